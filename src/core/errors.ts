@@ -1,0 +1,34 @@
+// Errors the core returns to callers. Each carries a code and a text key (with params) so the
+// adapter can answer the person kindly in their own language.
+
+export type CoreErrorCode =
+  /** The case (or approval) does not exist. */
+  | 'not_found'
+  /** The actor's role does not allow this command on this case. */
+  | 'forbidden'
+  /** The command does not apply to the case as it is now (e.g. approving a decided approval). */
+  | 'invalid_state'
+  /** The input is malformed or outside policy (e.g. an empty apology, a window too long). */
+  | 'invalid_input'
+  /** Someone else changed the case at the same moment; retried by the desk, surfaced if it persists. */
+  | 'conflict'
+  /** A sweep's lease on a timer was taken over; the sweep wrote nothing. */
+  | 'lease_lost';
+
+export class CoreError extends Error {
+  readonly code: CoreErrorCode;
+  /** Text catalog key for the person who acted. */
+  readonly textKey: string;
+  readonly params: Readonly<Record<string, string | number>>;
+
+  constructor(code: CoreErrorCode, textKey: string, params: Record<string, string | number> = {}, detail?: string) {
+    super(detail ?? `${code}: ${textKey}`);
+    this.name = 'CoreError';
+    this.code = code;
+    this.textKey = textKey;
+    this.params = params;
+  }
+}
+
+export const isCoreError = (e: unknown, code?: CoreErrorCode): e is CoreError =>
+  e instanceof CoreError && (code === undefined || e.code === code);

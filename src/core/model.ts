@@ -1,0 +1,317 @@
+// The platform-neutral domain: cases, windows, timers, notices and the directory they refer to.
+// All times are `Date` values supplied by the caller's clock; nothing here reads the wall clock.
+
+export const LOCALES = ['en', 'fr', 'lt'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** internal = employees (Slack); community = members of a public server (Discord). */
+export const AUDIENCES = ['internal', 'community'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** 1 front line, 2 expert, 3 supervisor, 4 the customer went outside. */
+export type Level = 1 | 2 | 3 | 4;
+
+export const CASE_STATUSES = [
+  'open',
+  'waiting_on_customer',
+  'waiting_on_expert',
+  'awaiting_approval',
+  'resolved',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Statuses in which the case still needs work from someone. */
+export const ACTIVE_STATUSES: readonly CaseStatus[] = [
+  'open',
+  'waiting_on_customer',
+  'waiting_on_expert',
+  'awaiting_approval',
+];
+
+export interface Customer {
+  /** Opaque, platform-qualified (e.g. `slack:T1:U2`), or a directory person id. */
+  id: string;
+  name: string;
+  locale: Locale;
+  /** IANA zone, e.g. `Europe/Vilnius`. */
+  timeZone: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Directory (from the config file)
+
+/** `HH:MM` 24-hour local time. A range is [start, end) in the calendar's zone. */
+export type TimeRange = readonly [start: string, end: string];
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface Calendar {
+  id: string;
+  timeZone: string;
+  /** Opening hours per weekday; a missing or empty day is closed. */
+  week: Partial<Record<Weekday, readonly TimeRange[]>>;
+  /** Closed all day, `YYYY-MM-DD` in the calendar's zone. */
+  holidays: readonly string[];
+}
+
+/** A whole-day or timed absence; `to` is inclusive for dates (`YYYY-MM-DD`), exclusive for instants. */
+export interface Absence {
+  from: string;
+  to: string;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  locale: Locale;
+  timeZone: string;
+  slackId?: string;
+  discordId?: string;
+  /** Out of office now, whatever the dates say. */
+  away: boolean;
+  absences: readonly Absence[];
+  /** Most open cases this person may own at once. */
+  maxOpenCases: number;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  calendar: string;
+  /** Locale used for the team's shared channels (triage, supervisors). */
+  locale: Locale;
+  frontLine: readonly string[];
+  supervisors: readonly string[];
+  slackTriageChannel?: string;
+  discordTriageChannel?: string;
+}
+
+export interface Topic {
+  id: string;
+  /** Shown to customers; per locale, falling back to `en`. */
+  names: Partial<Record<Locale, string>> & { en: string };
+  team: string;
+  /** Ordered: earlier experts are preferred when equally loaded and equally rested. */
+  experts: readonly string[];
+  /** Asked only when no primary expert is available under their cap. */
+  backups: readonly string[];
+}
+
+export interface Policy {
+  /** Minutes (of the policy's clock) until a first staff response is due. */
+  firstResponseMinutes: number;
+  /** Minutes the expert has to come back to the customer. */
+  callbackWindowMinutes: number;
+  /** The longest window an expert may renegotiate to. */
+  maxCallbackWindowMinutes: number;
+  /** Minutes a supervisor has to decide on an escalation. */
+  supervisorWindowMinutes: number;
+  /** Fractions of a window at which the holder is nudged, e.g. [0.75]. The miss is always at 1. */
+  nudgeAt: readonly number[];
+  /** After this many missed windows a supervisor is asked. */
+  missesBeforeSupervisor: number;
+  /** `business`: count only the team calendar's open hours; `always`: 24/7. */
+  clock: 'business' | 'always';
+}
+
+export type PolicyTable = Record<Audience, Record<Priority, Policy>>;
+
+/** What a case carries from the moment it opens: edits to the config never change it. */
+export interface PolicySnapshot extends Policy {
+  audience: Audience;
+  priority: Priority;
+  calendar: Calendar;
+}
+
+export interface Directory {
+  people: Readonly<Record<string, Person>>;
+  teams: Readonly<Record<string, Team>>;
+  topics: Readonly<Record<string, Topic>>;
+  calendars: Readonly<Record<string, Calendar>>;
+  /** Topic used when intake did not say one. */
+  defaultTopic: string;
+}
+
+export interface DeskConfig {
+  directory: Directory;
+  policies: PolicyTable;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Case state
+
+export type WindowKind = 'first_response' | 'callback' | 'approval';
+
+/** A promise with a due time. Only one is open on a case at a time. */
+export interface PromiseWindow {
+  id: string;
+  kind: WindowKind;
+  /** Who must act (person id); null for the triage queue or the supervisors as a group. */
+  holder: string | null;
+  startedAt: Date;
+  dueAt: Date;
+  /** Length in policy-clock milliseconds, used to place nudges and to resume after a pause. */
+  lengthMs: number;
+  /** Set while the case waits on the customer: the window's clock is stopped. */
+  paused: { at: Date; remainingMs: number } | null;
+}
+
+export type ApprovalStatus = 'pending' | 'approved' | 'declined';
+
+export interface Approval {
+  id: string;
+  status: ApprovalStatus;
+  reason: string;
+  requestedBy: string;
+  requestedByRole: 'customer' | 'front_line' | 'expert' | 'supervisor' | 'system';
+  requestedAt: Date;
+  /** Where the case goes back to when declined. */
+  previous: { level: Level; status: CaseStatus; ownerId: string | null };
+  decidedBy?: string;
+  decidedAt?: Date;
+  apology?: string;
+  plan?: string;
+  declineReason?: string;
+}
+
+export type RiskBand = 'low' | 'elevated' | 'high';
+
+export interface Risk {
+  score: number;
+  band: RiskBand;
+  /** Highest band supervisors were already warned about; they are warned once per rise. */
+  warnedBand: RiskBand;
+  signals: readonly string[];
+  /** Times of the customer's recent messages, for the follow-up burst signal. */
+  recentCustomerMessages: readonly Date[];
+}
+
+export interface Case {
+  id: string;
+  workspace: string;
+  /** Per workspace, never duplicated. */
+  number: number;
+  audience: Audience;
+  /** Opaque id of the customer's conversation (the adapter encodes it). */
+  conversation: string;
+  customer: Customer;
+  topic: string;
+  team: string;
+  priority: Priority;
+  level: Level;
+  status: CaseStatus;
+  /** The customer's own words, echoed back to them. */
+  words: string;
+  ownerId: string | null;
+  expertId: string | null;
+  expertAssignedAt: Date | null;
+  supervisorId: string | null;
+  policy: PolicySnapshot;
+  window: PromiseWindow | null;
+  misses: number;
+  approval: Approval | null;
+  risk: Risk;
+  outside: { at: Date; channel: string; note: string } | null;
+  rating: { score: number; comment: string } | null;
+  createdAt: Date;
+  updatedAt: Date;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  /** Optimistic concurrency: bumped by every change. */
+  version: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows written with a case change
+
+export type TimerKind = 'nudge' | 'miss';
+export type TimerStatus = 'pending' | 'claimed' | 'done' | 'cancelled';
+
+export interface Timer {
+  id: string;
+  caseId: string;
+  windowId: string;
+  kind: TimerKind;
+  dueAt: Date;
+  status: TimerStatus;
+}
+
+/** A timer handed to a sweeper, with the lease that fences its writes. */
+export interface ClaimedTimer extends Timer {
+  leaseToken: string;
+  leaseUntil: Date;
+}
+
+export type Recipient =
+  | { kind: 'customer'; customerId: string; conversation: string }
+  | { kind: 'person'; personId: string }
+  | { kind: 'supervisors'; teamId: string }
+  | { kind: 'triage'; teamId: string };
+
+export type ActionId =
+  | 'claim'
+  | 'escalate'
+  | 'resolve'
+  | 'ask_supervisor'
+  | 'accept'
+  | 'cannot_resolve'
+  | 'reassign'
+  | 'approve'
+  | 'decline'
+  | 'add_details'
+  | 'mark_resolved'
+  | 'confirm'
+  | 'reopen'
+  | 'rate';
+
+export interface NoticeAction {
+  id: ActionId;
+  caseId: string;
+  approvalId?: string;
+}
+
+/**
+ * An outbound message, platform-neutral. Params whose names end in `At` are ISO instants that
+ * the renderer formats in `timeZone` and `locale`.
+ */
+export interface Notice {
+  id: string;
+  caseId: string;
+  recipient: Recipient;
+  key: string;
+  params: Readonly<Record<string, string | number>>;
+  actions: readonly NoticeAction[];
+  locale: Locale;
+  timeZone: string;
+  /** Unique: a notice is written once, whatever retries happen around it. */
+  dedupeKey: string;
+  createdAt: Date;
+}
+
+export type NoticeStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'ambiguous' | 'parked';
+
+export interface OutboxEntry extends Notice {
+  status: NoticeStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  sentAt: Date | null;
+}
+
+export interface ClaimedNotice extends OutboxEntry {
+  leaseToken: string;
+  leaseUntil: Date;
+}
+
+export interface CaseEvent {
+  id: string;
+  caseId: string;
+  at: Date;
+  actorId: string;
+  type: string;
+  data: Readonly<Record<string, unknown>>;
+}

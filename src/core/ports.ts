@@ -1,0 +1,110 @@
+// The core's ports. The core owns these interfaces; src/store and tests implement them.
+import type {
+  Case,
+  CaseEvent,
+  CaseStatus,
+  ClaimedNotice,
+  ClaimedTimer,
+  Notice,
+  OutboxEntry,
+  Timer,
+} from './model.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ids {
+  /** A new unique id (opaque string). */
+  next(): string;
+}
+
+/** Everything one command writes, committed atomically. */
+export interface CaseChange {
+  /** The case as it is after the change; `version` is already the new version. */
+  case: Case;
+  /** The version the command read. The commit fails with `conflict` if the stored one differs. */
+  expectedVersion: number;
+  events: readonly CaseEvent[];
+  notices: readonly Notice[];
+  /** New pending timers. */
+  timers: readonly Timer[];
+  /** Cancel every pending or claimed timer of this case before inserting `timers`. */
+  cancelTimers: boolean;
+  /**
+   * The timer a sweep handled. The commit fails with `lease_lost` (and writes nothing) unless
+   * this lease still holds the timer; on success the timer becomes `done`.
+   */
+  completeTimer?: { id: string; leaseToken: string };
+}
+
+/** A new case without its number: the store allocates the number in the same transaction. */
+export type NewCase = Omit<Case, 'number'>;
+
+export interface CaseQuery {
+  workspace?: string;
+  customerId?: string;
+  ownerId?: string;
+  team?: string;
+  statuses?: readonly CaseStatus[];
+  /** Newest first when true, else oldest first (by number). */
+  newestFirst?: boolean;
+  limit?: number;
+}
+
+export interface ExpertLoad {
+  personId: string;
+  /** Cases the person owns that are not resolved or closed. */
+  openCases: number;
+  /** When the person was last made expert on a case, or null if never. */
+  lastAssignedAt: Date | null;
+}
+
+export interface ClaimOptions {
+  now: Date;
+  limit: number;
+  leaseMs: number;
+  /** Names the claimer in the lease token, for logs. */
+  owner: string;
+}
+
+export interface NoticeFailure {
+  error: string;
+  /** Retry at this time, or park (visible to supervisors, never retried automatically) when null. */
+  retryAt: Date | null;
+  /** The send may have happened (timeout after the request left): never blindly resent. */
+  ambiguous?: boolean;
+}
+
+export interface CaseStore {
+  /** Allocates the next number of the workspace and writes the case with its rows. */
+  createCase(draft: NewCase, rows: Omit<CaseChange, 'case' | 'expectedVersion' | 'completeTimer'>): Promise<Case>;
+  getCase(id: string): Promise<Case | null>;
+  findCaseByNumber(workspace: string, number: number): Promise<Case | null>;
+  /** The newest case raised in this conversation, if any. */
+  findCaseByConversation(conversation: string): Promise<Case | null>;
+  listCases(query: CaseQuery): Promise<Case[]>;
+  commit(change: CaseChange): Promise<void>;
+  /** Open, unowned level-1 cases of the team created before this one (first come, first served). */
+  countQueueAhead(c: Pick<Case, 'id' | 'team' | 'createdAt' | 'number'>): Promise<number>;
+  expertLoad(personIds: readonly string[]): Promise<ExpertLoad[]>;
+  listEvents(caseId: string): Promise<CaseEvent[]>;
+  listTimers(caseId: string): Promise<Timer[]>;
+
+  /** Claims due pending timers, and claimed ones whose lease expired, with a fresh lease. */
+  claimDueTimers(options: ClaimOptions): Promise<ClaimedTimer[]>;
+  /** Gives a claimed timer back (e.g. on shutdown) so the next sweep takes it at once. */
+  releaseTimer(id: string, leaseToken: string): Promise<void>;
+  /** Timers still pending whose due time is before `before` (for the auditor). */
+  countOverdueTimers(before: Date): Promise<number>;
+
+  claimNotices(options: ClaimOptions): Promise<ClaimedNotice[]>;
+  markNoticeSent(id: string, leaseToken: string, at: Date): Promise<void>;
+  markNoticeFailed(id: string, leaseToken: string, failure: NoticeFailure): Promise<void>;
+  listOutbox(query: { caseId?: string; statuses?: readonly OutboxEntry['status'][] }): Promise<OutboxEntry[]>;
+
+  /** Records an inbound platform event id; false when it was seen before (a retry). */
+  rememberInbound(key: string, at: Date): Promise<boolean>;
+
+  close(): Promise<void>;
+}
