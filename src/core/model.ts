@@ -152,12 +152,15 @@ export interface PromiseWindow {
   kind: WindowKind;
   /** Who must act (person id); null for the triage queue or the supervisors as a group. */
   holder: string | null;
+  /** When the window's clock last (re)started. */
   startedAt: Date;
   dueAt: Date;
-  /** Length in policy-clock milliseconds, used to place nudges and to resume after a pause. */
+  /** Whole length in policy-clock milliseconds; nudges sit at fractions of it. */
   lengthMs: number;
+  /** Policy-clock milliseconds already used before `startedAt` (earlier spells before a pause). */
+  consumedMs: number;
   /** Set while the case waits on the customer: the window's clock is stopped. */
-  paused: { at: Date; remainingMs: number } | null;
+  paused: { at: Date; consumedMs: number } | null;
 }
 
 export type ApprovalStatus = 'pending' | 'approved' | 'declined';

@@ -41,6 +41,9 @@ export interface CaseChange {
 /** A new case without its number: the store allocates the number in the same transaction. */
 export type NewCase = Omit<Case, 'number'>;
 
+/** What intake writes: the case (with its number) and its first rows. */
+export type NewCaseRows = Omit<CaseChange, 'expectedVersion' | 'completeTimer'>;
+
 export interface CaseQuery {
   workspace?: string;
   customerId?: string;
@@ -77,8 +80,12 @@ export interface NoticeFailure {
 }
 
 export interface CaseStore {
-  /** Allocates the next number of the workspace and writes the case with its rows. */
-  createCase(draft: NewCase, rows: Omit<CaseChange, 'case' | 'expectedVersion' | 'completeTimer'>): Promise<Case>;
+  /**
+   * In one transaction: allocates the workspace's next number, calls `build` with the numbered
+   * draft (synchronously: it must not await) and writes the case and rows it returns. Returns the
+   * case as written.
+   */
+  createCase(draft: NewCase, build: (numbered: Case) => NewCaseRows): Promise<Case>;
   getCase(id: string): Promise<Case | null>;
   findCaseByNumber(workspace: string, number: number): Promise<Case | null>;
   /** The newest case raised in this conversation, if any. */

@@ -1,0 +1,93 @@
+import type { Change } from '../change.ts';
+import { CoreError } from '../errors.ts';
+import type { Audience, Customer, DeskConfig, PolicySnapshot, Priority } from '../model.ts';
+import type { CaseStore, Ids, NewCase } from '../ports.ts';
+import { customerMessageSignals, emptyRisk } from '../risk.ts';
+import { applyRisk } from '../steps.ts';
+import { openWindow } from '../windows.ts';
+import { requireText } from './guards.ts';
+
+export interface OpenCaseInput {
+  workspace: string;
+  audience: Audience;
+  conversation: string;
+  customer: Customer;
+  text: string;
+  topic?: string;
+  priority?: Priority;
+}
+
+/** Copies the policy in force, with its calendar, onto the case: later config edits never touch it. */
+export function snapshotPolicy(config: DeskConfig, audience: Audience, priority: Priority, team: string): PolicySnapshot {
+  const policy = config.policies[audience][priority];
+  const calendarId = config.directory.teams[team]?.calendar ?? '';
+  const calendar = config.directory.calendars[calendarId];
+  if (!calendar) throw new Error(`team ${team} has no calendar ${calendarId}`);
+  return structuredClone({ ...policy, audience, priority, calendar });
+}
+
+/** The case as it is the instant before intake; `Change` then records the intake itself. */
+export function draftCase(config: DeskConfig, input: OpenCaseInput, now: Date, ids: Ids): NewCase {
+  const words = requireText(input.text);
+  const topicId = input.topic ?? config.directory.defaultTopic;
+  const topic = config.directory.topics[topicId];
+  if (!topic) throw new CoreError('invalid_input', 'error.unknown_topic', { topic: topicId });
+  const priority = input.priority ?? 'normal';
+  return {
+    id: ids.next(),
+    workspace: input.workspace,
+    audience: input.audience,
+    conversation: input.conversation,
+    customer: input.customer,
+    topic: topicId,
+    team: topic.team,
+    priority,
+    level: 1,
+    status: 'open',
+    words,
+    ownerId: null,
+    expertId: null,
+    expertAssignedAt: null,
+    supervisorId: null,
+    policy: snapshotPolicy(config, input.audience, priority, topic.team),
+    window: null,
+    misses: 0,
+    approval: null,
+    risk: emptyRisk(),
+    outside: null,
+    rating: null,
+    createdAt: now,
+    updatedAt: now,
+    resolvedAt: null,
+    closedAt: null,
+    version: 0,
+  };
+}
+
+/** Open unowned cases ahead of this draft in its team's queue (first come, first served). */
+export const queuePosition = (store: CaseStore, draft: NewCase): Promise<number> =>
+  store.countQueueAhead({ ...draft, number: Number.MAX_SAFE_INTEGER });
+
+/** Intake: greet by name, echo their words, say where they are in the queue and by when. */
+export function openCase(change: Change, position: number): void {
+  const c = change.next;
+  const window = openWindow(change, 'first_response', null);
+  const firstResponseAt = window.dueAt.toISOString();
+  change.event('case_opened', c.customer.id, { words: c.words, topic: c.topic, priority: c.priority });
+  change.toCustomer('customer.ack', { words: c.words, position, firstResponseAt });
+  change.toTriage(
+    'triage.new_case',
+    {
+      customerName: c.customer.name,
+      words: c.words,
+      topicName: change.topicName(change.team.locale),
+      priority: c.priority,
+      firstResponseAt,
+      position,
+    },
+    ['claim', 'escalate', 'resolve', 'ask_supervisor'],
+  );
+  const { signals, recent } = customerMessageSignals(c.risk, c.words, change.now);
+  c.risk = { ...c.risk, recentCustomerMessages: recent };
+  applyRisk(change, signals);
+}

@@ -1,0 +1,48 @@
+import type { Change } from '../change.ts';
+import { type Actor, requireRole, STAFF } from '../roles.ts';
+import { closeWindow } from '../windows.ts';
+import { requireActive, requireStatus } from './guards.ts';
+
+/**
+ * Staff mark the case resolved and the customer is asked to confirm or reopen. When the customer
+ * marks it resolved themselves, that is their confirmation: the case closes.
+ */
+export function resolveCase(change: Change, actor: Actor, summary = ''): void {
+  const c = change.next;
+  const roles = requireRole(actor.id, c, change.config, [...STAFF, 'customer']);
+  requireActive(c);
+  if (roles.has('customer') && roles.size === 1) {
+    closeCase(change, actor);
+    return;
+  }
+  closeWindow(change);
+  c.status = 'resolved';
+  c.resolvedAt = change.now;
+  if (c.approval?.status === 'pending') c.approval = { ...c.approval, status: 'declined', declineReason: 'resolved' };
+  change.event('resolved', actor.id, { summary });
+  change.toCustomer('customer.resolved', { summary }, ['confirm', 'reopen']);
+}
+
+/** Closes the case for good (customer, owner or supervisor); the customer is invited to rate. */
+export function closeCase(change: Change, actor: Actor): void {
+  const c = change.next;
+  const roles = requireRole(actor.id, c, change.config, ['customer', 'owner', 'supervisor']);
+  requireStatus(c, ['open', 'waiting_on_customer', 'waiting_on_expert', 'awaiting_approval', 'resolved']);
+  closeWindow(change);
+  c.status = 'closed';
+  c.closedAt = change.now;
+  c.resolvedAt ??= change.now;
+  if (c.approval?.status === 'pending') c.approval = { ...c.approval, status: 'declined', declineReason: 'closed' };
+  change.event('closed', actor.id);
+  change.toCustomer('customer.closed', {}, ['rate', 'reopen']);
+  if (roles.has('customer') && c.ownerId !== null && c.ownerId !== actor.id) {
+    change.toPerson(c.ownerId, 'owner.closed_by_customer', { customerName: c.customer.name });
+  }
+}
+
+/** The customer confirms a resolution: closed. */
+export function confirmResolution(change: Change, actor: Actor): void {
+  requireRole(actor.id, change.next, change.config, ['customer']);
+  requireStatus(change.next, ['resolved']);
+  closeCase(change, actor);
+}

@@ -1,0 +1,113 @@
+import type { Change } from '../change.ts';
+import { CoreError } from '../errors.ts';
+import type { Approval } from '../model.ts';
+import { type Actor, requireRole } from '../roles.ts';
+import { applyRisk, backToWork, requestSupervisor } from '../steps.ts';
+import { openWindow } from '../windows.ts';
+import { requireActive, requireText } from './guards.ts';
+
+const ROLE_FOR: Record<string, Approval['requestedByRole']> = {
+  customer: 'customer',
+  supervisor: 'supervisor',
+  expert: 'expert',
+  owner: 'front_line',
+  front_line: 'front_line',
+};
+
+/** Anyone on the case (the customer at any time) asks for a supervisor: an approval, pending. */
+export function askSupervisor(change: Change, actor: Actor, reason = ''): void {
+  const c = change.next;
+  const roles = requireRole(actor.id, c, change.config, ['customer', 'front_line', 'expert', 'owner', 'supervisor']);
+  requireActive(c);
+  const role = (['customer', 'expert', 'owner', 'front_line', 'supervisor'] as const).find((r) => roles.has(r));
+  requestSupervisor(change, {
+    requestedBy: actor.id,
+    role: ROLE_FOR[role ?? 'customer'] ?? 'customer',
+    reason: reason.trim() === '' ? (role === 'customer' ? 'customer_asked' : 'staff_asked') : reason.trim(),
+  });
+}
+
+function pendingApproval(change: Change, approvalId: string): Approval {
+  const approval = change.next.approval;
+  if (!approval || approval.id !== approvalId) {
+    throw new CoreError('not_found', 'error.not_found', { number: change.next.number });
+  }
+  if (approval.status !== 'pending') {
+    throw new CoreError('invalid_state', 'error.already_decided', {
+      number: change.next.number,
+      decidedByName: change.nameOf(approval.decidedBy ?? null),
+    });
+  }
+  return approval;
+}
+
+/**
+ * A supervisor approves the escalation and takes the case. Taking it requires a sincere apology
+ * and a plan, which the customer receives with the time by which they will hear back.
+ */
+export function approveEscalation(change: Change, actor: Actor, approvalId: string, apology: string, plan: string): void {
+  const c = change.next;
+  requireRole(actor.id, c, change.config, ['supervisor']);
+  const approval = pendingApproval(change, approvalId);
+  const sorry = apology.trim();
+  const what = plan.trim();
+  if (sorry === '' || what === '') throw new CoreError('invalid_input', 'error.apology_and_plan_required');
+  const previousOwner = c.ownerId;
+  c.approval = { ...approval, status: 'approved', decidedBy: actor.id, decidedAt: change.now, apology: sorry, plan: what };
+  c.level = c.level === 4 ? 4 : 3;
+  c.status = 'open';
+  c.ownerId = actor.id;
+  c.supervisorId = actor.id;
+  c.misses = 0;
+  const window = openWindow(change, 'callback', actor.id);
+  change.event('escalation_approved', actor.id, { approvalId, apology: sorry, plan: what });
+  change.toCustomer('customer.supervisor_approved', {
+    supervisorName: change.nameOf(actor.id),
+    apology: sorry,
+    plan: what,
+    dueAt: window.dueAt.toISOString(),
+  });
+  if (previousOwner !== null && previousOwner !== actor.id) {
+    change.toPerson(previousOwner, 'expert.taken_over', { supervisorName: change.nameOf(actor.id) });
+  }
+  change.toSupervisors('supervisors.decided', { supervisorName: change.nameOf(actor.id), decision: 'approved' });
+}
+
+/**
+ * A supervisor declines with a reason: the case goes back to whoever had it, with a fresh promise,
+ * and the customer is told why and offered options.
+ */
+export function declineEscalation(change: Change, actor: Actor, approvalId: string, reason: string): void {
+  const c = change.next;
+  requireRole(actor.id, c, change.config, ['supervisor']);
+  const approval = pendingApproval(change, approvalId);
+  const why = requireText(reason);
+  c.approval = { ...approval, status: 'declined', decidedBy: actor.id, decidedAt: change.now, declineReason: why };
+  backToWork(change, approval.previous.level, approval.previous.ownerId);
+  change.event('escalation_declined', actor.id, { approvalId, reason: why });
+  change.toCustomer('customer.supervisor_declined', { reason: why }, ['add_details', 'ask_supervisor', 'mark_resolved']);
+  if (approval.previous.ownerId !== null) {
+    change.toPerson(approval.previous.ownerId, 'expert.declined', { supervisorName: change.nameOf(actor.id), reason: why });
+  }
+  change.toSupervisors('supervisors.decided', { supervisorName: change.nameOf(actor.id), decision: 'declined' });
+  applyRisk(change, ['declined_escalation']);
+}
+
+/** Level 4: the customer went over everyone's head. Recorded, and supervisors are told. */
+export function recordOutside(change: Change, actor: Actor, channel: string, note: string): void {
+  const c = change.next;
+  requireRole(actor.id, c, change.config, ['supervisor', 'front_line', 'owner']);
+  const where = requireText(channel);
+  c.outside = { at: change.now, channel: where, note: note.trim() };
+  c.level = 4;
+  if (c.status === 'resolved' || c.status === 'closed') {
+    c.status = 'open';
+    c.ownerId = c.supervisorId;
+    openWindow(change, 'callback', c.ownerId);
+  }
+  change.event('went_outside', actor.id, { channel: where, note: note.trim() });
+  const params = { customerName: c.customer.name, channel: where, note: note.trim() };
+  change.toSupervisors('supervisors.outside_recorded', params);
+  change.toTriage('triage.outside_recorded', params);
+  applyRisk(change, ['went_outside']);
+}

@@ -1,0 +1,152 @@
+// The desk: the core's entry point. Each command loads the case, applies the ladder's rules to a
+// Change and commits it atomically; a concurrent change to the same case is retried.
+import { Change } from './change.ts';
+import { addDetails } from './commands/add-details.ts';
+import { addNote, answerCase, askCustomer } from './commands/answer-case.ts';
+import { claimCase } from './commands/claim-case.ts';
+import { rateCase, reopenCase } from './commands/customer-actions.ts';
+import { escalateCase } from './commands/escalate-case.ts';
+import { acceptCase, cannotResolve, reassignCase } from './commands/expert-actions.ts';
+import { draftCase, type OpenCaseInput, openCase, queuePosition } from './commands/open-case.ts';
+import { closeCase, confirmResolution, resolveCase } from './commands/resolve-case.ts';
+import { approveEscalation, askSupervisor, declineEscalation, recordOutside } from './commands/supervisor-actions.ts';
+import { CoreError, isCoreError } from './errors.ts';
+import { handleTimer, type TimerOutcome } from './handle-timer.ts';
+import { ACTIVE_STATUSES, type Case, type DeskConfig, type Notice } from './model.ts';
+import type { CaseQuery, CaseStore, Clock, Ids } from './ports.ts';
+import type { Actor } from './roles.ts';
+
+export interface DeskDeps {
+  store: CaseStore;
+  clock: Clock;
+  ids: Ids;
+  config: DeskConfig;
+}
+
+export interface CommandResult {
+  case: Case;
+  /** The notices this command wrote to the outbox. */
+  notices: readonly Notice[];
+}
+
+export interface SweepOptions {
+  limit?: number;
+  leaseMs?: number;
+  owner?: string;
+}
+
+export interface SweepReport {
+  claimed: number;
+  nudged: number;
+  missed: number;
+  stale: number;
+  /** Timers whose lease was taken over by another sweeper: nothing written. */
+  leaseLost: number;
+  failed: number;
+}
+
+type CaseRef = { caseId: string; actor: Actor };
+
+const MAX_ATTEMPTS = 5;
+
+export function createDesk(deps: DeskDeps) {
+  const { store, clock, ids, config } = deps;
+
+  async function mutate(caseId: string, apply: (change: Change) => void | Promise<void>): Promise<CommandResult> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await store.getCase(caseId);
+      if (!current) throw new CoreError('not_found', 'error.not_found', { number: '?' });
+      const change = new Change(current, clock.now(), ids, config);
+      await apply(change);
+      try {
+        await store.commit(change.toCommit());
+        return { case: change.next, notices: change.notices };
+      } catch (e) {
+        if (isCoreError(e, 'conflict') && attempt < MAX_ATTEMPTS) continue;
+        throw e;
+      }
+    }
+  }
+
+  async function openCaseCommand(input: OpenCaseInput): Promise<CommandResult> {
+    const now = clock.now();
+    const draft = draftCase(config, input, now, ids);
+    const position = await queuePosition(store, draft);
+    let notices: readonly Notice[] = [];
+    const created = await store.createCase(draft, (numbered) => {
+      const change = new Change(numbered, now, ids, config);
+      openCase(change, position);
+      notices = change.notices;
+      const { expectedVersion: _v, completeTimer: _t, ...rows } = change.toCommit();
+      return rows;
+    });
+    return { case: created, notices };
+  }
+
+  async function sweep(options: SweepOptions = {}): Promise<SweepReport> {
+    const report: SweepReport = { claimed: 0, nudged: 0, missed: 0, stale: 0, leaseLost: 0, failed: 0 };
+    const timers = await store.claimDueTimers({
+      now: clock.now(),
+      limit: options.limit ?? 200,
+      leaseMs: options.leaseMs ?? 60_000,
+      owner: options.owner ?? 'sweeper',
+    });
+    report.claimed = timers.length;
+    const counted: Record<TimerOutcome, keyof SweepReport> = { nudged: 'nudged', missed: 'missed', stale: 'stale' };
+    for (const timer of timers) {
+      let outcome: TimerOutcome = 'stale';
+      try {
+        await mutate(timer.caseId, (change) => {
+          outcome = handleTimer(change, timer);
+        });
+        report[counted[outcome]] += 1;
+      } catch (e) {
+        if (isCoreError(e, 'lease_lost')) report.leaseLost += 1;
+        else if (isCoreError(e, 'not_found')) report.stale += 1;
+        else report.failed += 1;
+      }
+    }
+    return report;
+  }
+
+  const withCase =
+    <I extends CaseRef>(fn: (change: Change, input: I) => void | Promise<void>) =>
+    (input: I): Promise<CommandResult> =>
+      mutate(input.caseId, (change) => fn(change, input));
+
+  return {
+    config,
+    openCase: openCaseCommand,
+    addDetails: withCase<CaseRef & { text: string }>((c, i) => addDetails(c, i.actor, i.text)),
+    claim: withCase<CaseRef>((c, i) => claimCase(c, i.actor)),
+    answer: withCase<CaseRef & { text: string }>((c, i) => answerCase(c, i.actor, i.text)),
+    askCustomer: withCase<CaseRef & { text: string }>((c, i) => askCustomer(c, i.actor, i.text)),
+    addNote: withCase<CaseRef & { text: string }>((c, i) => addNote(c, i.actor, i.text)),
+    resolve: withCase<CaseRef & { summary?: string }>((c, i) => resolveCase(c, i.actor, i.summary)),
+    close: withCase<CaseRef>((c, i) => closeCase(c, i.actor)),
+    confirm: withCase<CaseRef>((c, i) => confirmResolution(c, i.actor)),
+    reopen: withCase<CaseRef & { text?: string }>((c, i) => reopenCase(c, i.actor, i.text)),
+    rate: withCase<CaseRef & { score: number; comment?: string }>((c, i) => rateCase(c, i.actor, i.score, i.comment)),
+    escalate: withCase<CaseRef & { topic?: string }>((c, i) => escalateCase(c, store, i.actor, i.topic)),
+    accept: withCase<CaseRef & { callbackBy?: Date }>((c, i) => acceptCase(c, i.actor, i.callbackBy)),
+    cannotResolve: withCase<CaseRef & { reason: string }>((c, i) => cannotResolve(c, i.actor, i.reason)),
+    reassign: withCase<CaseRef & { to?: string }>((c, i) => reassignCase(c, store, i.actor, i.to)),
+    askSupervisor: withCase<CaseRef & { reason?: string }>((c, i) => askSupervisor(c, i.actor, i.reason)),
+    approve: withCase<CaseRef & { approvalId: string; apology: string; plan: string }>((c, i) =>
+      approveEscalation(c, i.actor, i.approvalId, i.apology, i.plan),
+    ),
+    decline: withCase<CaseRef & { approvalId: string; reason: string }>((c, i) =>
+      declineEscalation(c, i.actor, i.approvalId, i.reason),
+    ),
+    recordOutside: withCase<CaseRef & { channel: string; note?: string }>((c, i) =>
+      recordOutside(c, i.actor, i.channel, i.note ?? ''),
+    ),
+    sweep,
+    getCase: (id: string) => store.getCase(id),
+    listCases: (query: CaseQuery) => store.listCases(query),
+    /** The customer's own cases still in progress (for `/support status`). */
+    openCasesOf: (customerId: string) => store.listCases({ customerId, statuses: ACTIVE_STATUSES }),
+  };
+}
+
+export type Desk = ReturnType<typeof createDesk>;
