@@ -1,0 +1,177 @@
+// English message catalog: the reference for keys and placeholders. fr.ts and lt.ts must use
+// exactly the same placeholders per key (a test checks it).
+//
+// Conventions the renderer applies (see render.ts):
+// - `{xxxAt}` params are ISO instants, shown as a full local date and time with the zone.
+// - `{priority}`, `{status}`, `{band}`, `{level}`, `{role}`, `{decision}` are codes translated
+//   through `priority.*`, `status.*`, `risk.*`, `level.*`, `role.*`, `decision.*`.
+// - `{reason}` and each comma-separated item of `{signals}` are translated through `reason.*` /
+//   `signal.*` when they are a known code, and shown as written otherwise.
+// - `{position}` is the number of requests AHEAD of the customer's (0 = theirs is first).
+//   `customer.ack` with position 0 renders as `customer.ack_next_in_line`.
+// - `owner.rating` with an empty comment renders as `owner.rating_no_comment`;
+//   `customer.status_line` with an empty dueAt renders as `customer.status_line_no_due`.
+export const en = {
+  // Customer-facing
+  'customer.ack':
+    'Hello {name}, thank you for getting in touch. Your request is recorded as case #{number}: “{words}”. Requests ahead of yours in the queue: {position}. A member of our team will reply by {firstResponseAt}.',
+  'customer.ack_next_in_line':
+    'Hello {name}, thank you for getting in touch. Your request is recorded as case #{number}: “{words}”. Yours is next in the queue, and a member of our team will reply by {firstResponseAt}.',
+  'customer.details_received':
+    'Thank you, {name}. We have added your details to case #{number}, and everyone working on it can see them.',
+  'customer.claimed':
+    'Hello {name}, {ownerName} is now looking after case #{number} and will reply to you here.',
+  'customer.reply': 'Reply from {fromName} on case #{number}:\n{text}',
+  'customer.question':
+    '{fromName} has a question about case #{number}:\n{text}\nTake the time you need: our reply time is paused until you answer.',
+  'customer.expert_assigned':
+    'Hello {name}, case #{number} concerns {topicName}, so {expertName}, who specialises in it, is now handling it. You will hear from {expertName} by {dueAt}.',
+  'customer.window_renegotiated':
+    'Hello {name}, {expertName} needs a little more time to give you a proper answer on case #{number}. You will hear back by {dueAt}. We are sorry for the wait.',
+  'customer.still_on_it':
+    'Hello {name}, we are sorry: we promised you an answer on case #{number} and did not give it in time. We are still working on it, and you will hear from us by {dueAt}.',
+  'customer.supervisor_requested':
+    'Hello {name}, we have asked a supervisor to review case #{number}. A decision on the next step will be made by {dueAt}, and we will tell you here.',
+  'customer.supervisor_approved':
+    'Hello {name}, {supervisorName}, a supervisor, has taken charge of case #{number} and sends you this message:\n“{apology}”\nWhat will be done: {plan}\nYou will hear from us by {dueAt}.',
+  'customer.supervisor_declined':
+    'Hello {name}, a supervisor has reviewed case #{number} and decided not to escalate it for now. The reason: {reason}\nYour case stays open with the team. You can add details that might change the picture, ask for a supervisor again later, or mark it as resolved if you no longer need help.',
+  'customer.resolved':
+    'Hello {name}, we believe case #{number} is resolved: {summary}\nIf that is right, please confirm. If something is still wrong, you can reopen the case and it will come back to the team.',
+  'customer.reopened':
+    'Hello {name}, case #{number} is open again. We have let the team know, and they will get back to you here.',
+  'customer.closed':
+    'Hello {name}, case #{number} is now closed. Thank you for your patience. If you have a moment, please rate our help from 1 (poor) to 5 (excellent).',
+  'customer.rating_thanks':
+    'Thank you, {name}. We have recorded your rating of {score} out of 5; it helps us improve.',
+  'customer.reassigned':
+    'Hello {name}, case #{number} is now with {expertName}, who will get back to you by {dueAt}.',
+  'customer.status_header': 'Hello {name}, here is where your requests stand:',
+  'customer.status_line': 'Case #{number}: {status}. Handled by: {ownerName}. Next reply due by {dueAt}.',
+  'customer.status_line_no_due': 'Case #{number}: {status}. Handled by: {ownerName}.',
+  'customer.status_none':
+    'Hello {name}, you have no open requests with us at the moment. If you need help, just write here.',
+
+  // Staff-facing
+  'triage.new_case':
+    'New case #{number} from {customerName} (topic: {topicName}, priority: {priority}): “{words}”\nAhead of it in the queue: {position}. First response due by {firstResponseAt}.',
+  'triage.customer_details': '{customerName} added details to case #{number}:\n{text}',
+  'triage.first_response_nudge':
+    'Reminder: case #{number} from {customerName} is still waiting for a first response, due by {dueAt}. Could someone pick it up?',
+  'triage.first_response_missed':
+    'The first-response time for case #{number} from {customerName} has passed ({dueAt}). They are still waiting; please pick it up as soon as you can.',
+  'triage.note': 'Internal note on case #{number} from {authorName} (never shown to the customer):\n{text}',
+  'triage.outside_recorded':
+    'Recorded on case #{number}: {customerName} has taken the matter outside the team ({channel}). Note: {note}',
+  'owner.customer_details': '{customerName} added details to your case #{number}:\n{text}',
+  'owner.nudge':
+    'Reminder: you promised {customerName} an answer on case #{number} by {dueAt}. If you need more time, you can agree a new time with them now.',
+  'owner.missed':
+    'The time promised to {customerName} on case #{number} ({dueAt}) has passed. Missed times on this case: {misses}. Please reply to the customer as soon as you can, or hand the case on if you cannot resolve it.',
+  'owner.reopened': '{customerName} reopened case #{number}. It is back with you.',
+  'owner.closed_by_customer': '{customerName} closed case #{number}. Nothing more is needed from you.',
+  'owner.rating': '{customerName} rated case #{number}: {score}/5. Comment: {comment}',
+  'owner.rating_no_comment': '{customerName} rated case #{number}: {score}/5, with no comment.',
+  'expert.assigned':
+    'Case #{number} from {customerName} is assigned to you for {topicName} (priority: {priority}). They wrote: “{words}”\nWe have told them you will get back to them by {dueAt}.',
+  'expert.taken_over':
+    'Supervisor {supervisorName} has taken over case #{number}. Thank you for your work on it; nothing more is needed from you unless they ask.',
+  'expert.declined':
+    '{supervisorName} declined the escalation of case #{number}: {reason}\nThe case is back with you.',
+  'supervisors.approval_requested':
+    'Decision needed on escalating case #{number} from {customerName}. Requested by {requestedByName} ({role}). Reason: {reason}\nThe customer wrote: “{words}”\nPlease decide by {dueAt}.',
+  'supervisors.approval_nudge':
+    'Reminder: the escalation of case #{number} is still waiting for a decision, due by {dueAt}.',
+  'supervisors.approval_missed':
+    'The decision on case #{number} from {customerName} is overdue. They are waiting; please approve or decline it now.',
+  'supervisors.risk_warning':
+    'Case #{number} from {customerName} may be taken outside the team (risk: {band}). Signals: {signals}. A word from a supervisor now may help.',
+  'supervisors.outside_recorded':
+    'Recorded on case #{number}: {customerName} has taken the matter outside the team ({channel}). Note: {note}',
+  'supervisors.decided': 'Escalation of case #{number}: {decision} by {supervisorName}.',
+
+  // Errors, shown to the person who acted
+  'error.not_found': 'We could not find case #{number}. Could you check the number?',
+  'error.not_your_case': 'This action is for the person handling this case or a supervisor.',
+  'error.supervisors_only': 'This action is for supervisors.',
+  'error.staff_only': 'This action is for the support team.',
+  'error.expert_only': 'This action is for the expert handling this case.',
+  'error.not_an_expert':
+    'That person is not an expert for the topic of case #{number}. Please choose another.',
+  'error.already_claimed': '{ownerName} is already looking after case #{number}.',
+  'error.unknown_topic': 'We do not know the topic “{topic}”. Please choose one from the list.',
+  'error.invalid_state': 'That is not possible at this stage of the case (current status: {status}).',
+  'error.already_decided': 'This escalation has already been decided, so there is nothing more to do here.',
+  'error.apology_and_plan_required':
+    'Please write both an apology and what will be done: the customer will see both.',
+  'error.window_outside_policy':
+    'That is later than our policy allows. Please choose a time no later than {maxAt}.',
+  'error.rating_range': 'Please choose a rating from 1 to 5.',
+  'error.empty_text': 'The message looks empty. Please write something and try again.',
+  'error.conflict': 'Someone else updated this case at the same moment. Please try again.',
+  'error.calendar_never_open':
+    'The calendar “{calendar}” has no opening hours, so no reply time can be set. Please ask an administrator to check it.',
+  'error.absence_invalid':
+    'The absence “{value}” for {person} is not a date or time we can read. Please ask an administrator to check the directory.',
+  'error.calendar_invalid':
+    'The calendar “{calendar}” has a setting we cannot read: “{value}”. Please ask an administrator to check it.',
+  'error.invalid_duration':
+    'A length of time of {ms} ms is not valid. Please ask an administrator to check the policy settings.',
+  'error.no_expert':
+    'No expert for {topicName} is available at the moment. You can ask a supervisor to take the case.',
+  'error.unexpected': 'Something went wrong on our side. Please try again in a moment.',
+
+  // Labels
+  'status.open': 'open',
+  'status.waiting_on_customer': 'waiting for more information',
+  'status.waiting_on_expert': 'with an expert',
+  'status.awaiting_approval': 'waiting for a supervisor’s decision',
+  'status.resolved': 'resolved',
+  'status.closed': 'closed',
+  'priority.low': 'low',
+  'priority.normal': 'normal',
+  'priority.high': 'high',
+  'priority.urgent': 'urgent',
+  'risk.low': 'low',
+  'risk.elevated': 'elevated',
+  'risk.high': 'high',
+  'level.1': 'level 1, front line',
+  'level.2': 'level 2, expert',
+  'level.3': 'level 3, supervisor',
+  'level.4': 'level 4, taken outside the team',
+  'role.customer': 'customer',
+  'role.front_line': 'front line',
+  'role.expert': 'expert',
+  'role.supervisor': 'supervisor',
+  'role.system': 'automatic',
+  'decision.approved': 'approved',
+  'decision.declined': 'declined',
+  'reason.no_expert': 'no expert is available for this topic',
+  'reason.customer_asked': 'the customer asked for a supervisor',
+  'reason.staff_asked': 'a team member asked for a supervisor',
+  'reason.missed_window': 'a promised time was missed',
+  'signal.keyword': 'words about complaining higher up',
+  'signal.follow_up_burst': 'several messages in a short time',
+  'signal.missed_window': 'a promised time was missed',
+  'signal.declined_escalation': 'an escalation was declined',
+  'signal.asked_supervisor': 'asked for a supervisor',
+  'signal.approval_missed': 'a supervisor decision was late',
+  'signal.went_outside': 'took the matter outside',
+  'action.claim': 'Take it',
+  'action.escalate': 'Pass to expert',
+  'action.resolve': 'Resolve',
+  'action.ask_supervisor': 'Ask for a supervisor',
+  'action.accept': 'Accept',
+  'action.cannot_resolve': 'Cannot resolve',
+  'action.reassign': 'Reassign',
+  'action.approve': 'Approve',
+  'action.decline': 'Decline',
+  'action.add_details': 'Add details',
+  'action.mark_resolved': 'Mark as resolved',
+  'action.confirm': 'Confirm',
+  'action.reopen': 'Reopen',
+  'action.rate': 'Rate',
+  nobody: 'not assigned yet',
+} as const;
+
+export type TextKey = keyof typeof en;

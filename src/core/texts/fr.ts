@@ -1,0 +1,170 @@
+// French catalog: "vous" throughout; wording kept neutral in gender where the person is unknown.
+import type { TextKey } from './en.ts';
+
+export const fr: Record<TextKey, string> = {
+  // Côté client
+  'customer.ack':
+    'Bonjour {name}, merci de nous avoir écrit. Votre demande est enregistrée sous le numéro #{number} : « {words} ». Demandes avant la vôtre dans la file d’attente : {position}. Un membre de notre équipe vous répondra d’ici le {firstResponseAt}.',
+  'customer.ack_next_in_line':
+    'Bonjour {name}, merci de nous avoir écrit. Votre demande est enregistrée sous le numéro #{number} : « {words} ». Elle est la prochaine dans la file d’attente, et un membre de notre équipe vous répondra d’ici le {firstResponseAt}.',
+  'customer.details_received':
+    'Merci, {name}. Nous avons ajouté ces précisions à votre demande #{number} ; toutes les personnes qui la traitent peuvent les consulter.',
+  'customer.claimed':
+    'Bonjour {name}, {ownerName} s’occupe désormais de votre demande #{number} et vous répondra ici.',
+  'customer.reply': 'Réponse de {fromName} concernant votre demande #{number} :\n{text}',
+  'customer.question':
+    '{fromName} a une question concernant votre demande #{number} :\n{text}\nPrenez le temps qu’il vous faut : notre délai de réponse est suspendu jusqu’à votre réponse.',
+  'customer.expert_assigned':
+    'Bonjour {name}, votre demande #{number} concerne le domaine « {topicName} » ; elle est donc désormais confiée à {expertName}, spécialiste de ce sujet. Vous aurez des nouvelles de {expertName} d’ici le {dueAt}.',
+  'customer.window_renegotiated':
+    'Bonjour {name}, {expertName} a besoin d’un peu plus de temps pour vous apporter une réponse complète sur votre demande #{number}. Vous aurez une réponse d’ici le {dueAt}. Nous vous prions de nous excuser pour cette attente.',
+  'customer.still_on_it':
+    'Bonjour {name}, nous vous devons des excuses : nous vous avions promis une réponse sur votre demande #{number} et ce délai n’a pas été tenu. Nous y travaillons toujours, et vous aurez de nos nouvelles d’ici le {dueAt}.',
+  'customer.supervisor_requested':
+    'Bonjour {name}, nous avons demandé à un responsable d’examiner votre demande #{number}. La décision sur la suite sera prise d’ici le {dueAt}, et nous vous en informerons ici.',
+  'customer.supervisor_approved':
+    'Bonjour {name}, {supervisorName}, responsable de l’équipe, a pris en charge votre demande #{number} et vous adresse ce message :\n« {apology} »\nCe qui va être fait : {plan}\nVous aurez de nos nouvelles d’ici le {dueAt}.',
+  'customer.supervisor_declined':
+    'Bonjour {name}, un responsable a examiné votre demande #{number} et a décidé de ne pas la faire remonter pour le moment. Motif : {reason}\nVotre demande reste ouverte auprès de l’équipe. Vous pouvez ajouter des précisions qui pourraient changer la situation, redemander un responsable plus tard, ou la marquer comme résolue si vous n’avez plus besoin d’aide.',
+  'customer.resolved':
+    'Bonjour {name}, nous pensons que votre demande #{number} est résolue : {summary}\nSi c’est bien le cas, merci de le confirmer. Si quelque chose ne va toujours pas, vous pouvez rouvrir la demande et elle reviendra à l’équipe.',
+  'customer.reopened':
+    'Bonjour {name}, votre demande #{number} est de nouveau ouverte. Nous avons prévenu l’équipe, qui reviendra vers vous ici.',
+  'customer.closed':
+    'Bonjour {name}, votre demande #{number} est maintenant close. Merci de votre patience. Si vous avez un instant, pourriez-vous noter notre aide de 1 (insuffisante) à 5 (excellente) ?',
+  'customer.rating_thanks':
+    'Merci, {name}. Nous avons bien enregistré votre note de {score} sur 5 ; elle nous aide à nous améliorer.',
+  'customer.reassigned':
+    'Bonjour {name}, votre demande #{number} est désormais confiée à {expertName}, qui vous répondra d’ici le {dueAt}.',
+  'customer.status_header': 'Bonjour {name}, voici où en sont vos demandes :',
+  'customer.status_line':
+    'Demande #{number} : {status}. Prise en charge par : {ownerName}. Prochaine réponse prévue d’ici le {dueAt}.',
+  'customer.status_line_no_due': 'Demande #{number} : {status}. Prise en charge par : {ownerName}.',
+  'customer.status_none':
+    'Bonjour {name}, vous n’avez aucune demande en cours chez nous. Si vous avez besoin d’aide, écrivez-nous simplement ici.',
+
+  // Côté équipe
+  'triage.new_case':
+    'Nouvelle demande #{number} de {customerName} (sujet : {topicName}, priorité : {priority}) : « {words} »\nDemandes avant elle dans la file : {position}. Première réponse attendue d’ici le {firstResponseAt}.',
+  'triage.customer_details': '{customerName} a ajouté des précisions à la demande #{number} :\n{text}',
+  'triage.first_response_nudge':
+    'Rappel : la demande #{number} de {customerName} attend toujours une première réponse, prévue d’ici le {dueAt}. Quelqu’un peut-il la prendre en charge ?',
+  'triage.first_response_missed':
+    'Le délai de première réponse de la demande #{number} de {customerName} est dépassé ({dueAt}). La personne attend toujours ; merci de prendre la demande en charge dès que possible.',
+  'triage.note': 'Note interne de {authorName} sur la demande #{number} (jamais montrée au client) :\n{text}',
+  'triage.outside_recorded':
+    'Enregistré sur la demande #{number} : {customerName} a porté l’affaire en dehors de l’équipe ({channel}). Note : {note}',
+  'owner.customer_details':
+    '{customerName} a ajouté des précisions à la demande #{number}, dont vous vous occupez :\n{text}',
+  'owner.nudge':
+    'Rappel : vous avez promis une réponse à {customerName} sur la demande #{number} d’ici le {dueAt}. S’il vous faut plus de temps, vous pouvez convenir d’un nouveau délai dès maintenant.',
+  'owner.missed':
+    'Le délai promis à {customerName} pour la demande #{number} ({dueAt}) est dépassé. Délais manqués sur cette demande : {misses}. Merci de répondre dès que possible, ou de passer la main si vous ne pouvez pas résoudre la demande.',
+  'owner.reopened': '{customerName} a rouvert la demande #{number}. Elle vous est de nouveau confiée.',
+  'owner.closed_by_customer':
+    '{customerName} a clos la demande #{number}. Vous n’avez plus rien à faire sur celle-ci.',
+  'owner.rating': '{customerName} a noté la demande #{number} : {score}/5. Commentaire : {comment}',
+  'owner.rating_no_comment': '{customerName} a noté la demande #{number} : {score}/5, sans commentaire.',
+  'expert.assigned':
+    'La demande #{number} de {customerName} vous est confiée pour le domaine « {topicName} » (priorité : {priority}). Message d’origine : « {words} »\nNous avons indiqué à {customerName} que vous répondriez d’ici le {dueAt}.',
+  'expert.taken_over':
+    '{supervisorName}, responsable, a repris la demande #{number}. Merci pour votre travail ; vous n’avez plus rien à faire sauf si on vous le demande.',
+  'expert.declined':
+    '{supervisorName} a refusé de faire remonter la demande #{number} : {reason}\nLa demande vous est de nouveau confiée.',
+  'supervisors.approval_requested':
+    'Décision requise : faire remonter la demande #{number} de {customerName} ? Demandé par {requestedByName} ({role}). Motif : {reason}\nMessage du client : « {words} »\nMerci de décider d’ici le {dueAt}.',
+  'supervisors.approval_nudge':
+    'Rappel : l’escalade de la demande #{number} attend toujours une décision, prévue d’ici le {dueAt}.',
+  'supervisors.approval_missed':
+    'La décision sur la demande #{number} de {customerName} est en retard. La personne attend ; merci d’approuver ou de refuser dès maintenant.',
+  'supervisors.risk_warning':
+    'La demande #{number} de {customerName} risque d’être portée en dehors de l’équipe (risque : {band}). Signaux : {signals}. Un mot d’un responsable maintenant peut aider.',
+  'supervisors.outside_recorded':
+    'Enregistré sur la demande #{number} : {customerName} a porté l’affaire en dehors de l’équipe ({channel}). Note : {note}',
+  'supervisors.decided': 'Escalade de la demande #{number} : {decision} par {supervisorName}.',
+
+  // Erreurs
+  'error.not_found': 'Nous ne trouvons pas la demande #{number}. Pourriez-vous vérifier le numéro ?',
+  'error.not_your_case':
+    'Cette action est réservée à la personne qui s’occupe de cette demande ou à un responsable.',
+  'error.supervisors_only': 'Cette action est réservée aux responsables.',
+  'error.staff_only': 'Cette action est réservée à l’équipe de support.',
+  'error.expert_only': 'Cette action est réservée à la personne experte chargée de cette demande.',
+  'error.not_an_expert':
+    'Cette personne n’est pas experte du sujet de la demande #{number}. Merci d’en choisir une autre.',
+  'error.already_claimed': '{ownerName} s’occupe déjà de la demande #{number}.',
+  'error.unknown_topic': 'Nous ne connaissons pas le sujet « {topic} ». Merci d’en choisir un dans la liste.',
+  'error.invalid_state': 'Ce n’est pas possible à ce stade de la demande (statut actuel : {status}).',
+  'error.already_decided':
+    'Une décision a déjà été prise sur cette escalade ; il n’y a plus rien à faire ici.',
+  'error.apology_and_plan_required':
+    'Merci d’écrire à la fois des excuses et ce qui va être fait : le client verra les deux.',
+  'error.window_outside_policy':
+    'Ce délai dépasse ce que notre politique permet. Merci de choisir une date au plus tard le {maxAt}.',
+  'error.rating_range': 'Merci de choisir une note de 1 à 5.',
+  'error.empty_text': 'Le message semble vide. Merci d’écrire quelque chose et de réessayer.',
+  'error.conflict': 'Quelqu’un d’autre a modifié cette demande au même moment. Merci de réessayer.',
+  'error.calendar_never_open':
+    'Le calendrier « {calendar} » ne comporte aucune heure d’ouverture : aucun délai de réponse ne peut donc être fixé. Merci de demander à un administrateur de le vérifier.',
+  'error.absence_invalid':
+    'L’absence « {value} » de {person} n’est pas une date ou une heure lisible. Merci de demander à un administrateur de vérifier l’annuaire.',
+  'error.calendar_invalid':
+    'Le calendrier « {calendar} » contient un réglage illisible : « {value} ». Merci de demander à un administrateur de le vérifier.',
+  'error.invalid_duration':
+    'Une durée de {ms} ms n’est pas valide. Merci de demander à un administrateur de vérifier les règles de délai.',
+  'error.no_expert':
+    'Aucun expert du domaine « {topicName} » n’est disponible pour le moment. Vous pouvez demander à un responsable de reprendre la demande.',
+  'error.unexpected': 'Un problème est survenu de notre côté. Merci de réessayer dans un instant.',
+
+  // Libellés
+  'status.open': 'ouverte',
+  'status.waiting_on_customer': 'en attente d’informations',
+  'status.waiting_on_expert': 'confiée à un expert',
+  'status.awaiting_approval': 'en attente de la décision d’un responsable',
+  'status.resolved': 'résolue',
+  'status.closed': 'close',
+  'priority.low': 'basse',
+  'priority.normal': 'normale',
+  'priority.high': 'haute',
+  'priority.urgent': 'urgente',
+  'risk.low': 'faible',
+  'risk.elevated': 'accru',
+  'risk.high': 'élevé',
+  'level.1': 'niveau 1, première ligne',
+  'level.2': 'niveau 2, expert',
+  'level.3': 'niveau 3, responsable',
+  'level.4': 'niveau 4, porté en dehors de l’équipe',
+  'role.customer': 'client',
+  'role.front_line': 'première ligne',
+  'role.expert': 'expert',
+  'role.supervisor': 'responsable',
+  'role.system': 'automatique',
+  'decision.approved': 'approuvée',
+  'decision.declined': 'refusée',
+  'reason.no_expert': 'aucun expert n’est disponible pour ce sujet',
+  'reason.customer_asked': 'le client a demandé un responsable',
+  'reason.staff_asked': 'un membre de l’équipe a demandé un responsable',
+  'reason.missed_window': 'un délai promis n’a pas été tenu',
+  'signal.keyword': 'mots évoquant une plainte plus haut',
+  'signal.follow_up_burst': 'plusieurs messages en peu de temps',
+  'signal.missed_window': 'un délai promis n’a pas été tenu',
+  'signal.declined_escalation': 'une escalade a été refusée',
+  'signal.asked_supervisor': 'a demandé un responsable',
+  'signal.approval_missed': 'la décision d’un responsable a pris du retard',
+  'signal.went_outside': 'a porté l’affaire à l’extérieur',
+  'action.claim': 'Prendre en charge',
+  'action.escalate': 'Confier à un expert',
+  'action.resolve': 'Résoudre',
+  'action.ask_supervisor': 'Demander un responsable',
+  'action.accept': 'Accepter',
+  'action.cannot_resolve': 'Impossible à résoudre',
+  'action.reassign': 'Réaffecter',
+  'action.approve': 'Approuver',
+  'action.decline': 'Refuser',
+  'action.add_details': 'Ajouter des précisions',
+  'action.mark_resolved': 'Marquer comme résolue',
+  'action.confirm': 'Confirmer',
+  'action.reopen': 'Rouvrir',
+  'action.rate': 'Noter',
+  nobody: 'personne pour l’instant',
+};

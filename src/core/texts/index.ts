@@ -1,0 +1,12 @@
+export { en, type TextKey } from './en.ts';
+export { fr } from './fr.ts';
+export { lt } from './lt.ts';
+export {
+  actionLabelKey,
+  CATALOGS,
+  formatInstant,
+  isTextKey,
+  placeholdersOf,
+  type RenderOptions,
+  renderText,
+} from './render.ts';

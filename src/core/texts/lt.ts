@@ -1,0 +1,167 @@
+// Lithuanian catalog: polite plural "Jūs"; names stay in the nominative, so sentences are built
+// around them (e.g. "rūpinasi {ownerName}") rather than declining them; gendered participles avoided.
+import type { TextKey } from './en.ts';
+
+export const lt: Record<TextKey, string> = {
+  // Klientui
+  'customer.ack':
+    'Sveiki, {name}. Dėkojame, kad kreipėtės. Jūsų prašymas užregistruotas numeriu #{number}: „{words}“. Prašymų eilėje prieš Jūsų: {position}. Mūsų komanda Jums atsakys iki {firstResponseAt}.',
+  'customer.ack_next_in_line':
+    'Sveiki, {name}. Dėkojame, kad kreipėtės. Jūsų prašymas užregistruotas numeriu #{number}: „{words}“. Jūsų prašymas eilėje yra kitas, o mūsų komanda Jums atsakys iki {firstResponseAt}.',
+  'customer.details_received':
+    'Ačiū, {name}. Papildomą informaciją pridėjome prie Jūsų prašymo #{number}; ją mato visi, kurie juo rūpinasi.',
+  'customer.claimed':
+    'Sveiki, {name}. Jūsų prašymu #{number} dabar rūpinasi {ownerName}; atsakymą gausite čia.',
+  'customer.reply': 'Atsakymas dėl Jūsų prašymo #{number} (rašo {fromName}):\n{text}',
+  'customer.question':
+    'Klausimas dėl Jūsų prašymo #{number} (klausia {fromName}):\n{text}\nNeskubėkite: kol laukiame Jūsų atsakymo, mūsų atsakymo terminas sustabdytas.',
+  'customer.expert_assigned':
+    'Sveiki, {name}. Jūsų prašymas #{number} susijęs su sritimi „{topicName}“, todėl juo dabar rūpinasi šią sritį išmanantis žmogus – {expertName}. Atsakymą gausite iki {dueAt}.',
+  'customer.window_renegotiated':
+    'Sveiki, {name}. {expertName} prašo šiek tiek daugiau laiko, kad galėtų išsamiai atsakyti į Jūsų prašymą #{number}. Atsakymą gausite iki {dueAt}. Atsiprašome, kad tenka palaukti.',
+  'customer.still_on_it':
+    'Sveiki, {name}. Atsiprašome: žadėjome atsakyti į Jūsų prašymą #{number} laiku, bet nespėjome. Prašymą vis dar nagrinėjame, o atsakymą gausite iki {dueAt}.',
+  'customer.supervisor_requested':
+    'Sveiki, {name}. Paprašėme vadovo peržiūrėti Jūsų prašymą #{number}. Sprendimas dėl tolesnių veiksmų bus priimtas iki {dueAt}, ir apie jį pranešime Jums čia.',
+  'customer.supervisor_approved':
+    'Sveiki, {name}. Jūsų prašymą #{number} perėmė {supervisorName} iš komandos vadovybės ir perduoda Jums šią žinutę:\n„{apology}“\nKas bus padaryta: {plan}\nNaujienų iš mūsų sulauksite iki {dueAt}.',
+  'customer.supervisor_declined':
+    'Sveiki, {name}. Vadovybė peržiūrėjo Jūsų prašymą #{number} ir kol kas nusprendė jo neperduoti aukštesniam lygiui. Priežastis: {reason}\nPrašymas lieka atviras, juo toliau rūpinasi komanda. Galite pridėti informacijos, kuri galėtų pakeisti sprendimą, vėliau vėl paprašyti vadovo arba pažymėti prašymą kaip išspręstą, jei pagalbos nebereikia.',
+  'customer.resolved':
+    'Sveiki, {name}. Manome, kad Jūsų prašymas #{number} išspręstas: {summary}\nJei taip, prašome tai patvirtinti. Jei kas nors vis dar ne taip, galite prašymą atidaryti iš naujo – jis grįš komandai.',
+  'customer.reopened':
+    'Sveiki, {name}. Jūsų prašymas #{number} vėl atidarytas. Pranešėme komandai, ir ji su Jumis susisieks čia.',
+  'customer.closed':
+    'Sveiki, {name}. Jūsų prašymas #{number} uždarytas. Dėkojame už kantrybę. Jei turite minutę, įvertinkite mūsų pagalbą nuo 1 (prastai) iki 5 (puikiai).',
+  'customer.rating_thanks':
+    'Ačiū, {name}. Jūsų įvertinimą ({score} iš 5) užregistravome – jis padeda mums tobulėti.',
+  'customer.reassigned':
+    'Sveiki, {name}. Jūsų prašymu #{number} dabar rūpinasi {expertName}. Atsakymą gausite iki {dueAt}.',
+  'customer.status_header': 'Sveiki, {name}. Štai Jūsų prašymų būsena:',
+  'customer.status_line':
+    'Prašymas #{number}: {status}. Atsakingas asmuo: {ownerName}. Kito atsakymo terminas: {dueAt}.',
+  'customer.status_line_no_due': 'Prašymas #{number}: {status}. Atsakingas asmuo: {ownerName}.',
+  'customer.status_none':
+    'Sveiki, {name}. Šiuo metu neturite atvirų prašymų. Jei reikia pagalbos, tiesiog parašykite čia.',
+
+  // Komandai
+  'triage.new_case':
+    'Naujas prašymas #{number} (pateikė {customerName}; sritis: {topicName}; prioritetas: {priority}): „{words}“\nPrašymų eilėje prieš jį: {position}. Pirmasis atsakymas – iki {firstResponseAt}.',
+  'triage.customer_details': '{customerName} papildė prašymą #{number}:\n{text}',
+  'triage.first_response_nudge':
+    'Priminimas: prašymas #{number} (pateikė {customerName}) vis dar laukia pirmojo atsakymo, terminas – {dueAt}. Gal kas nors galėtų jį perimti?',
+  'triage.first_response_missed':
+    'Prašymo #{number} (pateikė {customerName}) pirmojo atsakymo terminas ({dueAt}) praėjo. Žmogus vis dar laukia – prašome perimti prašymą kuo greičiau.',
+  'triage.note':
+    'Vidinė pastaba prie prašymo #{number} (autorius: {authorName}; klientas jos nemato):\n{text}',
+  'triage.outside_recorded':
+    'Užfiksuota prie prašymo #{number}: {customerName} kreipėsi už komandos ribų ({channel}). Pastaba: {note}',
+  'owner.customer_details': '{customerName} papildė prašymą #{number}, kuriuo rūpinatės:\n{text}',
+  'owner.nudge':
+    'Priminimas: pažadėjote atsakyti į prašymą #{number} (pateikė {customerName}) iki {dueAt}. Jei reikia daugiau laiko, galite jau dabar suderinti naują terminą.',
+  'owner.missed':
+    'Prašymo #{number} (pateikė {customerName}) pažadėtas terminas ({dueAt}) praėjo. Praleistų terminų šiame prašyme: {misses}. Prašome kuo greičiau atsakyti arba perduoti prašymą kitam, jei negalite jo išspręsti.',
+  'owner.reopened': '{customerName} vėl atidarė prašymą #{number}. Juo vėl rūpinatės Jūs.',
+  'owner.closed_by_customer': '{customerName} uždarė prašymą #{number}. Daugiau nieko daryti nereikia.',
+  'owner.rating': '{customerName} įvertino prašymą #{number}: {score}/5. Komentaras: {comment}',
+  'owner.rating_no_comment': '{customerName} įvertino prašymą #{number}: {score}/5, be komentaro.',
+  'expert.assigned':
+    'Jums paskirtas prašymas #{number} (pateikė {customerName}; sritis: {topicName}; prioritetas: {priority}). Pradinė žinutė: „{words}“\nPažadėjome, kad atsakysite iki {dueAt}.',
+  'expert.taken_over':
+    'Prašymą #{number} perėmė {supervisorName} iš vadovybės. Ačiū už Jūsų darbą; toliau nieko daryti nereikia, nebent Jūsų paprašys.',
+  'expert.declined':
+    '{supervisorName} atmetė prašymo #{number} eskalavimą: {reason}\nPrašymas grąžintas Jums.',
+  'supervisors.approval_requested':
+    'Reikia sprendimo dėl prašymo #{number} (pateikė {customerName}) eskalavimo. Prašo {requestedByName} ({role}). Priežastis: {reason}\nPradinė žinutė: „{words}“\nPrašome nuspręsti iki {dueAt}.',
+  'supervisors.approval_nudge':
+    'Priminimas: prašymo #{number} eskalavimas vis dar laukia sprendimo, terminas – {dueAt}.',
+  'supervisors.approval_missed':
+    'Sprendimas dėl prašymo #{number} (pateikė {customerName}) vėluoja. Žmogus laukia – prašome patvirtinti arba atmesti dabar.',
+  'supervisors.risk_warning':
+    'Prašymas #{number} (pateikė {customerName}) gali būti iškeltas už komandos ribų (rizika: {band}). Požymiai: {signals}. Vadovo žodis dabar gali padėti.',
+  'supervisors.outside_recorded':
+    'Užfiksuota prie prašymo #{number}: {customerName} kreipėsi už komandos ribų ({channel}). Pastaba: {note}',
+  'supervisors.decided': 'Prašymo #{number} eskalavimas: {decision} ({supervisorName}).',
+
+  // Klaidos
+  'error.not_found': 'Neradome prašymo #{number}. Gal galite patikrinti numerį?',
+  'error.not_your_case': 'Šį veiksmą gali atlikti tik prašymu besirūpinantis asmuo arba vadovas.',
+  'error.supervisors_only': 'Šį veiksmą gali atlikti tik vadovai.',
+  'error.staff_only': 'Šis veiksmas skirtas pagalbos komandai.',
+  'error.expert_only': 'Šis veiksmas skirtas šį prašymą nagrinėjančiam ekspertui.',
+  'error.not_an_expert': 'Šis asmuo nėra prašymo #{number} srities ekspertas. Pasirinkite kitą.',
+  'error.already_claimed': 'Prašymu #{number} jau rūpinasi {ownerName}.',
+  'error.unknown_topic': 'Srities „{topic}“ nežinome. Pasirinkite sritį iš sąrašo.',
+  'error.invalid_state': 'Šiame prašymo etape to padaryti negalima (dabartinė būsena: {status}).',
+  'error.already_decided': 'Dėl šio eskalavimo jau nuspręsta, todėl čia daugiau nieko daryti nereikia.',
+  'error.apology_and_plan_required':
+    'Prašome parašyti ir atsiprašymą, ir tai, kas bus padaryta: klientas matys abu.',
+  'error.window_outside_policy':
+    'Tai vėliau, nei leidžia mūsų taisyklės. Pasirinkite laiką ne vėliau kaip {maxAt}.',
+  'error.rating_range': 'Pasirinkite įvertinimą nuo 1 iki 5.',
+  'error.empty_text': 'Žinutė atrodo tuščia. Parašykite ką nors ir bandykite dar kartą.',
+  'error.conflict': 'Kažkas kitas tuo pačiu metu pakeitė šį prašymą. Bandykite dar kartą.',
+  'error.calendar_never_open':
+    'Kalendoriuje „{calendar}“ nėra darbo valandų, todėl atsakymo termino nustatyti negalima. Paprašykite administratoriaus jį patikrinti.',
+  'error.absence_invalid':
+    'Nepavyksta perskaityti asmens {person} nebuvimo datos ar laiko „{value}“. Paprašykite administratoriaus patikrinti katalogą.',
+  'error.calendar_invalid':
+    'Kalendoriuje „{calendar}“ yra nuostata, kurios nepavyksta perskaityti: „{value}“. Paprašykite administratoriaus jį patikrinti.',
+  'error.invalid_duration':
+    'Netinkama trukmė: {ms} ms. Paprašykite administratoriaus patikrinti terminų taisykles.',
+  'error.no_expert':
+    'Šiuo metu nėra laisvo srities „{topicName}“ eksperto. Galite paprašyti vadovo perimti prašymą.',
+  'error.unexpected': 'Mūsų pusėje įvyko klaida. Bandykite dar kartą po akimirkos.',
+
+  // Pavadinimai
+  'status.open': 'atviras',
+  'status.waiting_on_customer': 'laukiama papildomos informacijos',
+  'status.waiting_on_expert': 'nagrinėja ekspertas',
+  'status.awaiting_approval': 'laukiama vadovo sprendimo',
+  'status.resolved': 'išspręstas',
+  'status.closed': 'uždarytas',
+  'priority.low': 'žemas',
+  'priority.normal': 'įprastas',
+  'priority.high': 'aukštas',
+  'priority.urgent': 'skubus',
+  'risk.low': 'maža',
+  'risk.elevated': 'padidėjusi',
+  'risk.high': 'didelė',
+  'level.1': '1 lygis, pirmoji linija',
+  'level.2': '2 lygis, ekspertas',
+  'level.3': '3 lygis, vadovas',
+  'level.4': '4 lygis, kreiptasi už komandos ribų',
+  'role.customer': 'klientas',
+  'role.front_line': 'pirmoji linija',
+  'role.expert': 'ekspertas',
+  'role.supervisor': 'vadovas',
+  'role.system': 'sistema',
+  'decision.approved': 'patvirtintas',
+  'decision.declined': 'atmestas',
+  'reason.no_expert': 'šiai sričiai nėra laisvo eksperto',
+  'reason.customer_asked': 'klientas paprašė vadovo',
+  'reason.staff_asked': 'komandos narys paprašė vadovo',
+  'reason.missed_window': 'praleistas pažadėtas terminas',
+  'signal.keyword': 'žodžiai apie skundą aukštesnei vadovybei',
+  'signal.follow_up_burst': 'keli pranešimai per trumpą laiką',
+  'signal.missed_window': 'praleistas pažadėtas terminas',
+  'signal.declined_escalation': 'atmestas eskalavimas',
+  'signal.asked_supervisor': 'paprašyta vadovo',
+  'signal.approval_missed': 'vėluoja vadovo sprendimas',
+  'signal.went_outside': 'kreiptasi už komandos ribų',
+  'action.claim': 'Perimti',
+  'action.escalate': 'Perduoti ekspertui',
+  'action.resolve': 'Išspręsti',
+  'action.ask_supervisor': 'Paprašyti vadovo',
+  'action.accept': 'Priimti',
+  'action.cannot_resolve': 'Negaliu išspręsti',
+  'action.reassign': 'Perskirti',
+  'action.approve': 'Patvirtinti',
+  'action.decline': 'Atmesti',
+  'action.add_details': 'Pridėti informacijos',
+  'action.mark_resolved': 'Pažymėti kaip išspręstą',
+  'action.confirm': 'Patvirtinti',
+  'action.reopen': 'Atidaryti iš naujo',
+  'action.rate': 'Įvertinti',
+  nobody: 'dar nepaskirtas',
+};

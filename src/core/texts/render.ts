@@ -1,0 +1,122 @@
+// Renders a catalog text in the reader's language and time zone. Pure: Intl only, no wall clock.
+import type { ActionId, Locale } from '../model.ts';
+import { en, type TextKey } from './en.ts';
+import { fr } from './fr.ts';
+import { lt } from './lt.ts';
+
+export const CATALOGS: Readonly<Record<Locale, Readonly<Record<TextKey, string>>>> = { en, fr, lt };
+
+export interface RenderOptions {
+  locale: Locale;
+  /** IANA zone the reader lives in; `*At` params are shown in it. */
+  timeZone: string;
+  params?: Readonly<Record<string, string | number>>;
+}
+
+type Params = Readonly<Record<string, string | number>>;
+
+/** Params holding a code that must have a label (a missing label is a programming error). */
+const LABELLED: Readonly<Record<string, string>> = {
+  priority: 'priority',
+  status: 'status',
+  band: 'risk',
+  level: 'level',
+  role: 'role',
+  decision: 'decision',
+};
+
+/** Params that may hold a known code (translated) or free text (shown as written). */
+const MAYBE_CODED: Readonly<Record<string, string>> = { reason: 'reason' };
+
+/** Keys that read better in another form for some param values, so callers need not choose. */
+const VARIANTS: readonly { key: TextKey; use: TextKey; when: (p: Params) => boolean }[] = [
+  { key: 'customer.ack', use: 'customer.ack_next_in_line', when: (p) => Number(p.position) === 0 },
+  {
+    key: 'owner.rating',
+    use: 'owner.rating_no_comment',
+    when: (p) => typeof p.comment === 'string' && p.comment.trim() === '',
+  },
+  { key: 'customer.status_line', use: 'customer.status_line_no_due', when: (p) => p.dueAt === '' },
+];
+
+const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr', lt: 'lt' };
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+export const isTextKey = (key: string): key is TextKey => Object.hasOwn(en, key);
+
+/** The label key of a button; fails to compile if an action has no label. */
+export const actionLabelKey = (id: ActionId): TextKey => `action.${id}`;
+
+/** The distinct placeholder names a template uses, in order of first appearance. */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set(Array.from(template.matchAll(PLACEHOLDER), (m) => m[1] as string))];
+}
+
+/** An ISO instant as a full local date and time with its zone, e.g. "Wednesday 15 January at 10:00 EET". */
+export function formatInstant(iso: string, locale: Locale, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) throw new Error(`formatInstant: not an ISO instant: "${iso}"`);
+  const cacheKey = `${locale}|${timeZone}`;
+  let format = formatters.get(cacheKey);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    formatters.set(cacheKey, format);
+  }
+  return format.format(date);
+}
+
+export function renderText(key: TextKey, options: RenderOptions): string {
+  const params = options.params ?? {};
+  const variant = VARIANTS.find((v) => v.key === key && v.when(params));
+  const shownKey = variant?.use ?? key;
+  const catalog = CATALOGS[options.locale];
+  // Single pass: a param value that happens to contain "{x}" is never substituted again.
+  return catalog[shownKey].replace(PLACEHOLDER, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`renderText: text "${shownKey}" needs param "${name}"`);
+    return renderParam(shownKey, name, value, options);
+  });
+}
+
+function renderParam(key: TextKey, name: string, value: string | number, options: RenderOptions): string {
+  const catalog = CATALOGS[options.locale];
+  const text = String(value);
+  if (name.endsWith('At')) {
+    try {
+      return formatInstant(text, options.locale, options.timeZone);
+    } catch (e) {
+      throw new Error(`renderText: text "${key}" param "${name}": ${(e as Error).message}`);
+    }
+  }
+  const labelPrefix = LABELLED[name];
+  if (labelPrefix !== undefined) {
+    const labelKey = `${labelPrefix}.${text}`;
+    if (!isTextKey(labelKey))
+      throw new Error(`renderText: text "${key}" param "${name}": no label "${labelKey}"`);
+    return catalog[labelKey];
+  }
+  const codePrefix = MAYBE_CODED[name];
+  if (codePrefix !== undefined) return labelOr(catalog, `${codePrefix}.${text}`, text);
+  if (name === 'signals') {
+    return text
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .map((s) => labelOr(catalog, `signal.${s}`, s))
+      .join(', ');
+  }
+  return text;
+}
+
+function labelOr(catalog: Readonly<Record<TextKey, string>>, labelKey: string, fallback: string): string {
+  return isTextKey(labelKey) ? catalog[labelKey] : fallback;
+}
