@@ -38,28 +38,30 @@ function timer(change: Change, window: PromiseWindow, kind: Timer['kind'], dueAt
 }
 
 /**
- * Opens a new window (replacing any other) starting now. `lengthMs` defaults to the policy's
- * length for the kind; `dueAt` pins the end instead (a renegotiated callback time).
+ * Opens a new window (replacing any other) starting now, as long as the policy says for its kind.
+ * `dueAt` pins the end instead (a renegotiated callback time), and `consumedMs` carries time the
+ * same promise already used, so renegotiating never resets the policy's longest window.
  */
 export function openWindow(
   change: Change,
   kind: WindowKind,
   holder: string | null,
-  options: { lengthMs?: number; dueAt?: Date } = {},
+  options: { dueAt?: Date; consumedMs?: number } = {},
 ): PromiseWindow {
   const calendar = policyCalendar(change.next.policy);
+  const consumedMs = options.consumedMs ?? 0;
   const lengthMs =
     options.dueAt !== undefined
-      ? workingTimeBetween(calendar, change.now, options.dueAt)
-      : (options.lengthMs ?? windowLengthMs(change.next.policy, kind));
+      ? consumedMs + workingTimeBetween(calendar, change.now, options.dueAt)
+      : windowLengthMs(change.next.policy, kind);
   const window: PromiseWindow = {
     id: change.ids.next(),
     kind,
     holder,
     startedAt: change.now,
-    dueAt: options.dueAt ?? addWorkingTime(calendar, change.now, lengthMs),
+    dueAt: options.dueAt ?? addWorkingTime(calendar, change.now, lengthMs - consumedMs),
     lengthMs,
-    consumedMs: 0,
+    consumedMs,
     paused: null,
   };
   change.next.window = window;
@@ -81,8 +83,7 @@ export function closeWindow(change: Change): void {
 export function pauseWindow(change: Change): void {
   const window = change.next.window;
   if (window === null || window.paused !== null) return;
-  const used = window.consumedMs + workingTimeBetween(policyCalendar(change.next.policy), window.startedAt, change.now);
-  window.paused = { at: change.now, consumedMs: Math.min(used, window.lengthMs) };
+  window.paused = { at: change.now, consumedMs: Math.min(usedMs(change.next.policy, window, change.now), window.lengthMs) };
   change.cancelTimers = true;
   change.timers.length = 0;
 }
@@ -107,9 +108,14 @@ export function resumeWindow(change: Change): boolean {
   return true;
 }
 
-/** The latest instant an expert may renegotiate to, counted from when the expert got the case. */
-export function latestCallback(policy: PolicySnapshot, window: PromiseWindow): Date {
-  const calendar = policyCalendar(policy);
+/** Policy-clock time the window has used so far (earlier spells plus the running one). */
+export function usedMs(policy: PolicySnapshot, window: PromiseWindow, now: Date): number {
+  if (window.paused) return window.paused.consumedMs;
+  return window.consumedMs + workingTimeBetween(policyCalendar(policy), window.startedAt, now);
+}
+
+/** The latest instant an expert may renegotiate to: the policy's longest window, pauses excluded. */
+export function latestCallback(policy: PolicySnapshot, window: PromiseWindow, now: Date): Date {
   const maxMs = policy.maxCallbackWindowMinutes * MINUTE;
-  return addWorkingTime(calendar, window.startedAt, maxMs - window.consumedMs);
+  return addWorkingTime(policyCalendar(policy), now, Math.max(0, maxMs - usedMs(policy, window, now)));
 }

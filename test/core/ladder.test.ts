@@ -114,6 +114,20 @@ describe('expert (level 2)', () => {
     expect(miss?.dueAt.toISOString()).toBe(at(400));
   });
 
+  it('renegotiating again never stretches the promise past the policy’s longest window', async () => {
+    const h = harness();
+    const id = await h.open();
+    await h.desk.escalate({ caseId: id, actor: as('rasa') }); // max 480 min from now
+    h.clock.advanceMinutes(100);
+    await h.desk.accept({ caseId: id, actor: as('jonas'), callbackBy: new Date(at(400)) });
+    h.clock.advanceMinutes(100);
+    await expect(
+      h.desk.accept({ caseId: id, actor: as('jonas'), callbackBy: new Date(at(481)) }),
+    ).rejects.toMatchObject({ textKey: 'error.window_outside_policy', params: { maxAt: at(480) } });
+    await h.desk.accept({ caseId: id, actor: as('jonas'), callbackBy: new Date(at(480)) });
+    expect((await h.desk.getCase(id))?.window?.dueAt.toISOString()).toBe(at(480));
+  });
+
   it('an answer keeps the window: no reminder fires afterwards', async () => {
     const h = harness();
     const id = await h.open();

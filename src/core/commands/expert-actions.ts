@@ -3,7 +3,7 @@ import { CoreError } from '../errors.ts';
 import type { CaseStore } from '../ports.ts';
 import { type Actor, requireRole } from '../roles.ts';
 import { escalateToExpert, requestSupervisor } from '../steps.ts';
-import { latestCallback, openWindow } from '../windows.ts';
+import { latestCallback, openWindow, usedMs } from '../windows.ts';
 import { requireActive, requireText } from './guards.ts';
 
 function requireAssignedExpert(change: Change, actor: Actor): void {
@@ -23,11 +23,12 @@ export function acceptCase(change: Change, actor: Actor, callbackBy?: Date): voi
   const c = change.next;
   change.event('accepted', actor.id, callbackBy ? { callbackBy: callbackBy.toISOString() } : {});
   if (callbackBy === undefined || c.window === null || c.window.kind !== 'callback') return;
-  const latest = latestCallback(c.policy, c.window);
+  const latest = latestCallback(c.policy, c.window, change.now);
   if (callbackBy.getTime() <= change.now.getTime() || callbackBy.getTime() > latest.getTime()) {
     throw new CoreError('invalid_input', 'error.window_outside_policy', { maxAt: latest.toISOString() });
   }
-  const window = openWindow(change, 'callback', actor.id, { dueAt: callbackBy });
+  const consumedMs = usedMs(c.policy, c.window, change.now);
+  const window = openWindow(change, 'callback', actor.id, { dueAt: callbackBy, consumedMs });
   change.event('window_renegotiated', actor.id, { dueAt: window.dueAt.toISOString() });
   change.toCustomer('customer.window_renegotiated', {
     expertName: change.nameOf(actor.id),
