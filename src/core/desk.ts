@@ -9,7 +9,12 @@ import { escalateCase } from './commands/escalate-case.ts';
 import { acceptCase, cannotResolve, reassignCase } from './commands/expert-actions.ts';
 import { draftCase, type OpenCaseInput, openCase, queuePosition } from './commands/open-case.ts';
 import { closeCase, confirmResolution, resolveCase } from './commands/resolve-case.ts';
-import { approveEscalation, askSupervisor, declineEscalation, recordOutside } from './commands/supervisor-actions.ts';
+import {
+  approveEscalation,
+  askSupervisor,
+  declineEscalation,
+  recordOutside,
+} from './commands/supervisor-actions.ts';
 import { CoreError, isCoreError } from './errors.ts';
 import { handleTimer, type TimerOutcome } from './handle-timer.ts';
 import { ACTIVE_STATUSES, type Case, type DeskConfig, type Notice } from './model.ts';
@@ -52,7 +57,10 @@ const MAX_ATTEMPTS = 5;
 export function createDesk(deps: DeskDeps) {
   const { store, clock, ids, config } = deps;
 
-  async function mutate(caseId: string, apply: (change: Change) => void | Promise<void>): Promise<CommandResult> {
+  async function mutate(
+    caseId: string,
+    apply: (change: Change) => void | Promise<void>,
+  ): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       const current = await store.getCase(caseId);
       if (!current) throw new CoreError('not_found', 'error.not_found', { number: '?' });
@@ -92,7 +100,11 @@ export function createDesk(deps: DeskDeps) {
       owner: options.owner ?? 'sweeper',
     });
     report.claimed = timers.length;
-    const counted: Record<TimerOutcome, keyof SweepReport> = { nudged: 'nudged', missed: 'missed', stale: 'stale' };
+    const counted: Record<TimerOutcome, keyof SweepReport> = {
+      nudged: 'nudged',
+      missed: 'missed',
+      stale: 'stale',
+    };
     for (const timer of timers) {
       let outcome: TimerOutcome = 'stale';
       try {
@@ -126,7 +138,9 @@ export function createDesk(deps: DeskDeps) {
     close: withCase<CaseRef>((c, i) => closeCase(c, i.actor)),
     confirm: withCase<CaseRef>((c, i) => confirmResolution(c, i.actor)),
     reopen: withCase<CaseRef & { text?: string }>((c, i) => reopenCase(c, i.actor, i.text)),
-    rate: withCase<CaseRef & { score: number; comment?: string }>((c, i) => rateCase(c, i.actor, i.score, i.comment)),
+    rate: withCase<CaseRef & { score: number; comment?: string }>((c, i) =>
+      rateCase(c, i.actor, i.score, i.comment),
+    ),
     escalate: withCase<CaseRef & { topic?: string }>((c, i) => escalateCase(c, store, i.actor, i.topic)),
     accept: withCase<CaseRef & { callbackBy?: Date }>((c, i) => acceptCase(c, i.actor, i.callbackBy)),
     cannotResolve: withCase<CaseRef & { reason: string }>((c, i) => cannotResolve(c, i.actor, i.reason)),

@@ -21,7 +21,12 @@ export class CoreError extends Error {
   readonly textKey: string;
   readonly params: Readonly<Record<string, string | number>>;
 
-  constructor(code: CoreErrorCode, textKey: string, params: Record<string, string | number> = {}, detail?: string) {
+  constructor(
+    code: CoreErrorCode,
+    textKey: string,
+    params: Record<string, string | number> = {},
+    detail?: string,
+  ) {
     super(detail ?? `${code}: ${textKey}`);
     this.name = 'CoreError';
     this.code = code;

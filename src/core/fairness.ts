@@ -5,9 +5,12 @@ import { isAway } from './availability.ts';
 import type { DeskConfig } from './model.ts';
 import type { ExpertLoad } from './ports.ts';
 
-
 /** Everyone who could be asked for a topic, primaries first, then backups. */
-export function expertCandidates(config: DeskConfig, topicId: string, exclude: readonly string[] = []): string[] {
+export function expertCandidates(
+  config: DeskConfig,
+  topicId: string,
+  exclude: readonly string[] = [],
+): string[] {
   const topic = config.directory.topics[topicId];
   if (!topic) return [];
   const all = [...topic.experts, ...topic.backups.filter((b) => !topic.experts.includes(b))];

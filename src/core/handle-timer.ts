@@ -11,7 +11,12 @@ export function handleTimer(change: Change, timer: ClaimedTimer): TimerOutcome {
   const c = change.next;
   change.completeTimer = { id: timer.id, leaseToken: timer.leaseToken };
   const window = c.window;
-  if (!window || window.id !== timer.windowId || window.paused !== null || !ACTIVE_STATUSES.includes(c.status)) {
+  if (
+    !window ||
+    window.id !== timer.windowId ||
+    window.paused !== null ||
+    !ACTIVE_STATUSES.includes(c.status)
+  ) {
     return 'stale';
   }
   if (timer.kind === 'nudge') {
@@ -26,7 +31,8 @@ function nudge(change: Change, window: PromiseWindow): void {
   const c = change.next;
   const params = { customerName: c.customer.name, dueAt: window.dueAt.toISOString() };
   change.event('window_nudged', 'system', { window: window.kind, dueAt: params.dueAt });
-  if (window.kind === 'approval') change.toSupervisors('supervisors.approval_nudge', params, ['approve', 'decline']);
+  if (window.kind === 'approval')
+    change.toSupervisors('supervisors.approval_nudge', params, ['approve', 'decline']);
   else if (window.kind === 'first_response' && window.holder === null) {
     change.toTriage('triage.first_response_nudge', params, ['claim', 'escalate']);
   } else change.toHolder('owner.nudge', params);
@@ -45,7 +51,10 @@ function miss(change: Change, window: PromiseWindow): void {
 
   if (window.kind === 'approval') {
     const next = openWindow(change, 'approval', null);
-    change.toSupervisors('supervisors.approval_missed', { customerName: c.customer.name }, ['approve', 'decline']);
+    change.toSupervisors('supervisors.approval_missed', { customerName: c.customer.name }, [
+      'approve',
+      'decline',
+    ]);
     change.toCustomer('customer.still_on_it', { dueAt: next.dueAt.toISOString() });
     applyRisk(change, ['approval_missed']);
     return;

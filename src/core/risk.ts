@@ -107,7 +107,9 @@ export function customerMessageSignals(
   text: string,
   at: Date,
 ): { signals: RiskSignal[]; recent: Date[] } {
-  const recent = [...risk.recentCustomerMessages, at].filter((t) => at.getTime() - t.getTime() < BURST_WINDOW_MS);
+  const recent = [...risk.recentCustomerMessages, at].filter(
+    (t) => at.getTime() - t.getTime() < BURST_WINDOW_MS,
+  );
   const signals: RiskSignal[] = [];
   if (hasRiskWords(text)) signals.push('keyword');
   // Counted once per burst: exactly when the count reaches the threshold.

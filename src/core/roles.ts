@@ -33,12 +33,23 @@ const REFUSAL: Record<string, string> = {
 };
 
 /** Throws `forbidden` unless the actor has one of `allowed`. Returns the actor's roles. */
-export function requireRole(actorId: string, c: Case, config: DeskConfig, allowed: readonly Role[]): Set<Role> {
+export function requireRole(
+  actorId: string,
+  c: Case,
+  config: DeskConfig,
+  allowed: readonly Role[],
+): Set<Role> {
   const roles = rolesOf(actorId, c, config);
   if (allowed.some((r) => roles.has(r))) return roles;
   const only = allowed.length === 1 ? allowed[0] : undefined;
-  const key = (only && REFUSAL[only]) ?? (allowed.includes('customer') ? 'error.not_your_case' : 'error.staff_only');
-  throw new CoreError('forbidden', key, { number: c.number }, `${actorId} may not act as ${allowed.join('/')}`);
+  const key =
+    (only && REFUSAL[only]) ?? (allowed.includes('customer') ? 'error.not_your_case' : 'error.staff_only');
+  throw new CoreError(
+    'forbidden',
+    key,
+    { number: c.number },
+    `${actorId} may not act as ${allowed.join('/')}`,
+  );
 }
 
 export const STAFF: readonly Role[] = ['front_line', 'expert', 'supervisor', 'owner'];

@@ -10,7 +10,8 @@ import { openWindow } from './windows.ts';
 export function applyRisk(change: Change, signals: readonly RiskSignal[]): void {
   const { risk, warn } = raiseRisk(change.next.risk, signals);
   change.next.risk = risk;
-  if (signals.length > 0) change.event('risk_raised', 'system', { signals, score: risk.score, band: risk.band });
+  if (signals.length > 0)
+    change.event('risk_raised', 'system', { signals, score: risk.score, band: risk.band });
   if (warn) {
     change.toSupervisors('supervisors.risk_warning', {
       customerName: change.next.customer.name,

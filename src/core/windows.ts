@@ -34,7 +34,14 @@ function timersFor(change: Change, window: PromiseWindow): Timer[] {
 }
 
 function timer(change: Change, window: PromiseWindow, kind: Timer['kind'], dueAt: Date): Timer {
-  return { id: change.ids.next(), caseId: change.next.id, windowId: window.id, kind, dueAt, status: 'pending' };
+  return {
+    id: change.ids.next(),
+    caseId: change.next.id,
+    windowId: window.id,
+    kind,
+    dueAt,
+    status: 'pending',
+  };
 }
 
 /**
@@ -83,7 +90,10 @@ export function closeWindow(change: Change): void {
 export function pauseWindow(change: Change): void {
   const window = change.next.window;
   if (window === null || window.paused !== null) return;
-  window.paused = { at: change.now, consumedMs: Math.min(usedMs(change.next.policy, window, change.now), window.lengthMs) };
+  window.paused = {
+    at: change.now,
+    consumedMs: Math.min(usedMs(change.next.policy, window, change.now), window.lengthMs),
+  };
   change.cancelTimers = true;
   change.timers.length = 0;
 }

@@ -19,13 +19,37 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { command: 'addDetails', allowed: [customer.id], run: (d, caseId, actor) => d.addDetails({ caseId, actor, text: 'more' }) },
-  { command: 'answer', allowed: ['rasa', 'jonas', 'aiste', 'marie'], run: (d, caseId, actor) => d.answer({ caseId, actor, text: 'hi' }) },
-  { command: 'askCustomer', allowed: ['rasa', 'jonas', 'aiste', 'marie'], run: (d, caseId, actor) => d.askCustomer({ caseId, actor, text: 'which?' }) },
-  { command: 'addNote', allowed: ['rasa', 'jonas', 'aiste', 'marie'], run: (d, caseId, actor) => d.addNote({ caseId, actor, text: 'note' }) },
+  {
+    command: 'addDetails',
+    allowed: [customer.id],
+    run: (d, caseId, actor) => d.addDetails({ caseId, actor, text: 'more' }),
+  },
+  {
+    command: 'answer',
+    allowed: ['rasa', 'jonas', 'aiste', 'marie'],
+    run: (d, caseId, actor) => d.answer({ caseId, actor, text: 'hi' }),
+  },
+  {
+    command: 'askCustomer',
+    allowed: ['rasa', 'jonas', 'aiste', 'marie'],
+    run: (d, caseId, actor) => d.askCustomer({ caseId, actor, text: 'which?' }),
+  },
+  {
+    command: 'addNote',
+    allowed: ['rasa', 'jonas', 'aiste', 'marie'],
+    run: (d, caseId, actor) => d.addNote({ caseId, actor, text: 'note' }),
+  },
   { command: 'accept', allowed: ['jonas'], run: (d, caseId, actor) => d.accept({ caseId, actor }) },
-  { command: 'cannotResolve', allowed: ['jonas'], run: (d, caseId, actor) => d.cannotResolve({ caseId, actor, reason: 'no' }) },
-  { command: 'reassign', allowed: ['jonas', 'marie'], run: (d, caseId, actor) => d.reassign({ caseId, actor }) },
+  {
+    command: 'cannotResolve',
+    allowed: ['jonas'],
+    run: (d, caseId, actor) => d.cannotResolve({ caseId, actor, reason: 'no' }),
+  },
+  {
+    command: 'reassign',
+    allowed: ['jonas', 'marie'],
+    run: (d, caseId, actor) => d.reassign({ caseId, actor }),
+  },
   {
     command: 'askSupervisor',
     allowed: ['rasa', 'jonas', 'aiste', 'marie', customer.id],
@@ -35,7 +59,8 @@ const ROWS: Row[] = [
     command: 'approve',
     allowed: ['marie'],
     setup: 'pending_approval',
-    run: (d, caseId, actor, approvalId) => d.approve({ caseId, actor, approvalId, apology: 'Sorry', plan: 'Plan' }),
+    run: (d, caseId, actor, approvalId) =>
+      d.approve({ caseId, actor, approvalId, apology: 'Sorry', plan: 'Plan' }),
   },
   {
     command: 'decline',
@@ -43,11 +68,34 @@ const ROWS: Row[] = [
     setup: 'pending_approval',
     run: (d, caseId, actor, approvalId) => d.decline({ caseId, actor, approvalId, reason: 'No' }),
   },
-  { command: 'resolve', allowed: ['rasa', 'jonas', 'aiste', 'marie', customer.id], run: (d, caseId, actor) => d.resolve({ caseId, actor }) },
-  { command: 'close', allowed: ['jonas', 'marie', customer.id], run: (d, caseId, actor) => d.close({ caseId, actor }) },
-  { command: 'confirm', allowed: [customer.id], setup: 'resolved', run: (d, caseId, actor) => d.confirm({ caseId, actor }) },
-  { command: 'reopen', allowed: ['marie', customer.id], setup: 'resolved', run: (d, caseId, actor) => d.reopen({ caseId, actor }) },
-  { command: 'rate', allowed: [customer.id], setup: 'resolved', run: (d, caseId, actor) => d.rate({ caseId, actor, score: 4 }) },
+  {
+    command: 'resolve',
+    allowed: ['rasa', 'jonas', 'aiste', 'marie', customer.id],
+    run: (d, caseId, actor) => d.resolve({ caseId, actor }),
+  },
+  {
+    command: 'close',
+    allowed: ['jonas', 'marie', customer.id],
+    run: (d, caseId, actor) => d.close({ caseId, actor }),
+  },
+  {
+    command: 'confirm',
+    allowed: [customer.id],
+    setup: 'resolved',
+    run: (d, caseId, actor) => d.confirm({ caseId, actor }),
+  },
+  {
+    command: 'reopen',
+    allowed: ['marie', customer.id],
+    setup: 'resolved',
+    run: (d, caseId, actor) => d.reopen({ caseId, actor }),
+  },
+  {
+    command: 'rate',
+    allowed: [customer.id],
+    setup: 'resolved',
+    run: (d, caseId, actor) => d.rate({ caseId, actor, score: 4 }),
+  },
   {
     command: 'recordOutside',
     allowed: ['rasa', 'jonas', 'marie'],
@@ -66,16 +114,22 @@ async function prepared(setup: Row['setup']) {
 }
 
 describe.each(ROWS)('$command', (row) => {
-  it.each(PEOPLE.map((who) => [who, row.allowed.includes(who)] as const))('by %s → allowed: %s', async (who, allowed) => {
-    const { h, caseId, approvalId, version } = await prepared(row.setup);
-    const outcome = row.run(h.desk, caseId, as(who), approvalId);
-    if (allowed) {
-      await expect(outcome).resolves.toBeDefined();
-      return;
-    }
-    await expect(outcome).rejects.toMatchObject({ code: 'forbidden', textKey: expect.stringMatching(/^error\./) });
-    expect((await h.desk.getCase(caseId))?.version).toBe(version);
-  });
+  it.each(PEOPLE.map((who) => [who, row.allowed.includes(who)] as const))(
+    'by %s → allowed: %s',
+    async (who, allowed) => {
+      const { h, caseId, approvalId, version } = await prepared(row.setup);
+      const outcome = row.run(h.desk, caseId, as(who), approvalId);
+      if (allowed) {
+        await expect(outcome).resolves.toBeDefined();
+        return;
+      }
+      await expect(outcome).rejects.toMatchObject({
+        code: 'forbidden',
+        textKey: expect.stringMatching(/^error\./),
+      });
+      expect((await h.desk.getCase(caseId))?.version).toBe(version);
+    },
+  );
 });
 
 describe('claim and escalate (level 1 only)', () => {
@@ -109,13 +163,17 @@ describe('claim and escalate (level 1 only)', () => {
     const h = harness();
     const caseId = await h.open();
     await h.desk.claim({ caseId, actor: as('rasa') });
-    await expect(h.desk.claim({ caseId, actor: as('tom') })).rejects.toMatchObject({ textKey: 'error.already_claimed' });
+    await expect(h.desk.claim({ caseId, actor: as('tom') })).rejects.toMatchObject({
+      textKey: 'error.already_claimed',
+    });
     await h.desk.claim({ caseId, actor: as('marie') });
     expect((await h.desk.getCase(caseId))?.ownerId).toBe('marie');
   });
 
   it('an unknown case is not found', async () => {
     const h = harness();
-    await expect(h.desk.claim({ caseId: 'nope', actor: as('rasa') })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(h.desk.claim({ caseId: 'nope', actor: as('rasa') })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });

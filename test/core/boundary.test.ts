@@ -25,7 +25,9 @@ const FORBIDDEN_CALLS: [RegExp, string][] = [
 /** Module specifiers of import/export-from statements and dynamic imports. */
 function importsOf(source: string): string[] {
   const specs: string[] = [];
-  for (const m of source.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g)) {
+  for (const m of source.matchAll(
+    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g,
+  )) {
     specs.push(m[1] ?? m[2] ?? m[3] ?? '');
   }
   return specs;
@@ -46,14 +48,20 @@ describe('core boundary', () => {
     expect(bad).toEqual([]);
   });
 
-  it.each(all.map((f) => [relative(CORE, f), f]))('%s never reads the wall clock or the process', (_name, file) => {
-    const source = readFileSync(file, 'utf8');
-    const found = FORBIDDEN_CALLS.filter(([re]) => re.test(source)).map(([, what]) => what);
-    expect(found).toEqual([]);
-  });
+  it.each(all.map((f) => [relative(CORE, f), f]))(
+    '%s never reads the wall clock or the process',
+    (_name, file) => {
+      const source = readFileSync(file, 'utf8');
+      const found = FORBIDDEN_CALLS.filter(([re]) => re.test(source)).map(([, what]) => what);
+      expect(found).toEqual([]);
+    },
+  );
 
   it('the checker itself catches a forbidden import and a clock read', () => {
-    expect(importsOf("import { App } from '@slack/bolt';\nimport x from './y.ts';")).toEqual(['@slack/bolt', './y.ts']);
+    expect(importsOf("import { App } from '@slack/bolt';\nimport x from './y.ts';")).toEqual([
+      '@slack/bolt',
+      './y.ts',
+    ]);
     expect(FORBIDDEN_CALLS.some(([re]) => re.test('const t = Date.now();'))).toBe(true);
     expect(FORBIDDEN_CALLS.some(([re]) => re.test('const t = new Date(iso);'))).toBe(false);
   });

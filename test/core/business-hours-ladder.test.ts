@@ -4,7 +4,8 @@ import { deskConfig } from '../support/desk-fixture.ts';
 import { as, harness } from '../support/desk-harness.ts';
 
 describe('business-hours policy', () => {
-  const config = () => deskConfig({ policy: { clock: 'business', firstResponseMinutes: 60, callbackWindowMinutes: 240 } });
+  const config = () =>
+    deskConfig({ policy: { clock: 'business', firstResponseMinutes: 60, callbackWindowMinutes: 240 } });
 
   it('a case opened late on Friday is due on Monday morning, in Vilnius hours', async () => {
     const h = harness({ config: config(), start: '2026-11-27T14:30:00Z' }); // Fri 16:30 Vilnius

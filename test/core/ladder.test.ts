@@ -14,10 +14,19 @@ describe('intake (level 1)', () => {
     const second = await h.open('Cannot log in');
     const [ack1] = await h.sentWith(first, 'customer.ack');
     const [ack2] = await h.sentWith(second, 'customer.ack');
-    expect(ack1?.params).toMatchObject({ name: 'Eglė', words: 'My invoice is wrong', position: 0, number: 1 });
+    expect(ack1?.params).toMatchObject({
+      name: 'Eglė',
+      words: 'My invoice is wrong',
+      position: 0,
+      number: 1,
+    });
     expect(ack1?.params.firstResponseAt).toBe(at(60));
     expect(ack2?.params).toMatchObject({ words: 'Cannot log in', position: 1, number: 2 });
-    expect(ack1?.recipient).toEqual({ kind: 'customer', customerId: customer.id, conversation: expect.any(String) });
+    expect(ack1?.recipient).toEqual({
+      kind: 'customer',
+      customerId: customer.id,
+      conversation: expect.any(String),
+    });
     const [triage] = await h.sentWith(first, 'triage.new_case', 'triage');
     expect(triage?.actions.map((a) => a.id)).toEqual(['claim', 'escalate', 'resolve', 'ask_supervisor']);
     const c = await h.desk.getCase(first);
@@ -68,7 +77,11 @@ describe('intake (level 1)', () => {
     expect(await h.sentWith(id, 'triage.first_response_missed', 'triage')).toHaveLength(1);
     const c = await h.desk.getCase(id);
     expect(c?.status).toBe('awaiting_approval');
-    expect(c?.approval).toMatchObject({ status: 'pending', reason: 'missed_window', requestedByRole: 'system' });
+    expect(c?.approval).toMatchObject({
+      status: 'pending',
+      reason: 'missed_window',
+      requestedByRole: 'system',
+    });
     expect(await h.sentWith(id, 'supervisors.approval_requested', 'supervisors')).toHaveLength(1);
   });
 });
@@ -82,7 +95,11 @@ describe('expert (level 2)', () => {
     const c = await h.desk.getCase(id);
     expect(c).toMatchObject({ level: 2, status: 'waiting_on_expert', ownerId: 'jonas', expertId: 'jonas' });
     const [told] = await h.sentWith(id, 'customer.expert_assigned');
-    expect(told?.params).toMatchObject({ expertName: 'Jonas Petraitis', topicName: 'Billing', dueAt: at(245) });
+    expect(told?.params).toMatchObject({
+      expertName: 'Jonas Petraitis',
+      topicName: 'Billing',
+      dueAt: at(245),
+    });
     const [asked] = await h.sentWith(id, 'expert.assigned', 'person');
     expect(asked?.recipient).toEqual({ kind: 'person', personId: 'jonas' });
     expect(asked?.locale).toBe('lt');
@@ -95,7 +112,9 @@ describe('expert (level 2)', () => {
     const id = await h.open('Where is my parcel?', { topic: 'general' });
     await h.desk.escalate({ caseId: id, actor: as('rasa'), topic: 'billing' });
     expect((await h.desk.getCase(id))?.expertId).toBe('jonas');
-    await expect(h.desk.escalate({ caseId: await h.open(), actor: as('rasa'), topic: 'nope' })).rejects.toMatchObject({
+    await expect(
+      h.desk.escalate({ caseId: await h.open(), actor: as('rasa'), topic: 'nope' }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     });
   });
@@ -106,7 +125,11 @@ describe('expert (level 2)', () => {
     await h.desk.escalate({ caseId: id, actor: as('rasa') });
     await expect(
       h.desk.accept({ caseId: id, actor: as('jonas'), callbackBy: new Date(at(481)) }),
-    ).rejects.toMatchObject({ code: 'invalid_input', textKey: 'error.window_outside_policy', params: { maxAt: at(480) } });
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      textKey: 'error.window_outside_policy',
+      params: { maxAt: at(480) },
+    });
     await h.desk.accept({ caseId: id, actor: as('jonas'), callbackBy: new Date(at(400)) });
     const [told] = await h.sentWith(id, 'customer.window_renegotiated');
     expect(told?.params.dueAt).toBe(at(400));
@@ -169,7 +192,11 @@ describe('expert (level 2)', () => {
     await h.desk.escalate({ caseId: id, actor: as('rasa') });
     await h.desk.cannotResolve({ caseId: id, actor: as('jonas'), reason: 'Needs a refund over my limit' });
     const c = await h.desk.getCase(id);
-    expect(c?.approval).toMatchObject({ status: 'pending', reason: 'Needs a refund over my limit', requestedByRole: 'expert' });
+    expect(c?.approval).toMatchObject({
+      status: 'pending',
+      reason: 'Needs a refund over my limit',
+      requestedByRole: 'expert',
+    });
     const [req] = await h.sentWith(id, 'supervisors.approval_requested');
     expect(req?.actions).toEqual([
       { id: 'approve', caseId: id, approvalId: c?.approval?.id },
@@ -203,7 +230,10 @@ describe('supervisor (level 3)', () => {
   it('the customer may ask for a supervisor at any time; they are told by when', async () => {
     const { h, id } = await pending();
     const c = await h.desk.getCase(id);
-    expect(c).toMatchObject({ status: 'awaiting_approval', approval: { requestedByRole: 'customer', status: 'pending' } });
+    expect(c).toMatchObject({
+      status: 'awaiting_approval',
+      approval: { requestedByRole: 'customer', status: 'pending' },
+    });
     const [told] = await h.sentWith(id, 'customer.supervisor_requested');
     expect(told?.params.dueAt).toBe(at(60));
   });
@@ -221,7 +251,12 @@ describe('supervisor (level 3)', () => {
       plan: 'I will refund the charge today.',
     });
     const c = await h.desk.getCase(id);
-    expect(c).toMatchObject({ level: 3, ownerId: 'marie', supervisorId: 'marie', approval: { status: 'approved' } });
+    expect(c).toMatchObject({
+      level: 3,
+      ownerId: 'marie',
+      supervisorId: 'marie',
+      approval: { status: 'approved' },
+    });
     const [told] = await h.sentWith(id, 'customer.supervisor_approved');
     expect(told?.params).toMatchObject({
       supervisorName: 'Marie Dubois',
@@ -244,18 +279,28 @@ describe('supervisor (level 3)', () => {
       code: 'invalid_state',
       textKey: 'error.already_decided',
     });
-    await expect(h.desk.decline({ caseId: id, approvalId, reason: 'x', actor: as('paul') })).rejects.toSatisfy(
-      (e: unknown) => isCoreError(e, 'invalid_state'),
-    );
+    await expect(
+      h.desk.decline({ caseId: id, approvalId, reason: 'x', actor: as('paul') }),
+    ).rejects.toSatisfy((e: unknown) => isCoreError(e, 'invalid_state'));
     expect(await h.sentWith(id, 'customer.supervisor_approved')).toHaveLength(1);
   });
 
   it('a decline returns the case to the expert with a fresh window and offers the customer options', async () => {
     const { h, id, approvalId } = await pending();
     h.clock.advanceMinutes(20);
-    await h.desk.decline({ caseId: id, actor: as('marie'), approvalId, reason: 'Jonas has the refund tool.' });
+    await h.desk.decline({
+      caseId: id,
+      actor: as('marie'),
+      approvalId,
+      reason: 'Jonas has the refund tool.',
+    });
     const c = await h.desk.getCase(id);
-    expect(c).toMatchObject({ level: 2, status: 'waiting_on_expert', ownerId: 'jonas', approval: { status: 'declined' } });
+    expect(c).toMatchObject({
+      level: 2,
+      status: 'waiting_on_expert',
+      ownerId: 'jonas',
+      approval: { status: 'declined' },
+    });
     expect(c?.window?.dueAt.toISOString()).toBe(at(260));
     const [told] = await h.sentWith(id, 'customer.supervisor_declined');
     expect(told?.params.reason).toBe('Jonas has the refund tool.');
@@ -331,7 +376,12 @@ describe('resolution and the customer’s control', () => {
   it('level 4: a recorded outside complaint is stored and supervisors are told', async () => {
     const h = harness();
     const id = await h.open();
-    await h.desk.recordOutside({ caseId: id, actor: as('marie'), channel: 'Letter to the CEO', note: 'Copied legal' });
+    await h.desk.recordOutside({
+      caseId: id,
+      actor: as('marie'),
+      channel: 'Letter to the CEO',
+      note: 'Copied legal',
+    });
     const c = await h.desk.getCase(id);
     expect(c).toMatchObject({ level: 4, outside: { channel: 'Letter to the CEO', note: 'Copied legal' } });
     expect(c?.risk.band).toBe('high');

@@ -41,7 +41,9 @@ export function policyTable(overrides: Partial<Policy> = {}): PolicyTable {
   return { internal: structuredClone(row), community: structuredClone(row) };
 }
 
-export function deskConfig(options: { policy?: Partial<Policy>; people?: Record<string, Partial<Person>> } = {}): DeskConfig {
+export function deskConfig(
+  options: { policy?: Partial<Policy>; people?: Record<string, Partial<Person>> } = {},
+): DeskConfig {
   const people: Record<string, Person> = {
     rasa: person('rasa', 'Rasa Jonaitė'),
     tom: person('tom', 'Tom Baker'),

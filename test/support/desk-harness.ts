@@ -12,7 +12,10 @@ export interface Harness {
   store: CaseStore;
   config: DeskConfig;
   /** Opens a case as the default customer (or another) and returns its id. */
-  open(text?: string, extra?: { topic?: string; customer?: Customer; priority?: 'low' | 'normal' | 'high' | 'urgent' }): Promise<string>;
+  open(
+    text?: string,
+    extra?: { topic?: string; customer?: Customer; priority?: 'low' | 'normal' | 'high' | 'urgent' },
+  ): Promise<string>;
   sent(caseId: string): Promise<OutboxEntry[]>;
   /** Notices with this key, optionally only those for one kind of recipient. */
   sentWith(caseId: string, key: string, to?: Recipient['kind']): Promise<OutboxEntry[]>;
@@ -43,7 +46,9 @@ export function harness(options: { config?: DeskConfig; start?: string; store?: 
     },
     sent,
     async sentWith(caseId, key, to) {
-      return (await sent(caseId)).filter((n) => n.key === key && (to === undefined || n.recipient.kind === to));
+      return (await sent(caseId)).filter(
+        (n) => n.key === key && (to === undefined || n.recipient.kind === to),
+      );
     },
   };
 }

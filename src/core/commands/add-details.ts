@@ -1,6 +1,6 @@
 import type { Change } from '../change.ts';
-import { type Actor, requireRole } from '../roles.ts';
 import { customerMessageSignals } from '../risk.ts';
+import { type Actor, requireRole } from '../roles.ts';
 import { applyRisk } from '../steps.ts';
 import { openWindow, resumeWindow } from '../windows.ts';
 import { requireActive, requireText } from './guards.ts';

@@ -10,10 +10,14 @@ export function claimCase(change: Change, actor: Actor): void {
   const c = change.next;
   const roles = requireRole(actor.id, c, change.config, ['front_line', 'supervisor']);
   requireActive(c);
-  if (c.level !== 1) throw new CoreError('invalid_state', 'error.invalid_state', { number: c.number, status: c.status });
+  if (c.level !== 1)
+    throw new CoreError('invalid_state', 'error.invalid_state', { number: c.number, status: c.status });
   if (c.ownerId === actor.id) return;
   if (c.ownerId !== null && !roles.has('supervisor')) {
-    throw new CoreError('invalid_state', 'error.already_claimed', { number: c.number, ownerName: change.nameOf(c.ownerId) });
+    throw new CoreError('invalid_state', 'error.already_claimed', {
+      number: c.number,
+      ownerName: change.nameOf(c.ownerId),
+    });
   }
   c.ownerId = actor.id;
   if (c.window?.kind === 'first_response') closeWindow(change);

@@ -26,7 +26,8 @@ export function rateCase(change: Change, actor: Actor, score: number, comment = 
   const c = change.next;
   requireRole(actor.id, c, change.config, ['customer']);
   requireStatus(c, ['resolved', 'closed']);
-  if (!Number.isInteger(score) || score < 1 || score > 5) throw new CoreError('invalid_input', 'error.rating_range');
+  if (!Number.isInteger(score) || score < 1 || score > 5)
+    throw new CoreError('invalid_input', 'error.rating_range');
   c.rating = { score, comment: comment.trim() };
   change.event('rated', actor.id, { score, comment: comment.trim() });
   change.toCustomer('customer.rating_thanks', { score });

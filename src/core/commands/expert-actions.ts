@@ -48,7 +48,12 @@ export function cannotResolve(change: Change, actor: Actor, reason: string): voi
  * The expert (or a supervisor) hands the case to another expert: a named one, or the fairest
  * available other than the current one. With nobody available, a supervisor is asked.
  */
-export async function reassignCase(change: Change, store: CaseStore, actor: Actor, to?: string): Promise<void> {
+export async function reassignCase(
+  change: Change,
+  store: CaseStore,
+  actor: Actor,
+  to?: string,
+): Promise<void> {
   const c = change.next;
   const roles = requireRole(actor.id, c, change.config, ['expert', 'supervisor']);
   if (!roles.has('supervisor')) requireAssignedExpert(change, actor);

@@ -18,7 +18,12 @@ export interface OpenCaseInput {
 }
 
 /** Copies the policy in force, with its calendar, onto the case: later config edits never touch it. */
-export function snapshotPolicy(config: DeskConfig, audience: Audience, priority: Priority, team: string): PolicySnapshot {
+export function snapshotPolicy(
+  config: DeskConfig,
+  audience: Audience,
+  priority: Priority,
+  team: string,
+): PolicySnapshot {
   const policy = config.policies[audience][priority];
   const calendarId = config.directory.teams[team]?.calendar ?? '';
   const calendar = config.directory.calendars[calendarId];

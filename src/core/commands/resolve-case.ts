@@ -18,7 +18,8 @@ export function resolveCase(change: Change, actor: Actor, summary = ''): void {
   closeWindow(change);
   c.status = 'resolved';
   c.resolvedAt = change.now;
-  if (c.approval?.status === 'pending') c.approval = { ...c.approval, status: 'declined', declineReason: 'resolved' };
+  if (c.approval?.status === 'pending')
+    c.approval = { ...c.approval, status: 'declined', declineReason: 'resolved' };
   change.event('resolved', actor.id, { summary });
   change.toCustomer('customer.resolved', { summary }, ['confirm', 'reopen']);
 }
@@ -32,7 +33,8 @@ export function closeCase(change: Change, actor: Actor): void {
   c.status = 'closed';
   c.closedAt = change.now;
   c.resolvedAt ??= change.now;
-  if (c.approval?.status === 'pending') c.approval = { ...c.approval, status: 'declined', declineReason: 'closed' };
+  if (c.approval?.status === 'pending')
+    c.approval = { ...c.approval, status: 'declined', declineReason: 'closed' };
   change.event('closed', actor.id);
   change.toCustomer('customer.closed', {}, ['rate', 'reopen']);
   if (roles.has('customer') && c.ownerId !== null && c.ownerId !== actor.id) {

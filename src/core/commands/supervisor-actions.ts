@@ -17,9 +17,17 @@ const ROLE_FOR: Record<string, Approval['requestedByRole']> = {
 /** Anyone on the case (the customer at any time) asks for a supervisor: an approval, pending. */
 export function askSupervisor(change: Change, actor: Actor, reason = ''): void {
   const c = change.next;
-  const roles = requireRole(actor.id, c, change.config, ['customer', 'front_line', 'expert', 'owner', 'supervisor']);
+  const roles = requireRole(actor.id, c, change.config, [
+    'customer',
+    'front_line',
+    'expert',
+    'owner',
+    'supervisor',
+  ]);
   requireActive(c);
-  const role = (['customer', 'expert', 'owner', 'front_line', 'supervisor'] as const).find((r) => roles.has(r));
+  const role = (['customer', 'expert', 'owner', 'front_line', 'supervisor'] as const).find((r) =>
+    roles.has(r),
+  );
   requestSupervisor(change, {
     requestedBy: actor.id,
     role: ROLE_FOR[role ?? 'customer'] ?? 'customer',
@@ -45,7 +53,13 @@ function pendingApproval(change: Change, approvalId: string): Approval {
  * A supervisor approves the escalation and takes the case. Taking it requires a sincere apology
  * and a plan, which the customer receives with the time by which they will hear back.
  */
-export function approveEscalation(change: Change, actor: Actor, approvalId: string, apology: string, plan: string): void {
+export function approveEscalation(
+  change: Change,
+  actor: Actor,
+  approvalId: string,
+  apology: string,
+  plan: string,
+): void {
   const c = change.next;
   requireRole(actor.id, c, change.config, ['supervisor']);
   const approval = pendingApproval(change, approvalId);
@@ -53,7 +67,14 @@ export function approveEscalation(change: Change, actor: Actor, approvalId: stri
   const what = plan.trim();
   if (sorry === '' || what === '') throw new CoreError('invalid_input', 'error.apology_and_plan_required');
   const previousOwner = c.ownerId;
-  c.approval = { ...approval, status: 'approved', decidedBy: actor.id, decidedAt: change.now, apology: sorry, plan: what };
+  c.approval = {
+    ...approval,
+    status: 'approved',
+    decidedBy: actor.id,
+    decidedAt: change.now,
+    apology: sorry,
+    plan: what,
+  };
   c.level = c.level === 4 ? 4 : 3;
   c.status = 'open';
   c.ownerId = actor.id;
@@ -70,7 +91,10 @@ export function approveEscalation(change: Change, actor: Actor, approvalId: stri
   if (previousOwner !== null && previousOwner !== actor.id) {
     change.toPerson(previousOwner, 'expert.taken_over', { supervisorName: change.nameOf(actor.id) });
   }
-  change.toSupervisors('supervisors.decided', { supervisorName: change.nameOf(actor.id), decision: 'approved' });
+  change.toSupervisors('supervisors.decided', {
+    supervisorName: change.nameOf(actor.id),
+    decision: 'approved',
+  });
 }
 
 /**
@@ -82,14 +106,30 @@ export function declineEscalation(change: Change, actor: Actor, approvalId: stri
   requireRole(actor.id, c, change.config, ['supervisor']);
   const approval = pendingApproval(change, approvalId);
   const why = requireText(reason);
-  c.approval = { ...approval, status: 'declined', decidedBy: actor.id, decidedAt: change.now, declineReason: why };
+  c.approval = {
+    ...approval,
+    status: 'declined',
+    decidedBy: actor.id,
+    decidedAt: change.now,
+    declineReason: why,
+  };
   backToWork(change, approval.previous.level, approval.previous.ownerId);
   change.event('escalation_declined', actor.id, { approvalId, reason: why });
-  change.toCustomer('customer.supervisor_declined', { reason: why }, ['add_details', 'ask_supervisor', 'mark_resolved']);
+  change.toCustomer('customer.supervisor_declined', { reason: why }, [
+    'add_details',
+    'ask_supervisor',
+    'mark_resolved',
+  ]);
   if (approval.previous.ownerId !== null) {
-    change.toPerson(approval.previous.ownerId, 'expert.declined', { supervisorName: change.nameOf(actor.id), reason: why });
+    change.toPerson(approval.previous.ownerId, 'expert.declined', {
+      supervisorName: change.nameOf(actor.id),
+      reason: why,
+    });
   }
-  change.toSupervisors('supervisors.decided', { supervisorName: change.nameOf(actor.id), decision: 'declined' });
+  change.toSupervisors('supervisors.decided', {
+    supervisorName: change.nameOf(actor.id),
+    decision: 'declined',
+  });
   applyRisk(change, ['declined_escalation']);
 }
 
