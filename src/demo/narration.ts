@@ -1,0 +1,90 @@
+// The demo's own narration (scene headings and recipient labels), in the three locales.
+import type { Locale } from '../core/model.ts';
+
+export interface Narration {
+  title: string;
+  intro: (db: string) => string;
+  customerWrites: (name: string) => string;
+  claims: (name: string) => string;
+  escalates: (name: string) => string;
+  accepts: (name: string) => string;
+  sweep: string;
+  asksSupervisor: (name: string) => string;
+  approves: (name: string) => string;
+  answers: (name: string) => string;
+  resolves: (name: string) => string;
+  confirms: (name: string) => string;
+  rates: (name: string, score: number) => string;
+  customerLabel: (name: string) => string;
+  personLabel: (name: string) => string;
+  supervisorsLabel: (team: string, names: string) => string;
+  triageLabel: (team: string) => string;
+  end: (n: number) => string;
+}
+
+const en: Narration = {
+  title: 'The support ladder, start to finish',
+  intro: (db) => `Embedded SQLite at ${db}, simulated clock. What each person sees, in order.`,
+  customerWrites: (n) => `${n} writes to the bot in a direct message`,
+  claims: (n) => `${n} (front line) claims the case`,
+  escalates: (n) => `${n} hands it to the billing expert`,
+  accepts: (n) => `${n} accepts the case`,
+  sweep: 'The reminder sweep runs',
+  asksSupervisor: (n) => `${n} presses "Ask for a supervisor"`,
+  approves: (n) => `${n} approves the escalation, with an apology and a plan`,
+  answers: (n) => `${n} replies in the case`,
+  resolves: (n) => `${n} marks the case resolved`,
+  confirms: (n) => `${n} confirms it is resolved`,
+  rates: (n, s) => `${n} rates the help ${s}/5`,
+  customerLabel: (n) => `${n} (customer, DM)`,
+  personLabel: (n) => `${n} (direct message)`,
+  supervisorsLabel: (t, n) => `Supervisors of ${t} (${n})`,
+  triageLabel: (t) => `Triage channel of ${t}`,
+  end: (n) => `${n} messages delivered through the outbox. Every promise was kept or visibly renegotiated.`,
+};
+
+const fr: Narration = {
+  title: 'L’échelle du support, du début à la fin',
+  intro: (db) => `SQLite embarqué dans ${db}, horloge simulée. Ce que chacun voit, dans l’ordre.`,
+  customerWrites: (n) => `${n} écrit au bot en message direct`,
+  claims: (n) => `${n} (premier niveau) prend le dossier`,
+  escalates: (n) => `${n} le confie à l’expert facturation`,
+  accepts: (n) => `${n} accepte le dossier`,
+  sweep: 'Le balayage des rappels passe',
+  asksSupervisor: (n) => `${n} appuie sur « Demander un superviseur »`,
+  approves: (n) => `${n} approuve l’escalade, avec des excuses et un plan`,
+  answers: (n) => `${n} répond dans le dossier`,
+  resolves: (n) => `${n} marque le dossier comme résolu`,
+  confirms: (n) => `${n} confirme que c’est résolu`,
+  rates: (n, s) => `${n} note l’aide ${s}/5`,
+  customerLabel: (n) => `${n} (client, message direct)`,
+  personLabel: (n) => `${n} (message direct)`,
+  supervisorsLabel: (t, n) => `Superviseurs de ${t} (${n})`,
+  triageLabel: (t) => `Canal de tri de ${t}`,
+  end: (n) =>
+    `${n} messages remis par la file d’envoi. Chaque promesse a été tenue ou renégociée ouvertement.`,
+};
+
+const lt: Narration = {
+  title: 'Pagalbos kopėčios nuo pradžios iki galo',
+  intro: (db) => `Įterptinė SQLite ${db}, imituojamas laikrodis. Ką mato kiekvienas, eilės tvarka.`,
+  customerWrites: (n) => `${n} rašo botui asmenine žinute`,
+  claims: (n) => `${n} (pirmoji linija) perima atvejį`,
+  escalates: (n) => `${n} perduoda jį sąskaitų ekspertui`,
+  accepts: (n) => `${n} priima atvejį`,
+  sweep: 'Paleidžiama priminimų patikra',
+  asksSupervisor: (n) => `${n} paspaudžia „Prašyti vadovo“`,
+  approves: (n) => `${n} patvirtina eskalavimą, atsiprašo ir pateikia planą`,
+  answers: (n) => `${n} atsako atvejyje`,
+  resolves: (n) => `${n} pažymi atvejį kaip išspręstą`,
+  confirms: (n) => `${n} patvirtina, kad išspręsta`,
+  rates: (n, s) => `${n} įvertina pagalbą ${s}/5`,
+  customerLabel: (n) => `${n} (klientas, asmeninė žinutė)`,
+  personLabel: (n) => `${n} (asmeninė žinutė)`,
+  supervisorsLabel: (t, n) => `${t} vadovai (${n})`,
+  triageLabel: (t) => `${t} rūšiavimo kanalas`,
+  end: (n) =>
+    `Per siuntimo eilę pristatyta žinučių: ${n}. Kiekvienas pažadas ištesėtas arba atvirai pakeistas.`,
+};
+
+export const NARRATION: Record<Locale, Narration> = { en, fr, lt };

@@ -1,0 +1,94 @@
+// Outbox delivery: claims pending notices, hands each to the platform sink, and records the
+// outcome. Sends are at-least-once with dedupe keys; an unknown outcome is marked ambiguous
+// rather than blindly resent; a notice that keeps failing is parked where supervisors see it.
+import type { ClaimedNotice } from '../core/model.ts';
+import type { CaseStore, Clock } from '../core/ports.ts';
+import type { Logger } from '../log.ts';
+
+export type DeliveryResult =
+  | { status: 'sent' }
+  /** The platform asked us to wait (e.g. HTTP 429 Retry-After), or a transient failure. */
+  | { status: 'retry'; afterMs: number; error: string }
+  /** The platform refused for good (e.g. channel not found): park it, visibly. */
+  | { status: 'rejected'; error: string };
+
+export interface NoticeSink {
+  /** Delivers one notice. Throwing means the outcome is unknown (the request may have gone out). */
+  deliver(notice: ClaimedNotice): Promise<DeliveryResult>;
+}
+
+export interface DispatchOptions {
+  store: CaseStore;
+  clock: Clock;
+  sink: NoticeSink;
+  logger: Logger;
+  owner: string;
+  limit?: number;
+  leaseMs?: number;
+  /** Attempts before a retried notice is parked. */
+  maxAttempts?: number;
+}
+
+export interface DispatchReport {
+  claimed: number;
+  sent: number;
+  retried: number;
+  parked: number;
+  ambiguous: number;
+}
+
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_CAP_MS = 5 * 60_000;
+
+/** Exponential backoff: 1 s, 2 s, 4 s ... capped at 5 minutes; never sooner than the platform asked. */
+export const backoffMs = (attempts: number, askedMs = 0): number =>
+  Math.max(askedMs, Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempts));
+
+export async function dispatchOnce(options: DispatchOptions): Promise<DispatchReport> {
+  const { store, clock, sink, logger, owner } = options;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const report: DispatchReport = { claimed: 0, sent: 0, retried: 0, parked: 0, ambiguous: 0 };
+  const notices = await store.claimNotices({
+    now: clock.now(),
+    limit: options.limit ?? 100,
+    leaseMs: options.leaseMs ?? 30_000,
+    owner,
+  });
+  report.claimed = notices.length;
+  for (const notice of notices) {
+    let result: DeliveryResult;
+    try {
+      result = await sink.deliver(notice);
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      logger.error('outbox.ambiguous', { notice: notice.id, case: notice.caseId, key: notice.key, error });
+      await store.markNoticeFailed(notice.id, notice.leaseToken, { error, retryAt: null, ambiguous: true });
+      report.ambiguous += 1;
+      continue;
+    }
+    if (result.status === 'sent') {
+      await store.markNoticeSent(notice.id, notice.leaseToken, clock.now());
+      report.sent += 1;
+    } else if (result.status === 'retry' && notice.attempts + 1 < maxAttempts) {
+      const retryAt = new Date(clock.now().getTime() + backoffMs(notice.attempts, result.afterMs));
+      logger.warn('outbox.retry', {
+        notice: notice.id,
+        case: notice.caseId,
+        error: result.error,
+        retryAt: retryAt.toISOString(),
+      });
+      await store.markNoticeFailed(notice.id, notice.leaseToken, { error: result.error, retryAt });
+      report.retried += 1;
+    } else {
+      logger.error('outbox.parked', {
+        notice: notice.id,
+        case: notice.caseId,
+        key: notice.key,
+        error: result.error,
+      });
+      await store.markNoticeFailed(notice.id, notice.leaseToken, { error: result.error, retryAt: null });
+      report.parked += 1;
+    }
+  }
+  return report;
+}
