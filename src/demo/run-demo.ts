@@ -68,7 +68,7 @@ const logger = memoryLogger();
 const { people, teams, topics } = app.desk.directory;
 const topic = topics.billing ?? Object.values(topics)[0];
 const team = topic ? teams[topic.team] : undefined;
-if (!topic || !team || !team.frontLine[0] || !team.supervisors[0] || !topic.experts[0]) {
+if (!topic || !team?.frontLine[0] || !team.supervisors[0] || !topic.experts[0]) {
   throw new Error('The demo needs a topic with an expert, and a team with front line and a supervisor');
 }
 const frontLine = team.frontLine[0];
