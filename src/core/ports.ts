@@ -102,7 +102,7 @@ export interface CaseStore {
   claimDueTimers(options: ClaimOptions): Promise<ClaimedTimer[]>;
   /** Gives a claimed timer back (e.g. on shutdown) so the next sweep takes it at once. */
   releaseTimer(id: string, leaseToken: string): Promise<void>;
-  /** Timers still pending whose due time is before `before` (for the auditor). */
+  /** Timers pending or claimed (not yet handled) whose due time is before `before` (for the auditor). */
   countOverdueTimers(before: Date): Promise<number>;
 
   claimNotices(options: ClaimOptions): Promise<ClaimedNotice[]>;

@@ -1,0 +1,300 @@
+// The CaseStore in memory, for core tests and demos. Same contract as the SQLite store
+// (test/store/contract.ts): values are structured-cloned in and out, and createCase/commit
+// validate everything before they change anything, so a failed call leaves no trace.
+import { CoreError } from '../core/errors.ts';
+import type {
+  Case,
+  CaseEvent,
+  ClaimedNotice,
+  ClaimedTimer,
+  Notice,
+  OutboxEntry,
+  Timer,
+} from '../core/model.ts';
+import type { CaseQuery, CaseStore, ClaimOptions, ExpertLoad, NewCaseRows } from '../core/ports.ts';
+import { leaseTokenPrefix } from './lease-token.ts';
+
+interface Lease {
+  leaseToken: string | null;
+  leaseUntil: Date | null;
+}
+type TimerRecord = Timer & Lease & { seq: number };
+type OutboxRecord = OutboxEntry & Lease & { seq: number };
+
+const clone = structuredClone;
+const byTimeThenSeq =
+  <R extends { seq: number }>(time: (r: R) => Date) =>
+  (a: R, b: R) =>
+    time(a).getTime() - time(b).getTime() || a.seq - b.seq;
+
+export function createMemoryStore(): CaseStore {
+  const cases = new Map<string, Case>();
+  const counters = new Map<string, number>();
+  const events: CaseEvent[] = [];
+  const timers: TimerRecord[] = [];
+  const outbox: OutboxRecord[] = [];
+  const inbound = new Set<string>();
+  // Indexes: row ids per table (ids are unique like the SQL primary keys) and stored dedupe keys.
+  const timerById = new Map<string, TimerRecord>();
+  const rowIds = { events: new Set<string>(), notices: new Set<string>() };
+  const dedupeKeys = new Set<string>();
+  let seq = 0;
+
+  const toTimer = ({ id, caseId, windowId, kind, dueAt, status }: TimerRecord): Timer =>
+    clone({ id, caseId, windowId, kind, dueAt, status });
+  const toEntry = ({ seq: _s, leaseToken: _t, leaseUntil: _u, ...entry }: OutboxRecord): OutboxEntry =>
+    clone(entry);
+
+  function cancelPendingTimers(caseId: string) {
+    for (const t of timers) {
+      if (t.caseId === caseId && (t.status === 'pending' || t.status === 'claimed')) t.status = 'cancelled';
+    }
+  }
+
+  function writeRows(rows: Pick<NewCaseRows, 'events' | 'notices' | 'timers'>) {
+    for (const t of rows.timers) {
+      const record: TimerRecord = { ...clone(t), leaseToken: null, leaseUntil: null, seq: ++seq };
+      timers.push(record);
+      timerById.set(t.id, record);
+    }
+    for (const n of rows.notices) {
+      if (dedupeKeys.has(n.dedupeKey)) continue;
+      dedupeKeys.add(n.dedupeKey);
+      rowIds.notices.add(n.id);
+      outbox.push(newOutboxRecord(n, ++seq));
+    }
+    for (const e of rows.events) {
+      rowIds.events.add(e.id);
+      events.push(clone(e));
+    }
+  }
+
+  /** Fails like a primary key would: before anything is written. */
+  function assertNewIds(rows: Pick<NewCaseRows, 'events' | 'notices' | 'timers'>) {
+    const check = (ids: readonly string[], taken: (id: string) => boolean) => {
+      const seen = new Set<string>();
+      for (const id of ids) {
+        if (taken(id) || seen.has(id)) throw new Error(`duplicate row id ${id}`);
+        seen.add(id);
+      }
+    };
+    check(
+      rows.timers.map((t) => t.id),
+      (id) => timerById.has(id),
+    );
+    check(
+      rows.events.map((e) => e.id),
+      (id) => rowIds.events.has(id),
+    );
+    // Notices skipped for their dedupe key are never inserted, so their ids do not matter.
+    const batchKeys = new Set<string>();
+    const inserted = rows.notices.filter((n) => {
+      const fresh = !dedupeKeys.has(n.dedupeKey) && !batchKeys.has(n.dedupeKey);
+      batchKeys.add(n.dedupeKey);
+      return fresh;
+    });
+    check(
+      inserted.map((n) => n.id),
+      (id) => rowIds.notices.has(id),
+    );
+  }
+
+  const findCase = (match: (c: Case) => boolean, newest = false): Case | null => {
+    let found: Case | null = null;
+    for (const c of cases.values()) {
+      if (match(c) && (found === null || (newest ? c.number > found.number : c.number < found.number)))
+        found = c;
+    }
+    return found ? clone(found) : null;
+  };
+
+  const store: CaseStore = {
+    async createCase(draft, build) {
+      const number = counters.get(draft.workspace) ?? 1;
+      const rows = build({ ...clone(draft), number });
+      if (rows.case.id !== draft.id || rows.case.number !== number) {
+        throw new Error(`createCase: build must keep the case id and its number ${number}`);
+      }
+      if (cases.has(rows.case.id)) throw new Error(`duplicate case id ${rows.case.id}`);
+      assertNewIds(rows);
+      counters.set(draft.workspace, number + 1);
+      cases.set(rows.case.id, clone(rows.case));
+      if (rows.cancelTimers) cancelPendingTimers(rows.case.id);
+      writeRows(rows);
+      return rows.case;
+    },
+
+    getCase: async (id) => {
+      const found = cases.get(id);
+      return found ? clone(found) : null;
+    },
+    findCaseByNumber: async (workspace, number) =>
+      findCase((c) => c.workspace === workspace && c.number === number),
+    findCaseByConversation: async (conversation) => findCase((c) => c.conversation === conversation, true),
+
+    async listCases(query: CaseQuery) {
+      const found = [...cases.values()]
+        .filter(
+          (c) =>
+            (query.workspace === undefined || c.workspace === query.workspace) &&
+            (query.customerId === undefined || c.customer.id === query.customerId) &&
+            (query.ownerId === undefined || c.ownerId === query.ownerId) &&
+            (query.team === undefined || c.team === query.team) &&
+            (query.statuses === undefined || query.statuses.includes(c.status)),
+        )
+        .sort((a, b) => (query.newestFirst ? b.number - a.number : a.number - b.number));
+      return clone(query.limit === undefined ? found : found.slice(0, query.limit));
+    },
+
+    async commit(change) {
+      const stored = cases.get(change.case.id);
+      if (!stored || stored.version !== change.expectedVersion)
+        throw new CoreError('conflict', 'error.conflict');
+      const completed = change.completeTimer;
+      const timer = completed && timerById.get(completed.id);
+      if (completed && (timer?.status !== 'claimed' || timer.leaseToken !== completed.leaseToken)) {
+        throw new CoreError('lease_lost', 'error.conflict');
+      }
+      assertNewIds(change);
+      cases.set(change.case.id, clone(change.case));
+      if (timer) timer.status = 'done';
+      if (change.cancelTimers) cancelPendingTimers(change.case.id);
+      writeRows(change);
+    },
+
+    async countQueueAhead(c) {
+      return [...cases.values()].filter(
+        (o) =>
+          o.team === c.team &&
+          o.level === 1 &&
+          o.status === 'open' &&
+          o.ownerId === null &&
+          (o.createdAt < c.createdAt ||
+            (o.createdAt.getTime() === c.createdAt.getTime() && o.number < c.number)),
+      ).length;
+    },
+
+    async expertLoad(personIds): Promise<ExpertLoad[]> {
+      const all = [...cases.values()];
+      return personIds.map((personId) => {
+        const openCases = all.filter(
+          (c) => c.ownerId === personId && c.status !== 'resolved' && c.status !== 'closed',
+        ).length;
+        let last: Date | null = null;
+        for (const c of all) {
+          if (c.expertId === personId && c.expertAssignedAt && (!last || c.expertAssignedAt > last)) {
+            last = c.expertAssignedAt;
+          }
+        }
+        return { personId, openCases, lastAssignedAt: last && new Date(last) };
+      });
+    },
+
+    listEvents: async (caseId) => clone(events.filter((e) => e.caseId === caseId)),
+    listTimers: async (caseId) =>
+      timers
+        .filter((t) => t.caseId === caseId)
+        .sort(byTimeThenSeq((t) => t.dueAt))
+        .map(toTimer),
+
+    async claimDueTimers(options: ClaimOptions): Promise<ClaimedTimer[]> {
+      const { now } = options;
+      const due = timers
+        .filter(
+          (t) =>
+            (t.status === 'pending' && t.dueAt <= now) ||
+            (t.status === 'claimed' && t.leaseUntil !== null && t.leaseUntil < now),
+        )
+        .sort(byTimeThenSeq((t) => t.dueAt))
+        .slice(0, options.limit);
+      const prefix = leaseTokenPrefix(options.owner);
+      const leaseUntil = new Date(now.getTime() + options.leaseMs);
+      return due.map((t) => {
+        Object.assign(t, { status: 'claimed', leaseToken: prefix + t.id, leaseUntil: new Date(leaseUntil) });
+        return { ...toTimer(t), leaseToken: prefix + t.id, leaseUntil: new Date(leaseUntil) };
+      });
+    },
+
+    async releaseTimer(id, leaseToken) {
+      const t = timerById.get(id);
+      if (t?.status === 'claimed' && t.leaseToken === leaseToken)
+        Object.assign(t, { status: 'pending', leaseToken: null, leaseUntil: null });
+    },
+
+    countOverdueTimers: async (before) =>
+      timers.filter((t) => (t.status === 'pending' || t.status === 'claimed') && t.dueAt < before).length,
+
+    async claimNotices(options: ClaimOptions): Promise<ClaimedNotice[]> {
+      const { now } = options;
+      for (const o of outbox) {
+        if (o.status === 'sending' && o.leaseUntil !== null && o.leaseUntil < now) {
+          Object.assign(o, { status: 'ambiguous', lastError: 'lease expired while sending' });
+        }
+      }
+      const due = outbox
+        .filter((o) => o.status === 'pending' && o.nextAttemptAt <= now)
+        .sort(byTimeThenSeq((o) => o.nextAttemptAt))
+        .slice(0, options.limit);
+      const prefix = leaseTokenPrefix(options.owner);
+      const leaseUntil = new Date(now.getTime() + options.leaseMs);
+      return due.map((o) => {
+        Object.assign(o, { status: 'sending', leaseToken: prefix + o.id, leaseUntil: new Date(leaseUntil) });
+        return { ...toEntry(o), leaseToken: prefix + o.id, leaseUntil: new Date(leaseUntil) };
+      });
+    },
+
+    async markNoticeSent(id, leaseToken, at) {
+      // A late confirmation also settles a row that was marked ambiguous when its lease ran out.
+      const o = outbox.find(
+        (x) =>
+          x.id === id && x.leaseToken === leaseToken && (x.status === 'sending' || x.status === 'ambiguous'),
+      );
+      if (o) Object.assign(o, { status: 'sent', sentAt: new Date(at) });
+    },
+
+    async markNoticeFailed(id, leaseToken, failure) {
+      const o = outbox.find((x) => x.id === id && x.leaseToken === leaseToken && x.status === 'sending');
+      if (!o) return;
+      o.attempts += 1;
+      o.lastError = failure.error;
+      if (failure.ambiguous) o.status = 'ambiguous';
+      else if (failure.retryAt)
+        Object.assign(o, { status: 'pending', nextAttemptAt: new Date(failure.retryAt) });
+      else o.status = 'parked';
+    },
+
+    async listOutbox(query) {
+      return outbox
+        .filter(
+          (o) =>
+            (query.caseId === undefined || o.caseId === query.caseId) &&
+            (query.statuses === undefined || query.statuses.includes(o.status)),
+        )
+        .sort(byTimeThenSeq((o) => o.createdAt))
+        .map(toEntry);
+    },
+
+    async rememberInbound(key) {
+      if (inbound.has(key)) return false;
+      inbound.add(key);
+      return true;
+    },
+
+    async close() {},
+  };
+  return store;
+}
+
+function newOutboxRecord(n: Notice, seq: number): OutboxRecord {
+  return {
+    ...clone(n),
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: new Date(n.createdAt),
+    lastError: null,
+    sentAt: null,
+    leaseToken: null,
+    leaseUntil: null,
+    seq,
+  };
+}

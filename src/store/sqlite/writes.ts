@@ -1,0 +1,66 @@
+// The statements createCase and commit run inside their transaction. Plain SQL through Prisma's
+// tagged templates (placeholders rendered per provider): a Prisma model call costs ~1 ms here
+// (query compilation), a raw statement ~0.15 ms, and these run on every command.
+import type { Case, CaseEvent, Notice, Timer } from '../../core/model.ts';
+import { Prisma } from './client.ts';
+import { type Columns, caseColumns, eventColumns, noticeColumns, timerColumns } from './rows.ts';
+
+type Tx = Pick<Prisma.TransactionClient, '$executeRaw' | '$queryRaw'>;
+
+const name = (identifier: string) => Prisma.raw(`"${identifier}"`);
+
+function insert(table: string, rows: readonly Columns[], onConflict: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  const columns = Object.keys(rows[0] ?? {});
+  const tuples = rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c] ?? null))})`);
+  return Prisma.sql`INSERT INTO ${name(table)} (${Prisma.join(columns.map(name))}) VALUES ${Prisma.join(tuples)} ${onConflict}`;
+}
+
+/** The workspace's next case number, taken in the caller's transaction (first statement: a write). */
+export async function allocateNumber(tx: Tx, workspace: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ next: bigint | number }[]>`
+    INSERT INTO case_counters (workspace, next) VALUES (${workspace}, 2)
+    ON CONFLICT (workspace) DO UPDATE SET next = case_counters.next + 1
+    RETURNING next`;
+  if (!row) throw new Error(`no case counter for workspace ${workspace}`);
+  return Number(row.next) - 1;
+}
+
+export const insertCase = (tx: Tx, c: Case) => tx.$executeRaw(insert('cases', [caseColumns(c)]));
+
+/** Writes the new state if the stored version is `expectedVersion`; true when it did. */
+export async function updateCaseAtVersion(tx: Tx, c: Case, expectedVersion: number): Promise<boolean> {
+  const { id, ...columns } = caseColumns(c);
+  const assignments = Object.entries(columns).map(
+    ([column, value]) => Prisma.sql`${name(column)} = ${value}`,
+  );
+  const count = await tx.$executeRaw`
+    UPDATE cases SET ${Prisma.join(assignments)} WHERE id = ${id} AND version = ${expectedVersion}`;
+  return count === 1;
+}
+
+/** Marks the timer done if this lease still holds it; true when it did. */
+export async function completeTimer(tx: Tx, timer: { id: string; leaseToken: string }): Promise<boolean> {
+  const count = await tx.$executeRaw`
+    UPDATE timers SET status = 'done'
+    WHERE id = ${timer.id} AND status = 'claimed' AND lease_token = ${timer.leaseToken}`;
+  return count === 1;
+}
+
+export const cancelOpenTimers = (tx: Tx, caseId: string) =>
+  tx.$executeRaw`UPDATE timers SET status = 'cancelled' WHERE case_id = ${caseId} AND status IN ('pending', 'claimed')`;
+
+export interface NewRows {
+  timers: readonly Timer[];
+  notices: readonly Notice[];
+  events: readonly CaseEvent[];
+}
+
+export async function insertRows(tx: Tx, rows: NewRows): Promise<void> {
+  if (rows.timers.length > 0) await tx.$executeRaw(insert('timers', rows.timers.map(timerColumns)));
+  // A notice whose dedupe key is already stored is skipped: handlers may run more than once.
+  if (rows.notices.length > 0) {
+    const skipKnown = Prisma.sql`ON CONFLICT (dedupe_key) DO NOTHING`;
+    await tx.$executeRaw(insert('outbox', rows.notices.map(noticeColumns), skipKnown));
+  }
+  if (rows.events.length > 0) await tx.$executeRaw(insert('case_events', rows.events.map(eventColumns)));
+}

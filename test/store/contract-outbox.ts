@@ -1,0 +1,136 @@
+// Contract, part 4: the outbox. Claims with leases; a send whose lease ran out is ambiguous and is
+// never resent blindly; failures retry, park, or stay ambiguous.
+import { describe, expect, it } from 'vitest';
+import type { ClaimOptions } from '../../src/core/ports.ts';
+import { at, MIN, makeNotice, seedCase, T0 } from '../support/case-factory.ts';
+import type { CurrentStore } from './contract.ts';
+
+const claimAt = (now: Date, extra: Partial<ClaimOptions> = {}): ClaimOptions => ({
+  now,
+  limit: 100,
+  leaseMs: MIN,
+  owner: 'dispatcher-a',
+  ...extra,
+});
+
+export function describeOutboxContract(store: CurrentStore): void {
+  /** One case with notices created at T0 + the given minutes. */
+  const seedNotices = (...minutes: number[]) =>
+    seedCase(store(), {}, (n) => ({
+      notices: minutes.map((m) => makeNotice(n, { createdAt: at(m * MIN), key: `k${m}` })),
+    }));
+
+  const statusOf = async (id: string) => (await store().listOutbox({})).find((n) => n.id === id);
+
+  describe('outbox', () => {
+    it('stores new notices as pending, no attempts, first attempt at creation', async () => {
+      const notice = makeNotice({ id: 'c', conversation: 'x' });
+      const c = await seedCase(store(), { id: 'c' }, () => ({ notices: [notice] }));
+      expect(await store().listOutbox({ caseId: c.id })).toEqual([
+        { ...notice, status: 'pending', attempts: 0, nextAttemptAt: T0, lastError: null, sentAt: null },
+      ]);
+    });
+
+    it('claims due pending notices oldest first, up to the limit, and marks them sending', async () => {
+      await seedNotices(2, 0, 1, 5);
+      const claimed = await store().claimNotices(claimAt(at(2 * MIN), { limit: 2 }));
+      expect(claimed.map((n) => n.key)).toEqual(['k0', 'k1']);
+      for (const n of claimed) {
+        expect(n).toMatchObject({ status: 'sending', leaseUntil: at(3 * MIN) });
+        expect(n.leaseToken).toContain('dispatcher-a');
+      }
+      expect((await store().claimNotices(claimAt(at(2 * MIN)))).map((n) => n.key)).toEqual(['k2']);
+      expect(await store().claimNotices(claimAt(at(2 * MIN)))).toEqual([]);
+      expect((await store().listOutbox({ statuses: ['pending'] })).map((n) => n.key)).toEqual(['k5']);
+    });
+
+    it('never gives the same notice to two concurrent claims', async () => {
+      await seedNotices(...Array.from({ length: 12 }, (_, i) => i / 10));
+      const batches = await Promise.all(
+        ['a', 'b', 'c'].map((owner) => store().claimNotices(claimAt(at(60 * MIN), { limit: 5, owner }))),
+      );
+      const ids = batches.flat().map((n) => n.id);
+      expect(ids).toHaveLength(12);
+      expect(new Set(ids).size).toBe(12);
+    });
+
+    it('marks a notice sent only with the lease that holds it', async () => {
+      await seedNotices(0);
+      const [n] = await store().claimNotices(claimAt(T0));
+      if (!n) throw new Error('nothing claimed');
+      await store().markNoticeSent(n.id, 'stale-token', at(1));
+      expect((await statusOf(n.id))?.status).toBe('sending');
+      await store().markNoticeSent(n.id, n.leaseToken, at(1234));
+      expect(await statusOf(n.id)).toMatchObject({ status: 'sent', sentAt: at(1234), attempts: 0 });
+      expect(await store().claimNotices(claimAt(at(60 * MIN)))).toEqual([]);
+    });
+
+    it('retries a failed send at retryAt, counting the attempt', async () => {
+      await seedNotices(0);
+      const [n] = await store().claimNotices(claimAt(T0));
+      if (!n) throw new Error('nothing claimed');
+      await store().markNoticeFailed(n.id, 'stale-token', { error: 'ignored', retryAt: at(MIN) });
+      expect((await statusOf(n.id))?.status).toBe('sending');
+      await store().markNoticeFailed(n.id, n.leaseToken, { error: 'HTTP 503', retryAt: at(5 * MIN) });
+      expect(await statusOf(n.id)).toMatchObject({
+        status: 'pending',
+        attempts: 1,
+        lastError: 'HTTP 503',
+        nextAttemptAt: at(5 * MIN),
+      });
+      expect(await store().claimNotices(claimAt(at(5 * MIN - 1)))).toEqual([]);
+      const [retry] = await store().claimNotices(claimAt(at(5 * MIN)));
+      expect(retry?.id).toBe(n.id);
+      expect(retry?.leaseToken).not.toBe(n.leaseToken);
+      await store().markNoticeFailed(n.id, n.leaseToken, { error: 'old lease', retryAt: null });
+      expect(await statusOf(n.id)).toMatchObject({ status: 'sending', attempts: 1 });
+    });
+
+    it('parks a notice when there is no retry, and keeps a possibly sent one ambiguous', async () => {
+      await seedNotices(0, 1);
+      const [a, b] = await store().claimNotices(claimAt(at(MIN)));
+      if (!a || !b) throw new Error('nothing claimed');
+      await store().markNoticeFailed(a.id, a.leaseToken, { error: 'channel_not_found', retryAt: null });
+      await store().markNoticeFailed(b.id, b.leaseToken, {
+        error: 'timeout',
+        retryAt: at(2 * MIN),
+        ambiguous: true,
+      });
+      expect(await statusOf(a.id)).toMatchObject({
+        status: 'parked',
+        attempts: 1,
+        lastError: 'channel_not_found',
+      });
+      expect(await statusOf(b.id)).toMatchObject({ status: 'ambiguous', attempts: 1, lastError: 'timeout' });
+      expect(await store().claimNotices(claimAt(at(60 * MIN)))).toEqual([]);
+    });
+
+    it('turns a send whose lease ran out into ambiguous instead of sending it again', async () => {
+      await seedNotices(0);
+      const [n] = await store().claimNotices(claimAt(T0, { leaseMs: MIN }));
+      if (!n) throw new Error('nothing claimed');
+      expect(await store().claimNotices(claimAt(at(MIN), { owner: 'b' }))).toEqual([]);
+      expect((await statusOf(n.id))?.status).toBe('sending');
+      expect(await store().claimNotices(claimAt(at(MIN + 1), { owner: 'b' }))).toEqual([]);
+      expect((await statusOf(n.id))?.status).toBe('ambiguous');
+      expect(await store().claimNotices(claimAt(at(60 * MIN), { owner: 'b' }))).toEqual([]);
+      // The first sender's late confirmation settles it.
+      await store().markNoticeSent(n.id, n.leaseToken, at(MIN + 2));
+      expect(await statusOf(n.id)).toMatchObject({ status: 'sent', sentAt: at(MIN + 2) });
+    });
+
+    it('lists the outbox oldest first, by case and by status', async () => {
+      const c1 = await seedNotices(3, 1);
+      const c2 = await seedNotices(2);
+      expect((await store().listOutbox({})).map((n) => n.key)).toEqual(['k1', 'k2', 'k3']);
+      expect((await store().listOutbox({ caseId: c1.id })).map((n) => n.key)).toEqual(['k1', 'k3']);
+      const [first] = await store().claimNotices(claimAt(at(10 * MIN), { limit: 1 }));
+      expect(first?.key).toBe('k1');
+      expect((await store().listOutbox({ statuses: ['sending'] })).map((n) => n.key)).toEqual(['k1']);
+      expect(
+        (await store().listOutbox({ caseId: c2.id, statuses: ['pending', 'sent'] })).map((n) => n.key),
+      ).toEqual(['k2']);
+      expect(await store().listOutbox({ statuses: [] })).toEqual([]);
+    });
+  });
+}

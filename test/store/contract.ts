@@ -1,0 +1,38 @@
+// The CaseStore contract: one suite, run against every implementation (memory, SQLite, later
+// PostgreSQL). Each test gets a fresh, empty store.
+import { afterEach, beforeEach, describe } from 'vitest';
+import type { CaseStore } from '../../src/core/ports.ts';
+import { describeCaseContract } from './contract-cases.ts';
+import { describeCommitContract } from './contract-commit.ts';
+import { describeOutboxContract } from './contract-outbox.ts';
+import { describeTimerContract } from './contract-timers.ts';
+
+export interface StoreHandle {
+  store: CaseStore;
+  cleanup(): Promise<void>;
+}
+
+/** Hands the tests of one part the store of the running test. */
+export type CurrentStore = () => CaseStore;
+
+export function describeStoreContract(name: string, makeStore: () => Promise<StoreHandle>): void {
+  describe(`CaseStore contract: ${name}`, () => {
+    let handle: StoreHandle | undefined;
+    beforeEach(async () => {
+      handle = await makeStore();
+    });
+    afterEach(async () => {
+      await handle?.cleanup();
+      handle = undefined;
+    });
+    const current: CurrentStore = () => {
+      if (!handle) throw new Error('no store: makeStore failed');
+      return handle.store;
+    };
+
+    describeCaseContract(current);
+    describeCommitContract(current);
+    describeTimerContract(current);
+    describeOutboxContract(current);
+  });
+}

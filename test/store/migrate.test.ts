@@ -1,0 +1,207 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_DATABASE_URL,
+  databaseKind,
+  resolveDatabaseUrl,
+  sqliteFilePath,
+} from '../../src/store/database-url.ts';
+import { applyMigrations, MigrationError, SQLITE_MIGRATIONS_DIR } from '../../src/store/migrate.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'ladder-migrate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const newFile = () => path.join(dir, `db-${++files}`, 'ladder.db');
+const run = promisify(execFile);
+const INIT = '20261123000000_init';
+
+interface MigrationRow {
+  id: string;
+  checksum: string;
+  finished_at: string | null;
+  migration_name: string;
+  logs: string | null;
+  rolled_back_at: string | null;
+  started_at: string;
+  applied_steps_count: number;
+}
+
+function query<T>(file: string, sql: string): T[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+const tables = (file: string) =>
+  query<{ name: string }>(file, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").map(
+    (t) => t.name,
+  );
+
+/** A migrations directory with the committed init plus extra migrations (name -> SQL). */
+function migrationsWith(extra: Record<string, string>): string {
+  const target = path.join(dir, `migrations-${++files}`);
+  cpSync(SQLITE_MIGRATIONS_DIR, target, { recursive: true });
+  for (const [name, sql] of Object.entries(extra)) {
+    mkdirSync(path.join(target, name));
+    writeFileSync(path.join(target, name, 'migration.sql'), sql);
+  }
+  return target;
+}
+
+describe('applyMigrations', () => {
+  it('creates the schema in a new file and records it the way Prisma does', async () => {
+    const file = newFile();
+    const now = new Date('2026-11-23T19:44:08.507Z');
+    const report = await applyMigrations(`file:${file}`, { now: () => now });
+    expect(report).toEqual({ databaseUrl: `file:${file}`, applied: [INIT], alreadyApplied: [] });
+    expect(tables(file)).toEqual(
+      expect.arrayContaining([
+        '_prisma_migrations',
+        'case_counters',
+        'case_events',
+        'cases',
+        'inbound_events',
+        'outbox',
+        'timers',
+      ]),
+    );
+    const sql = readFileSync(path.join(SQLITE_MIGRATIONS_DIR, INIT, 'migration.sql'));
+    const [row, ...others] = query<MigrationRow>(file, 'SELECT * FROM _prisma_migrations');
+    expect(others).toEqual([]);
+    expect(row).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      checksum: createHash('sha256').update(sql).digest('hex'),
+      finished_at: '2026-11-23T19:44:08.507+00:00',
+      migration_name: INIT,
+      logs: null,
+      rolled_back_at: null,
+      started_at: '2026-11-23T19:44:08.507+00:00',
+      applied_steps_count: 1,
+    });
+  });
+
+  it('is idempotent', async () => {
+    const file = newFile();
+    await applyMigrations(`file:${file}`);
+    const again = await applyMigrations(`file:${file}`);
+    expect(again).toMatchObject({ applied: [], alreadyApplied: [INIT] });
+    expect(query(file, 'SELECT id FROM _prisma_migrations')).toHaveLength(1);
+  });
+
+  it('refuses a migration whose file changed after it was applied, naming it', async () => {
+    const file = newFile();
+    await applyMigrations(`file:${file}`);
+    const db = new Database(file);
+    db.prepare("UPDATE _prisma_migrations SET checksum = 'abc'").run();
+    db.close();
+    const error = await applyMigrations(`file:${file}`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationError);
+    expect(error).toMatchObject({ code: 'checksum_mismatch', message: expect.stringContaining(INIT) });
+  });
+
+  it('rolls a failing migration back whole, names it, and keeps the earlier ones', async () => {
+    const file = newFile();
+    const migrationsDir = migrationsWith({
+      '20261124000000_broken': 'CREATE TABLE "half" ("a" INTEGER);\nINSERT INTO "nowhere" VALUES (1);\n',
+    });
+    const error = await applyMigrations(`file:${file}`, { migrationsDir }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'migration_failed',
+      message: expect.stringContaining('20261124000000_broken'),
+    });
+    expect(tables(file)).toContain('cases');
+    expect(tables(file)).not.toContain('half');
+    const names = query<{ migration_name: string }>(file, 'SELECT migration_name FROM _prisma_migrations');
+    expect(names.map((r) => r.migration_name)).toEqual([INIT]);
+  });
+
+  it('stops at a migration that started earlier and never finished', async () => {
+    const file = newFile();
+    await applyMigrations(`file:${file}`);
+    const db = new Database(file);
+    db.prepare('UPDATE _prisma_migrations SET finished_at = NULL').run();
+    db.close();
+    await expect(applyMigrations(`file:${file}`)).rejects.toMatchObject({ code: 'failed_earlier' });
+  });
+
+  it('applies again a migration Prisma was told was rolled back', async () => {
+    const file = newFile();
+    const migrationsDir = migrationsWith({ '20261124000000_notes': 'CREATE TABLE "notes" ("id" TEXT);\n' });
+    await applyMigrations(`file:${file}`, { migrationsDir });
+    const db = new Database(file);
+    db.exec('DROP TABLE "notes"');
+    db.prepare(
+      "UPDATE _prisma_migrations SET rolled_back_at = '2026-11-24T00:00:00.000+00:00' WHERE migration_name LIKE '%notes'",
+    ).run();
+    db.close();
+    const report = await applyMigrations(`file:${file}`, { migrationsDir });
+    expect(report).toMatchObject({ applied: ['20261124000000_notes'], alreadyApplied: [INIT] });
+    expect(tables(file)).toContain('notes');
+  });
+
+  it('leaves Prisma migrate with nothing to do', async () => {
+    const file = newFile();
+    await applyMigrations(`file:${file}`);
+    const env = { ...process.env, DATABASE_URL: `file:${file}` };
+    const prisma = path.join(root, 'node_modules/.bin/prisma');
+    const schema = ['--schema', 'prisma/sqlite/schema.prisma'];
+    const status = await run(prisma, ['migrate', 'status', ...schema], { cwd: root, env });
+    expect(status.stdout).toContain('Database schema is up to date');
+    const deploy = await run(prisma, ['migrate', 'deploy', ...schema], { cwd: root, env });
+    expect(deploy.stdout).toContain('No pending migrations to apply');
+    expect(query(file, 'SELECT id FROM _prisma_migrations')).toHaveLength(1);
+  });
+
+  it('serializes two processes migrating the same file at once (npm run migrate)', async () => {
+    const file = newFile();
+    const env = { ...process.env, DATABASE_URL: `file:${file}` };
+    const cli = () =>
+      run(path.join(root, 'node_modules/.bin/tsx'), ['src/store/migrate-cli.ts'], { cwd: root, env });
+    const outputs = (await Promise.all([cli(), cli()])).map((o) => o.stdout.trim()).sort();
+    expect(outputs).toEqual([
+      `migrations: applied 0, 1 already applied — file:${file}`,
+      `migrations: applied 1 (${INIT}), 0 already applied — file:${file}`,
+    ]);
+    expect(query(file, 'SELECT id FROM _prisma_migrations')).toHaveLength(1);
+  });
+
+  it('refuses PostgreSQL for now', async () => {
+    await expect(applyMigrations('postgresql://localhost/ladder')).rejects.toMatchObject({
+      code: 'unsupported_database',
+    });
+  });
+});
+
+describe('database URLs', () => {
+  it('takes the explicit URL, else DATABASE_URL, else the default file', () => {
+    expect(resolveDatabaseUrl('file:/x.db', { DATABASE_URL: 'file:/y.db' })).toBe('file:/x.db');
+    expect(resolveDatabaseUrl(undefined, { DATABASE_URL: 'file:/y.db' })).toBe('file:/y.db');
+    expect(resolveDatabaseUrl(undefined, { DATABASE_URL: ' ' })).toBe(DEFAULT_DATABASE_URL);
+    expect(resolveDatabaseUrl(undefined, {})).toBe('file:./data/ladder.db');
+  });
+
+  it('resolves SQLite files against the working directory', () => {
+    expect(sqliteFilePath('file:./data/ladder.db', '/srv/app')).toBe('/srv/app/data/ladder.db');
+    expect(sqliteFilePath('file:dev.db?connection_limit=1', '/srv/app')).toBe('/srv/app/dev.db');
+    expect(sqliteFilePath('file:/var/lib/ladder.db', '/srv/app')).toBe('/var/lib/ladder.db');
+    expect(sqliteFilePath('file:///var/lib/ladder.db', '/srv/app')).toBe('/var/lib/ladder.db');
+    expect(() => sqliteFilePath('file::memory:')).toThrow(/names no file/);
+  });
+
+  it('tells SQLite from PostgreSQL and rejects anything else', () => {
+    expect(databaseKind('file:./x.db')).toBe('sqlite');
+    expect(databaseKind('postgresql://u@h/db')).toBe('postgresql');
+    expect(databaseKind('postgres://u@h/db')).toBe('postgresql');
+    expect(() => databaseKind('mysql://h/db')).toThrow(/Unsupported DATABASE_URL/);
+  });
+});

@@ -1,0 +1,150 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CaseStore } from '../../src/core/ports.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { CLAIM_NOTICES_SQL, CLAIM_TIMERS_SQL } from '../../src/store/sqlite/claims.ts';
+import { at, changeOf, MIN, makeTimer, seedCase, T0 } from '../support/case-factory.ts';
+import { describeStoreContract } from './contract.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'ladder-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const newUrl = () => `file:${path.join(dir, `store-${++files}.db`)}`;
+
+describeStoreContract('sqlite', async () => {
+  const store = await openStore({ databaseUrl: newUrl() });
+  return { store, cleanup: () => store.close() };
+});
+
+describe('SQLite store specifics', () => {
+  const open = async (): Promise<{ store: CaseStore; file: string; url: string }> => {
+    const url = newUrl();
+    return { store: await openStore({ databaseUrl: url }), file: url.slice('file:'.length), url };
+  };
+
+  it('stores instants as epoch-millisecond integers, in WAL mode', async () => {
+    const { store, file } = await open();
+    const c = await seedCase(store, { createdAt: T0 }, (n) => ({
+      timers: [makeTimer(n, { dueAt: at(MIN + 1) })],
+    }));
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    const row = db
+      .prepare('SELECT created_at AS v, typeof(created_at) AS t FROM cases WHERE id = ?')
+      .get(c.id);
+    const timer = db.prepare('SELECT due_at AS v, typeof(due_at) AS t FROM timers').get();
+    const mode = db.pragma('journal_mode', { simple: true });
+    db.close();
+    expect(row).toEqual({ v: T0.getTime(), t: 'integer' });
+    expect(timer).toEqual({ v: at(MIN + 1).getTime(), t: 'integer' });
+    expect(mode).toBe('wal');
+  });
+
+  it('claims through the (status, due) indexes, never a table scan', async () => {
+    const { store, file } = await open();
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    const plan = (sql: string) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(
+          ...sql
+            .split('?')
+            .slice(1)
+            .map(() => 1),
+        )
+        .map((r) => (r as { detail: string }).detail)
+        .join('\n');
+    const timers = plan(CLAIM_TIMERS_SQL);
+    const outbox = plan(CLAIM_NOTICES_SQL);
+    db.close();
+    expect(timers).toContain('timers_status_due_at_idx');
+    expect(timers).not.toMatch(/SCAN timers(?! USING)/);
+    expect(outbox).toContain('outbox_status_next_attempt_at_idx');
+    expect(outbox).not.toMatch(/SCAN outbox(?! USING)/);
+  });
+
+  it('keeps writes issued while another transaction is open and then rolls back', async () => {
+    // Prisma's interactive transaction holds the store's one connection across awaits: a query
+    // sent meanwhile would run inside it and vanish with the rollback, unless operations take turns.
+    const { store } = await open();
+    const c = await seedCase(store);
+    const doomed = store.commit(
+      changeOf(c, { ownerId: 'tom' }, { completeTimer: { id: 'no-such-timer', leaseToken: 'x' } }),
+    );
+    let settled = false;
+    const outcome = doomed.then(
+      () => 'committed',
+      (e: { code?: string }) => e.code,
+    );
+    void outcome.finally(() => {
+      settled = true;
+    });
+    // Other work keeps writing, one microtask apart, while the commit runs (up to 500 writes).
+    const keys: string[] = [];
+    const firstSeen: Promise<boolean>[] = [];
+    while (!settled && keys.length < 500) {
+      const key = `slack:Ev${keys.length}`;
+      keys.push(key);
+      firstSeen.push(store.rememberInbound(key, T0));
+      await Promise.resolve();
+    }
+    expect(await outcome).toBe('lease_lost');
+    expect(await Promise.all(firstSeen)).toEqual(keys.map(() => true));
+    const seenAgain = await Promise.all(keys.map((key) => store.rememberInbound(key, at(MIN))));
+    expect(seenAgain).toEqual(keys.map(() => false));
+    expect((await store.getCase(c.id))?.ownerId).toBeNull();
+    await store.close();
+  });
+
+  it('keeps numbers and claims exact across two processes writing the same file', async () => {
+    const { store, url } = await open();
+    await seedCase(store, {}, (n) => ({
+      timers: Array.from({ length: 40 }, (_, i) => makeTimer(n, { dueAt: at(i * 1000) })),
+    }));
+    await store.close();
+    const outputs = await Promise.all(['p1', 'p2'].map((owner) => runWorker(url, owner)));
+    const results = outputs.map((o) => JSON.parse(o) as { numbers: number[]; claimed: string[] });
+    const numbers = results.flatMap((r) => r.numbers).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
+    const claimed = results.flatMap((r) => r.claimed);
+    expect(claimed).toHaveLength(40);
+    expect(new Set(claimed).size).toBe(40);
+  });
+
+  it('refuses PostgreSQL URLs until issue 5', async () => {
+    await expect(openStore({ databaseUrl: 'postgresql://localhost/ladder' })).rejects.toThrow(/issue 5/);
+  });
+});
+
+// A child process that opens the store on `url`, then interleaves 20 createCase calls and timer
+// claims of 2 with the other child. Prints what it got as JSON.
+async function runWorker(url: string, owner: string): Promise<string> {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const script = path.join(dir, `worker-${owner}.mts`);
+  writeFileSync(
+    script,
+    `import { openStore } from ${JSON.stringify(path.join(root, 'src/store/open-store.ts'))};
+import { makeDraft, withRows } from ${JSON.stringify(path.join(root, 'test/support/case-factory.ts'))};
+const store = await openStore({ databaseUrl: ${JSON.stringify(url)} });
+const numbers: number[] = [];
+const claimed: string[] = [];
+for (let i = 0; i < 20; i++) {
+  const c = await store.createCase(makeDraft({ id: '${owner}-' + i }), withRows());
+  numbers.push(c.number);
+  const batch = await store.claimDueTimers({ now: new Date(${T0.getTime() + 3_600_000}), limit: 2, leaseMs: 60_000, owner: '${owner}' });
+  claimed.push(...batch.map((t) => t.id));
+}
+await store.close();
+console.log(JSON.stringify({ numbers, claimed }));
+`,
+  );
+  const tsx = path.join(root, 'node_modules/.bin/tsx');
+  const { stdout } = await promisify(execFile)(tsx, [script], { cwd: root });
+  return stdout;
+}

@@ -1,0 +1,216 @@
+// Complete, valid domain values for store tests, with every nested part filled in (and Dates with
+// milliseconds) so a round trip through a store shows anything it loses.
+import type { Case, CaseEvent, Notice, PolicySnapshot, Timer } from '../../src/core/model.ts';
+import type { CaseChange, CaseStore, NewCase, NewCaseRows } from '../../src/core/ports.ts';
+
+/** A Monday morning, with milliseconds. */
+export const T0 = new Date('2026-11-23T08:00:00.123Z');
+export const MIN = 60_000;
+export const at = (offsetMs: number): Date => new Date(T0.getTime() + offsetMs);
+
+let sequence = 0;
+/** Unique within the test process. */
+export const newId = (prefix: string): string => `${prefix}-${++sequence}`;
+
+export const policySnapshot = (): PolicySnapshot => ({
+  audience: 'internal',
+  priority: 'normal',
+  firstResponseMinutes: 60,
+  callbackWindowMinutes: 240,
+  maxCallbackWindowMinutes: 480,
+  supervisorWindowMinutes: 60,
+  nudgeAt: [0.5, 0.75],
+  missesBeforeSupervisor: 1,
+  clock: 'business',
+  calendar: {
+    id: 'office',
+    timeZone: 'Europe/Vilnius',
+    week: {
+      mon: [
+        ['09:00', '12:00'],
+        ['13:00', '17:00'],
+      ],
+      fri: [['09:00', '15:00']],
+    },
+    holidays: ['2026-12-24', '2026-12-25'],
+  },
+});
+
+/** A case at level 1 with a first-response window, no number yet. */
+export function makeDraft(overrides: Partial<NewCase> = {}): NewCase {
+  const id = overrides.id ?? newId('case');
+  return {
+    id,
+    workspace: 'acme',
+    audience: 'internal',
+    conversation: `slack:T1:D1:${id}`,
+    customer: { id: 'slack:T1:U1', name: 'Ona Petraitė', locale: 'lt', timeZone: 'Europe/Vilnius' },
+    topic: 'billing',
+    team: 'finance',
+    priority: 'normal',
+    level: 1,
+    status: 'open',
+    words: 'My invoice shows “€120” twice',
+    ownerId: null,
+    expertId: null,
+    expertAssignedAt: null,
+    supervisorId: null,
+    policy: policySnapshot(),
+    window: {
+      id: `${id}-w1`,
+      kind: 'first_response',
+      holder: null,
+      startedAt: T0,
+      dueAt: at(60 * MIN),
+      lengthMs: 60 * MIN,
+      consumedMs: 0,
+      paused: null,
+    },
+    misses: 0,
+    approval: null,
+    risk: { score: 0, band: 'low', warnedBand: 'low', signals: [], recentCustomerMessages: [T0] },
+    outside: null,
+    rating: null,
+    createdAt: T0,
+    updatedAt: T0,
+    resolvedAt: null,
+    closedAt: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export const makeCase = (overrides: Partial<Case> = {}): Case => ({
+  ...makeDraft(overrides),
+  number: 1,
+  ...overrides,
+});
+
+/** Every optional part present: an expert, a paused window, a decided approval, outside contact, a rating. */
+export function makeRichCase(overrides: Partial<Case> = {}): Case {
+  const base = makeCase(overrides);
+  return {
+    ...base,
+    level: 3,
+    status: 'resolved',
+    ownerId: 'aiste',
+    expertId: 'tom',
+    expertAssignedAt: at(5 * MIN + 7),
+    supervisorId: 'marie',
+    window: {
+      id: `${base.id}-w2`,
+      kind: 'callback',
+      holder: 'tom',
+      startedAt: at(5 * MIN + 7),
+      dueAt: at(245 * MIN + 7),
+      lengthMs: 240 * MIN,
+      consumedMs: 12_345,
+      paused: { at: at(30 * MIN + 999), consumedMs: 54_321 },
+    },
+    misses: 2,
+    approval: {
+      id: 'ap-1',
+      status: 'approved',
+      reason: 'Customer asked for a supervisor',
+      requestedBy: 'slack:T1:U1',
+      requestedByRole: 'customer',
+      requestedAt: at(40 * MIN + 1),
+      previous: { level: 2, status: 'waiting_on_expert', ownerId: 'tom' },
+      decidedBy: 'marie',
+      decidedAt: at(50 * MIN + 2),
+      apology: 'I am sorry we kept you waiting.',
+      plan: 'I will refund the duplicate today.',
+    },
+    risk: {
+      score: 7.5,
+      band: 'high',
+      warnedBand: 'elevated',
+      signals: ['follow_up_burst', 'mentions_director'],
+      recentCustomerMessages: [at(1), at(2 * MIN + 3), at(3 * MIN + 4)],
+    },
+    outside: { at: at(90 * MIN + 5), channel: 'letter to the director', note: 'Copied the CFO' },
+    rating: { score: 4, comment: 'Fixed, thanks' },
+    updatedAt: at(120 * MIN + 6),
+    resolvedAt: at(120 * MIN + 6),
+    ...overrides,
+  };
+}
+
+export function makeTimer(c: Pick<Case, 'id'>, overrides: Partial<Timer> = {}): Timer {
+  return {
+    id: newId('timer'),
+    caseId: c.id,
+    windowId: `${c.id}-w1`,
+    kind: 'miss',
+    dueAt: at(60 * MIN),
+    status: 'pending',
+    ...overrides,
+  };
+}
+
+export function makeNotice(c: Pick<Case, 'id' | 'conversation'>, overrides: Partial<Notice> = {}): Notice {
+  const id = overrides.id ?? newId('notice');
+  return {
+    id,
+    caseId: c.id,
+    recipient: { kind: 'customer', customerId: 'slack:T1:U1', conversation: c.conversation },
+    key: 'case.opened',
+    params: { number: 1, name: 'Ona', dueAt: at(60 * MIN).toISOString() },
+    actions: [{ id: 'ask_supervisor', caseId: c.id }],
+    locale: 'lt',
+    timeZone: 'Europe/Vilnius',
+    dedupeKey: `${id}:dedupe`,
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+export function makeEvent(c: Pick<Case, 'id'>, overrides: Partial<CaseEvent> = {}): CaseEvent {
+  return {
+    id: newId('event'),
+    caseId: c.id,
+    at: T0,
+    actorId: 'slack:T1:U1',
+    type: 'opened',
+    data: { text: 'hello', when: at(1), nested: { list: [1, 'two', null] } },
+    ...overrides,
+  };
+}
+
+/** A build callback for createCase that writes the numbered case with the given rows. */
+export const withRows =
+  (rows: Partial<Omit<NewCaseRows, 'case'>> = {}) =>
+  (numbered: Case): NewCaseRows => ({
+    case: numbered,
+    events: [],
+    notices: [],
+    timers: [],
+    cancelTimers: false,
+    ...rows,
+  });
+
+/** Creates a case from `makeDraft(overrides)` with rows built from the numbered case. */
+export function seedCase(
+  store: CaseStore,
+  overrides: Partial<NewCase> = {},
+  rows: (c: Case) => Partial<Omit<NewCaseRows, 'case'>> = () => ({}),
+): Promise<Case> {
+  return store.createCase(makeDraft(overrides), (numbered) => withRows(rows(numbered))(numbered));
+}
+
+/** The next version of `c` with `patch` applied, as a command would commit it. */
+export function changeOf(
+  c: Case,
+  patch: Partial<Case> = {},
+  rows: Partial<Omit<CaseChange, 'case'>> = {},
+): CaseChange {
+  return {
+    case: { ...c, ...patch, version: c.version + 1 },
+    expectedVersion: c.version,
+    events: [],
+    notices: [],
+    timers: [],
+    cancelTimers: false,
+    ...rows,
+  };
+}
