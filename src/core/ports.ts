@@ -113,5 +113,12 @@ export interface CaseStore {
   /** Records an inbound platform event id; false when it was seen before (a retry). */
   rememberInbound(key: string, at: Date): Promise<boolean>;
 
+  /**
+   * Platform references kept per case by adapters (a triage card's message id, a thread id), so
+   * a card can be updated in place. `putRef` overwrites; `getRef` is null when never set.
+   */
+  putRef(caseId: string, name: string, value: string): Promise<void>;
+  getRef(caseId: string, name: string): Promise<string | null>;
+
   close(): Promise<void>;
 }

@@ -34,6 +34,7 @@ export function createMemoryStore(): CaseStore {
   const timers: TimerRecord[] = [];
   const outbox: OutboxRecord[] = [];
   const inbound = new Set<string>();
+  const refs = new Map<string, string>();
   // Indexes: row ids per table (ids are unique like the SQL primary keys) and stored dedupe keys.
   const timerById = new Map<string, TimerRecord>();
   const rowIds = { events: new Set<string>(), notices: new Set<string>() };
@@ -278,6 +279,14 @@ export function createMemoryStore(): CaseStore {
       if (inbound.has(key)) return false;
       inbound.add(key);
       return true;
+    },
+
+    async putRef(caseId, name, value) {
+      refs.set(`${caseId}\u0000${name}`, value);
+    },
+
+    async getRef(caseId, name) {
+      return refs.get(`${caseId}\u0000${name}`) ?? null;
     },
 
     async close() {},

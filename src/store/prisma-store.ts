@@ -199,6 +199,20 @@ export function createPrismaStore(prisma: PrismaClient): CaseStore {
         return inserted === 1;
       }),
 
+    putRef: (caseId, name, value) =>
+      turn(async () => {
+        await prisma.$executeRaw`
+          INSERT INTO case_refs (case_id, name, value) VALUES (${caseId}, ${name}, ${value})
+          ON CONFLICT (case_id, name) DO UPDATE SET value = excluded.value`;
+      }),
+
+    getRef: (caseId, name) =>
+      turn(async () => {
+        const rows = await prisma.$queryRaw<{ value: string }[]>`
+          SELECT value FROM case_refs WHERE case_id = ${caseId} AND name = ${name}`;
+        return rows[0]?.value ?? null;
+      }),
+
     close: () => turn(() => prisma.$disconnect()),
   };
 }

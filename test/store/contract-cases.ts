@@ -229,4 +229,16 @@ export function describeCaseContract(store: CurrentStore): void {
       expect(await store().rememberInbound('discord:Ev1', T0)).toBe(true);
     });
   });
+  describe('platform refs', () => {
+    it('keeps one value per case and name, overwritten by a later put', async () => {
+      expect(await store().getRef('case-a', 'slack.triage_ts')).toBeNull();
+      await store().putRef('case-a', 'slack.triage_ts', '1700.000100');
+      await store().putRef('case-a', 'discord.thread', '1187');
+      await store().putRef('case-b', 'slack.triage_ts', '1700.000200');
+      await store().putRef('case-a', 'slack.triage_ts', '1700.000300');
+      expect(await store().getRef('case-a', 'slack.triage_ts')).toBe('1700.000300');
+      expect(await store().getRef('case-a', 'discord.thread')).toBe('1187');
+      expect(await store().getRef('case-b', 'slack.triage_ts')).toBe('1700.000200');
+    });
+  });
 }

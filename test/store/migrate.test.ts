@@ -12,7 +12,12 @@ import {
   resolveDatabaseUrl,
   sqliteFilePath,
 } from '../../src/store/database-url.ts';
-import { applyMigrations, MigrationError, SQLITE_MIGRATIONS_DIR } from '../../src/store/migrate.ts';
+import {
+  applyMigrations,
+  MigrationError,
+  readMigrations,
+  SQLITE_MIGRATIONS_DIR,
+} from '../../src/store/migrate.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'ladder-migrate-'));
@@ -21,6 +26,8 @@ let files = 0;
 const newFile = () => path.join(dir, `db-${++files}`, 'ladder.db');
 const run = promisify(execFile);
 const INIT = '20261123000000_init';
+/** Every committed migration, in order: the tests hold as migrations are added. */
+const ALL = readMigrations().map((m) => m.name);
 
 interface MigrationRow {
   id: string;
@@ -63,12 +70,14 @@ describe('applyMigrations', () => {
     const file = newFile();
     const now = new Date('2026-11-23T19:44:08.507Z');
     const report = await applyMigrations(`file:${file}`, { now: () => now });
-    expect(report).toEqual({ databaseUrl: `file:${file}`, applied: [INIT], alreadyApplied: [] });
+    expect(report).toEqual({ databaseUrl: `file:${file}`, applied: ALL, alreadyApplied: [] });
+    expect(ALL[0]).toBe(INIT);
     expect(tables(file)).toEqual(
       expect.arrayContaining([
         '_prisma_migrations',
         'case_counters',
         'case_events',
+        'case_refs',
         'cases',
         'inbound_events',
         'outbox',
@@ -76,9 +85,9 @@ describe('applyMigrations', () => {
       ]),
     );
     const sql = readFileSync(path.join(SQLITE_MIGRATIONS_DIR, INIT, 'migration.sql'));
-    const [row, ...others] = query<MigrationRow>(file, 'SELECT * FROM _prisma_migrations');
-    expect(others).toEqual([]);
-    expect(row).toEqual({
+    const rows = query<MigrationRow>(file, 'SELECT * FROM _prisma_migrations ORDER BY migration_name');
+    expect(rows.map((r) => r.migration_name)).toEqual(ALL);
+    expect(rows[0]).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
       checksum: createHash('sha256').update(sql).digest('hex'),
       finished_at: '2026-11-23T19:44:08.507+00:00',
@@ -94,8 +103,8 @@ describe('applyMigrations', () => {
     const file = newFile();
     await applyMigrations(`file:${file}`);
     const again = await applyMigrations(`file:${file}`);
-    expect(again).toMatchObject({ applied: [], alreadyApplied: [INIT] });
-    expect(query(file, 'SELECT id FROM _prisma_migrations')).toHaveLength(1);
+    expect(again).toMatchObject({ applied: [], alreadyApplied: ALL });
+    expect(query(file, 'SELECT id FROM _prisma_migrations')).toHaveLength(ALL.length);
   });
 
   it('refuses a migration whose file changed after it was applied, naming it', async () => {
@@ -122,7 +131,7 @@ describe('applyMigrations', () => {
     expect(tables(file)).toContain('cases');
     expect(tables(file)).not.toContain('half');
     const names = query<{ migration_name: string }>(file, 'SELECT migration_name FROM _prisma_migrations');
-    expect(names.map((r) => r.migration_name)).toEqual([INIT]);
+    expect(names.map((r) => r.migration_name)).toEqual(ALL);
   });
 
   it('stops at a migration that started earlier and never finished', async () => {
@@ -145,7 +154,7 @@ describe('applyMigrations', () => {
     ).run();
     db.close();
     const report = await applyMigrations(`file:${file}`, { migrationsDir });
-    expect(report).toMatchObject({ applied: ['20261124000000_notes'], alreadyApplied: [INIT] });
+    expect(report).toMatchObject({ applied: ['20261124000000_notes'], alreadyApplied: ALL });
     expect(tables(file)).toContain('notes');
   });
 
@@ -159,7 +168,7 @@ describe('applyMigrations', () => {
     expect(status.stdout).toContain('Database schema is up to date');
     const deploy = await run(prisma, ['migrate', 'deploy', ...schema], { cwd: root, env });
     expect(deploy.stdout).toContain('No pending migrations to apply');
-    expect(query(file, 'SELECT id FROM _prisma_migrations')).toHaveLength(1);
+    expect(query(file, 'SELECT id FROM _prisma_migrations')).toHaveLength(ALL.length);
   });
 
   it('serializes two processes migrating the same file at once (npm run migrate)', async () => {
@@ -169,10 +178,10 @@ describe('applyMigrations', () => {
       run(path.join(root, 'node_modules/.bin/tsx'), ['src/store/migrate-cli.ts'], { cwd: root, env });
     const outputs = (await Promise.all([cli(), cli()])).map((o) => o.stdout.trim()).sort();
     expect(outputs).toEqual([
-      `migrations: applied 0, 1 already applied — file:${file}`,
-      `migrations: applied 1 (${INIT}), 0 already applied — file:${file}`,
+      `migrations: applied 0, ${ALL.length} already applied — file:${file}`,
+      `migrations: applied ${ALL.length} (${ALL.join(', ')}), 0 already applied — file:${file}`,
     ]);
-    expect(query(file, 'SELECT id FROM _prisma_migrations')).toHaveLength(1);
+    expect(query(file, 'SELECT id FROM _prisma_migrations')).toHaveLength(ALL.length);
   });
 
   it('refuses PostgreSQL for now', async () => {
