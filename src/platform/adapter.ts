@@ -1,0 +1,38 @@
+// What a chat platform adapter (adapters/slack, adapters/discord) provides to the app, and what
+// the app gives it. Adapters translate only: inbound events become desk commands, and notices
+// from the outbox become platform messages.
+import type { AppConfig } from '../config/load-config.ts';
+import type { Desk } from '../core/desk.ts';
+import type { Case, ClaimedNotice } from '../core/model.ts';
+import type { CaseStore, Clock } from '../core/ports.ts';
+import type { DeliveryResult } from '../jobs/outbox.ts';
+import type { Logger } from '../log.ts';
+
+export type Platform = 'slack' | 'discord';
+
+export interface AdapterContext {
+  desk: Desk;
+  store: CaseStore;
+  config: AppConfig;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Delivers one notice of a case that lives on this platform (see routing-sink.ts). */
+export interface PlatformSink {
+  deliver(notice: ClaimedNotice, c: Case): Promise<DeliveryResult>;
+}
+
+export interface PlatformAdapter {
+  readonly platform: Platform;
+  readonly sink: PlatformSink;
+  /** Connects (HTTP server, Socket Mode, gateway) and starts taking events. */
+  start(): Promise<void>;
+  /** Stops taking events and closes connections; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** The platform a conversation id belongs to: its prefix (`slack:T1:C2:1700.1` → slack). */
+export function platformOf(conversation: string): string {
+  return conversation.slice(0, Math.max(0, conversation.indexOf(':')));
+}
