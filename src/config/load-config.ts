@@ -117,52 +117,40 @@ function toAppConfig(file: ConfigFile): AppConfig {
 
   const directory: Directory = {
     defaultTopic: file.defaultTopic,
-    calendars: byId(
-      file.calendars,
-      (id, c): Calendar => ({
-        id,
-        timeZone: c.timeZone,
-        week: Object.fromEntries(Object.entries(c.week).filter(([, ranges]) => ranges !== undefined)),
-        holidays: [...new Set(c.holidays)].sort(),
-      }),
-    ),
-    people: byId(
-      file.people,
-      (id, p): Person => ({
-        id,
-        name: p.name,
-        locale: p.locale,
-        timeZone: p.timeZone,
-        ...optional('slackId', p.slackId),
-        ...optional('discordId', p.discordId),
-        away: p.away,
-        absences: p.absences,
-        maxOpenCases: p.maxOpenCases,
-      }),
-    ),
-    teams: byId(
-      file.teams,
-      (id, t): Team => ({
-        id,
-        name: t.name,
-        calendar: t.calendar,
-        locale: t.locale,
-        frontLine: t.frontLine,
-        supervisors: t.supervisors,
-        ...optional('slackTriageChannel', t.slackTriageChannel),
-        ...optional('discordTriageChannel', t.discordTriageChannel),
-      }),
-    ),
-    topics: byId(
-      file.topics,
-      (id, t): Topic => ({
-        id,
-        names: { en: t.names.en, ...optional('fr', t.names.fr), ...optional('lt', t.names.lt) },
-        team: t.team,
-        experts: t.experts,
-        backups: t.backups,
-      }),
-    ),
+    calendars: byId(file.calendars, (id, c): Calendar => ({
+      id,
+      timeZone: c.timeZone,
+      week: Object.fromEntries(Object.entries(c.week).filter(([, ranges]) => ranges !== undefined)),
+      holidays: [...new Set(c.holidays)].sort(),
+    })),
+    people: byId(file.people, (id, p): Person => ({
+      id,
+      name: p.name,
+      locale: p.locale,
+      timeZone: p.timeZone,
+      ...optional('slackId', p.slackId),
+      ...optional('discordId', p.discordId),
+      away: p.away,
+      absences: p.absences,
+      maxOpenCases: p.maxOpenCases,
+    })),
+    teams: byId(file.teams, (id, t): Team => ({
+      id,
+      name: t.name,
+      calendar: t.calendar,
+      locale: t.locale,
+      frontLine: t.frontLine,
+      supervisors: t.supervisors,
+      ...optional('slackTriageChannel', t.slackTriageChannel),
+      ...optional('discordTriageChannel', t.discordTriageChannel),
+    })),
+    topics: byId(file.topics, (id, t): Topic => ({
+      id,
+      names: { en: t.names.en, ...optional('fr', t.names.fr), ...optional('lt', t.names.lt) },
+      team: t.team,
+      experts: t.experts,
+      backups: t.backups,
+    })),
   };
   return { desk: { directory, policies: file.policies }, workspace: file.workspace, sweep: file.sweep };
 }

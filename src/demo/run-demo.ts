@@ -79,7 +79,10 @@ async function scene(title: string, act: () => Promise<unknown>): Promise<void> 
   console.log(`\n${formatInstant(clock.now().toISOString(), locale, customer.timeZone)} — ${title}`);
   await act();
   // Deliver everything the step wrote, the way the outbox job does.
-  while ((await dispatchOnce({ store, clock, sink, logger, owner: 'demo' })).claimed > 0) {}
+  let claimed = 0;
+  do {
+    ({ claimed } = await dispatchOnce({ store, clock, sink, logger, owner: 'demo' }));
+  } while (claimed > 0);
 }
 
 /** Moves the clock to the case's next pending timer and runs the sweep there. */

@@ -13,10 +13,7 @@ export const SQLITE_MIGRATIONS_DIR = fileURLToPath(
 );
 
 export type MigrationErrorCode =
-  | 'unsupported_database'
-  | 'checksum_mismatch'
-  | 'failed_earlier'
-  | 'migration_failed';
+  'unsupported_database' | 'checksum_mismatch' | 'failed_earlier' | 'migration_failed';
 
 export class MigrationError extends Error {
   readonly code: MigrationErrorCode;
