@@ -116,25 +116,22 @@ export class Change {
   }
 
   toSupervisors(key: string, params: Params = {}, actions: NoticeAction['id'][] = []): void {
-    this.notify(
-      { kind: 'supervisors', teamId: this.next.team },
-      this.team.locale,
-      this.next.policy.calendar.timeZone,
-      key,
-      params,
-      actions,
-    );
+    this.toTeam('supervisors', key, params, actions);
   }
 
   toTriage(key: string, params: Params = {}, actions: NoticeAction['id'][] = []): void {
-    this.notify(
-      { kind: 'triage', teamId: this.next.team },
-      this.team.locale,
-      this.next.policy.calendar.timeZone,
-      key,
-      params,
-      actions,
-    );
+    this.toTeam('triage', key, params, actions);
+  }
+
+  /** A team's shared audience, in the team's language and its calendar's zone. */
+  private toTeam(
+    kind: 'supervisors' | 'triage',
+    key: string,
+    params: Params,
+    actions: NoticeAction['id'][],
+  ): void {
+    const { team, policy } = this.next;
+    this.notify({ kind, teamId: team }, this.team.locale, policy.calendar.timeZone, key, params, actions);
   }
 
   /** Whoever holds the case now: its owner, or the triage queue when nobody owns it. */
