@@ -2,7 +2,6 @@
 // simulated clock, printing what each person sees, in order. Everything runs through the real
 // desk, store, sweeps and outbox dispatcher; only the clock is simulated.
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.ts';
 import { createDesk } from '../core/desk.ts';
@@ -11,6 +10,7 @@ import type { CaseStore, Clock } from '../core/ports.ts';
 import { formatInstant } from '../core/texts/index.ts';
 import { dispatchOnce } from '../jobs/outbox.ts';
 import { memoryLogger } from '../log.ts';
+import { sqliteFilePath } from '../store/database-url.ts';
 import { openStore } from '../store/open-store.ts';
 import { NARRATION } from './narration.ts';
 import { screenSink } from './screen-sink.ts';
@@ -46,8 +46,9 @@ const app = loadConfig(values.config);
 for (const person of Object.values(app.desk.directory.people)) (person as { locale: Locale }).locale = locale;
 for (const team of Object.values(app.desk.directory.teams)) (team as { locale: Locale }).locale = locale;
 
-const dbFile = values.database.replace(/^file:/, '');
-for (const suffix of ['', '-wal', '-shm']) rmSync(join(process.cwd(), `${dbFile}${suffix}`), { force: true });
+// Every run starts from an empty database.
+const dbFile = sqliteFilePath(values.database);
+for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
 const store: CaseStore = await openStore({ databaseUrl: values.database });
 const clock = new SimulatedClock(new Date('2026-11-23T08:00:00Z')); // Monday 10:00 in Vilnius
 let n = 0;
@@ -95,7 +96,7 @@ async function sweepToNextTimer(caseId: string): Promise<void> {
   await scene(say.sweep, () => desk.sweep({ owner: 'demo' }));
 }
 
-console.log(`${say.title}\n${say.intro(dbFile)}`);
+console.log(`${say.title}\n${say.intro(values.database)}`);
 const words =
   locale === 'fr'
     ? 'On m’a facturé deux fois en novembre et j’ai besoin du remboursement avant le loyer.'

@@ -8,16 +8,11 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-async function demo(locale: string): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'demo-'));
-  const { stdout } = await run(
-    'npx',
-    ['tsx', 'src/demo/run-demo.ts', '--locale', locale, '--database', `file:${join(dir, 'demo.db')}`],
-    {
-      cwd: join(import.meta.dirname, '../..'),
-      timeout: 60_000,
-    },
-  );
+const freshDatabase = () => `file:${join(mkdtempSync(join(tmpdir(), 'demo-')), 'demo.db')}`;
+
+async function demo(locale: string, database = freshDatabase()): Promise<string> {
+  const args = ['tsx', 'src/demo/run-demo.ts', '--locale', locale, '--database', database];
+  const { stdout } = await run('npx', args, { cwd: join(import.meta.dirname, '../..'), timeout: 60_000 });
   return stdout;
 }
 
@@ -50,6 +45,14 @@ describe('demo', () => {
       'We have recorded your rating of 5 out of 5',
       '21 messages delivered through the outbox',
     ]);
+  });
+
+  it('starts afresh each run, even on the same database file', async () => {
+    const database = freshDatabase();
+    await demo('lt', database);
+    const again = await demo('lt', database);
+    expect(again).toContain('#1');
+    expect(again).not.toContain('#2');
   });
 
   it('French: the same story in French', async () => {
