@@ -1,0 +1,99 @@
+// `npm run bench`: runs every benchmark in its own process (so memory and timings do not mix),
+// then prints one table with each goal marked met or missed. Figures are also in
+// bench/results/<name>.json, and the table in bench/results/summary.json.
+//   npm run bench [-- --only intake,sweep-cost] [-- --quick]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { RESULTS_DIR, writeResult } from './stats.ts';
+
+const { values } = parseArgs({
+  options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } },
+});
+
+// Result files are JSON written by the benchmarks themselves; read back loosely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
+interface Row {
+  measure: string;
+  figure: string;
+  goal: string;
+  met: boolean | null;
+}
+
+interface Bench {
+  name: string;
+  script: string;
+  args: string[];
+  quickArgs: string[];
+  /** Reads bench/results/<result>.json and turns it into table rows. */
+  rows: (r: Json) => Row[];
+  result: string;
+}
+
+const BENCHES: Bench[] = [
+  {
+    name: 'intake',
+    script: 'bench/intake.ts',
+    args: ['--seconds', '20'],
+    quickArgs: ['--seconds', '3'],
+    result: 'intake-sqlite',
+    rows: (r) => [
+      {
+        measure: `intake on SQLite, ${r.seconds} s, ${r.concurrency} at once`,
+        figure: `${r.casesPerSecond} cases/s (raw floor ${r.rawCasesPerSecond}/s, ${r.fractionOfRaw} of it), p99 ${r.latencyMs.p99} ms`,
+        goal: `≥ ${r.goals.casesPerSecond}/s, p99 < ${r.goals.p99Ms} ms`,
+        met: r.casesPerSecond >= r.goals.casesPerSecond && r.latencyMs.p99 < r.goals.p99Ms,
+      },
+    ],
+  },
+  {
+    name: 'sweep-cost',
+    script: 'bench/sweep-cost.ts',
+    args: ['--sizes', '10000,100000,1000000'],
+    quickArgs: ['--sizes', '10000,100000', '--runs', '3'],
+    result: 'sweep-cost',
+    rows: (r) => {
+      const largest = r.results.at(-1);
+      return [
+        {
+          measure: `claim ${r.due} due timers (${r.results.map((x: Json) => x.cases).join(' / ')} cases)`,
+          figure: `${r.results.map((x: Json) => `${x.claimMs.p50} ms`).join(' / ')}; ratio ${r.largeToSmallRatio}`,
+          goal: `< ${r.goals.ms} ms at the largest, ratio ≤ ${r.goals.ratio}`,
+          met: largest.claimMs.p50 < r.goals.ms && r.largeToSmallRatio <= r.goals.ratio,
+        },
+      ];
+    },
+  },
+];
+
+const chosen = values.only ? BENCHES.filter((b) => values.only?.split(',').includes(b.name)) : BENCHES;
+const table: Row[] = [];
+for (const bench of chosen) {
+  console.log(`\n== ${bench.name}`);
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', bench.script, ...(values.quick ? bench.quickArgs : bench.args)],
+    {
+      stdio: 'inherit',
+    },
+  );
+  const file = join(RESULTS_DIR, `${bench.result}.json`);
+  if (run.status !== 0 || !existsSync(file)) {
+    table.push({ measure: bench.name, figure: `failed (exit ${run.status})`, goal: '', met: false });
+    continue;
+  }
+  table.push(...bench.rows(JSON.parse(readFileSync(file, 'utf8'))));
+}
+
+const mark = (met: boolean | null) => (met === null ? '—' : met ? 'met' : 'MISSED');
+const width = (k: keyof Row) =>
+  Math.max(...table.map((r) => String(k === 'met' ? mark(r.met) : r[k]).length), k.length);
+const line = (cells: string[]) =>
+  cells.map((c, i) => c.padEnd([width('measure'), width('figure'), width('goal'), 6][i] ?? 0)).join(' | ');
+console.log(`\n${line(['measure', 'figure', 'goal', 'met'])}`);
+for (const r of table) console.log(line([r.measure, r.figure, r.goal, mark(r.met)]));
+writeResult('summary', { quick: values.quick, rows: table });
+process.exitCode = table.some((r) => r.met === false) ? 1 : 0;
