@@ -1,0 +1,60 @@
+// The Discord adapter: connects the gateway, listens for interactions and messages, and gives
+// the app a sink that delivers notices. It only translates; the desk decides.
+import { Events } from 'discord.js';
+import type { AdapterContext, PlatformAdapter } from '../../src/platform/adapter.ts';
+import { RecentCases } from './case-cache.ts';
+import { createClient, createSinkRest, shieldMalformedDispatches } from './client.ts';
+import { type Listening, listen } from './inbound/listen.ts';
+import type { DiscordOptions } from './options.ts';
+import { createDiscordSink } from './outbound/sink.ts';
+import type { DiscordRuntime } from './runtime.ts';
+
+export interface DiscordAdapter extends PlatformAdapter {
+  readonly platform: 'discord';
+  /** Resolves when every inbound event received so far has been handled (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createDiscordAdapter(ctx: AdapterContext, options: DiscordOptions): DiscordAdapter {
+  const client = createClient(options);
+  const rt: DiscordRuntime = {
+    ctx,
+    options,
+    client,
+    sinkRest: createSinkRest(options),
+    dmChannels: new Map(),
+    recentCases: new RecentCases(),
+  };
+  shieldMalformedDispatches(client, ctx.logger);
+  client.on(Events.Error, (error) => ctx.logger.error('discord.client_error', { error: error.message }));
+  client.on(Events.ShardResume, (shard, replayed) => ctx.logger.info('discord.resumed', { shard, replayed }));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    ctx.logger.warn('discord.disconnected', { shard, code: event.code }),
+  );
+  let listening: Listening | null = null;
+  let stopped = false;
+
+  return {
+    platform: 'discord',
+    sink: createDiscordSink(rt),
+    async start() {
+      listening = listen(rt);
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(options.token);
+      await ready;
+      ctx.logger.info('discord.ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
+    },
+    async idle() {
+      await listening?.idle();
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      listening?.stop();
+      await listening?.idle();
+      await client.destroy();
+      rt.sinkRest.clearHashSweeper();
+      rt.sinkRest.clearHandlerSweeper();
+    },
+  };
+}

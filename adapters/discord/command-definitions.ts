@@ -1,0 +1,89 @@
+// The slash commands, with names and descriptions in English, French and Lithuanian. Discord
+// shows each member the names in their own client language and always sends the English name.
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from 'discord.js';
+
+export const COMMAND_NAMES = {
+  support: 'support',
+  open: 'open',
+  status: 'status',
+  panel: 'support-panel',
+} as const;
+
+type Localized = { name: string; description: string; fr: [string, string]; lt: [string, string] };
+
+interface Named {
+  name: string;
+  description: string;
+  name_localizations: { fr: string; lt: string };
+  description_localizations: { fr: string; lt: string };
+}
+
+export interface SubcommandDefinition extends Named {
+  type: ApplicationCommandOptionType.Subcommand;
+}
+
+export interface CommandDefinition extends Named {
+  type: ApplicationCommandType.ChatInput;
+  contexts: InteractionContextType[];
+  options?: SubcommandDefinition[];
+  default_member_permissions?: string;
+}
+
+const localize = (l: Localized): Named => ({
+  name: l.name,
+  description: l.description,
+  name_localizations: { fr: l.fr[0], lt: l.lt[0] },
+  description_localizations: { fr: l.fr[1], lt: l.lt[1] },
+});
+
+export function commandDefinitions(): CommandDefinition[] {
+  return [
+    {
+      type: ApplicationCommandType.ChatInput,
+      ...localize({
+        name: COMMAND_NAMES.support,
+        description: 'Get help from the support team',
+        fr: ['assistance', 'Obtenir de l’aide de l’équipe d’assistance'],
+        lt: ['pagalba', 'Gauti pagalbos komandos pagalbą'],
+      }),
+      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...localize({
+            name: COMMAND_NAMES.open,
+            description: 'Open a private support case',
+            fr: ['ouvrir', 'Ouvrir une demande d’assistance privée'],
+            lt: ['pateikti', 'Pateikti privačią pagalbos užklausą'],
+          }),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...localize({
+            name: COMMAND_NAMES.status,
+            description: 'See where your open cases stand',
+            fr: ['statut', 'Voir où en sont vos demandes en cours'],
+            lt: ['būsena', 'Peržiūrėti atvirų užklausų būseną'],
+          }),
+        },
+      ],
+    },
+    {
+      type: ApplicationCommandType.ChatInput,
+      ...localize({
+        name: COMMAND_NAMES.panel,
+        description: 'Post the "Open a case" panel in this channel',
+        fr: ['panneau-assistance', 'Publier le panneau « Ouvrir une demande » dans ce salon'],
+        lt: ['pagalbos-skydelis', 'Paskelbti skydelį „Pateikti užklausą“ šiame kanale'],
+      }),
+      // Hidden from members who cannot manage the server; the adapter checks again on use.
+      default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+      contexts: [InteractionContextType.Guild],
+    },
+  ];
+}

@@ -1,0 +1,69 @@
+// Buttons as Discord API JSON: the notice's actions, the panel's "Open a case", "Show the full text".
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  ButtonStyle,
+  type APIComponentInMessageActionRow,
+  ComponentType,
+} from 'discord.js';
+import type { ActionId, Locale, NoticeAction } from '../../src/core/model.ts';
+import { actionLabelKey, renderText } from '../../src/core/texts/index.ts';
+import { actionCustomId, moreCustomId, OPEN_CASE_ID } from './ids.ts';
+import { adapterText } from './texts.ts';
+
+export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+const STYLE: Partial<Record<ActionId, ButtonStyle>> = {
+  claim: ButtonStyle.Primary,
+  accept: ButtonStyle.Primary,
+  approve: ButtonStyle.Success,
+  confirm: ButtonStyle.Success,
+  resolve: ButtonStyle.Success,
+  mark_resolved: ButtonStyle.Success,
+  decline: ButtonStyle.Danger,
+  cannot_resolve: ButtonStyle.Danger,
+};
+
+const button = (
+  customId: string,
+  label: string,
+  style: ButtonStyle,
+  disabled = false,
+): APIButtonComponent => ({
+  type: ComponentType.Button,
+  custom_id: customId,
+  label: label.slice(0, 80),
+  style: style as ButtonStyle.Primary,
+  ...(disabled ? { disabled: true } : {}),
+});
+
+/** Discord allows 5 buttons per row and 5 rows per message. */
+function rows(buttons: APIButtonComponent[]): ActionRow[] {
+  const out: ActionRow[] = [];
+  for (let i = 0; i < buttons.length && out.length < 5; i += 5) {
+    out.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + 5) });
+  }
+  return out;
+}
+
+export function actionRows(
+  actions: readonly NoticeAction[],
+  locale: Locale,
+  options: { disabled?: boolean; extra?: APIButtonComponent[] } = {},
+): ActionRow[] {
+  const buttons = actions.map((a) =>
+    button(
+      actionCustomId(a),
+      renderText(actionLabelKey(a.id), { locale, timeZone: 'UTC' }),
+      STYLE[a.id] ?? ButtonStyle.Secondary,
+      options.disabled,
+    ),
+  );
+  return rows([...buttons, ...(options.extra ?? [])]);
+}
+
+export const showAllButton = (caseId: string, locale: Locale): APIButtonComponent =>
+  button(moreCustomId(caseId), adapterText('card.show_all', locale), ButtonStyle.Secondary);
+
+export const panelRows = (locale: Locale): ActionRow[] =>
+  rows([button(OPEN_CASE_ID, adapterText('panel.button', locale), ButtonStyle.Primary)]);

@@ -1,0 +1,57 @@
+// Who is acting: a directory person (by Discord user id) or a community member (a customer).
+import { findPersonByPlatformId } from '../../src/config/people.ts';
+import type { Customer, Directory, Locale, Person } from '../../src/core/model.ts';
+import type { Actor } from '../../src/core/roles.ts';
+import { customerIdOf } from './ids.ts';
+
+export interface DiscordUserLike {
+  id: string;
+  username: string;
+  globalName?: string | null;
+}
+
+export interface Who {
+  actor: Actor;
+  /** Set when the user is in the directory (staff). */
+  person?: Person;
+  /** The language to answer this person in. */
+  locale: Locale;
+  /** The user as a customer, should they open a case. */
+  customer: Customer;
+}
+
+/** Discord locales (`fr`, `lt`, `en-US`, `en-GB`, ...) to the desk's languages. */
+export function localeOf(discordLocale: string | null | undefined): Locale {
+  const base = (discordLocale ?? '').toLowerCase().split('-')[0];
+  return base === 'fr' || base === 'lt' ? base : 'en';
+}
+
+/** Discord has no user time zone: the customer gets the topic's team calendar zone (or UTC). */
+export function zoneForTopic(directory: Directory, topicId?: string): string {
+  const topic = directory.topics[topicId ?? directory.defaultTopic];
+  const team = topic ? directory.teams[topic.team] : undefined;
+  return (team && directory.calendars[team.calendar]?.timeZone) ?? 'UTC';
+}
+
+export function whoIs(
+  directory: Directory,
+  user: DiscordUserLike,
+  options: { displayName?: string | null; locale?: string | null; topic?: string } = {},
+): Who {
+  const person = findPersonByPlatformId(directory, 'discord', user.id);
+  if (person) {
+    return {
+      actor: { id: person.id, name: person.name },
+      person,
+      locale: person.locale,
+      customer: { id: person.id, name: person.name, locale: person.locale, timeZone: person.timeZone },
+    };
+  }
+  const name = options.displayName?.trim() || user.globalName?.trim() || user.username;
+  const locale = localeOf(options.locale);
+  return {
+    actor: { id: customerIdOf(user.id), name },
+    locale,
+    customer: { id: customerIdOf(user.id), name, locale, timeZone: zoneForTopic(directory, options.topic) },
+  };
+}

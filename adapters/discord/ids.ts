@@ -1,0 +1,98 @@
+// The opaque strings the adapter encodes: conversations, customer ids, button and form ids, nonces.
+import { createHash } from 'node:crypto';
+import type { ActionId, NoticeAction } from '../../src/core/model.ts';
+
+/** `discord:<guildId>:<channelId>`: the case's thread or forum post. */
+export const conversationOf = (guildId: string, channelId: string): string =>
+  `discord:${guildId}:${channelId}`;
+
+export function parseConversation(conversation: string): { guildId: string; channelId: string } | null {
+  const m = /^discord:(\d+):(\d+)$/.exec(conversation);
+  return m ? { guildId: m[1] as string, channelId: m[2] as string } : null;
+}
+
+/** A community member who is not in the directory. */
+export const customerIdOf = (userId: string): string => `discord:${userId}`;
+
+const ACTIONS = {
+  claim: true,
+  escalate: true,
+  resolve: true,
+  ask_supervisor: true,
+  accept: true,
+  cannot_resolve: true,
+  reassign: true,
+  approve: true,
+  decline: true,
+  add_details: true,
+  mark_resolved: true,
+  confirm: true,
+  reopen: true,
+  rate: true,
+} satisfies Record<ActionId, true>;
+const isAction = (s: string): s is ActionId => Object.hasOwn(ACTIONS, s);
+
+/** Forms (modals) the adapter opens; `intake` opens a case, the others act on one. */
+export const FORMS = [
+  'intake',
+  'resolve',
+  'cannot_resolve',
+  'approve',
+  'decline',
+  'add_details',
+  'rate',
+] as const;
+export type Form = (typeof FORMS)[number];
+const isForm = (s: string): s is Form => (FORMS as readonly string[]).includes(s);
+
+export type ButtonRef =
+  | { kind: 'action'; action: ActionId; caseId: string; approvalId?: string }
+  | { kind: 'open' }
+  | { kind: 'more'; caseId: string };
+
+export interface FormRef {
+  form: Form;
+  caseId?: string;
+  approvalId?: string;
+}
+
+// Custom ids are at most 100 characters; case and approval ids are UUIDs (36).
+export const actionCustomId = (a: NoticeAction): string =>
+  ['act', a.id, a.caseId, ...(a.approvalId ? [a.approvalId] : [])].join(':');
+export const OPEN_CASE_ID = 'open';
+export const moreCustomId = (caseId: string): string => `more:${caseId}`;
+export const formCustomId = (ref: FormRef): string =>
+  ['form', ref.form, ...(ref.caseId ? [ref.caseId] : []), ...(ref.approvalId ? [ref.approvalId] : [])].join(
+    ':',
+  );
+
+export function parseButtonId(customId: string): ButtonRef | null {
+  const [kind, first, caseId, approvalId, ...rest] = customId.split(':');
+  if (rest.length > 0) return null;
+  if (kind === OPEN_CASE_ID && first === undefined) return { kind: 'open' };
+  if (kind === 'more' && first && caseId === undefined) return { kind: 'more', caseId: first };
+  if (kind !== 'act' || !first || !isAction(first) || !caseId) return null;
+  return approvalId
+    ? { kind: 'action', action: first, caseId, approvalId }
+    : { kind: 'action', action: first, caseId };
+}
+
+export function parseFormId(customId: string): FormRef | null {
+  const [kind, form, caseId, approvalId, ...rest] = customId.split(':');
+  if (kind !== 'form' || !form || !isForm(form) || rest.length > 0) return null;
+  if (form !== 'intake' && !caseId) return null;
+  return {
+    form,
+    ...(caseId ? { caseId } : {}),
+    ...(approvalId ? { approvalId } : {}),
+  };
+}
+
+/**
+ * The nonce of one message of a notice (Discord allows 25 characters). Sent with
+ * `enforce_nonce`, a retried send within a few minutes returns the first message instead of
+ * posting twice.
+ */
+export function nonceFor(noticeId: string, target: string, part: number | string): string {
+  return createHash('sha256').update(`${noticeId}|${target}|${part}`).digest('base64url').slice(0, 25);
+}

@@ -1,0 +1,145 @@
+// Button clicks. Buttons that need words (approve, decline, resolve...) open a form; the others
+// acknowledge at once (deferUpdate) and then run the desk command. The core decides; a refusal is
+// shown only to the person who clicked.
+import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import { CoreError } from '../../../src/core/errors.ts';
+import type { ActionId, Case } from '../../../src/core/model.ts';
+import type { Desk } from '../../../src/core/desk.ts';
+import { type Actor, requireRole } from '../../../src/core/roles.ts';
+import { neutralise } from '../format.ts';
+import { type ButtonRef, type Form, parseButtonId } from '../ids.ts';
+import { whoIs, type Who } from '../identity.ts';
+import { readCard } from '../outbound/triage-card.ts';
+import { type DiscordRuntime, directoryOf } from '../runtime.ts';
+import { adapterText } from '../texts.ts';
+import { caseForm, intakeForm } from './forms.ts';
+import { firstTime, refusalText, runForActor, sayPrivately } from './replies.ts';
+
+type CaseInput = { caseId: string; actor: Actor };
+
+/** Actions run as soon as they are clicked. */
+const DIRECT: Partial<Record<ActionId, (desk: Desk, input: CaseInput) => Promise<unknown>>> = {
+  claim: (desk, x) => desk.claim(x),
+  escalate: (desk, x) => desk.escalate(x),
+  ask_supervisor: (desk, x) => desk.askSupervisor(x),
+  accept: (desk, x) => desk.accept(x),
+  reassign: (desk, x) => desk.reassign(x),
+  mark_resolved: (desk, x) => desk.resolve(x),
+  confirm: (desk, x) => desk.confirm(x),
+  reopen: (desk, x) => desk.reopen(x),
+};
+
+/** Actions that need words first: the form they open. */
+const FORM_OF: Partial<Record<ActionId, Exclude<Form, 'intake'>>> = {
+  resolve: 'resolve',
+  cannot_resolve: 'cannot_resolve',
+  approve: 'approve',
+  decline: 'decline',
+  add_details: 'add_details',
+  rate: 'rate',
+};
+
+export const displayNameOf = (i: { member: unknown; user: { globalName: string | null } }): string | null => {
+  const member = i.member as { displayName?: string; nick?: string | null } | null;
+  return member?.displayName ?? member?.nick ?? i.user.globalName;
+};
+
+export async function onButton(rt: DiscordRuntime, i: ButtonInteraction): Promise<void> {
+  const ref = parseButtonId(i.customId);
+  const who = whoIs(directoryOf(rt), i.user, { displayName: displayNameOf(i), locale: i.locale });
+  if (!ref) {
+    rt.ctx.logger.warn('discord.unknown_button', { interaction: i.id, customId: i.customId.slice(0, 100) });
+    await i.reply({ content: adapterText('unknown_button', who.locale), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  if (ref.kind === 'open') {
+    await i.showModal(intakeForm(directoryOf(rt), who.locale));
+    return;
+  }
+  if (ref.kind === 'more') {
+    await showAll(rt, i, who, ref.caseId);
+    return;
+  }
+  const form = FORM_OF[ref.action];
+  if (form) {
+    await openForm(rt, i, who, ref, form);
+    return;
+  }
+  const run = DIRECT[ref.action];
+  if (!run) return;
+  await i.deferUpdate();
+  if (!(await firstTime(rt, `discord:interaction:${i.id}`))) return;
+  await runForActor(rt, i, who.locale, ref.action, () =>
+    run(rt.ctx.desk, { caseId: ref.caseId, actor: who.actor }),
+  );
+}
+
+async function openForm(
+  rt: DiscordRuntime,
+  i: ButtonInteraction,
+  who: Who,
+  ref: Extract<ButtonRef, { kind: 'action' }>,
+  form: Exclude<Form, 'intake'>,
+): Promise<void> {
+  // A case seen recently is enough to open the form at once; the desk decides on submit anyway.
+  const recent = rt.recentCases.get(ref.caseId);
+  const c = recent && mayOpen(rt, who, ref, form, recent) ? recent : await rt.ctx.desk.getCase(ref.caseId);
+  if (!c) {
+    await sayPrivately(
+      i,
+      refusalText(new CoreError('not_found', 'error.not_found', { number: '?' }), who.locale),
+    );
+    return;
+  }
+  try {
+    checkDecider(rt, who, ref, form, c);
+  } catch (error) {
+    rt.ctx.logger.info('discord.refused', { interaction: i.id, what: ref.action, actor: who.actor.id });
+    await sayPrivately(i, refusalText(error, who.locale));
+    return;
+  }
+  const approvalId = ref.approvalId;
+  await i.showModal(
+    caseForm(form, who.locale, { caseId: c.id, number: c.number, ...(approvalId ? { approvalId } : {}) }),
+  );
+}
+
+/** Only the team's supervisors decide an escalation, and only while it waits; others are told kindly. */
+function checkDecider(
+  rt: DiscordRuntime,
+  who: Who,
+  ref: Extract<ButtonRef, { kind: 'action' }>,
+  form: Exclude<Form, 'intake'>,
+  c: Case,
+): void {
+  if (form !== 'approve' && form !== 'decline') return;
+  requireRole(who.actor.id, c, rt.ctx.config.desk, ['supervisor']);
+  if (c.approval?.id !== ref.approvalId || c.approval?.status !== 'pending') {
+    throw new CoreError('invalid_state', 'error.already_decided', { number: c.number });
+  }
+}
+
+const mayOpen = (...args: Parameters<typeof checkDecider>): boolean => {
+  try {
+    checkDecider(...args);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** "Show the full text" on a card whose text was too long for it. */
+async function showAll(rt: DiscordRuntime, i: ButtonInteraction, who: Who, caseId: string): Promise<void> {
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const card = await readCard(rt, caseId);
+  const c = card ? null : await rt.ctx.desk.getCase(caseId);
+  const text = card?.text ?? (c ? neutralise(c.words) : undefined);
+  if (text === undefined) {
+    await sayPrivately(
+      i,
+      refusalText(new CoreError('not_found', 'error.not_found', { number: '?' }), who.locale),
+    );
+    return;
+  }
+  await sayPrivately(i, text);
+}

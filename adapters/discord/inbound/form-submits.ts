@@ -1,0 +1,106 @@
+// Submitted forms. The intake form opens a case in a private thread; the others carry the words a
+// desk command needs (an apology and a plan, a reason, a summary, details, a rating).
+import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import type { Desk } from '../../../src/core/desk.ts';
+import { PRIORITIES, type Priority } from '../../../src/core/model.ts';
+import type { Actor } from '../../../src/core/roles.ts';
+import { neutralise } from '../format.ts';
+import { type Form, parseFormId } from '../ids.ts';
+import { whoIs, type Who } from '../identity.ts';
+import { type DiscordRuntime, directoryOf } from '../runtime.ts';
+import { adapterText } from '../texts.ts';
+import { displayNameOf } from './buttons.ts';
+import { IntakeNotSetUp, openInPrivateThread } from './intake.ts';
+import { firstTime, runForActor, sayPrivately } from './replies.ts';
+
+type Fields = { text(id: string): string; choice(id: string): string | undefined };
+type CaseInput = { caseId: string; actor: Actor; approvalId?: string };
+
+/** What each case form does with its fields. */
+const SUBMIT: Record<Exclude<Form, 'intake'>, (desk: Desk, x: CaseInput, f: Fields) => Promise<unknown>> = {
+  approve: (desk, x, f) =>
+    desk.approve({ ...x, approvalId: x.approvalId ?? '', apology: f.text('apology'), plan: f.text('plan') }),
+  decline: (desk, x, f) => desk.decline({ ...x, approvalId: x.approvalId ?? '', reason: f.text('reason') }),
+  cannot_resolve: (desk, x, f) => desk.cannotResolve({ ...x, reason: f.text('reason') }),
+  resolve: (desk, x, f) => desk.resolve({ ...x, summary: f.text('summary') }),
+  add_details: (desk, x, f) => desk.addDetails({ ...x, text: f.text('text') }),
+  rate: (desk, x, f) => desk.rate({ ...x, score: Number(f.choice('score')), comment: f.text('comment') }),
+};
+
+/** Tolerant readers: a field missing from a malformed submission reads as empty. */
+function fieldsOf(i: ModalSubmitInteraction): Fields {
+  return {
+    text(id) {
+      try {
+        return i.fields.getTextInputValue(id) ?? '';
+      } catch {
+        return '';
+      }
+    },
+    choice(id) {
+      try {
+        return i.fields.getStringSelectValues(id)[0];
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+export async function onFormSubmit(rt: DiscordRuntime, i: ModalSubmitInteraction): Promise<void> {
+  const ref = parseFormId(i.customId);
+  const who = whoIs(directoryOf(rt), i.user, { displayName: displayNameOf(i), locale: i.locale });
+  if (!ref) {
+    rt.ctx.logger.warn('discord.unknown_form', { interaction: i.id, customId: i.customId.slice(0, 100) });
+    await sayPrivately(i, adapterText('unknown_button', who.locale));
+    return;
+  }
+  if (ref.form === 'intake') {
+    await submitIntake(rt, i, who);
+    return;
+  }
+  const submit = SUBMIT[ref.form];
+  await i.deferUpdate();
+  if (!(await firstTime(rt, `discord:interaction:${i.id}`))) return;
+  const input: CaseInput = {
+    caseId: ref.caseId ?? '',
+    actor: who.actor,
+    ...(ref.approvalId ? { approvalId: ref.approvalId } : {}),
+  };
+  await runForActor(rt, i, who.locale, ref.form, () => submit(rt.ctx.desk, input, fieldsOf(i)));
+}
+
+async function submitIntake(rt: DiscordRuntime, i: ModalSubmitInteraction, who: Who): Promise<void> {
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  if (!(await firstTime(rt, `discord:interaction:${i.id}`))) return;
+  const fields = fieldsOf(i);
+  const topic = fields.choice('topic');
+  const urgency = fields.choice('urgency');
+  const priority = PRIORITIES.find((p) => p === urgency) as Priority | undefined;
+  await runForActor(rt, i, who.locale, 'intake', async () => {
+    try {
+      const opened = await openInPrivateThread(
+        rt,
+        {
+          user: i.user,
+          displayName: displayNameOf(i),
+          locale: i.locale,
+          text: fields.text('description'),
+          ...(topic ? { topic } : {}),
+          ...(priority ? { priority } : {}),
+        },
+        i.guildId,
+      );
+      const text = adapterText('intake.opened', who.locale, {
+        name: neutralise(opened.case.customer.name),
+        number: opened.case.number,
+        thread: `<#${opened.threadId}>`,
+      });
+      await sayPrivately(i, text);
+    } catch (error) {
+      if (!(error instanceof IntakeNotSetUp)) throw error;
+      rt.ctx.logger.error('discord.intake_not_set_up', { interaction: i.id, reason: error.message });
+      await sayPrivately(i, adapterText('intake.not_set_up', who.locale));
+    }
+  });
+}

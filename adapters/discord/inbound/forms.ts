@@ -1,0 +1,118 @@
+// The forms (modals) the adapter opens, as Discord API JSON. Choices use select menus inside the
+// form (Label components), so opening a case is one step: topic, description and urgency together.
+import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from 'discord.js';
+import type { Directory, Locale } from '../../../src/core/model.ts';
+import { PRIORITIES } from '../../../src/core/model.ts';
+import { renderText } from '../../../src/core/texts/index.ts';
+import { type Form, formCustomId } from '../ids.ts';
+import { type AdapterTextKey, adapterText } from '../texts.ts';
+
+export type ModalJson = APIModalInteractionResponseCallbackData;
+type ModalComponents = ModalJson['components'];
+
+/** Discord's limits: a title or a label is at most 45 characters, a text input 4,000. */
+const short = (text: string) => (text.length <= 45 ? text : `${text.slice(0, 44)}…`);
+
+function textField(
+  customId: string,
+  label: string,
+  options: { paragraph?: boolean; required?: boolean; hint?: string; max?: number } = {},
+) {
+  return {
+    type: ComponentType.Label,
+    label: short(label),
+    ...(options.hint ? { description: options.hint.slice(0, 100) } : {}),
+    component: {
+      type: ComponentType.TextInput,
+      custom_id: customId,
+      style: options.paragraph === false ? TextInputStyle.Short : TextInputStyle.Paragraph,
+      required: options.required ?? true,
+      ...(options.required === false ? {} : { min_length: 1 }),
+      max_length: options.max ?? 4000,
+    },
+  };
+}
+
+function selectField(
+  customId: string,
+  label: string,
+  choices: { value: string; label: string; default?: boolean }[],
+) {
+  return {
+    type: ComponentType.Label,
+    label: short(label),
+    component: {
+      type: ComponentType.StringSelect,
+      custom_id: customId,
+      required: true,
+      min_values: 1,
+      max_values: 1,
+      options: choices.slice(0, 25).map((c) => ({
+        value: c.value,
+        label: c.label.slice(0, 100),
+        ...(c.default ? { default: true } : {}),
+      })),
+    },
+  };
+}
+
+export function intakeForm(directory: Directory, locale: Locale): ModalJson {
+  const topics = Object.values(directory.topics).map((t) => ({
+    value: t.id,
+    label: t.names[locale] ?? t.names.en,
+    default: t.id === directory.defaultTopic,
+  }));
+  const urgencies = PRIORITIES.map((p) => ({
+    value: p,
+    label: renderText(`priority.${p}`, { locale, timeZone: 'UTC' }),
+    default: p === 'normal',
+  }));
+  return {
+    custom_id: formCustomId({ form: 'intake' }),
+    title: short(adapterText('form.intake.title', locale)),
+    components: [
+      selectField('topic', adapterText('form.intake.topic', locale), topics),
+      textField('description', adapterText('form.intake.description', locale), {
+        hint: adapterText('form.intake.description_hint', locale),
+      }),
+      selectField('urgency', adapterText('form.intake.urgency', locale), urgencies),
+    ] as ModalComponents,
+  };
+}
+
+/** Forms that act on a case: their fields, by form. */
+const CASE_FORMS: Record<Exclude<Form, 'intake'>, (locale: Locale) => unknown[]> = {
+  approve: (l) => [
+    textField('apology', adapterText('form.approve.apology', l)),
+    textField('plan', adapterText('form.approve.plan', l)),
+  ],
+  decline: (l) => [textField('reason', adapterText('form.decline.reason', l))],
+  cannot_resolve: (l) => [textField('reason', adapterText('form.cannot_resolve.reason', l))],
+  resolve: (l) => [textField('summary', adapterText('form.resolve.summary', l))],
+  add_details: (l) => [textField('text', adapterText('form.add_details.text', l))],
+  rate: (l) => [
+    selectField(
+      'score',
+      adapterText('form.rate.score', l),
+      (['5', '4', '3', '2', '1'] as const).map((s) => ({ value: s, label: adapterText(`rate.${s}`, l) })),
+    ),
+    textField('comment', adapterText('form.rate.comment', l), { required: false, max: 1000 }),
+  ],
+};
+
+export function caseForm(
+  form: Exclude<Form, 'intake'>,
+  locale: Locale,
+  ref: { caseId: string; number: number; approvalId?: string },
+): ModalJson {
+  const title = adapterText(`form.${form}.title` as AdapterTextKey, locale, { number: ref.number });
+  return {
+    custom_id: formCustomId({
+      form,
+      caseId: ref.caseId,
+      ...(ref.approvalId ? { approvalId: ref.approvalId } : {}),
+    }),
+    title: short(title),
+    components: CASE_FORMS[form](locale) as ModalComponents,
+  };
+}

@@ -1,0 +1,119 @@
+// Opening a case: each one gets its own place to talk. From the form, the panel or a DM, a private
+// thread in the support channel with the customer added; from a message in the support channel, a
+// thread on that message; from the support forum, the post itself.
+import type { Case, Priority } from '../../../src/core/model.ts';
+import { conversationOf } from '../ids.ts';
+import type { DiscordUserLike, Who } from '../identity.ts';
+import { whoIs } from '../identity.ts';
+import {
+  addThreadMember,
+  createPrivateThread,
+  renameChannel,
+  startThreadFromMessage,
+} from '../outbound/rest-calls.ts';
+import { type DiscordRuntime, directoryOf } from '../runtime.ts';
+import { adapterText } from '../texts.ts';
+
+export class IntakeNotSetUp extends Error {
+  readonly code = 'discord_intake_not_set_up' as const;
+}
+
+export interface IntakeRequest {
+  user: DiscordUserLike;
+  displayName?: string | null;
+  locale?: string | null;
+  text: string;
+  topic?: string;
+  priority?: Priority;
+}
+
+function customerOf(rt: DiscordRuntime, request: IntakeRequest): Who {
+  return whoIs(directoryOf(rt), request.user, {
+    displayName: request.displayName ?? null,
+    locale: request.locale ?? null,
+    ...(request.topic ? { topic: request.topic } : {}),
+  });
+}
+
+async function open(
+  rt: DiscordRuntime,
+  request: IntakeRequest,
+  who: Who,
+  conversation: string,
+): Promise<Case> {
+  const { case: c } = await rt.ctx.desk.openCase({
+    workspace: rt.ctx.config.workspace,
+    audience: 'community',
+    conversation,
+    customer: who.customer,
+    text: request.text,
+    ...(request.topic ? { topic: request.topic } : {}),
+    ...(request.priority ? { priority: request.priority } : {}),
+  });
+  rt.recentCases.remember(c);
+  return c;
+}
+
+/** Best effort: the thread's name gains the case number once the case exists. */
+async function nameThread(rt: DiscordRuntime, threadId: string, c: Case, who: Who): Promise<void> {
+  const name = adapterText('thread.case', who.locale, { number: c.number, name: who.customer.name });
+  await renameChannel(rt.client.rest, threadId, name).catch((e: unknown) =>
+    rt.ctx.logger.warn('discord.thread_rename_failed', {
+      case: c.id,
+      thread: threadId,
+      error: (e as Error).message,
+    }),
+  );
+}
+
+function supportGuild(rt: DiscordRuntime, fallback: string | null | undefined): string {
+  const channelId = rt.options.supportChannelId;
+  const cached = channelId ? rt.client.channels.cache.get(channelId) : undefined;
+  const guildId = (cached && 'guildId' in cached ? cached.guildId : null) ?? rt.options.guildId ?? fallback;
+  if (!guildId) throw new IntakeNotSetUp('the support channel is not in a server the bot can see');
+  return guildId;
+}
+
+/** A private thread in the support channel, with the customer in it. */
+export async function openInPrivateThread(
+  rt: DiscordRuntime,
+  request: IntakeRequest,
+  guildHint?: string | null,
+): Promise<{ case: Case; threadId: string }> {
+  const channelId = rt.options.supportChannelId;
+  if (!channelId) throw new IntakeNotSetUp('DISCORD_SUPPORT_CHANNEL_ID is not set');
+  const who = customerOf(rt, request);
+  const guildId = supportGuild(rt, guildHint);
+  const threadId = await createPrivateThread(
+    rt.client.rest,
+    channelId,
+    adapterText('thread.new', who.locale, { name: who.customer.name }),
+  );
+  await addThreadMember(rt.client.rest, threadId, request.user.id);
+  const c = await open(rt, request, who, conversationOf(guildId, threadId));
+  await nameThread(rt, threadId, c, who);
+  return { case: c, threadId };
+}
+
+/** A message posted in the support channel: the case lives in a thread started on it. */
+export async function openOnMessage(
+  rt: DiscordRuntime,
+  request: IntakeRequest,
+  where: { guildId: string; channelId: string; messageId: string },
+): Promise<Case> {
+  const who = customerOf(rt, request);
+  const name = adapterText('thread.new', who.locale, { name: who.customer.name });
+  const threadId = await startThreadFromMessage(rt.client.rest, where.channelId, where.messageId, name);
+  const c = await open(rt, request, who, conversationOf(where.guildId, threadId));
+  await nameThread(rt, threadId, c, who);
+  return c;
+}
+
+/** A new post in the support forum: the post is the case's conversation. */
+export async function openOnForumPost(
+  rt: DiscordRuntime,
+  request: IntakeRequest,
+  where: { guildId: string; threadId: string },
+): Promise<Case> {
+  return open(rt, request, customerOf(rt, request), conversationOf(where.guildId, where.threadId));
+}

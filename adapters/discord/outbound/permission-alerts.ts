@@ -1,0 +1,76 @@
+// Missing permissions are for a person to fix: the bot says so in plain words, in the log and to
+// the admins (DISCORD_ADMIN_CHANNEL_ID if set, else a DM to each of the team's supervisors), at
+// most once an hour per channel so a broken channel does not flood anyone.
+import type { Case, Locale } from '../../../src/core/model.ts';
+import { type DiscordRuntime, dmChannelOf, directoryOf } from '../runtime.ts';
+import { adapterText } from '../texts.ts';
+import { openDm, postMessage } from './rest-calls.ts';
+
+const QUIET_MS = 60 * 60_000;
+const lastReported = new WeakMap<DiscordRuntime, Map<string, number>>();
+
+export type BlockedAction = 'post' | 'edit' | 'thread';
+
+/** The channel named in a failed REST url (`/channels/<id>/...`). */
+export const channelInUrl = (url: string): string | null => /\/channels\/(\d+)/.exec(url)?.[1] ?? null;
+
+export async function reportMissingPermissions(
+  rt: DiscordRuntime,
+  c: Case,
+  failure: { channelId: string; what: BlockedAction; code: number; reason: string },
+): Promise<void> {
+  const { logger, clock } = rt.ctx;
+  const team = directoryOf(rt).teams[c.team];
+  logger.error('discord.missing_permissions', {
+    case: c.id,
+    number: c.number,
+    channel: failure.channelId,
+    code: failure.code,
+    hint: `The bot is not allowed to ${failure.what} in channel ${failure.channelId} (${failure.reason}). Give it View Channel, Send Messages, Send Messages in Threads, Create Private/Public Threads, Embed Links and Read Message History there; the notice is parked, not lost.`,
+  });
+  const seen = lastReported.get(rt) ?? new Map<string, number>();
+  lastReported.set(rt, seen);
+  const now = clock.now().getTime();
+  const last = seen.get(failure.channelId);
+  if (last !== undefined && now - last < QUIET_MS) return;
+  seen.set(failure.channelId, now);
+
+  const textIn = (locale: Locale) =>
+    adapterText('admin.missing_permissions', locale, {
+      what: adapterText(`admin.what.${failure.what}`, locale),
+      channel: failure.channelId,
+      number: c.number,
+      reason: failure.reason,
+    });
+  const people = directoryOf(rt).people;
+  const adminChannel = rt.options.adminChannelId;
+  // The admin channel reads the team's language; each supervisor reads their own.
+  const targets: { locale: Locale; channel: () => Promise<string> }[] = adminChannel
+    ? [{ locale: team?.locale ?? 'en', channel: async () => adminChannel }]
+    : (team?.supervisors ?? []).flatMap((id) => {
+        const person = people[id];
+        const userId = person?.discordId;
+        if (!person || userId === undefined) return [];
+        return [
+          {
+            locale: person.locale,
+            channel: () => dmChannelOf(rt, userId, () => openDm(rt.sinkRest, userId)),
+          },
+        ];
+      });
+  if (targets.length === 0) {
+    logger.warn('discord.admin_unreachable', {
+      case: c.id,
+      hint: 'set DISCORD_ADMIN_CHANNEL_ID or give a team supervisor a discordId to hear about problems on Discord',
+    });
+  }
+  for (const target of targets) {
+    try {
+      const channelId = await target.channel();
+      if (channelId !== failure.channelId)
+        await postMessage(rt.sinkRest, channelId, { content: textIn(target.locale) });
+    } catch (e) {
+      logger.error('discord.admin_notice_failed', { case: c.id, error: (e as Error).message });
+    }
+  }
+}
