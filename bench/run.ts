@@ -69,6 +69,40 @@ const BENCHES: Bench[] = [
   },
 ];
 
+/** A round-trip benchmark's rows: this app against the bare SDK on the same fake. */
+const roundTrip =
+  (label: string) =>
+  (r: Json): Row[] => {
+    const p99Goal: number | undefined = r.goals.appP99BelowMs;
+    return [
+      {
+        measure: `${label}: ${r.measure ?? r.interaction}`,
+        figure: `app p50 ${r.app.p50} ms / p99 ${r.app.p99} ms; bare SDK p50 ${r.bare.p50} ms; ratio p50 ${r.ratioP50}`,
+        goal: `ratio p50 ≤ ${r.goals.ratioP50AtMost}${p99Goal ? `, p99 < ${p99Goal} ms` : ''}`,
+        met: r.ratioP50 <= r.goals.ratioP50AtMost && (p99Goal === undefined || r.app.p99 < p99Goal),
+      },
+    ];
+  };
+
+BENCHES.push(
+  {
+    name: 'slack',
+    script: 'bench/slack-roundtrip.ts',
+    args: [],
+    quickArgs: ['--iterations', '200', '--warmup', '50'],
+    result: 'slack-roundtrip',
+    rows: roundTrip('Slack round trip'),
+  },
+  {
+    name: 'discord',
+    script: 'bench/discord-roundtrip.ts',
+    args: [],
+    quickArgs: ['--iterations', '300', '--warmup', '50'],
+    result: 'discord-roundtrip',
+    rows: roundTrip('Discord round trip'),
+  },
+);
+
 const chosen = values.only ? BENCHES.filter((b) => values.only?.split(',').includes(b.name)) : BENCHES;
 const table: Row[] = [];
 for (const bench of chosen) {
