@@ -1,28 +1,43 @@
 // Composition root: config -> store -> core -> adapters -> jobs. `npm start` runs this.
 import { randomUUID } from 'node:crypto';
+import {
+  createDiscordAdapter,
+  DiscordConfigError,
+  discordOptionsFromEnv,
+} from '../adapters/discord/index.ts';
+import { createSlackAdapter, SlackConfigError, slackOptionsFromEnv } from '../adapters/slack/index.ts';
 import { ConfigError, loadConfig } from './config/load-config.ts';
 import { createDesk } from './core/desk.ts';
 import type { Clock } from './core/ports.ts';
 import { screenSink } from './demo/screen-sink.ts';
 import { readEnv } from './env.ts';
+import { dispatchOnce, type NoticeSink } from './jobs/outbox.ts';
 import { scheduleJobs } from './jobs/schedule-jobs.ts';
 import { createLogger } from './log.ts';
+import type { AdapterContext, PlatformAdapter } from './platform/adapter.ts';
+import { routingSink } from './platform/routing-sink.ts';
 import { resolveDatabaseUrl } from './store/database-url.ts';
 import { openStore } from './store/open-store.ts';
 
 const logger = createLogger();
 const env = readEnv();
 
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig(env.configPath);
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-    process.exit(78); // EX_CONFIG
+/** A configuration problem: say what is wrong in plain words and stop (EX_CONFIG). */
+function configured<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof SlackConfigError || e instanceof DiscordConfigError) {
+      console.error(e.message);
+      process.exit(78);
+    }
+    throw e;
   }
-  throw e;
 }
+
+const config = configured(() => loadConfig(env.configPath));
+const slackOptions = configured(() => slackOptionsFromEnv(process.env));
+const discordOptions = configured(() => discordOptionsFromEnv(process.env));
 if (env.usingExampleConfig) {
   logger.warn('config.example', { path: env.configPath, hint: 'copy it to config/support.yaml and edit it' });
 }
@@ -32,13 +47,32 @@ const store = await openStore({ databaseUrl });
 const clock: Clock = { now: () => new Date() };
 const desk = createDesk({ store, clock, ids: { next: randomUUID }, config: config.desk });
 
-// Chat adapters (Slack, Discord) plug in here. Until one is configured, notices are shown in the log.
-const sink = screenSink(config.desk.directory, {
-  labelLocale: 'en',
-  print: (text) => process.stdout.write(`${text}\n`),
-  customerName: (n) => String(n.params.name ?? n.recipient.kind),
-});
-logger.info('adapters.none', { hint: 'no chat platform configured yet; notices are printed here' });
+// Chat adapters. Each notice goes to the adapter of its case's platform; with none configured,
+// notices are printed here so the bot can be tried without any chat platform.
+const context: AdapterContext = { desk, store, config, clock, logger };
+let sink: NoticeSink = { deliver: async () => ({ status: 'retry', afterMs: 1_000, error: 'starting' }) };
+const deliverNow = () => dispatchOnce({ store, clock, sink, logger, owner: env.replicaId });
+const adapters: PlatformAdapter[] = [];
+if (slackOptions) adapters.push(createSlackAdapter(context, { ...slackOptions, dispatchNow: deliverNow }));
+if (discordOptions) adapters.push(createDiscordAdapter(context, discordOptions));
+const printed =
+  adapters.length === 0
+    ? screenSink(config.desk.directory, {
+        labelLocale: 'en',
+        print: (text) => process.stdout.write(`${text}\n`),
+        customerName: (n) => String(n.params.name ?? n.recipient.kind),
+      })
+    : undefined;
+sink = routingSink(store, Object.fromEntries(adapters.map((a) => [a.platform, a.sink])), printed);
+if (adapters.length === 0) {
+  logger.info('adapters.none', {
+    hint: 'set SLACK_BOT_TOKEN or DISCORD_TOKEN (see .env.example); notices are printed here',
+  });
+}
+for (const adapter of adapters) {
+  await adapter.start();
+  logger.info('adapter.started', { platform: adapter.platform });
+}
 
 const jobs = scheduleJobs({ desk, store, clock, sink, logger, owner: env.replicaId, sweep: config.sweep });
 logger.info('started', {
@@ -53,7 +87,11 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info('stopping', { signal });
+  // Stop scheduling and let in-flight sweeps and deliveries finish (they need the adapters'
+  // clients), then disconnect. Commands arriving meanwhile still commit; their notices wait in
+  // the outbox for the next start.
   await jobs.stop();
+  for (const adapter of adapters) await adapter.stop();
   await store.close();
   logger.info('stopped');
   process.exit(0);

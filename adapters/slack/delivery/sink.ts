@@ -1,0 +1,188 @@
+// The Slack PlatformSink: delivers one outbox notice of a Slack case. Customer notices go to the
+// case's thread; person notices to a direct message; supervisor notices to each supervisor's
+// direct messages; triage notices to the team's triage card (created by the first, threaded
+// under it after). After each delivery the case's cards are brought up to date.
+import type {
+  Case,
+  ClaimedNotice,
+  Directory,
+  Notice,
+  NoticeAction,
+  Person,
+} from '../../../src/core/model.ts';
+import type { CaseStore } from '../../../src/core/ports.ts';
+import type { DeliveryResult } from '../../../src/jobs/outbox.ts';
+import type { Logger } from '../../../src/log.ts';
+import type { PlatformSink } from '../../../src/platform/adapter.ts';
+import { decodeConversation, type MessageRef, REF } from '../conversation.ts';
+import { customerActions, noticeText, type RenderedMessage, renderNotice } from '../render/notice.ts';
+import { label } from '../text/labels.ts';
+import { caseCards } from './case-cards.ts';
+import { deliveryOutcome, slackErrorOf } from './outcome.ts';
+import type { SlackPoster } from './slack-api.ts';
+
+export interface SlackSinkDeps {
+  poster: SlackPoster;
+  store: CaseStore;
+  directory: Directory;
+  logger: Logger;
+}
+
+const rejected = (error: string): DeliveryResult => ({ status: 'rejected', error });
+const SENT: DeliveryResult = { status: 'sent' };
+
+export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
+  const { poster, store, directory, logger } = deps;
+  const cards = caseCards({ store, poster, directory });
+  const queues = new Map<string, Promise<unknown>>();
+
+  /** One delivery per case at a time in this process: cards are read, then written. */
+  function oneAtATime<T>(caseId: string, work: () => Promise<T>): Promise<T> {
+    const previous = queues.get(caseId) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(caseId, settled);
+    void settled.then(() => {
+      if (queues.get(caseId) === settled) queues.delete(caseId);
+    });
+    return run;
+  }
+
+  async function post(notice: Notice, channel: string, message: RenderedMessage, threadTs?: string) {
+    // Kept before posting, so "Show full text" works as soon as the message is seen.
+    if (message.fullText !== undefined) {
+      await store.putRef(notice.caseId, REF.fullText(notice.id), message.fullText);
+    }
+    return poster.post(channel, message, threadTs);
+  }
+
+  /** Approve/decline buttons only while that approval is still pending. */
+  function liveActions(notice: Notice, c: Case): NoticeAction[] {
+    return notice.actions.filter(
+      (a) =>
+        a.approvalId === undefined || (c.approval?.id === a.approvalId && c.approval.status === 'pending'),
+    );
+  }
+
+  async function toPerson(notice: Notice, c: Case, slackId: string): Promise<MessageRef> {
+    const channel = await poster.dmChannel(slackId);
+    const actions = liveActions(notice, c);
+    // A reply under this message is relayed to the customer (see inbound/messages.ts): say so.
+    const message = renderNotice(notice, actions, label(notice.locale, 'dm_reply_hint'));
+    const ref = await post(notice, channel, message);
+    await cards.rememberThread(c.id, ref, 'dm');
+    const approvalId = actions.find((a) => a.approvalId !== undefined)?.approvalId;
+    if (approvalId) await cards.addApprovalCopy(c.id, approvalId, { ...ref, text: firstText(message) });
+    return ref;
+  }
+
+  async function toSupervisors(notice: Notice, c: Case, teamId: string): Promise<DeliveryResult> {
+    // The decision is shown on every copy of the approval card rather than in a new message.
+    if (notice.key === 'supervisors.decided' && (await cards.settleApproval(c))) return SENT;
+    const team = directory.teams[teamId];
+    const supervisors = (team?.supervisors ?? [])
+      .map((id) => directory.people[id])
+      .filter((p): p is Person & { slackId: string } => p?.slackId !== undefined);
+    if (supervisors.length === 0) return rejected(`team ${teamId} has no supervisor with a slackId`);
+    let reached = 0;
+    let refusal: string | null = null;
+    for (const person of supervisors) {
+      const done = REF.deliveredTo(notice.id, person.id);
+      if (await store.getRef(c.id, done)) {
+        reached += 1;
+        continue;
+      }
+      try {
+        const ref = await toPerson(notice, c, person.slackId);
+        await store.putRef(c.id, done, ref.ts);
+        reached += 1;
+      } catch (e) {
+        const outcome = deliveryOutcome(e);
+        if ('unknown' in outcome || outcome.status !== 'rejected') throw e;
+        // One supervisor out of reach must not keep the others from hearing.
+        refusal = outcome.error;
+        logger.warn('slack.supervisor_unreachable', { case: c.id, person: person.id, error: outcome.error });
+      }
+    }
+    return reached > 0 ? SENT : rejected(refusal ?? 'no supervisor reached');
+  }
+
+  async function toTriage(notice: Notice, c: Case, teamId: string): Promise<DeliveryResult> {
+    const team = directory.teams[teamId];
+    if (!team?.slackTriageChannel) return rejected(`team ${teamId} has no slackTriageChannel`);
+    const card = await cards.triageCard(c.id);
+    if (!card) {
+      await cards.createTriageCard(c, team, team.slackTriageChannel, noticeText(notice));
+      return SENT;
+    }
+    await post(notice, card.channel, renderNotice(notice, liveActions(notice, c)), card.ts);
+    return SENT;
+  }
+
+  async function route(notice: ClaimedNotice, c: Case): Promise<DeliveryResult> {
+    const r = notice.recipient;
+    switch (r.kind) {
+      case 'customer': {
+        const thread = decodeConversation(r.conversation);
+        if (!thread) return rejected(`not a Slack conversation: ${r.conversation}`);
+        await post(notice, thread.channel, renderNotice(notice, customerActions(notice, c)), thread.threadTs);
+        return SENT;
+      }
+      case 'person': {
+        const person = directory.people[r.personId];
+        if (!person?.slackId) return rejected(`person ${r.personId} has no slackId`);
+        await toPerson(notice, c, person.slackId);
+        return SENT;
+      }
+      case 'supervisors':
+        return toSupervisors(notice, c, r.teamId);
+      case 'triage':
+        return toTriage(notice, c, r.teamId);
+    }
+  }
+
+  /** Cards follow the case; a failure here is logged, never turned into a resend of the notice. */
+  async function bringCardsUpToDate(c: Case): Promise<void> {
+    try {
+      await cards.refreshTriageCard(c);
+      await cards.settleApproval(c);
+    } catch (e) {
+      logger.warn('slack.card_update_failed', { case: c.id, number: c.number, error: slackErrorOf(e) });
+    }
+  }
+
+  return {
+    deliver: (notice, c) =>
+      oneAtATime(c.id, async () => {
+        const fields = {
+          case: c.id,
+          number: c.number,
+          notice: notice.id,
+          key: notice.key,
+          to: notice.recipient.kind,
+        };
+        let result: DeliveryResult;
+        try {
+          result = await route(notice, c);
+        } catch (e) {
+          const outcome = deliveryOutcome(e);
+          if ('unknown' in outcome) {
+            logger.error('slack.delivery_unknown', { ...fields, error: slackErrorOf(e) });
+            throw e;
+          }
+          result = outcome;
+        }
+        if (result.status === 'sent') await bringCardsUpToDate(c);
+        else logger.warn('slack.delivery_failed', { ...fields, outcome: result.status, error: result.error });
+        return result;
+      }),
+  };
+}
+
+function firstText(message: RenderedMessage): string {
+  const first = message.blocks[0];
+  return first?.type === 'section' && first.text ? first.text.text : message.text;
+}

@@ -1,0 +1,123 @@
+// Button clicks. Each is acknowledged at once; then it either runs a desk command (claim, ask for
+// a supervisor, reassign, mark resolved, confirm, reopen) or opens the form the command needs
+// (escalate, accept, approve…). Approve and Decline are for the team's supervisors: anyone else gets
+// the core's refusal, privately, before any form opens.
+import type { App } from '@slack/bolt';
+import type { CommandResult } from '../../../src/core/desk.ts';
+import { type Actor, requireRole } from '../../../src/core/roles.ts';
+import { REF } from '../conversation.ts';
+import { ACTION_PREFIX, type ButtonId, type ButtonValue } from '../render/block-kit.ts';
+import {
+  acceptForm,
+  escalateForm,
+  type FormMeta,
+  fullTextView,
+  rateForm,
+  textForm,
+  type View,
+} from '../render/forms.ts';
+import { type Inbound, logFailure, type Place, refusalText, runCommand, tellPrivately } from './context.ts';
+import type { SlackUser } from './identity.ts';
+import { blockAction, buttonValue, parseJson, parseOrLog } from './payloads.ts';
+
+interface Click {
+  u: SlackUser;
+  actor: Actor;
+  place: Place;
+  value: ButtonValue;
+  triggerId: string;
+}
+
+type Handler = (inb: Inbound, click: Click) => Promise<void>;
+
+const command =
+  (what: string, run: (inb: Inbound, caseId: string, actor: Actor) => Promise<CommandResult>): Handler =>
+  async (inb, { u, actor, place, value }) => {
+    await runCommand(inb, u, place, what, () => run(inb, value.c, actor));
+  };
+
+const form =
+  (build: (inb: Inbound, click: Click, meta: FormMeta) => Promise<View> | View): Handler =>
+  async (inb, click) => {
+    const meta: FormMeta = { c: click.value.c, ...(click.value.a ? { a: click.value.a } : {}) };
+    await inb.client.views.open({ trigger_id: click.triggerId, view: await build(inb, click, meta) });
+  };
+
+const localeOf = async (inb: Inbound, u: SlackUser) => (await inb.identity.reader(u)).locale;
+
+/** Checks with the core's own rule that the clicker is a supervisor of the case's team. */
+async function supervisorsOnly(inb: Inbound, click: Click): Promise<void> {
+  const c = await inb.desk.getCase(click.value.c);
+  if (c) requireRole(click.actor.id, c, inb.desk.config, ['supervisor']);
+}
+
+const HANDLERS: Record<ButtonId, Handler> = {
+  claim: command('claim', (inb, caseId, actor) => inb.desk.claim({ caseId, actor })),
+  escalate: form(async (inb, click, meta) => {
+    const { directory } = inb.desk.config;
+    const c = await inb.desk.getCase(click.value.c);
+    const topics = Object.values(directory.topics);
+    return escalateForm(await localeOf(inb, click.u), topics, c?.topic ?? directory.defaultTopic, meta);
+  }),
+  ask_supervisor: command('ask_supervisor', (inb, caseId, actor) =>
+    inb.desk.askSupervisor({ caseId, actor }),
+  ),
+  reassign: command('reassign', (inb, caseId, actor) => inb.desk.reassign({ caseId, actor })),
+  mark_resolved: command('mark_resolved', (inb, caseId, actor) => inb.desk.resolve({ caseId, actor })),
+  confirm: command('confirm', (inb, caseId, actor) => inb.desk.confirm({ caseId, actor })),
+  reopen: command('reopen', (inb, caseId, actor) => inb.desk.reopen({ caseId, actor })),
+  resolve: form(async (inb, click, meta) => textForm('resolve', await localeOf(inb, click.u), meta)),
+  accept: form(async (inb, click, meta) => acceptForm(await localeOf(inb, click.u), meta)),
+  cannot_resolve: form(async (inb, click, meta) =>
+    textForm('cannot_resolve', await localeOf(inb, click.u), meta),
+  ),
+  add_details: form(async (inb, click, meta) => textForm('details', await localeOf(inb, click.u), meta)),
+  rate: form(async (inb, click, meta) => rateForm(await localeOf(inb, click.u), meta)),
+  reply: form(async (inb, click, meta) => textForm('reply', await localeOf(inb, click.u), meta)),
+  approve: form(async (inb, click, meta) => {
+    await supervisorsOnly(inb, click);
+    return textForm('approve', await localeOf(inb, click.u), meta);
+  }),
+  decline: form(async (inb, click, meta) => {
+    await supervisorsOnly(inb, click);
+    return textForm('decline', await localeOf(inb, click.u), meta);
+  }),
+  more: async (inb, click) => {
+    const text = click.value.n ? await inb.store.getRef(click.value.c, REF.fullText(click.value.n)) : null;
+    if (text === null) return;
+    await inb.client.views.open({
+      trigger_id: click.triggerId,
+      view: fullTextView(await localeOf(inb, click.u), text),
+    });
+  },
+};
+
+const isButtonId = (id: string): id is ButtonId => Object.hasOwn(HANDLERS, id);
+
+export function registerActions(app: App, inb: Inbound): void {
+  app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body }) => {
+    await ack();
+    const b = parseOrLog(blockAction, body, 'block_actions', inb.logger);
+    const action = b?.actions[0];
+    const id = action?.action_id.slice(ACTION_PREFIX.length) ?? '';
+    const value = parseOrLog(buttonValue, parseJson(action?.value), 'button value', inb.logger);
+    if (!b || !value || !isButtonId(id)) {
+      if (b && value) inb.logger.warn('slack.unknown_action', { action: action?.action_id });
+      return;
+    }
+    const u = { teamId: b.team?.id ?? b.user.team_id ?? '', userId: b.user.id };
+    const place = { channel: b.channel?.id, threadTs: b.message?.thread_ts };
+    const click: Click = { u, actor: inb.identity.actor(u), place, value, triggerId: b.trigger_id };
+    try {
+      await HANDLERS[id](inb, click);
+    } catch (e) {
+      logFailure(inb, id, u, e);
+      await tellPrivately(inb, u, place, refusalText(e, await inb.identity.reader(u)));
+    }
+  });
+
+  // Clicks on links and controls the adapter did not make are acknowledged so Slack does not warn.
+  app.action(new RegExp(`^(?!${ACTION_PREFIX})`), async ({ ack }) => {
+    await ack();
+  });
+}

@@ -1,0 +1,46 @@
+// `/support`: with words, opens a case from them; alone, opens the intake form (topic, description,
+// urgency); `/support status` lists the person's open cases, privately.
+import type { App } from '@slack/bolt';
+import type { Directory, Locale } from '../../../src/core/model.ts';
+import { section } from '../render/block-kit.ts';
+import { intakeForm } from '../render/forms.ts';
+import { statusText } from '../render/status.ts';
+import type { Inbound } from './context.ts';
+import { openCaseFromSlack, startThread } from './intake.ts';
+import { command as commandPayload, parseOrLog } from './payloads.ts';
+
+const STATUS_WORDS = new Set(['status', 'statut', 'būsena', 'busena']);
+
+const topicsOf = (directory: Directory) => Object.values(directory.topics);
+
+export function registerCommand(app: App, inb: Inbound): void {
+  app.command(inb.command, async ({ ack, body, respond }) => {
+    await ack();
+    const cmd = parseOrLog(commandPayload, body, 'slash command', inb.logger);
+    if (!cmd) return;
+    const u = { teamId: cmd.team_id, userId: cmd.user_id };
+    const text = cmd.text.trim();
+    const directory = inb.desk.config.directory;
+
+    if (STATUS_WORDS.has(text.toLowerCase())) {
+      const actor = inb.identity.actor(u);
+      const [cases, reader, customer] = await Promise.all([
+        inb.desk.openCasesOf(actor.id),
+        inb.identity.reader(u),
+        inb.identity.customer(u),
+      ]);
+      const status = statusText(cases, customer.name, directory, reader);
+      await respond({ response_type: 'ephemeral', text: status, blocks: [section(status)] });
+      return;
+    }
+    if (text === '') {
+      const locale: Locale = (await inb.identity.reader(u)).locale;
+      const view = intakeForm(locale, topicsOf(directory), directory.defaultTopic, { ch: cmd.channel_id });
+      await inb.client.views.open({ trigger_id: cmd.trigger_id, view });
+      return;
+    }
+    const thread = await startThread(inb, u, cmd.channel_id);
+    if (!thread) return;
+    await openCaseFromSlack(inb, { customer: u, by: u, thread, text: inb.identity.plainText(text) });
+  });
+}

@@ -1,0 +1,95 @@
+// What every listener needs, and the two things they all do: run a desk command (then let the
+// outbox deliver its notices at once), and tell someone kindly, privately, why it did not work.
+import type { AppConfig } from '../../../src/config/load-config.ts';
+import type { CommandResult, Desk } from '../../../src/core/desk.ts';
+import { isCoreError } from '../../../src/core/errors.ts';
+import type { CaseStore, Clock } from '../../../src/core/ports.ts';
+import { isTextKey, renderText } from '../../../src/core/texts/index.ts';
+import type { Logger } from '../../../src/log.ts';
+import { slackErrorOf } from '../delivery/outcome.ts';
+import type { WebClient } from '../delivery/slack-api.ts';
+import { safeParams } from '../render/notice.ts';
+import type { Identity, Reader, SlackUser } from './identity.ts';
+
+export interface Inbound {
+  desk: Desk;
+  store: CaseStore;
+  config: AppConfig;
+  clock: Clock;
+  logger: Logger;
+  /** Bolt's client, for calls made while answering (views.open, users.info, chat.postEphemeral). */
+  client: WebClient;
+  identity: Identity;
+  botUserId: string;
+  command: string;
+  shortcutCallbackId: string;
+  intakeReaction: string;
+  /** Asks the outbox to deliver now (coalesced). */
+  kick(): void;
+}
+
+/** Where a private answer goes: an ephemeral message in a channel, else a direct message. */
+export interface Place {
+  channel?: string | undefined;
+  threadTs?: string | undefined;
+}
+
+/** The kind words for an error the person caused, in their language; anything else is "try again". */
+export function refusalText(e: unknown, reader: Reader): string {
+  const known = isCoreError(e) && isTextKey(e.textKey) && e.code !== 'conflict' ? e : null;
+  const key = known ? known.textKey : isCoreError(e, 'conflict') ? 'error.conflict' : 'error.unexpected';
+  const params = known ? safeParams(known.params) : {};
+  try {
+    return renderText(key as Parameters<typeof renderText>[0], { ...reader, params });
+  } catch {
+    return renderText('error.unexpected', reader);
+  }
+}
+
+export async function tellPrivately(inb: Inbound, u: SlackUser, place: Place, text: string): Promise<void> {
+  try {
+    if (place.channel) {
+      await inb.client.chat.postEphemeral({
+        channel: place.channel,
+        user: u.userId,
+        text,
+        ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+      });
+      return;
+    }
+    const dm = await inb.client.conversations.open({ users: u.userId });
+    if (dm.channel?.id) await inb.client.chat.postMessage({ channel: dm.channel.id, text });
+  } catch (e) {
+    inb.logger.warn('slack.reply_failed', { user: u.userId, channel: place.channel, error: slackErrorOf(e) });
+  }
+}
+
+/**
+ * Runs a desk command for `u`. Notices it wrote are delivered at once; a refusal is explained to
+ * the person privately. Returns the result, or null when it was refused or failed.
+ */
+export async function runCommand(
+  inb: Inbound,
+  u: SlackUser,
+  place: Place,
+  what: string,
+  command: () => Promise<CommandResult>,
+): Promise<CommandResult | null> {
+  try {
+    const result = await command();
+    if (result.notices.length > 0) inb.kick();
+    return result;
+  } catch (e) {
+    logFailure(inb, what, u, e);
+    await tellPrivately(inb, u, place, refusalText(e, await inb.identity.reader(u)));
+    return null;
+  }
+}
+
+export function logFailure(inb: Inbound, what: string, u: SlackUser, e: unknown): void {
+  if (isCoreError(e)) {
+    inb.logger.info('slack.refused', { what, user: u.userId, code: e.code, text: e.textKey });
+  } else {
+    inb.logger.error('slack.command_failed', { what, user: u.userId, error: slackErrorOf(e) });
+  }
+}

@@ -1,0 +1,81 @@
+// Messages: a direct message to the bot opens a case; an @mention in a channel opens one in that
+// thread; a reply in a case's thread goes to the case (the customer's words as details, staff's as
+// the answer the customer reads); a reply under a triage card is an internal note; a staff reply
+// under the bot's direct message about a case is relayed to the customer.
+import type { App } from '@slack/bolt';
+import { parseThreadRef, type SlackThread, THREAD_CASE, threadKey } from '../conversation.ts';
+import { withoutMention } from '../text/escape.ts';
+import { type Inbound, runCommand } from './context.ts';
+import type { SlackUser } from './identity.ts';
+import { caseInThread, openCaseFromSlack } from './intake.ts';
+import { eventEnvelope, mentionEvent, messageEvent, parseOrLog } from './payloads.ts';
+
+/** Message subtypes that are a person writing (others are edits, joins, bot posts…). */
+const WRITTEN = new Set([undefined, 'file_share', 'thread_broadcast']);
+
+/** Routes a reply in a thread the bot knows; false when the thread is not about a case. */
+async function replyInThread(
+  inb: Inbound,
+  u: SlackUser,
+  thread: SlackThread,
+  text: string,
+): Promise<boolean> {
+  const place = { channel: thread.channel, threadTs: thread.threadTs };
+  const actor = inb.identity.actor(u);
+  const c = await caseInThread(inb, thread);
+  if (c) {
+    const caseId = c.id;
+    if (actor.id === c.customer.id) {
+      await runCommand(inb, u, place, 'add_details', () => inb.desk.addDetails({ caseId, actor, text }));
+    } else if (inb.identity.person(u)) {
+      await runCommand(inb, u, place, 'answer', () => inb.desk.answer({ caseId, actor, text }));
+    } else {
+      inb.logger.info('slack.bystander_ignored', { case: caseId, user: u.userId });
+    }
+    return true;
+  }
+  const ref = parseThreadRef(await inb.store.getRef(threadKey(thread.channel, thread.threadTs), THREAD_CASE));
+  if (!ref) return false;
+  const caseId = ref.caseId;
+  if (ref.kind === 'triage') {
+    await runCommand(inb, u, place, 'note', () => inb.desk.addNote({ caseId, actor, text }));
+  } else {
+    await runCommand(inb, u, place, 'answer', () => inb.desk.answer({ caseId, actor, text }));
+  }
+  return true;
+}
+
+export function registerMessages(app: App, inb: Inbound): void {
+  app.event('message', async ({ event, body }) => {
+    const m = parseOrLog(messageEvent, event, 'message event', inb.logger);
+    const envelope = parseOrLog(eventEnvelope, body, 'event envelope', inb.logger);
+    if (!m || !envelope || !m.user || m.bot_id || !WRITTEN.has(m.subtype)) return;
+    const u = { teamId: envelope.team_id, userId: m.user };
+    const inDm = m.channel_type === 'im';
+    // In channels, a message naming the bot is handled once, as an app_mention.
+    if (!inDm && m.text.includes(`<@${inb.botUserId}>`)) return;
+    const text = inb.identity.plainText(m.text);
+    if (m.thread_ts && m.thread_ts !== m.ts) {
+      await replyInThread(inb, u, { teamId: u.teamId, channel: m.channel, threadTs: m.thread_ts }, text);
+      return;
+    }
+    if (!inDm) return;
+    await openCaseFromSlack(inb, {
+      customer: u,
+      by: u,
+      thread: { teamId: u.teamId, channel: m.channel, threadTs: m.ts },
+      text,
+    });
+  });
+
+  app.event('app_mention', async ({ event, body }) => {
+    const m = parseOrLog(mentionEvent, event, 'app_mention event', inb.logger);
+    const envelope = parseOrLog(eventEnvelope, body, 'event envelope', inb.logger);
+    if (!m || !envelope) return;
+    const u = { teamId: envelope.team_id, userId: m.user };
+    const text = inb.identity.plainText(withoutMention(m.text, inb.botUserId));
+    const thread = { teamId: u.teamId, channel: m.channel, threadTs: m.thread_ts ?? m.ts };
+    if (m.thread_ts && (await replyInThread(inb, u, thread, text))) return;
+    await openCaseFromSlack(inb, { customer: u, by: u, thread, text });
+  });
+}

@@ -1,0 +1,108 @@
+// Form submissions. The desk command runs before the acknowledgement so that a refusal (an empty
+// apology, a callback time outside policy) is shown inside the form, on the field at fault, with the
+// core's own words; the intake form closes at once and the case is opened after.
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import type { CommandResult } from '../../../src/core/desk.ts';
+import { CoreError, isCoreError } from '../../../src/core/errors.ts';
+import { PRIORITIES, type Priority } from '../../../src/core/model.ts';
+import type { Actor } from '../../../src/core/roles.ts';
+import { FORM_PREFIX, FORMS, type FormName, formValues, isFormName } from '../render/forms.ts';
+import { type Inbound, logFailure, refusalText } from './context.ts';
+import type { SlackUser } from './identity.ts';
+import { openCaseFromSlack, startThread } from './intake.ts';
+import { parseJson, parseOrLog, viewSubmission } from './payloads.ts';
+
+const formMeta = z.object({ c: z.string().optional(), a: z.string().optional(), ch: z.string().optional() });
+type Meta = z.infer<typeof formMeta>;
+type Values = Record<string, string | undefined>;
+type Submit = (inb: Inbound, meta: Meta, actor: Actor, values: Values) => Promise<CommandResult>;
+
+function caseOf(meta: Meta): string {
+  if (!meta.c) throw new CoreError('not_found', 'error.not_found', { number: '?' });
+  return meta.c;
+}
+
+const SUBMIT: Record<Exclude<FormName, 'intake'>, Submit> = {
+  escalate: (inb, m, actor, v) =>
+    inb.desk.escalate({ caseId: caseOf(m), actor, ...(v.topic ? { topic: v.topic } : {}) }),
+  details: (inb, m, actor, v) => inb.desk.addDetails({ caseId: caseOf(m), actor, text: v.text ?? '' }),
+  reply: (inb, m, actor, v) => inb.desk.answer({ caseId: caseOf(m), actor, text: v.text ?? '' }),
+  cannot_resolve: (inb, m, actor, v) =>
+    inb.desk.cannotResolve({ caseId: caseOf(m), actor, reason: v.reason ?? '' }),
+  resolve: (inb, m, actor, v) =>
+    inb.desk.resolve({ caseId: caseOf(m), actor, summary: (v.summary ?? '').trim() }),
+  rate: (inb, m, actor, v) =>
+    inb.desk.rate({ caseId: caseOf(m), actor, score: Number(v.score), comment: v.comment ?? '' }),
+  accept: (inb, m, actor, v) => {
+    // The datetimepicker gives unix seconds; empty keeps the promised time.
+    const seconds = v.callback === undefined ? Number.NaN : Number(v.callback);
+    const callbackBy = Number.isFinite(seconds) ? { callbackBy: new Date(seconds * 1000) } : {};
+    return inb.desk.accept({ caseId: caseOf(m), actor, ...callbackBy });
+  },
+  approve: (inb, m, actor, v) =>
+    inb.desk.approve({
+      caseId: caseOf(m),
+      actor,
+      approvalId: m.a ?? '',
+      apology: v.apology ?? '',
+      plan: v.plan ?? '',
+    }),
+  decline: (inb, m, actor, v) =>
+    inb.desk.decline({ caseId: caseOf(m), actor, approvalId: m.a ?? '', reason: v.reason ?? '' }),
+};
+
+/** The fields a refusal belongs to, so Slack shows it under them. */
+function fieldsAtFault(form: FormName, e: unknown, values: Values): readonly string[] {
+  const key = isCoreError(e) ? e.textKey : '';
+  if (key === 'error.apology_and_plan_required') {
+    const blank = ['apology', 'plan'].filter((f) => (values[f] ?? '').trim() === '');
+    return blank.length > 0 ? blank : ['apology'];
+  }
+  if (key === 'error.window_outside_policy') return ['callback'];
+  if (key === 'error.rating_range') return ['score'];
+  return [FORMS[form][0]];
+}
+
+async function submitIntake(inb: Inbound, u: SlackUser, meta: Meta, values: Values): Promise<void> {
+  const thread = await startThread(inb, u, meta.ch ?? u.userId);
+  if (!thread) return;
+  const priority = PRIORITIES.find((p) => p === values.urgency) as Priority | undefined;
+  await openCaseFromSlack(inb, {
+    customer: u,
+    by: u,
+    thread,
+    text: values.description ?? '',
+    ...(values.topic ? { topic: values.topic } : {}),
+    ...(priority ? { priority } : {}),
+  });
+}
+
+export function registerViews(app: App, inb: Inbound): void {
+  app.view(new RegExp(`^${FORM_PREFIX}`), async ({ ack, body }) => {
+    const v = parseOrLog(viewSubmission, body, 'view_submission', inb.logger);
+    const form = v?.view.callback_id.slice(FORM_PREFIX.length) ?? '';
+    const meta = parseOrLog(formMeta, parseJson(v?.view.private_metadata), 'form metadata', inb.logger);
+    if (!v || !meta || !isFormName(form)) {
+      await ack();
+      return;
+    }
+    const u = { teamId: v.team?.id ?? v.user.team_id ?? '', userId: v.user.id };
+    const values = formValues(v.view.state.values);
+    if (form === 'intake') {
+      await ack();
+      await submitIntake(inb, u, meta, values);
+      return;
+    }
+    try {
+      const result = await SUBMIT[form](inb, meta, inb.identity.actor(u), values);
+      await ack();
+      if (result.notices.length > 0) inb.kick();
+    } catch (e) {
+      logFailure(inb, form, u, e);
+      const text = refusalText(e, await inb.identity.reader(u));
+      const errors = Object.fromEntries(fieldsAtFault(form, e, values).map((field) => [field, text]));
+      await ack({ response_action: 'errors', errors });
+    }
+  });
+}

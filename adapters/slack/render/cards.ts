@@ -1,0 +1,78 @@
+// The triage card (one per case, redrawn in place as the case moves) and the approval card's
+// decided form (every copy shows the decision, without buttons).
+import type { Case, Directory, Locale, NoticeAction } from '../../../src/core/model.ts';
+import { formatInstant, renderText } from '../../../src/core/texts/index.ts';
+import { neutralise } from '../text/escape.ts';
+import { label } from '../text/labels.ts';
+import { actions, type Block, context, LIMITS, section, truncate } from './block-kit.ts';
+import { actionButton } from './notice.ts';
+
+/** Buttons on every triage card while the case is active. */
+const TRIAGE_ACTIONS = ['claim', 'escalate', 'resolve', 'ask_supervisor'] as const;
+
+export const isActive = (c: Case): boolean => c.status !== 'resolved' && c.status !== 'closed';
+
+const text = (locale: Locale, key: Parameters<typeof renderText>[0]) =>
+  renderText(key, { locale, timeZone: 'UTC' });
+
+/** "Status / Handled by / Next reply due / Risk / Level" as the reader would say it. */
+export function caseFields(c: Case, directory: Directory, locale: Locale, timeZone: string): Block {
+  const owner =
+    c.ownerId === null ? text(locale, 'nobody') : (directory.people[c.ownerId]?.name ?? c.ownerId);
+  const window = c.window;
+  const due =
+    window === null
+      ? label(locale, 'no_due')
+      : window.paused !== null
+        ? label(locale, 'paused')
+        : formatInstant(window.dueAt.toISOString(), locale, timeZone);
+  const field = (name: Parameters<typeof label>[1], value: string) => ({
+    type: 'mrkdwn' as const,
+    text: truncate(`*${label(locale, name)}*\n${value}`, 2000).text,
+  });
+  return {
+    type: 'section',
+    fields: [
+      field('field_status', text(locale, `status.${c.status}`)),
+      field('field_owner', neutralise(owner)),
+      field('field_due', due),
+      field('field_risk', text(locale, `risk.${c.risk.band}`)),
+      field('field_level', text(locale, `level.${c.level}`)),
+    ],
+  };
+}
+
+export function triageCardBlocks(
+  intro: string,
+  c: Case,
+  directory: Directory,
+  locale: Locale,
+  timeZone: string,
+): Block[] {
+  const buttons = isActive(c)
+    ? [
+        ...TRIAGE_ACTIONS.map((id) => actionButton({ id, caseId: c.id } satisfies NoticeAction, locale)),
+        actionButton({ id: 'reply', caseId: c.id }, locale),
+      ]
+    : [];
+  return [section(intro), caseFields(c, directory, locale, timeZone), ...actions(buttons)];
+}
+
+/** The line every copy of an approval card shows once it is decided, or no longer needed. */
+export function approvalOutcome(c: Case, directory: Directory, locale: Locale): string | null {
+  const approval = c.approval;
+  if (!approval || approval.status === 'pending') return null;
+  if (approval.decidedBy !== undefined) {
+    const name = directory.people[approval.decidedBy]?.name ?? approval.decidedBy;
+    return renderText('supervisors.decided', {
+      locale,
+      timeZone: 'UTC',
+      params: { number: c.number, decision: approval.status, supervisorName: neutralise(name) },
+    });
+  }
+  return label(locale, 'approval_closed', { status: text(locale, `status.${c.status}`) });
+}
+
+export function decidedApprovalBlocks(body: string, outcome: string): Block[] {
+  return [section(truncate(body, LIMITS.sectionText).text), context(`*${outcome}*`)];
+}

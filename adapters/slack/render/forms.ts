@@ -1,0 +1,216 @@
+// Modals: intake, escalate (confirm the topic), add details, accept (optional new callback time),
+// cannot resolve, approve (apology and plan), decline, resolve, rate, reply, and "show full text".
+// Each input block's id is the field name; every input's action id is `value`.
+import type { types } from '@slack/bolt';
+import { type Locale, PRIORITIES, type Topic } from '../../../src/core/model.ts';
+import { renderText } from '../../../src/core/texts/index.ts';
+import { type LabelKey, label } from '../text/labels.ts';
+import { type Block, LIMITS, plain, section, splitText } from './block-kit.ts';
+
+export type View = types.ModalView;
+
+export const FORMS = {
+  intake: ['topic', 'description', 'urgency'],
+  escalate: ['topic'],
+  details: ['text'],
+  accept: ['callback'],
+  cannot_resolve: ['reason'],
+  approve: ['apology', 'plan'],
+  decline: ['reason'],
+  resolve: ['summary'],
+  rate: ['score', 'comment'],
+  reply: ['text'],
+} as const;
+export type FormName = keyof typeof FORMS;
+export const FORM_PREFIX = 'ladder:';
+export const isFormName = (name: string): name is FormName => Object.hasOwn(FORMS, name);
+
+/** What a form carries from the click to the submission. */
+export interface FormMeta {
+  /** Case id. */
+  c?: string;
+  /** Approval id. */
+  a?: string;
+  /** Team and channel where /support was typed (intake). */
+  t?: string;
+  ch?: string;
+}
+
+type Option = types.PlainTextOption;
+const option = (value: string, text: string): Option => ({ text: plain(text, LIMITS.optionText), value });
+
+function textInput(
+  locale: Locale,
+  field: string,
+  name: LabelKey,
+  opts: { multiline?: boolean; optional?: boolean; initial?: string } = {},
+): types.InputBlock {
+  const element: types.PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: 'value',
+    multiline: opts.multiline ?? true,
+    max_length: LIMITS.sectionText,
+  };
+  if (opts.initial) element.initial_value = opts.initial;
+  return {
+    type: 'input',
+    block_id: field,
+    label: plain(label(locale, name), 2000),
+    optional: opts.optional ?? false,
+    element,
+  };
+}
+
+function select(
+  locale: Locale,
+  field: string,
+  name: LabelKey,
+  options: Option[],
+  initial?: Option,
+): types.InputBlock {
+  const element: types.StaticSelect = {
+    type: 'static_select',
+    action_id: 'value',
+    options: options.slice(0, 100),
+  };
+  if (initial) element.initial_option = initial;
+  return { type: 'input', block_id: field, label: plain(label(locale, name), 2000), element };
+}
+
+function modal(form: FormName, locale: Locale, title: LabelKey, meta: FormMeta, blocks: Block[]): View {
+  return {
+    type: 'modal',
+    callback_id: `${FORM_PREFIX}${form}`,
+    private_metadata: JSON.stringify(meta),
+    title: plain(label(locale, title), LIMITS.modalTitle),
+    submit: plain(label(locale, 'submit'), LIMITS.modalTitle),
+    close: plain(label(locale, 'close'), LIMITS.modalTitle),
+    blocks: blocks.slice(0, LIMITS.viewBlocks),
+  };
+}
+
+export function intakeForm(
+  locale: Locale,
+  topics: readonly Topic[],
+  defaultTopic: string,
+  meta: FormMeta,
+): View {
+  const topicOptions = topics.map((t) => option(t.id, t.names[locale] ?? t.names.en));
+  const urgency = PRIORITIES.map((p) => option(p, renderText(`priority.${p}`, { locale, timeZone: 'UTC' })));
+  return modal('intake', locale, 'intake_title', meta, [
+    select(
+      locale,
+      'topic',
+      'topic',
+      topicOptions,
+      topicOptions.find((o) => o.value === defaultTopic),
+    ),
+    textInput(locale, 'description', 'description'),
+    select(
+      locale,
+      'urgency',
+      'urgency',
+      urgency,
+      urgency.find((o) => o.value === 'normal'),
+    ),
+  ]);
+}
+
+/** Front line passes the case to an expert, confirming or correcting its topic first. */
+export function escalateForm(
+  locale: Locale,
+  topics: readonly Topic[],
+  current: string,
+  meta: FormMeta,
+): View {
+  const topicOptions = topics.map((t) => option(t.id, t.names[locale] ?? t.names.en));
+  return modal('escalate', locale, 'escalate_title', meta, [
+    select(
+      locale,
+      'topic',
+      'topic',
+      topicOptions,
+      topicOptions.find((o) => o.value === current),
+    ),
+  ]);
+}
+
+export function acceptForm(locale: Locale, meta: FormMeta): View {
+  const picker: types.DateTimepicker = { type: 'datetimepicker', action_id: 'value' };
+  return modal('accept', locale, 'accept_title', meta, [
+    {
+      type: 'input',
+      block_id: 'callback',
+      optional: true,
+      label: plain(label(locale, 'callback_time'), 2000),
+      hint: plain(label(locale, 'callback_hint'), 2000),
+      element: picker,
+    },
+  ]);
+}
+
+export function rateForm(locale: Locale, meta: FormMeta): View {
+  const scores = ['1', '2', '3', '4', '5'].map((s) => option(s, `${'★'.repeat(Number(s))} ${s}/5`));
+  return modal('rate', locale, 'rate_title', meta, [
+    select(locale, 'score', 'score', scores),
+    textInput(locale, 'comment', 'comment', { optional: true }),
+  ]);
+}
+
+/** Forms made of text fields only. */
+const TEXT_FORMS: Record<
+  Exclude<FormName, 'intake' | 'escalate' | 'accept' | 'rate'>,
+  { title: LabelKey; fields: readonly [string, LabelKey, boolean][] }
+> = {
+  details: { title: 'details_title', fields: [['text', 'details', false]] },
+  cannot_resolve: { title: 'cannot_title', fields: [['reason', 'reason', false]] },
+  approve: {
+    title: 'approve_title',
+    fields: [
+      ['apology', 'apology', false],
+      ['plan', 'plan', false],
+    ],
+  },
+  decline: { title: 'decline_title', fields: [['reason', 'decline_reason', false]] },
+  resolve: { title: 'resolve_title', fields: [['summary', 'summary', true]] },
+  reply: { title: 'reply_title', fields: [['text', 'message', false]] },
+};
+
+export function textForm(form: keyof typeof TEXT_FORMS, locale: Locale, meta: FormMeta): View {
+  const spec = TEXT_FORMS[form];
+  return modal(
+    form,
+    locale,
+    spec.title,
+    meta,
+    spec.fields.map(([field, name, optional]) => textInput(locale, field, name, { optional })),
+  );
+}
+
+export function fullTextView(locale: Locale, text: string): View {
+  return {
+    type: 'modal',
+    title: plain(label(locale, 'full_text_title'), LIMITS.modalTitle),
+    close: plain(label(locale, 'close'), LIMITS.modalTitle),
+    blocks: splitText(text, LIMITS.sectionText).slice(0, LIMITS.viewBlocks).map(section),
+  };
+}
+
+/** The submitted values by field: text, the selected option's value, or a picked time (unix seconds). */
+export function formValues(
+  values: Record<string, Record<string, unknown>>,
+): Record<string, string | undefined> {
+  const read = (input: unknown): string | undefined => {
+    if (typeof input !== 'object' || input === null) return undefined;
+    const v = input as {
+      value?: unknown;
+      selected_option?: { value?: unknown } | null;
+      selected_date_time?: unknown;
+    };
+    if (typeof v.value === 'string') return v.value;
+    if (typeof v.selected_option?.value === 'string') return v.selected_option.value;
+    if (typeof v.selected_date_time === 'number') return String(v.selected_date_time);
+    return undefined;
+  };
+  return Object.fromEntries(Object.entries(values).map(([field, inputs]) => [field, read(inputs.value)]));
+}

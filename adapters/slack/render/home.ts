@@ -1,0 +1,54 @@
+// The App Home tab: what needs the reader now. Supervisors see pending approvals, overdue promises
+// and cases at risk in their teams; experts and responders the cases they hold with due times;
+// everyone their own open requests.
+import type { types } from '@slack/bolt';
+import type { Case, Directory, Locale } from '../../../src/core/model.ts';
+import { renderText } from '../../../src/core/texts/index.ts';
+import type { Reader } from '../inbound/identity.ts';
+import { neutralise } from '../text/escape.ts';
+import { type LabelKey, label } from '../text/labels.ts';
+import { actions, type Block, LIMITS, plain, section, truncate } from './block-kit.ts';
+import { actionButton } from './notice.ts';
+import { statusLine } from './status.ts';
+
+export interface HomeSection {
+  title: LabelKey;
+  cases: readonly Case[];
+  /** Offer Approve / Decline on each case's pending approval. */
+  decide?: boolean;
+}
+
+/** Most cases listed per section, so the tab stays within Slack's 100 blocks. */
+const PER_SECTION = 12;
+
+function caseLine(c: Case, directory: Directory, reader: Reader, withRisk: boolean): string {
+  const words = truncate(neutralise(c.words), 140).text;
+  const band = renderText(`risk.${c.risk.band}`, { ...reader });
+  const risk = withRisk ? ` · ${label(reader.locale, 'risk_line', { band })}` : '';
+  return `*${neutralise(c.customer.name)}*: “${words}”\n${statusLine(c, directory, reader)}${risk}`;
+}
+
+function decideButtons(c: Case, locale: Locale): types.Button[] {
+  const approval = c.approval;
+  if (!approval || approval.status !== 'pending') return [];
+  return (['approve', 'decline'] as const).map((id) =>
+    actionButton({ id, caseId: c.id, approvalId: approval.id }, locale),
+  );
+}
+
+export function homeView(
+  sections: readonly HomeSection[],
+  directory: Directory,
+  reader: Reader,
+): types.HomeView {
+  const blocks: Block[] = [section(label(reader.locale, 'home_intro'))];
+  for (const s of sections) {
+    blocks.push({ type: 'divider' }, { type: 'header', text: plain(label(reader.locale, s.title), 150) });
+    if (s.cases.length === 0) blocks.push(section(label(reader.locale, 'home_none')));
+    for (const c of s.cases.slice(0, PER_SECTION)) {
+      blocks.push(section(caseLine(c, directory, reader, s.title === 'home_at_risk')));
+      if (s.decide) blocks.push(...actions(decideButtons(c, reader.locale)));
+    }
+  }
+  return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
+}

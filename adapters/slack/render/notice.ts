@@ -1,0 +1,106 @@
+// Renders a core notice as a Slack message: the catalog text in the reader's language and zone,
+// with every user-provided value neutralised first, and the notice's actions as buttons. A text
+// longer than a section allows is cut, with a button that opens the rest.
+import type { Case, Locale, Notice, NoticeAction } from '../../../src/core/model.ts';
+import { actionLabelKey, isTextKey, renderText } from '../../../src/core/texts/index.ts';
+import { neutralise } from '../text/escape.ts';
+import { label } from '../text/labels.ts';
+import {
+  actions,
+  type Block,
+  type ButtonId,
+  button,
+  context,
+  fallbackText,
+  LIMITS,
+  section,
+  truncate,
+} from './block-kit.ts';
+
+export interface RenderedMessage {
+  text: string;
+  blocks: Block[];
+  /** The whole body when it had to be cut (kept so "Show full text" can open it). */
+  fullText?: string;
+}
+
+/** Params whose values are instants the renderer formats itself; everything else may be user text. */
+const isInstantParam = (name: string) => name.endsWith('At');
+
+export function safeParams(params: Notice['params']): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === 'string' && !isInstantParam(name) ? neutralise(value) : value,
+    ]),
+  );
+}
+
+/** The notice's text as mrkdwn; throws when the key is not in the catalog (a programming error). */
+export function noticeText(notice: Pick<Notice, 'key' | 'params' | 'locale' | 'timeZone'>): string {
+  if (!isTextKey(notice.key)) throw new Error(`unknown text key "${notice.key}"`);
+  return renderText(notice.key, {
+    locale: notice.locale,
+    timeZone: notice.timeZone,
+    params: safeParams(notice.params),
+  });
+}
+
+const STYLE: Partial<Record<ButtonId, 'primary' | 'danger'>> = {
+  claim: 'primary',
+  accept: 'primary',
+  approve: 'primary',
+  confirm: 'primary',
+};
+
+export function actionButton(action: NoticeAction | { id: ButtonId; caseId: string }, locale: Locale) {
+  const text =
+    action.id === 'more'
+      ? label(locale, 'show_full_text')
+      : action.id === 'reply'
+        ? label(locale, 'reply_action')
+        : renderText(actionLabelKey(action.id), { locale, timeZone: 'UTC' });
+  const approvalId = 'approvalId' in action ? action.approvalId : undefined;
+  return button(
+    action.id,
+    text,
+    { c: action.caseId, ...(approvalId ? { a: approvalId } : {}) },
+    STYLE[action.id],
+  );
+}
+
+/**
+ * The customer's thread always offers what they can do next: details, a supervisor, closing while
+ * the case is open; reopening once it is closed. The core still decides whether each click counts.
+ */
+export function customerActions(notice: Notice, c: Case): NoticeAction[] {
+  if (notice.actions.length > 0) return [...notice.actions];
+  const active = c.status !== 'resolved' && c.status !== 'closed';
+  const ids: NoticeAction['id'][] = active
+    ? [
+        'add_details',
+        ...(c.status === 'awaiting_approval' ? [] : (['ask_supervisor'] as const)),
+        'mark_resolved',
+      ]
+    : ['reopen'];
+  return ids.map((id) => ({ id, caseId: c.id }));
+}
+
+/**
+ * The notice's text as one section (cut if needed, with "Show full text"), an optional hint line,
+ * then its buttons.
+ */
+export function renderNotice(
+  notice: Notice,
+  buttons: readonly NoticeAction[],
+  hint?: string,
+): RenderedMessage {
+  const body = noticeText(notice);
+  const { text, cut } = truncate(body, LIMITS.sectionText);
+  const more = cut
+    ? [button('more', label(notice.locale, 'show_full_text'), { c: notice.caseId, n: notice.id })]
+    : [];
+  const elements = [...buttons.map((a) => actionButton(a, notice.locale)), ...more];
+  const blocks: Block[] = [section(text), ...(hint ? [context(hint)] : []), ...actions(elements)];
+  return { text: fallbackText(body), blocks, ...(cut ? { fullText: body } : {}) };
+}

@@ -1,0 +1,35 @@
+// A case's status as its customer reads it: "Case #12: with an expert. Handled by: Jonas. Next reply
+// due by …" (used by `/support status` and the Home tab).
+import type { Case, Directory } from '../../../src/core/model.ts';
+import { renderText } from '../../../src/core/texts/index.ts';
+import type { Reader } from '../inbound/identity.ts';
+import { escapeMarkup } from '../text/escape.ts';
+
+export function statusLine(c: Case, directory: Directory, reader: Reader): string {
+  const window = c.window;
+  const ownerName =
+    c.ownerId === null
+      ? renderText('nobody', { ...reader })
+      : escapeMarkup(directory.people[c.ownerId]?.name ?? c.ownerId);
+  return renderText('customer.status_line', {
+    ...reader,
+    params: {
+      number: c.number,
+      status: c.status,
+      ownerName,
+      dueAt: window && window.paused === null ? window.dueAt.toISOString() : '',
+    },
+  });
+}
+
+export function statusText(
+  cases: readonly Case[],
+  name: string,
+  directory: Directory,
+  reader: Reader,
+): string {
+  const params = { name: escapeMarkup(name) };
+  if (cases.length === 0) return renderText('customer.status_none', { ...reader, params });
+  const header = renderText('customer.status_header', { ...reader, params });
+  return [header, ...cases.map((c) => `• ${statusLine(c, directory, reader)}`)].join('\n');
+}

@@ -1,0 +1,199 @@
+// Slack round trip: from sending a signed event (a direct message to the bot) until the fake Slack
+// records the first chat.postMessage answering it (the acknowledgement in the thread). This app
+// (Bolt + adapter + desk + SQLite store + outbox) against a bare Bolt app answering the same event
+// with one chat.postMessage; same local fake, same run, interleaved, after a warm-up. Also reports
+// how much of the app's time was spent in storage calls before the acknowledgement left.
+//   node --import tsx bench/slack-roundtrip.ts [--iterations 1000] [--warmup 200]
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { App, LogLevel } from '@slack/bolt';
+import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.ts';
+import { loadConfig } from '../src/config/load-config.ts';
+import { createDesk } from '../src/core/desk.ts';
+import type { CaseStore } from '../src/core/ports.ts';
+import { dispatchOnce } from '../src/jobs/outbox.ts';
+import { createLogger } from '../src/log.ts';
+import { routingSink } from '../src/platform/routing-sink.ts';
+import { openStore } from '../src/store/open-store.ts';
+import { FakeSlack } from '../test/fakes/slack/fake-slack.ts';
+import { directMessage, eventCallback } from '../test/fakes/slack/payloads.ts';
+import { type SlackSender, slackSender } from '../test/fakes/slack/signed-requests.ts';
+import { percentile, writeResult } from './stats.ts';
+
+const { values } = parseArgs({
+  options: { iterations: { type: 'string', default: '1000' }, warmup: { type: 'string', default: '200' } },
+});
+const iterations = Number(values.iterations);
+const warmup = Number(values.warmup);
+const SECRET = 'bench-signing-secret-0123456789abcdef';
+const BOT = { botUserId: 'U0BOT0001', botId: 'B0BOT0001' };
+const TRIAGE = 'C05TRIAGE01';
+// Profiles are looked up once per person (users.info) and then cached, as in production.
+const USERS = Array.from({ length: 20 }, (_, i) => `U07BENCH${String(i).padStart(2, '0')}`);
+
+const fake = await FakeSlack.start();
+for (const [i, id] of USERS.entries()) {
+  fake.addUser({
+    id,
+    handle: `user${i}`,
+    realName: `Bench User ${i}`,
+    tz: 'Europe/Vilnius',
+    locale: 'en-GB',
+  });
+}
+const config = loadConfig('config/support.example.yaml');
+const clock = { now: () => new Date() };
+const logger = createLogger(() => {});
+
+async function startApp(store: CaseStore): Promise<{ adapter: SlackAdapter; idle: () => Promise<void> }> {
+  const desk = createDesk({ store, clock, ids: { next: randomUUID }, config: config.desk });
+  const adapter: SlackAdapter = createSlackAdapter(
+    { desk, store, config, clock, logger },
+    {
+      botToken: 'xoxb-bench',
+      signingSecret: SECRET,
+      apiUrl: fake.apiUrl,
+      port: 0,
+      ...BOT,
+      retryConfig: { retries: 0 },
+      dispatchNow: () =>
+        dispatchOnce({
+          store,
+          clock,
+          sink: routingSink(store, { slack: adapter.sink }),
+          logger,
+          owner: 'bench',
+        }),
+    },
+  );
+  await adapter.start();
+  /** Waits until every notice is delivered, so iterations never overlap. */
+  const idle = async () => {
+    while ((await store.listOutbox({ statuses: ['pending', 'sending'] })).length > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  };
+  return { adapter, idle };
+}
+
+/** Storage calls as [start, end] (performance.now), to attribute the app's time. */
+const storageCalls: [number, number][] = [];
+function timed(store: CaseStore): CaseStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const start = performance.now();
+        try {
+          return await value.apply(target, args);
+        } finally {
+          storageCalls.push([start, performance.now()]);
+        }
+      };
+    },
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'slack-bench-'));
+const sqliteStore = await openStore({ databaseUrl: `file:${join(dir, 'bench.db')}` });
+const sqlite = await startApp(timed(sqliteStore));
+
+const bare = new App({
+  token: 'xoxb-bench',
+  signingSecret: SECRET,
+  ...BOT,
+  logLevel: LogLevel.ERROR,
+  clientOptions: { slackApiUrl: fake.apiUrl },
+});
+bare.event('message', async ({ event, client }) => {
+  const m = event as { channel: string; ts: string };
+  await client.chat.postMessage({
+    channel: m.channel,
+    thread_ts: m.ts,
+    text: 'Thanks, we got your message.',
+  });
+});
+const bareServer = (await bare.start(0)) as { address(): { port: number } };
+
+type Target = 'sqlite' | 'bare';
+const url = (port: number | undefined) => `http://127.0.0.1:${port}/slack/events`;
+const targets: Record<Target, { send: SlackSender; idle: () => Promise<void> }> = {
+  sqlite: { send: slackSender(url(sqlite.adapter.port), SECRET), idle: sqlite.idle },
+  bare: { send: slackSender(url(bareServer.address().port), SECRET), idle: async () => {} },
+};
+const samples: Record<Target | 'storage', number[]> = { sqlite: [], bare: [], storage: [] };
+
+async function once(target: Target, i: number, record: boolean): Promise<void> {
+  const user = USERS[i % USERS.length] as string;
+  const message = directMessage(user, `The VPN client loses its certificate after sleep (${target} ${i})`);
+  const since = fake.calls.length;
+  const answered = fake.waitFor((c) => c.method === 'chat.postMessage' && c.args.thread_ts === message.ts, {
+    since,
+    timeoutMs: 5000,
+  });
+  storageCalls.length = 0;
+  const sentAt = performance.now();
+  await targets[target].send.event(eventCallback(message));
+  const first = await answered;
+  if (record) samples[target].push(first.at - sentAt);
+  if (record && target === 'sqlite') {
+    // Storage calls run one at a time (one connection), so their durations add up.
+    const before = storageCalls.filter(([start]) => start < first.at);
+    samples.storage.push(before.reduce((sum, [start, end]) => sum + Math.min(end, first.at) - start, 0));
+  }
+  if (target !== 'bare') {
+    const card = (c: { method: string; args: Record<string, unknown> }) =>
+      c.method === 'chat.postMessage' &&
+      c.args.channel === TRIAGE &&
+      String(c.args.text).includes(`(${target} ${i})`);
+    await fake.waitFor(card, { since, timeoutMs: 5000 });
+    await targets[target].idle();
+  }
+}
+
+for (let i = 0; i < warmup + iterations; i++) {
+  // Alternate which goes first so neither always runs on a warmer process.
+  const order: Target[] = i % 2 === 0 ? ['sqlite', 'bare'] : ['bare', 'sqlite'];
+  for (const target of order) await once(target, i, i >= warmup);
+  fake.calls.length = 0;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const figures = (ms: number[]) => ({
+  p50: percentile(ms, 50),
+  p99: percentile(ms, 99),
+  mean: round(ms.reduce((a, b) => a + b, 0) / ms.length),
+});
+const app = figures(samples.sqlite);
+const storage = figures(samples.storage);
+const bareFigures = figures(samples.bare);
+const result = {
+  measure: 'signed event → first chat.postMessage (the acknowledgement)',
+  unit: 'ms',
+  iterations,
+  warmup,
+  app,
+  bare: bareFigures,
+  /** Of the app's time: storage calls made before the acknowledgement was sent. */
+  appStorageBeforeAck: storage,
+  ratioP50: round(app.p50 / bareFigures.p50),
+  ratioP99: round(app.p99 / bareFigures.p99),
+  goals: { ratioP50AtMost: 1.3, appP99BelowMs: 25 },
+  met: { ratioP50: app.p50 / bareFigures.p50 <= 1.3, appP99: app.p99 < 25 },
+};
+writeResult('slack-roundtrip', result);
+console.log(`signed event → first chat.postMessage, ${iterations} iterations after ${warmup} warm-up (ms)`);
+console.log(`  this app (SQLite)   p50 ${app.p50}  p99 ${app.p99}  mean ${app.mean}`);
+console.log(`    of which storage  p50 ${storage.p50}  p99 ${storage.p99}  (calls before the ack left)`);
+console.log(`  bare Bolt          p50 ${bareFigures.p50}  p99 ${bareFigures.p99}  mean ${bareFigures.mean}`);
+console.log(`  ratio p50 ${result.ratioP50} (goal ≤ 1.3), app p99 ${app.p99} ms (goal < 25)`);
+
+await sqlite.adapter.stop();
+await bare.stop();
+await sqliteStore.close();
+await fake.close();
+rmSync(dir, { recursive: true, force: true });

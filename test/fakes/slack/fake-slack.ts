@@ -1,0 +1,243 @@
+// A local fake of Slack's Web API for tests: a real HTTP server that records every call, answers
+// like Slack (ts values, DM channels, users), checks Block Kit limits the way Slack rejects them,
+// and can be scripted to fail (429 with Retry-After, ok:false errors).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ApiReply, checkBlocks, type FakeMessage, type FakeUser } from './slack-data.ts';
+
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** performance.now() when the request arrived. */
+  at: number;
+  status: number;
+  reply: ApiReply;
+}
+
+interface Script {
+  reply: { status?: number; retryAfter?: number; body?: ApiReply };
+  when: (args: Record<string, unknown>) => boolean;
+  times: number;
+}
+
+function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
+  if (type?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly users = new Map<string, FakeUser>();
+  readonly messages: FakeMessage[] = [];
+  /** Where apps.connections.open sends Socket Mode clients. */
+  socketUrl = '';
+  private readonly scripts = new Map<string, Script[]>();
+  private readonly waiters = new Set<() => void>();
+  private seq = 0;
+
+  private constructor(private readonly server: Server) {}
+
+  static async start(): Promise<FakeSlack> {
+    const server = createServer();
+    const fake = new FakeSlack(server);
+    server.on('request', (req, res) => void fake.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** The Web API base URL (what SLACK_API_URL is set to). */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  addUser(user: FakeUser): void {
+    this.users.set(user.id, user);
+  }
+
+  /** A message people wrote before the test acts on it (for reactions and shortcuts). */
+  seedMessage(message: FakeMessage): void {
+    this.messages.push(message);
+  }
+
+  /** The next `times` calls to `method` (matching `when`) get this answer instead of the normal one. */
+  script(method: string, reply: Script['reply'], options: { times?: number; when?: Script['when'] } = {}) {
+    const list = this.scripts.get(method) ?? [];
+    list.push({ reply, when: options.when ?? (() => true), times: options.times ?? 1 });
+    this.scripts.set(method, list);
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Messages the bot posted successfully. */
+  posted(filter: (args: Record<string, unknown>) => boolean = () => true): ApiCall[] {
+    return this.calls.filter((c) => c.method === 'chat.postMessage' && c.reply.ok === true && filter(c.args));
+  }
+
+  /** Resolves with the first recorded call (from `since`) that matches, or fails after `timeoutMs`. */
+  waitFor(
+    match: (call: ApiCall) => boolean,
+    options: { timeoutMs?: number; since?: number; what?: string } = {},
+  ): Promise<ApiCall> {
+    const from = options.since ?? 0;
+    const find = () => this.calls.slice(from).find(match);
+    const found = find();
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const hit = find();
+        if (!hit) return;
+        cleanup();
+        resolve(hit);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        const seen = this.calls
+          .slice(from)
+          .map((c) => c.method)
+          .join(', ');
+        reject(
+          new Error(
+            `fake Slack: no ${options.what ?? 'matching call'} within ${options.timeoutMs ?? 3000} ms (saw: ${seen})`,
+          ),
+        );
+      }, options.timeoutMs ?? 3000);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+      };
+      this.waiters.add(check);
+    });
+  }
+
+  private nextTs(): string {
+    this.seq += 1;
+    return `1763884800.${String(this.seq).padStart(6, '0')}`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = performance.now();
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(req.url ?? '/', this.origin).pathname;
+    const method = path.startsWith('/api/')
+      ? path.slice(5)
+      : path.startsWith('/response/')
+        ? 'response_url'
+        : path;
+    let args: Record<string, unknown>;
+    try {
+      args = parseBody(raw, req.headers['content-type']);
+    } catch {
+      args = { raw };
+    }
+    const scripted = this.takeScript(method, args);
+    const status = scripted?.status ?? 200;
+    const reply: ApiReply = scripted?.body ?? (status === 200 ? this.answer(method, args) : { ok: false });
+    this.calls.push({ method, args, at, status, reply });
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (scripted?.retryAfter !== undefined) headers['retry-after'] = String(scripted.retryAfter);
+    res.writeHead(status, headers);
+    res.end(JSON.stringify(reply));
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  private takeScript(method: string, args: Record<string, unknown>): Script['reply'] | undefined {
+    const list = this.scripts.get(method) ?? [];
+    const script = list.find((s) => s.when(args));
+    if (!script) return undefined;
+    script.times -= 1;
+    if (script.times <= 0) list.splice(list.indexOf(script), 1);
+    return script.reply;
+  }
+
+  private answer(method: string, args: Record<string, unknown>): ApiReply {
+    const channel = String(args.channel ?? '');
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'U0BOT0001', bot_id: 'B0BOT0001', team_id: 'T0ACME001' };
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketUrl };
+      case 'users.info': {
+        const user = this.users.get(String(args.user));
+        return user
+          ? {
+              ok: true,
+              user: {
+                id: user.id,
+                name: user.handle,
+                real_name: user.realName,
+                tz: user.tz,
+                locale: user.locale,
+                profile: { display_name: user.displayName ?? '', real_name: user.realName },
+              },
+            }
+          : { ok: false, error: 'user_not_found' };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
+      case 'chat.postMessage': {
+        const problem = checkBlocks(args.blocks, 50);
+        if (problem) return { ok: false, error: 'invalid_blocks', errors: [problem] };
+        const ts = this.nextTs();
+        const message: FakeMessage = {
+          channel,
+          ts,
+          text: String(args.text ?? ''),
+          user: 'U0BOT0001',
+          blocks: args.blocks,
+        };
+        if (typeof args.thread_ts === 'string') message.thread_ts = args.thread_ts;
+        this.messages.push(message);
+        return { ok: true, channel, ts, message };
+      }
+      case 'chat.update': {
+        const problem = checkBlocks(args.blocks, 50);
+        if (problem) return { ok: false, error: 'invalid_blocks', errors: [problem] };
+        const message = this.messages.find((m) => m.channel === channel && m.ts === args.ts);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        Object.assign(message, { text: String(args.text ?? ''), blocks: args.blocks });
+        return { ok: true, channel, ts: message.ts };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.nextTs() };
+      case 'conversations.history':
+      case 'conversations.replies': {
+        const ts = String(args.latest ?? args.ts);
+        const found = this.messages.filter(
+          (m) => m.channel === channel && m.ts === ts && (method === 'conversations.replies' || !m.thread_ts),
+        );
+        return { ok: true, messages: found };
+      }
+      case 'views.open':
+      case 'views.push':
+      case 'views.update':
+      case 'views.publish': {
+        const view = args.view as { blocks?: unknown } | undefined;
+        const problem = checkBlocks(view?.blocks, 100);
+        return problem
+          ? { ok: false, error: 'invalid_arguments', errors: [problem] }
+          : { ok: true, view: { id: `V${this.nextTs()}` } };
+      }
+      case 'response_url':
+        return { ok: true };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
