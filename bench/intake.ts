@@ -12,7 +12,7 @@ import { createDesk } from '../src/core/desk.ts';
 import type { Case, CaseEvent, Notice, Timer } from '../src/core/model.ts';
 import type { CaseStore } from '../src/core/ports.ts';
 import { openStore } from '../src/store/open-store.ts';
-import { caseColumns, eventColumns, noticeColumns, timerColumns } from '../src/store/sqlite/rows.ts';
+import { caseColumns, eventColumns, noticeColumns, timerColumns } from '../src/store/sql/rows.ts';
 import { customer, deskConfig } from '../test/support/desk-fixture.ts';
 import { percentile, writeResult } from './stats.ts';
 

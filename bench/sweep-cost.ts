@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { openStore } from '../src/store/open-store.ts';
-import { caseColumns, timerColumns } from '../src/store/sqlite/rows.ts';
+import { caseColumns, timerColumns } from '../src/store/sql/rows.ts';
 import { makeCase } from '../test/support/case-factory.ts';
 import { percentile, writeResult } from './stats.ts';
 

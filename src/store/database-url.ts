@@ -31,3 +31,6 @@ export function sqliteFilePath(url: string, cwd: string = process.cwd()): string
   }
   return path.resolve(cwd, raw);
 }
+
+/** The URL with any password hidden, for logs: `postgresql://app:***@db/ladder`. */
+export const redactUrl = (url: string): string => url.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:***@');

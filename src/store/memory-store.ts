@@ -1,25 +1,18 @@
-// The CaseStore in memory, for core tests and demos. Same contract as the SQLite store
+// The CaseStore in memory, for core tests and demos. Same contract as the SQL stores
 // (test/store/contract.ts): values are structured-cloned in and out, and createCase/commit
 // validate everything before they change anything, so a failed call leaves no trace.
 import { CoreError } from '../core/errors.ts';
-import type {
-  Case,
-  CaseEvent,
-  ClaimedNotice,
-  ClaimedTimer,
-  Notice,
-  OutboxEntry,
-  Timer,
-} from '../core/model.ts';
-import type { CaseQuery, CaseStore, ClaimOptions, ExpertLoad, NewCaseRows } from '../core/ports.ts';
+import type { Case, CaseEvent, ClaimedTimer, Timer } from '../core/model.ts';
+import type { CaseQuery, ClaimOptions, ExpertLoad, NewCaseRows } from '../core/ports.ts';
 import { leaseTokenPrefix } from './lease-token.ts';
+import { createMemoryOutbox } from './memory-outbox.ts';
+import type { AppStore } from './outbox-leases.ts';
 
 interface Lease {
   leaseToken: string | null;
   leaseUntil: Date | null;
 }
 type TimerRecord = Timer & Lease & { seq: number };
-type OutboxRecord = OutboxEntry & Lease & { seq: number };
 
 const clone = structuredClone;
 const byTimeThenSeq =
@@ -27,28 +20,25 @@ const byTimeThenSeq =
   (a: R, b: R) =>
     time(a).getTime() - time(b).getTime() || a.seq - b.seq;
 
-export function createMemoryStore(): CaseStore {
+export function createMemoryStore(): AppStore {
   const cases = new Map<string, Case>();
   const counters = new Map<string, number>();
   const events: CaseEvent[] = [];
   const timers: TimerRecord[] = [];
-  const outbox: OutboxRecord[] = [];
+  const outbox = createMemoryOutbox();
   const inbound = new Set<string>();
   const refs = new Map<string, string>();
   // Indexes: row ids per table (ids are unique like the SQL primary keys) and stored dedupe keys.
   const timerById = new Map<string, TimerRecord>();
+  const timersByCase = new Map<string, TimerRecord[]>();
   const rowIds = { events: new Set<string>(), notices: new Set<string>() };
-  const dedupeKeys = new Set<string>();
   let seq = 0;
 
   const toTimer = ({ id, caseId, windowId, kind, dueAt, status }: TimerRecord): Timer =>
     clone({ id, caseId, windowId, kind, dueAt, status });
-  const toEntry = ({ seq: _s, leaseToken: _t, leaseUntil: _u, ...entry }: OutboxRecord): OutboxEntry =>
-    clone(entry);
-
   function cancelPendingTimers(caseId: string) {
-    for (const t of timers) {
-      if (t.caseId === caseId && (t.status === 'pending' || t.status === 'claimed')) t.status = 'cancelled';
+    for (const t of timersByCase.get(caseId) ?? []) {
+      if (t.status === 'pending' || t.status === 'claimed') t.status = 'cancelled';
     }
   }
 
@@ -57,12 +47,14 @@ export function createMemoryStore(): CaseStore {
       const record: TimerRecord = { ...clone(t), leaseToken: null, leaseUntil: null, seq: ++seq };
       timers.push(record);
       timerById.set(t.id, record);
+      const ofCase = timersByCase.get(t.caseId);
+      if (ofCase) ofCase.push(record);
+      else timersByCase.set(t.caseId, [record]);
     }
     for (const n of rows.notices) {
-      if (dedupeKeys.has(n.dedupeKey)) continue;
-      dedupeKeys.add(n.dedupeKey);
+      if (outbox.knows(n.dedupeKey)) continue;
       rowIds.notices.add(n.id);
-      outbox.push(newOutboxRecord(n, ++seq));
+      outbox.add(n, ++seq);
     }
     for (const e of rows.events) {
       rowIds.events.add(e.id);
@@ -90,7 +82,7 @@ export function createMemoryStore(): CaseStore {
     // Notices skipped for their dedupe key are never inserted, so their ids do not matter.
     const batchKeys = new Set<string>();
     const inserted = rows.notices.filter((n) => {
-      const fresh = !dedupeKeys.has(n.dedupeKey) && !batchKeys.has(n.dedupeKey);
+      const fresh = !outbox.knows(n.dedupeKey) && !batchKeys.has(n.dedupeKey);
       batchKeys.add(n.dedupeKey);
       return fresh;
     });
@@ -109,7 +101,7 @@ export function createMemoryStore(): CaseStore {
     return found ? clone(found) : null;
   };
 
-  const store: CaseStore = {
+  const store: AppStore = {
     async createCase(draft, build) {
       const number = counters.get(draft.workspace) ?? 1;
       const rows = build({ ...clone(draft), number });
@@ -193,10 +185,7 @@ export function createMemoryStore(): CaseStore {
 
     listEvents: async (caseId) => clone(events.filter((e) => e.caseId === caseId)),
     listTimers: async (caseId) =>
-      timers
-        .filter((t) => t.caseId === caseId)
-        .sort(byTimeThenSeq((t) => t.dueAt))
-        .map(toTimer),
+      [...(timersByCase.get(caseId) ?? [])].sort(byTimeThenSeq((t) => t.dueAt)).map(toTimer),
 
     async claimDueTimers(options: ClaimOptions): Promise<ClaimedTimer[]> {
       const { now } = options;
@@ -225,55 +214,7 @@ export function createMemoryStore(): CaseStore {
     countOverdueTimers: async (before) =>
       timers.filter((t) => (t.status === 'pending' || t.status === 'claimed') && t.dueAt < before).length,
 
-    async claimNotices(options: ClaimOptions): Promise<ClaimedNotice[]> {
-      const { now } = options;
-      for (const o of outbox) {
-        if (o.status === 'sending' && o.leaseUntil !== null && o.leaseUntil < now) {
-          Object.assign(o, { status: 'ambiguous', lastError: 'lease expired while sending' });
-        }
-      }
-      const due = outbox
-        .filter((o) => o.status === 'pending' && o.nextAttemptAt <= now)
-        .sort(byTimeThenSeq((o) => o.nextAttemptAt))
-        .slice(0, options.limit);
-      const prefix = leaseTokenPrefix(options.owner);
-      const leaseUntil = new Date(now.getTime() + options.leaseMs);
-      return due.map((o) => {
-        Object.assign(o, { status: 'sending', leaseToken: prefix + o.id, leaseUntil: new Date(leaseUntil) });
-        return { ...toEntry(o), leaseToken: prefix + o.id, leaseUntil: new Date(leaseUntil) };
-      });
-    },
-
-    async markNoticeSent(id, leaseToken, at) {
-      // A late confirmation also settles a row that was marked ambiguous when its lease ran out.
-      const o = outbox.find(
-        (x) =>
-          x.id === id && x.leaseToken === leaseToken && (x.status === 'sending' || x.status === 'ambiguous'),
-      );
-      if (o) Object.assign(o, { status: 'sent', sentAt: new Date(at) });
-    },
-
-    async markNoticeFailed(id, leaseToken, failure) {
-      const o = outbox.find((x) => x.id === id && x.leaseToken === leaseToken && x.status === 'sending');
-      if (!o) return;
-      o.attempts += 1;
-      o.lastError = failure.error;
-      if (failure.ambiguous) o.status = 'ambiguous';
-      else if (failure.retryAt)
-        Object.assign(o, { status: 'pending', nextAttemptAt: new Date(failure.retryAt) });
-      else o.status = 'parked';
-    },
-
-    async listOutbox(query) {
-      return outbox
-        .filter(
-          (o) =>
-            (query.caseId === undefined || o.caseId === query.caseId) &&
-            (query.statuses === undefined || query.statuses.includes(o.status)),
-        )
-        .sort(byTimeThenSeq((o) => o.createdAt))
-        .map(toEntry);
-    },
+    ...outbox.methods,
 
     async rememberInbound(key) {
       if (inbound.has(key)) return false;
@@ -292,18 +233,4 @@ export function createMemoryStore(): CaseStore {
     async close() {},
   };
   return store;
-}
-
-function newOutboxRecord(n: Notice, seq: number): OutboxRecord {
-  return {
-    ...clone(n),
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: new Date(n.createdAt),
-    lastError: null,
-    sentAt: null,
-    leaseToken: null,
-    leaseUntil: null,
-    seq,
-  };
 }

@@ -1,19 +1,22 @@
-// Opens the app's CaseStore: resolves the URL, applies committed migrations, connects.
-import type { CaseStore } from '../core/ports.ts';
+// Opens the app's CaseStore: resolves the URL, applies committed migrations, connects. A
+// `file:` URL is SQLite, a `postgresql://` URL is PostgreSQL; nothing else changes. Each provider's
+// modules (its Prisma client, driver and adapter) load only when that provider is used.
 import { databaseKind, resolveDatabaseUrl } from './database-url.ts';
 import { applyMigrations } from './migrate.ts';
-import { openSqliteStore } from './prisma-store.ts';
+import type { AppStore } from './outbox-leases.ts';
 
 export interface OpenStoreOptions {
   /** Defaults to DATABASE_URL, else `file:./data/ladder.db`. */
   databaseUrl?: string;
 }
 
-export async function openStore(options: OpenStoreOptions = {}): Promise<CaseStore> {
+export async function openStore(options: OpenStoreOptions = {}): Promise<AppStore> {
   const url = resolveDatabaseUrl(options.databaseUrl);
-  if (databaseKind(url) === 'postgresql') {
-    throw new Error('PostgreSQL support arrives with issue 5; use a file: URL (SQLite) for now');
-  }
   await applyMigrations(url);
+  if (databaseKind(url) === 'postgresql') {
+    const { openPostgresStore } = await import('./postgres/open-postgres-store.ts');
+    return openPostgresStore(url);
+  }
+  const { openSqliteStore } = await import('./sqlite/open-sqlite-store.ts');
   return openSqliteStore(url);
 }

@@ -1,19 +1,27 @@
-// Lease claims for the sweepers, each ONE statement: SQLite runs an UPDATE under the database's
-// write lock from its first step, so two claimers (threads or processes) never take the same row.
-// The inner SELECT walks the (status, due) index; RETURNING hands back what was claimed.
+// Lease claims on SQLite. A timer claim is ONE statement: SQLite runs an UPDATE under the
+// database's write lock from its first step, so two claimers (threads or processes) never take the
+// same row. The inner SELECT walks the (status, due) index; RETURNING hands back what was claimed.
+// A paced notice claim also moves each destination's next allowed instant, in the same transaction.
+import { join, Sql, sqltag as sql } from '@prisma/client/runtime/client';
 import type { ClaimedNotice, ClaimedTimer } from '../../core/model.ts';
 import type { ClaimOptions } from '../../core/ports.ts';
 import { leaseTokenPrefix } from '../lease-token.ts';
-import type { PrismaClient } from './client.ts';
-import { type OutboxFields, rowToOutboxEntry, rowToTimer, type TimerFields, toMs } from './rows.ts';
+import type { PacedClaimOptions } from '../outbox-leases.ts';
+import { leasedOutboxFields, leasedTimerFields } from '../sql/fields.ts';
+import {
+  byDueThenSeq,
+  type LeaseFields,
+  type OutboxFields,
+  type TimerFields,
+  toClaimedNotice,
+  toClaimedTimer,
+  toMs,
+} from '../sql/rows.ts';
+import type { SqlDb, SqlRunner } from '../sql/sql-db.ts';
 
-type Raw = Pick<PrismaClient, '$queryRawUnsafe' | '$executeRawUnsafe'>;
-
-interface Leased {
-  seq: bigint | number;
-  leaseToken: string;
-  leaseUntil: bigint | number;
-}
+/** A statement written with `?` placeholders (kept as text so tests can EXPLAIN it). */
+const positional = (text: string, ...values: (string | number | bigint)[]) =>
+  new Sql(text.split('?'), values);
 
 export const CLAIM_TIMERS_SQL = `
 UPDATE timers SET status = 'claimed', lease_token = ? || id, lease_until = ?
@@ -22,57 +30,78 @@ WHERE seq IN (
   WHERE (status = 'pending' AND due_at <= ?) OR (status = 'claimed' AND lease_until < ?)
   ORDER BY due_at, seq
   LIMIT ?)
-RETURNING seq, id, case_id AS "caseId", window_id AS "windowId", kind, due_at AS "dueAt", status,
-  lease_token AS "leaseToken", lease_until AS "leaseUntil"`;
+RETURNING ${leasedTimerFields()}`;
 
-export async function claimTimers(db: Raw, options: ClaimOptions): Promise<ClaimedTimer[]> {
+export async function claimTimers(db: SqlRunner, options: ClaimOptions): Promise<ClaimedTimer[]> {
   const now = toMs(options.now);
-  const rows = await db.$queryRawUnsafe<(TimerFields & Leased)[]>(
-    CLAIM_TIMERS_SQL,
-    leaseTokenPrefix(options.owner),
-    now + BigInt(options.leaseMs),
-    now,
-    now,
-    options.limit,
+  const until = now + BigInt(options.leaseMs);
+  const prefix = leaseTokenPrefix(options.owner);
+  const rows = await db.query<TimerFields & LeaseFields>(
+    positional(CLAIM_TIMERS_SQL, prefix, until, now, now, options.limit),
   );
-  // RETURNING order is unspecified: restore the claim order.
-  return rows
-    .sort((a, b) => Number(a.dueAt) - Number(b.dueAt) || Number(a.seq) - Number(b.seq))
-    .map((r) => ({ ...rowToTimer(r), leaseToken: r.leaseToken, leaseUntil: new Date(Number(r.leaseUntil)) }));
+  return rows.sort(byDueThenSeq((r) => r.dueAt)).map(toClaimedTimer);
 }
 
-// A `sending` row whose lease ran out may or may not have reached the platform: it is never
-// resent blindly, it becomes `ambiguous` for a person to look at.
+// A `sending` row whose lease ran out goes back to pending if its send never started; if it had
+// started it may have reached the platform, so it is never resent blindly: it becomes `ambiguous`
+// for a person to look at.
 const EXPIRE_SENDING = `
-UPDATE outbox SET status = 'ambiguous', last_error = 'lease expired while sending'
+UPDATE outbox SET
+  status = CASE WHEN send_started_at IS NULL THEN 'pending' ELSE 'ambiguous' END,
+  last_error = CASE WHEN send_started_at IS NULL THEN last_error ELSE 'lease expired while sending' END,
+  lease_token = CASE WHEN send_started_at IS NULL THEN NULL ELSE lease_token END,
+  lease_until = CASE WHEN send_started_at IS NULL THEN NULL ELSE lease_until END
 WHERE status = 'sending' AND lease_until < ?`;
 
+const SET_SENDING = `status = 'sending', lease_token = ? || id, lease_until = ?, send_started_at = NULL`;
+
 export const CLAIM_NOTICES_SQL = `
-UPDATE outbox SET status = 'sending', lease_token = ? || id, lease_until = ?
+UPDATE outbox SET ${SET_SENDING}
 WHERE seq IN (
   SELECT seq FROM outbox
   WHERE status = 'pending' AND next_attempt_at <= ?
   ORDER BY next_attempt_at, seq
   LIMIT ?)
-RETURNING seq, id, case_id AS "caseId", recipient, "key", params, actions, locale, time_zone AS "timeZone",
-  dedupe_key AS "dedupeKey", created_at AS "createdAt", status, attempts, next_attempt_at AS "nextAttemptAt",
-  last_error AS "lastError", sent_at AS "sentAt", lease_token AS "leaseToken", lease_until AS "leaseUntil"`;
+RETURNING ${leasedOutboxFields()}, pace_key AS "paceKey"`;
 
-export async function claimOutbox(db: Raw, options: ClaimOptions): Promise<ClaimedNotice[]> {
+/** The oldest due notice of each destination whose next allowed instant has come. */
+export const CLAIM_PACED_NOTICES_SQL = `
+UPDATE outbox SET ${SET_SENDING}
+WHERE seq IN (
+  SELECT seq FROM (
+    SELECT o.seq, o.next_attempt_at,
+      row_number() OVER (PARTITION BY o.pace_key ORDER BY o.next_attempt_at, o.seq) AS nth
+    FROM outbox o
+    WHERE o.status = 'pending' AND o.next_attempt_at <= ?
+      AND NOT EXISTS (SELECT 1 FROM pace_keys p WHERE p."key" = o.pace_key AND p.next_at > ?))
+  WHERE nth = 1
+  ORDER BY next_attempt_at, seq
+  LIMIT ?)
+RETURNING ${leasedOutboxFields()}, pace_key AS "paceKey"`;
+
+type ClaimedRow = OutboxFields & LeaseFields & { paceKey: string };
+
+export function claimOutbox(db: SqlDb, options: PacedClaimOptions): Promise<ClaimedNotice[]> {
   const now = toMs(options.now);
-  await db.$executeRawUnsafe(EXPIRE_SENDING, now);
-  const rows = await db.$queryRawUnsafe<(OutboxFields & Leased)[]>(
-    CLAIM_NOTICES_SQL,
-    leaseTokenPrefix(options.owner),
-    now + BigInt(options.leaseMs),
-    now,
-    options.limit,
-  );
-  return rows
-    .sort((a, b) => Number(a.nextAttemptAt) - Number(b.nextAttemptAt) || Number(a.seq) - Number(b.seq))
-    .map((r) => ({
-      ...rowToOutboxEntry(r),
-      leaseToken: r.leaseToken,
-      leaseUntil: new Date(Number(r.leaseUntil)),
-    }));
+  const until = now + BigInt(options.leaseMs);
+  const prefix = leaseTokenPrefix(options.owner);
+  const paceMs = options.paceMs ?? 0;
+  // The first statement is a write, so the transaction holds the write lock throughout.
+  return db.transaction(async (tx) => {
+    await tx.execute(positional(EXPIRE_SENDING, now));
+    const rows =
+      paceMs > 0
+        ? await tx.query<ClaimedRow>(
+            positional(CLAIM_PACED_NOTICES_SQL, prefix, until, now, now, options.limit),
+          )
+        : await tx.query<ClaimedRow>(positional(CLAIM_NOTICES_SQL, prefix, until, now, options.limit));
+    if (paceMs > 0 && rows.length > 0) {
+      const next = now + BigInt(paceMs);
+      const keys = rows.map((r) => sql`(${r.paceKey}, ${next})`);
+      await tx.execute(sql`
+        INSERT INTO pace_keys ("key", next_at) VALUES ${join(keys)}
+        ON CONFLICT ("key") DO UPDATE SET next_at = excluded.next_at`);
+    }
+    return rows.sort(byDueThenSeq((r) => r.nextAttemptAt)).map(toClaimedNotice);
+  });
 }

@@ -1,10 +1,13 @@
-// Domain values <-> SQLite rows. Instants are epoch milliseconds (BIGINT); nested parts are JSON.
+// Domain values <-> rows, for SQLite and PostgreSQL alike. Instants are epoch milliseconds
+// (BIGINT); nested parts are JSON text. Drivers hand integers back as number or bigint.
 import type {
   Approval,
   Audience,
   Case,
   CaseEvent,
   CaseStatus,
+  ClaimedNotice,
+  ClaimedTimer,
   Level,
   Notice,
   NoticeStatus,
@@ -14,16 +17,17 @@ import type {
   TimerKind,
   TimerStatus,
 } from '../../core/model.ts';
-import type { CaseEventRow, CaseRow } from './client.ts';
+import { paceKeyOf } from '../pace-key.ts';
 import { decodeJson, encodeJson } from './json-with-dates.ts';
 
 /** A row to write: column name -> value. */
 export type Columns = Record<string, string | number | bigint | null>;
 
 export const toMs = (d: Date): bigint => BigInt(d.getTime());
-export const fromMs = (v: bigint | number): Date => new Date(Number(v));
+type Int = bigint | number;
+export const fromMs = (v: Int): Date => new Date(Number(v));
 const toMsOrNull = (d: Date | null): bigint | null => (d === null ? null : toMs(d));
-const fromMsOrNull = (v: bigint | number | null): Date | null => (v === null ? null : fromMs(v));
+const fromMsOrNull = (v: Int | null): Date | null => (v === null ? null : fromMs(v));
 const jsonOrNull = (v: unknown): string | null => (v === null ? null : encodeJson(v));
 const parseOrNull = <T>(text: string | null): T | null => (text === null ? null : decodeJson<T>(text));
 
@@ -62,18 +66,50 @@ export function caseColumns(c: Case): Columns {
   };
 }
 
-export function rowToCase(r: CaseRow): Case {
+/** A case row as selected with CASE_FIELDS (camelCase aliases). */
+export interface CaseFields {
+  id: string;
+  workspace: string;
+  number: Int;
+  audience: string;
+  conversation: string;
+  customer: string;
+  topic: string;
+  team: string;
+  priority: string;
+  level: Int;
+  status: string;
+  words: string;
+  ownerId: string | null;
+  expertId: string | null;
+  expertAssignedAt: Int | null;
+  supervisorId: string | null;
+  policy: string;
+  window: string | null;
+  misses: Int;
+  approval: string | null;
+  risk: string;
+  outside: string | null;
+  rating: string | null;
+  createdAt: Int;
+  updatedAt: Int;
+  resolvedAt: Int | null;
+  closedAt: Int | null;
+  version: Int;
+}
+
+export function rowToCase(r: CaseFields): Case {
   return {
     id: r.id,
     workspace: r.workspace,
-    number: r.number,
+    number: Number(r.number),
     audience: r.audience as Audience,
     conversation: r.conversation,
     customer: decodeJson(r.customer),
     topic: r.topic,
     team: r.team,
     priority: r.priority as Case['priority'],
-    level: r.level as Level,
+    level: Number(r.level) as Level,
     status: r.status as CaseStatus,
     words: r.words,
     ownerId: r.ownerId,
@@ -82,7 +118,7 @@ export function rowToCase(r: CaseRow): Case {
     supervisorId: r.supervisorId,
     policy: decodeJson(r.policy),
     window: parseOrNull<PromiseWindow>(r.window),
-    misses: r.misses,
+    misses: Number(r.misses),
     approval: parseOrNull<Approval>(r.approval),
     risk: decodeJson(r.risk),
     outside: parseOrNull(r.outside),
@@ -91,7 +127,7 @@ export function rowToCase(r: CaseRow): Case {
     updatedAt: fromMs(r.updatedAt),
     resolvedAt: fromMsOrNull(r.resolvedAt),
     closedAt: fromMsOrNull(r.closedAt),
-    version: r.version,
+    version: Number(r.version),
   };
 }
 
@@ -106,7 +142,16 @@ export function eventColumns(e: CaseEvent): Columns {
   };
 }
 
-export function rowToEvent(r: CaseEventRow): CaseEvent {
+export interface EventFields {
+  id: string;
+  caseId: string;
+  at: Int;
+  actorId: string;
+  type: string;
+  data: string;
+}
+
+export function rowToEvent(r: EventFields): CaseEvent {
   return {
     id: r.id,
     caseId: r.caseId,
@@ -128,13 +173,13 @@ export function timerColumns(t: Timer): Columns {
   };
 }
 
-/** Timer columns as read by Prisma or by a raw query aliased to the same names. */
+/** Timer columns as selected with TIMER_FIELDS. */
 export interface TimerFields {
   id: string;
   caseId: string;
   windowId: string;
   kind: string;
-  dueAt: bigint | number;
+  dueAt: Int;
   status: string;
 }
 
@@ -149,7 +194,7 @@ export function rowToTimer(r: TimerFields): Timer {
   };
 }
 
-/** Outbox columns as read by Prisma or by a raw query aliased to the same names. */
+/** Outbox columns as selected with OUTBOX_FIELDS. */
 export interface OutboxFields {
   id: string;
   caseId: string;
@@ -160,12 +205,12 @@ export interface OutboxFields {
   locale: string;
   timeZone: string;
   dedupeKey: string;
-  createdAt: bigint | number;
+  createdAt: Int;
   status: string;
-  attempts: bigint | number;
-  nextAttemptAt: bigint | number;
+  attempts: Int;
+  nextAttemptAt: Int;
   lastError: string | null;
-  sentAt: bigint | number | null;
+  sentAt: Int | null;
 }
 
 export function rowToOutboxEntry(r: OutboxFields): OutboxEntry {
@@ -188,7 +233,7 @@ export function rowToOutboxEntry(r: OutboxFields): OutboxEntry {
   };
 }
 
-/** A new outbox row: pending, no attempts yet, first attempt at creation. */
+/** A new outbox row: pending, no attempts yet, first attempt at creation, paced by its destination. */
 export function noticeColumns(n: Notice): Columns {
   return {
     id: n.id,
@@ -204,5 +249,31 @@ export function noticeColumns(n: Notice): Columns {
     status: 'pending',
     attempts: 0,
     next_attempt_at: toMs(n.createdAt),
+    pace_key: paceKeyOf(n.recipient),
   };
 }
+
+/** The lease columns a claim returns with the row. */
+export interface LeaseFields {
+  seq: Int;
+  leaseToken: string;
+  leaseUntil: Int;
+}
+
+export const toClaimedTimer = (r: TimerFields & LeaseFields): ClaimedTimer => ({
+  ...rowToTimer(r),
+  leaseToken: r.leaseToken,
+  leaseUntil: fromMs(r.leaseUntil),
+});
+
+export const toClaimedNotice = (r: OutboxFields & LeaseFields): ClaimedNotice => ({
+  ...rowToOutboxEntry(r),
+  leaseToken: r.leaseToken,
+  leaseUntil: fromMs(r.leaseUntil),
+});
+
+/** Claim order: by the row's due instant, then insertion order (RETURNING order is unspecified). */
+export const byDueThenSeq =
+  <R extends { seq: Int }>(due: (r: R) => Int) =>
+  (a: R, b: R): number =>
+    Number(due(a)) - Number(due(b)) || Number(a.seq) - Number(b.seq);
