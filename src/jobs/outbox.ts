@@ -1,9 +1,13 @@
 // Outbox delivery: claims pending notices, hands each to the platform sink, and records the
 // outcome. Sends are at-least-once with dedupe keys; an unknown outcome is marked ambiguous
 // rather than blindly resent; a notice that keeps failing is parked where supervisors see it.
+// Claims are paced per destination (about one message per second per channel or DM, across all
+// replicas), and each send is marked as started just before the platform call, so a crash before
+// that point hands the notice to another replica instead of leaving it ambiguous.
 import type { ClaimedNotice } from '../core/model.ts';
 import type { CaseStore, Clock } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
+import { hasOutboxLeases, type PacedClaimOptions } from '../store/outbox-leases.ts';
 
 export type DeliveryResult =
   | { status: 'sent' }
@@ -27,6 +31,10 @@ export interface DispatchOptions {
   leaseMs?: number;
   /** Attempts before a retried notice is parked. */
   maxAttempts?: number;
+  /** At most one notice per destination per this many ms; 0 (the default) claims without pacing. */
+  paceMs?: number;
+  /** When aborted (shutdown), notices whose send has not started are given back at once. */
+  signal?: AbortSignal;
 }
 
 export interface DispatchReport {
@@ -35,7 +43,14 @@ export interface DispatchReport {
   retried: number;
   parked: number;
   ambiguous: number;
+  /** Given back unsent because the dispatcher was stopping. */
+  released: number;
+  /** Not sent: this claim's lease had already been taken over. */
+  leaseLost: number;
 }
+
+/** Slack's chat.postMessage allows about one message per second per channel. */
+export const NOTICE_PACE_MS = 1_000;
 
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 5 * 60_000;
@@ -47,15 +62,35 @@ export const backoffMs = (attempts: number, askedMs = 0): number =>
 export async function dispatchOnce(options: DispatchOptions): Promise<DispatchReport> {
   const { store, clock, sink, logger, owner } = options;
   const maxAttempts = options.maxAttempts ?? 8;
-  const report: DispatchReport = { claimed: 0, sent: 0, retried: 0, parked: 0, ambiguous: 0 };
-  const notices = await store.claimNotices({
+  const report: DispatchReport = {
+    claimed: 0,
+    sent: 0,
+    retried: 0,
+    parked: 0,
+    ambiguous: 0,
+    released: 0,
+    leaseLost: 0,
+  };
+  const leases = hasOutboxLeases(store) ? store : null;
+  const claim: PacedClaimOptions = {
     now: clock.now(),
     limit: options.limit ?? 100,
     leaseMs: options.leaseMs ?? 30_000,
     owner,
-  });
+    paceMs: options.paceMs ?? 0,
+  };
+  const notices = await store.claimNotices(claim);
   report.claimed = notices.length;
-  for (const notice of notices) {
+  for (const [index, notice] of notices.entries()) {
+    if (options.signal?.aborted) {
+      for (const unsent of notices.slice(index)) await leases?.releaseNotice(unsent.id, unsent.leaseToken);
+      report.released = notices.length - index;
+      break;
+    }
+    if (leases && !(await leases.startNoticeSend(notice.id, notice.leaseToken, clock.now()))) {
+      report.leaseLost += 1;
+      continue;
+    }
     let result: DeliveryResult;
     try {
       result = await sink.deliver(notice);

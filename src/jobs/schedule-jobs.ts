@@ -1,11 +1,12 @@
-// Runs the sweeps on node-cron: due promise windows, outbox delivery and the auditor. Each task
-// never overlaps itself within a process; across replicas the database claims coordinate.
+// Runs the sweeps: due promise windows, outbox delivery and the auditor. Each job never overlaps
+// itself within a process; across replicas the database claims coordinate. Whole-second intervals
+// run on node-cron; shorter ones (tests, demos) on a timer.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Desk } from '../core/desk.ts';
 import type { CaseStore, Clock } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 import { auditOnce } from './auditor.ts';
-import { dispatchOnce, type NoticeSink } from './outbox.ts';
+import { dispatchOnce, NOTICE_PACE_MS, type NoticeSink } from './outbox.ts';
 
 export interface JobsOptions {
   desk: Desk;
@@ -15,13 +16,28 @@ export interface JobsOptions {
   logger: Logger;
   /** Identifies this replica in leases and logs. */
   owner: string;
+  /** `everySeconds` may be a fraction below 1 (a timer instead of cron). The lease serves the outbox too. */
   sweep: { everySeconds: number; leaseSeconds: number; batch: number };
+  /** At most one notice per destination per this many ms (default NOTICE_PACE_MS). */
+  paceMs?: number;
 }
 
 export interface RunningJobs {
-  /** Stops scheduling and waits for executions in flight to finish. */
+  /**
+   * Stops taking work: no new runs; a sweep finishes the timers it holds (a few at a time, see
+   * SWEEP_CHUNK) and stops; the outbox gives back every claimed notice whose send has not started.
+   * Resolves when nothing is in flight. The caller then closes the store.
+   */
   stop(): Promise<void>;
 }
+
+/**
+ * Timers a sweep claims at a time: the most a stopping sweep still handles before it returns, and
+ * small enough that replicas sweeping at the same moment share the due timers between them.
+ */
+export const SWEEP_CHUNK = 10;
+const AUDIT_EVERY_MS = 30_000;
+const OUTBOX_EVERY_MS = 1_000;
 
 /** A cron expression for "every n seconds" (n divides 60, else the nearest divisor below). */
 export function everySeconds(n: number): string {
@@ -30,50 +46,132 @@ export function everySeconds(n: number): string {
   return divisor === 60 ? '0 * * * * *' : `*/${divisor} * * * * *`;
 }
 
+interface Repeating {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `run` every `ms`: on node-cron for whole seconds, else at a fixed rate on a timer whose
+ * first tick falls at a random point of the first interval, so replicas started together do not
+ * sweep in step.
+ */
+function repeat(name: string, ms: number, run: () => Promise<void>): Repeating {
+  if (ms >= 1000 && ms % 1000 === 0) {
+    const task: ScheduledTask = cron.schedule(everySeconds(ms / 1000), run, { name, noOverlap: true });
+    return {
+      async stop() {
+        await task.stop();
+        await task.destroy();
+      },
+    };
+  }
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let next = Date.now() + Math.random() * ms;
+  const tick = async () => {
+    await run();
+    if (stopped) return;
+    next = Math.max(next + ms, Date.now());
+    timer = setTimeout(tick, next - Date.now());
+  };
+  timer = setTimeout(tick, next - Date.now());
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
 export function scheduleJobs(options: JobsOptions): RunningJobs {
   const { desk, store, clock, sink, logger, owner, sweep } = options;
-  const inFlight = new Set<Promise<unknown>>();
-  const guarded = (name: string, fn: () => Promise<unknown>) => async () => {
-    const run = fn().catch((e: unknown) =>
-      logger.error(`${name}.failed`, { error: e instanceof Error ? e.message : String(e) }),
-    );
-    inFlight.add(run);
-    try {
-      await run;
-    } finally {
-      inFlight.delete(run);
-    }
+  const leaseMs = sweep.leaseSeconds * 1000;
+  const sweepEveryMs = Math.round(sweep.everySeconds * 1000);
+  const stopping = new AbortController();
+  const running = new Map<string, Promise<void>>();
+
+  /**
+   * Runs the job unless the jobs are stopping. Never two runs of one job at once here: a call
+   * while it runs asks for one more run right after (so work written meanwhile is not left for the
+   * next tick).
+   */
+  const exclusive = (name: string, fn: () => Promise<void>) => {
+    let again = false;
+    const start = (): Promise<void> => {
+      const run = fn()
+        .catch((e: unknown) =>
+          logger.error(`${name}.failed`, { error: e instanceof Error ? e.message : String(e) }),
+        )
+        .finally(() => {
+          running.delete(name);
+          if (again && !stopping.signal.aborted) {
+            again = false;
+            void start();
+          }
+        });
+      running.set(name, run);
+      return run;
+    };
+    return async (): Promise<void> => {
+      if (stopping.signal.aborted) return;
+      if (running.has(name)) {
+        again = true;
+        return;
+      }
+      await start();
+    };
   };
 
-  const tasks: ScheduledTask[] = [
-    cron.schedule(
-      everySeconds(sweep.everySeconds),
-      guarded('sweep', async () => {
-        const report = await desk.sweep({ limit: sweep.batch, leaseMs: sweep.leaseSeconds * 1000, owner });
-        if (report.claimed > 0) logger.info('sweep', { ...report });
+  const deliver = exclusive('outbox', async () => {
+    const started = Date.now();
+    const report = await dispatchOnce({
+      store,
+      clock,
+      sink,
+      logger,
+      owner,
+      leaseMs,
+      paceMs: options.paceMs ?? NOTICE_PACE_MS,
+      signal: stopping.signal,
+    });
+    if (report.claimed > 0) logger.info('outbox', { ...report, ms: Date.now() - started });
+  });
+
+  const sweepDue = exclusive('sweep', async () => {
+    const started = Date.now();
+    const total = { claimed: 0, nudged: 0, missed: 0, stale: 0, leaseLost: 0, failed: 0 };
+    // A chunk at a time, so a stopping sweep finishes what it holds and takes no more.
+    while (!stopping.signal.aborted && total.claimed < sweep.batch) {
+      const limit = Math.min(SWEEP_CHUNK, sweep.batch - total.claimed);
+      const report = await desk.sweep({ limit, leaseMs, owner });
+      for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += report[key];
+      if (report.claimed < limit) break;
+    }
+    if (total.claimed === 0) return;
+    logger.info('sweep', { ...total, ms: Date.now() - started });
+    // A full batch may have left due timers behind: catch up right after this run.
+    if (total.claimed >= sweep.batch) void sweepDue();
+    // What the sweep wrote goes out now rather than at the outbox's next tick.
+    void deliver();
+  });
+
+  const jobs = [
+    repeat('sweep', sweepEveryMs, sweepDue),
+    repeat('outbox', Math.min(OUTBOX_EVERY_MS, sweepEveryMs), deliver),
+    repeat(
+      'auditor',
+      AUDIT_EVERY_MS,
+      exclusive('auditor', async () => {
+        await auditOnce({ store, clock, logger, sweepEveryMs });
       }),
-      { name: 'sweep', noOverlap: true },
-    ),
-    cron.schedule(
-      everySeconds(1),
-      guarded('outbox', async () => {
-        const report = await dispatchOnce({ store, clock, sink, logger, owner });
-        if (report.claimed > 0) logger.info('outbox', { ...report });
-      }),
-      { name: 'outbox', noOverlap: true },
-    ),
-    cron.schedule(
-      everySeconds(30),
-      guarded('auditor', () => auditOnce({ store, clock, logger, sweepEveryMs: sweep.everySeconds * 1000 })),
-      { name: 'auditor', noOverlap: true },
     ),
   ];
 
   return {
     async stop() {
-      await Promise.all(tasks.map((t) => t.stop()));
-      await Promise.all(inFlight);
-      await Promise.all(tasks.map((t) => t.destroy()));
+      stopping.abort();
+      await Promise.all(jobs.map((j) => j.stop()));
+      while (running.size > 0) await Promise.all(running.values());
     },
   };
 }
