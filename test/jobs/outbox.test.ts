@@ -2,8 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimedNotice } from '../../src/core/model.ts';
 import { auditOnce } from '../../src/jobs/auditor.ts';
-import { backoffMs, type DeliveryResult, dispatchOnce } from '../../src/jobs/outbox.ts';
+import { backoffMs, type DeliveryResult, dispatchOnce, NOTICE_PACE_MS } from '../../src/jobs/outbox.ts';
 import { memoryLogger } from '../../src/log.ts';
+import { createMemoryStore } from '../../src/store/memory-store.ts';
+import { makeNotice, seedCase } from '../support/case-factory.ts';
+import { FakeClock } from '../support/fake-clock.ts';
 import { as, harness } from '../support/desk-harness.ts';
 
 /** A sink that answers from a script per notice key, recording every attempt. */
@@ -100,6 +103,103 @@ describe('outbox dispatcher', () => {
   it('backoff doubles from one second, caps at five minutes, and never undercuts the platform', () => {
     expect([0, 1, 2, 3, 20].map((a) => backoffMs(a))).toEqual([1_000, 2_000, 4_000, 8_000, 300_000]);
     expect(backoffMs(0, 45_000)).toBe(45_000);
+  });
+});
+
+describe('outbox dispatcher across replicas and shutdown', () => {
+  /** Five notices: three to one conversation, two to one person, created a millisecond apart. */
+  async function fiveNotices() {
+    const store = createMemoryStore();
+    const clock = new FakeClock('2026-11-23T08:00:00.123Z');
+    await seedCase(store, {}, (c) => ({
+      notices: [0, 1, 2, 3, 4].map((i) =>
+        makeNotice(c, {
+          key: `n${i}`,
+          createdAt: new Date(clock.now().getTime() + i),
+          recipient:
+            i % 2 === 0
+              ? { kind: 'customer', customerId: 'u', conversation: 'slack:T1:C1:1' }
+              : { kind: 'person', personId: 'tom' },
+        }),
+      ),
+    }));
+    clock.advance(1_000);
+    return { store, clock, logger: memoryLogger() };
+  }
+
+  it('sends at most one notice per destination per second, whoever dispatches', async () => {
+    const { store, clock, logger } = await fiveNotices();
+    const sink = scriptedSink(() => ({ status: 'sent' }));
+    const run = (owner: string) =>
+      dispatchOnce({ store, clock, sink, logger, owner, paceMs: NOTICE_PACE_MS });
+    expect(await run('a')).toMatchObject({ claimed: 2, sent: 2 });
+    expect(await run('b')).toMatchObject({ claimed: 0 });
+    clock.advance(999);
+    expect(await run('b')).toMatchObject({ claimed: 0 });
+    clock.advance(1);
+    expect(await run('b')).toMatchObject({ claimed: 2, sent: 2 });
+    clock.advance(1_000);
+    expect(await run('c')).toMatchObject({ claimed: 1, sent: 1 });
+    expect(sink.delivered).toHaveLength(5);
+    expect(new Set(sink.delivered).size).toBe(5);
+  });
+
+  it('a dispatcher whose lease was taken over sends nothing; the notice goes out once', async () => {
+    const { store, clock, logger } = await fiveNotices();
+    const delivered: string[] = [];
+    let stalled = false;
+    // Replica A stalls on its first send past its 30 s lease; replica B meanwhile claims what A
+    // had not started and sends it. A then resumes and must not send those again.
+    const sinkA = {
+      async deliver(n: ClaimedNotice): Promise<DeliveryResult> {
+        delivered.push(n.key);
+        if (!stalled) {
+          stalled = true;
+          clock.advance(31_000);
+          await dispatchOnce({ store, clock, sink: sinkB, logger, owner: 'b', leaseMs: 30_000 });
+        }
+        return { status: 'sent' };
+      },
+    };
+    const sinkB = {
+      async deliver(n: ClaimedNotice): Promise<DeliveryResult> {
+        delivered.push(n.key);
+        return { status: 'sent' };
+      },
+    };
+    const a = await dispatchOnce({ store, clock, sink: sinkA, logger, owner: 'a', leaseMs: 30_000 });
+    expect(a).toMatchObject({ claimed: 5, sent: 1, leaseLost: 4 });
+    expect([...delivered].sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
+    expect((await store.listOutbox({})).map((n) => n.status)).toEqual([
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+    ]);
+  });
+
+  it('stopping gives back every notice not yet started; the next dispatch sends them once', async () => {
+    const { store, clock, logger } = await fiveNotices();
+    const stop = new AbortController();
+    const sink = scriptedSink(() => {
+      stop.abort(); // shutdown arrives during the first send
+      return { status: 'sent' };
+    });
+    const first = await dispatchOnce({ store, clock, sink, logger, owner: 'a', signal: stop.signal });
+    expect(first).toMatchObject({ claimed: 5, sent: 1, released: 4 });
+    const outbox = await store.listOutbox({});
+    expect(outbox.map((n) => n.status)).toEqual(['sent', 'pending', 'pending', 'pending', 'pending']);
+    expect(outbox.every((n) => n.attempts === 0)).toBe(true);
+    const next = await dispatchOnce({
+      store,
+      clock,
+      sink: scriptedSink(() => ({ status: 'sent' })),
+      logger,
+      owner: 'b',
+    });
+    expect(next).toMatchObject({ claimed: 4, sent: 4 });
+    expect(sink.delivered).toHaveLength(1);
   });
 });
 

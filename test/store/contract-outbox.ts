@@ -1,11 +1,12 @@
 // Contract, part 4: the outbox. Claims with leases; a send whose lease ran out is ambiguous and is
 // never resent blindly; failures retry, park, or stay ambiguous.
 import { describe, expect, it } from 'vitest';
-import type { ClaimOptions } from '../../src/core/ports.ts';
+import type { Recipient } from '../../src/core/model.ts';
+import type { PacedClaimOptions } from '../../src/store/outbox-leases.ts';
 import { at, MIN, makeNotice, seedCase, T0 } from '../support/case-factory.ts';
 import type { CurrentStore } from './contract.ts';
 
-const claimAt = (now: Date, extra: Partial<ClaimOptions> = {}): ClaimOptions => ({
+const claimAt = (now: Date, extra: Partial<PacedClaimOptions> = {}): PacedClaimOptions => ({
   now,
   limit: 100,
   leaseMs: MIN,
@@ -105,18 +106,59 @@ export function describeOutboxContract(store: CurrentStore): void {
       expect(await store().claimNotices(claimAt(at(60 * MIN)))).toEqual([]);
     });
 
-    it('turns a send whose lease ran out into ambiguous instead of sending it again', async () => {
+    it('turns a started send whose lease ran out into ambiguous instead of sending it again', async () => {
       await seedNotices(0);
       const [n] = await store().claimNotices(claimAt(T0, { leaseMs: MIN }));
       if (!n) throw new Error('nothing claimed');
+      expect(await store().startNoticeSend(n.id, n.leaseToken, at(1))).toBe(true);
       expect(await store().claimNotices(claimAt(at(MIN), { owner: 'b' }))).toEqual([]);
       expect((await statusOf(n.id))?.status).toBe('sending');
       expect(await store().claimNotices(claimAt(at(MIN + 1), { owner: 'b' }))).toEqual([]);
-      expect((await statusOf(n.id))?.status).toBe('ambiguous');
+      expect(await statusOf(n.id)).toMatchObject({
+        status: 'ambiguous',
+        lastError: 'lease expired while sending',
+        attempts: 0,
+      });
       expect(await store().claimNotices(claimAt(at(60 * MIN), { owner: 'b' }))).toEqual([]);
       // The first sender's late confirmation settles it.
       await store().markNoticeSent(n.id, n.leaseToken, at(MIN + 2));
       expect(await statusOf(n.id)).toMatchObject({ status: 'sent', sentAt: at(MIN + 2) });
+    });
+
+    it('hands a claim whose send never started to the next claimer, and fences the old holder', async () => {
+      await seedNotices(0);
+      const [first] = await store().claimNotices(claimAt(T0, { leaseMs: MIN }));
+      if (!first) throw new Error('nothing claimed');
+      expect(await store().claimNotices(claimAt(at(MIN), { owner: 'b' }))).toEqual([]);
+      const [second] = await store().claimNotices(claimAt(at(MIN + 1), { owner: 'b' }));
+      expect(second).toMatchObject({ id: first.id, status: 'sending', attempts: 0, lastError: null });
+      expect(second?.leaseToken).not.toBe(first.leaseToken);
+      if (!second) throw new Error('not claimed again');
+      // The old holder wakes up: it may not start, and its confirmation changes nothing.
+      expect(await store().startNoticeSend(first.id, first.leaseToken, at(MIN + 2))).toBe(false);
+      await store().markNoticeSent(first.id, first.leaseToken, at(MIN + 2));
+      expect((await statusOf(first.id))?.status).toBe('sending');
+      expect(await store().startNoticeSend(second.id, second.leaseToken, at(MIN + 3))).toBe(true);
+      await store().markNoticeSent(second.id, second.leaseToken, at(MIN + 4));
+      expect(await statusOf(first.id)).toMatchObject({ status: 'sent', sentAt: at(MIN + 4) });
+    });
+
+    it('releases a claimed notice whose send has not started, only for the lease that holds it', async () => {
+      await seedNotices(0, 1);
+      const [a, b] = await store().claimNotices(claimAt(at(MIN), { leaseMs: 10 * MIN }));
+      if (!a || !b) throw new Error('nothing claimed');
+      await store().releaseNotice(a.id, 'stale-token');
+      expect((await statusOf(a.id))?.status).toBe('sending');
+      await store().releaseNotice(a.id, a.leaseToken);
+      expect(await statusOf(a.id)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: T0 });
+      // A started send is never given back: it may already be on its way.
+      expect(await store().startNoticeSend(b.id, b.leaseToken, at(MIN))).toBe(true);
+      await store().releaseNotice(b.id, b.leaseToken);
+      expect((await statusOf(b.id))?.status).toBe('sending');
+      // Released: the next claim takes it at once, although the old lease would still run.
+      const again = await store().claimNotices(claimAt(at(MIN + 1), { owner: 'b' }));
+      expect(again.map((n) => n.id)).toEqual([a.id]);
+      expect(await store().startNoticeSend(a.id, a.leaseToken, at(MIN + 2))).toBe(false);
     });
 
     it('lists the outbox oldest first, by case and by status', async () => {
@@ -131,6 +173,77 @@ export function describeOutboxContract(store: CurrentStore): void {
         (await store().listOutbox({ caseId: c2.id, statuses: ['pending', 'sent'] })).map((n) => n.key),
       ).toEqual(['k2']);
       expect(await store().listOutbox({ statuses: [] })).toEqual([]);
+    });
+  });
+
+  describe('outbox pacing per destination', () => {
+    const toCustomer = (conversation: string): Recipient => ({
+      kind: 'customer',
+      customerId: 'u',
+      conversation,
+    });
+    const recipients: Recipient[] = [
+      toCustomer('slack:T1:C1:1'),
+      { kind: 'person', personId: 'tom' },
+      toCustomer('slack:T1:C1:1'),
+      { kind: 'triage', teamId: 'finance' },
+      { kind: 'supervisors', teamId: 'finance' },
+      { kind: 'person', personId: 'tom' },
+      toCustomer('slack:T1:C1:1'),
+      { kind: 'person', personId: 'ann' },
+      toCustomer('slack:T1:C1:2'),
+    ];
+    /** One notice per recipient, a millisecond apart, keyed by its position. */
+    const seedPaced = () =>
+      seedCase(store(), {}, (c) => ({
+        notices: recipients.map((recipient, i) =>
+          makeNotice(c, { recipient, createdAt: at(i), key: `n${i}` }),
+        ),
+      }));
+    const keysOf = (claimed: { key: string }[]) => claimed.map((n) => n.key);
+
+    it('claims the oldest notice of each destination, then the next only once paceMs has passed', async () => {
+      await seedPaced();
+      const paced = (now: Date, owner = 'a') =>
+        store().claimNotices(claimAt(now, { paceMs: 1000, owner, leaseMs: 60 * MIN }));
+      expect(keysOf(await paced(at(MIN)))).toEqual(['n0', 'n1', 'n3', 'n4', 'n7', 'n8']);
+      expect(await paced(at(MIN), 'b')).toEqual([]);
+      expect(await paced(at(MIN + 999), 'b')).toEqual([]);
+      expect(keysOf(await paced(at(MIN + 1000), 'b'))).toEqual(['n2', 'n5']);
+      expect(keysOf(await paced(at(MIN + 1999)))).toEqual([]);
+      expect(keysOf(await paced(at(MIN + 2000)))).toEqual(['n6']);
+      expect(await paced(at(10 * MIN))).toEqual([]);
+    });
+
+    it('takes at most the limit, oldest destinations first, and leaves the rest unpaced', async () => {
+      await seedPaced();
+      const first = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000, limit: 2 }));
+      expect(keysOf(first)).toEqual(['n0', 'n1']);
+      // Destinations not claimed were not paced: the next claim takes them at once.
+      const second = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000 }));
+      expect(keysOf(second)).toEqual(['n3', 'n4', 'n7', 'n8']);
+    });
+
+    it('never gives two notices of one destination to concurrent paced claims', async () => {
+      await seedCase(store(), {}, (c) => ({
+        notices: Array.from({ length: 12 }, (_, i) =>
+          makeNotice(c, { recipient: toCustomer(`slack:T1:C${i % 3}:1`), createdAt: at(i), key: `n${i}` }),
+        ),
+      }));
+      const batches = await Promise.all(
+        ['a', 'b', 'c', 'd', 'e'].map((owner) =>
+          store().claimNotices(claimAt(at(MIN), { paceMs: 1000, owner, limit: 2 })),
+        ),
+      );
+      expect(keysOf(batches.flat()).sort()).toEqual(['n0', 'n1', 'n2']);
+    });
+
+    it('a paced claim still hands a lapsed, never-started claim to the next claimer', async () => {
+      await seedPaced();
+      const [n0] = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000, limit: 1, leaseMs: 5_000 }));
+      expect(n0?.key).toBe('n0');
+      const later = await store().claimNotices(claimAt(at(MIN + 5_001), { paceMs: 1000, owner: 'b' }));
+      expect(keysOf(later)).toEqual(['n0', 'n1', 'n3', 'n4', 'n7', 'n8']);
     });
   });
 }

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_DATABASE_URL,
   databaseKind,
+  redactUrl,
   resolveDatabaseUrl,
   sqliteFilePath,
 } from '../../src/store/database-url.ts';
@@ -18,6 +19,9 @@ import {
   readMigrations,
   SQLITE_MIGRATIONS_DIR,
 } from '../../src/store/migrate.ts';
+import type { Recipient } from '../../src/core/model.ts';
+import { paceKeyOf } from '../../src/store/pace-key.ts';
+import { postgresConnection } from '../../src/store/postgres/connection.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'ladder-migrate-'));
@@ -121,12 +125,12 @@ describe('applyMigrations', () => {
   it('rolls a failing migration back whole, names it, and keeps the earlier ones', async () => {
     const file = newFile();
     const migrationsDir = migrationsWith({
-      '20261124000000_broken': 'CREATE TABLE "half" ("a" INTEGER);\nINSERT INTO "nowhere" VALUES (1);\n',
+      '99991231000000_broken': 'CREATE TABLE "half" ("a" INTEGER);\nINSERT INTO "nowhere" VALUES (1);\n',
     });
     const error = await applyMigrations(`file:${file}`, { migrationsDir }).catch((e: unknown) => e);
     expect(error).toMatchObject({
       code: 'migration_failed',
-      message: expect.stringContaining('20261124000000_broken'),
+      message: expect.stringContaining('99991231000000_broken'),
     });
     expect(tables(file)).toContain('cases');
     expect(tables(file)).not.toContain('half');
@@ -145,7 +149,7 @@ describe('applyMigrations', () => {
 
   it('applies again a migration Prisma was told was rolled back', async () => {
     const file = newFile();
-    const migrationsDir = migrationsWith({ '20261124000000_notes': 'CREATE TABLE "notes" ("id" TEXT);\n' });
+    const migrationsDir = migrationsWith({ '99991231000000_notes': 'CREATE TABLE "notes" ("id" TEXT);\n' });
     await applyMigrations(`file:${file}`, { migrationsDir });
     const db = new Database(file);
     db.exec('DROP TABLE "notes"');
@@ -154,7 +158,7 @@ describe('applyMigrations', () => {
     ).run();
     db.close();
     const report = await applyMigrations(`file:${file}`, { migrationsDir });
-    expect(report).toMatchObject({ applied: ['20261124000000_notes'], alreadyApplied: ALL });
+    expect(report).toMatchObject({ applied: ['99991231000000_notes'], alreadyApplied: ALL });
     expect(tables(file)).toContain('notes');
   });
 
@@ -184,9 +188,47 @@ describe('applyMigrations', () => {
     expect(query(file, 'SELECT id FROM _prisma_migrations')).toHaveLength(ALL.length);
   });
 
-  it('refuses PostgreSQL for now', async () => {
-    await expect(applyMigrations('postgresql://localhost/ladder')).rejects.toMatchObject({
+  it('gives notices written before the pacing migration their destination', async () => {
+    const file = newFile();
+    const before = path.join(dir, `migrations-${++files}`);
+    mkdirSync(before);
+    for (const name of ['20261123000000_init', '20261123010000_case_refs']) {
+      cpSync(path.join(SQLITE_MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+    }
+    await applyMigrations(`file:${file}`, { migrationsDir: before });
+    const db = new Database(file);
+    const insert = db.prepare(
+      `INSERT INTO outbox (id, case_id, recipient, "key", params, actions, locale, time_zone, dedupe_key,
+         created_at, status, attempts, next_attempt_at) VALUES (?, 'c', ?, 'k', '{}', '[]', 'en', 'UTC', ?, 0, 'pending', 0, 0)`,
+    );
+    const recipients = [
+      { kind: 'customer', customerId: 'u', conversation: 'slack:T1:C1:1.2' },
+      { kind: 'person', personId: 'tom' },
+      { kind: 'triage', teamId: 'support' },
+      { kind: 'supervisors', teamId: 'support' },
+    ];
+    recipients.forEach((r, i) => insert.run(`n${i}`, JSON.stringify(r), `d${i}`));
+    db.close();
+    expect(await applyMigrations(`file:${file}`)).toMatchObject({
+      applied: ['20261124000000_outbox_pacing'],
+    });
+    const keys = query<{ pace_key: string }>(file, 'SELECT pace_key FROM outbox ORDER BY id').map(
+      (r) => r.pace_key,
+    );
+    expect(keys).toEqual([
+      'conversation:slack:T1:C1:1.2',
+      'person:tom',
+      'triage:support',
+      'supervisors:support',
+    ]);
+    // The same keys the stores derive for new notices.
+    expect(keys).toEqual(recipients.map((r) => paceKeyOf(r as Recipient)));
+  });
+
+  it('refuses a URL that is neither SQLite nor PostgreSQL, naming it', async () => {
+    await expect(applyMigrations('mysql://localhost/ladder')).rejects.toMatchObject({
       code: 'unsupported_database',
+      message: expect.stringContaining('mysql://localhost/ladder'),
     });
   });
 });
@@ -212,5 +254,36 @@ describe('database URLs', () => {
     expect(databaseKind('postgresql://u@h/db')).toBe('postgresql');
     expect(databaseKind('postgres://u@h/db')).toBe('postgresql');
     expect(() => databaseKind('mysql://h/db')).toThrow(/Unsupported DATABASE_URL/);
+  });
+});
+
+describe('PostgreSQL URLs', () => {
+  it('takes the schema and pool size out of the URL, and points search_path at the schema', () => {
+    expect(
+      postgresConnection(
+        'postgresql://app:pw@db:5432/ladder?schema=support&connection_limit=4&sslmode=require',
+      ),
+    ).toEqual({
+      schema: 'support',
+      pool: {
+        connectionString: 'postgresql://app:pw@db:5432/ladder?sslmode=require',
+        max: 4,
+        options: '-c search_path=support',
+      },
+    });
+    expect(postgresConnection('postgres://db/ladder')).toMatchObject({ schema: 'public', pool: { max: 10 } });
+  });
+
+  it('refuses a schema name it would have to quote, and a pool size that is not a count', () => {
+    expect(() => postgresConnection('postgresql://db/x?schema=a;drop')).toThrow(/schema "a;drop"/);
+    expect(() => postgresConnection('postgresql://db/x?connection_limit=0')).toThrow(/connection_limit/);
+  });
+
+  it('hides a password when a URL is shown', () => {
+    expect(redactUrl('postgresql://app:s3cret@db:5432/ladder?schema=x')).toBe(
+      'postgresql://app:***@db:5432/ladder?schema=x',
+    );
+    expect(redactUrl('postgresql://app@db/ladder')).toBe('postgresql://app@db/ladder');
+    expect(redactUrl('file:./data/ladder.db')).toBe('file:./data/ladder.db');
   });
 });

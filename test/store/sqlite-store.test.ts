@@ -7,19 +7,26 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseStore } from '../../src/core/ports.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { CLAIM_NOTICES_SQL, CLAIM_TIMERS_SQL } from '../../src/store/sqlite/claims.ts';
+import {
+  CLAIM_NOTICES_SQL,
+  CLAIM_PACED_NOTICES_SQL,
+  CLAIM_TIMERS_SQL,
+} from '../../src/store/sqlite/claims.ts';
 import { at, changeOf, MIN, makeTimer, seedCase, T0 } from '../support/case-factory.ts';
 import { describeStoreContract } from './contract.ts';
+import { describeLadder } from './ladder-scenarios.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ladder-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 const newUrl = () => `file:${path.join(dir, `store-${++files}.db`)}`;
 
-describeStoreContract('sqlite', async () => {
+const openSqlite = async () => {
   const store = await openStore({ databaseUrl: newUrl() });
   return { store, cleanup: () => store.close() };
-});
+};
+describeStoreContract('sqlite', openSqlite);
+describeLadder('sqlite', openSqlite);
 
 describe('SQLite store specifics', () => {
   const open = async (): Promise<{ store: CaseStore; file: string; url: string }> => {
@@ -62,11 +69,15 @@ describe('SQLite store specifics', () => {
         .join('\n');
     const timers = plan(CLAIM_TIMERS_SQL);
     const outbox = plan(CLAIM_NOTICES_SQL);
+    const paced = plan(CLAIM_PACED_NOTICES_SQL);
     db.close();
     expect(timers).toContain('timers_status_due_at_idx');
     expect(timers).not.toMatch(/SCAN timers(?! USING)/);
     expect(outbox).toContain('outbox_status_next_attempt_at_idx');
     expect(outbox).not.toMatch(/SCAN outbox(?! USING)/);
+    expect(paced).toContain('outbox_status_next_attempt_at_idx');
+    expect(paced).toMatch(/SEARCH p USING INDEX sqlite_autoindex_pace_keys_1/);
+    expect(paced).not.toMatch(/SCAN (outbox|o|pace_keys|p)\b(?! USING)/);
   });
 
   it('keeps writes issued while another transaction is open and then rolls back', async () => {
@@ -115,10 +126,6 @@ describe('SQLite store specifics', () => {
     const claimed = results.flatMap((r) => r.claimed);
     expect(claimed).toHaveLength(40);
     expect(new Set(claimed).size).toBe(40);
-  });
-
-  it('refuses PostgreSQL URLs until issue 5', async () => {
-    await expect(openStore({ databaseUrl: 'postgresql://localhost/ladder' })).rejects.toThrow(/issue 5/);
   });
 });
 

@@ -1,0 +1,154 @@
+// The store on real PostgreSQL (127.0.0.1:5432, see test/fixtures/postgres.ts): the contract
+// suite and the ladder scenarios, as on memory and SQLite, then what only PostgreSQL has: a pool
+// of connections working at once. One schema for the file, emptied before each test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDesk } from '../../src/core/desk.ts';
+import { isCoreError } from '../../src/core/errors.ts';
+import { auditOnce } from '../../src/jobs/auditor.ts';
+import { memoryLogger } from '../../src/log.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import type { AppStore } from '../../src/store/outbox-leases.ts';
+import { at, changeOf, MIN, makeTimer, seedCase, T0 } from '../support/case-factory.ts';
+import { as, harness } from '../support/desk-harness.ts';
+import { createSchema, emptyTables, PG_SKIP, pgTitle, type TestSchema } from '../fixtures/postgres.ts';
+import { describeStoreContract, type StoreHandle } from './contract.ts';
+import { describeLadder } from './ladder-scenarios.ts';
+
+describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
+  let schema: TestSchema;
+  let store: AppStore;
+  beforeAll(async () => {
+    schema = await createSchema();
+    store = await openStore({ databaseUrl: schema.url });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await schema?.drop();
+  });
+  const fresh = async (): Promise<StoreHandle> => {
+    await emptyTables(schema);
+    return { store, cleanup: async () => {} };
+  };
+
+  describeStoreContract('postgresql', fresh);
+  describeLadder('postgresql', fresh);
+
+  describe('PostgreSQL specifics', () => {
+    it('stores instants as epoch-millisecond BIGINT, in the schema the URL names', async () => {
+      await fresh();
+      const c = await seedCase(store, { createdAt: T0 }, (n) => ({
+        timers: [makeTimer(n, { dueAt: at(MIN + 1) })],
+      }));
+      const rows = await schema.query<{ created_at: string; due_at: string }>(
+        'SELECT c.created_at, t.due_at FROM cases c JOIN timers t ON t.case_id = c.id WHERE c.id = $1',
+        [c.id],
+      );
+      expect(rows).toEqual([{ created_at: String(T0.getTime()), due_at: String(at(MIN + 1).getTime()) }]);
+      const types = await schema.query<{ column_name: string; data_type: string }>(
+        `SELECT column_name, data_type FROM information_schema.columns
+         WHERE table_schema = $1 AND column_name IN ('created_at', 'due_at', 'lease_until', 'next_at')
+         ORDER BY table_name, column_name`,
+        [schema.name],
+      );
+      expect(new Set(types.map((t) => t.data_type))).toEqual(new Set(['bigint']));
+      expect(types.length).toBeGreaterThanOrEqual(6);
+      // Another schema is another database as far as the store can tell.
+      const other = await createSchema();
+      const otherStore = await openStore({ databaseUrl: other.url });
+      try {
+        expect(await otherStore.getCase(c.id)).toBeNull();
+        expect((await store.getCase(c.id))?.id).toBe(c.id);
+      } finally {
+        await otherStore.close();
+        await other.drop();
+      }
+    });
+
+    it('many claimers on the pool at once take 300 timers exactly once between them', async () => {
+      await fresh();
+      await seedCase(store, {}, (n) => ({
+        timers: Array.from({ length: 300 }, (_, i) => makeTimer(n, { dueAt: at(i) })),
+      }));
+      const claimed: string[] = [];
+      const claimer = async (owner: string) => {
+        for (;;) {
+          const batch = await store.claimDueTimers({ now: at(MIN), limit: 7, leaseMs: MIN, owner });
+          if (batch.length === 0) return;
+          claimed.push(...batch.map((t) => t.id));
+        }
+      };
+      await Promise.all(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map(claimer));
+      expect(claimed).toHaveLength(300);
+      expect(new Set(claimed).size).toBe(300);
+    });
+
+    it('a commit racing a takeover of its timer either completes it or writes nothing', async () => {
+      // Each round: sweeper A holds a lapsed lease and commits while sweeper B claims the timer.
+      // Exactly one of them may own the outcome: A's commit succeeds and B gets nothing, or B
+      // takes the timer and A's commit fails with lease_lost, leaving the case untouched.
+      await fresh();
+      const outcomes = { committed: 0, fenced: 0 };
+      for (let round = 0; round < 40; round++) {
+        const c = await seedCase(store, {}, (n) => ({ timers: [makeTimer(n, { dueAt: at(0) })] }));
+        const [held] = await store.claimDueTimers({ now: at(0), limit: 1, leaseMs: 1000, owner: 'a' });
+        if (!held) throw new Error('nothing claimed');
+        const [commit, taken] = await Promise.allSettled([
+          store.commit(changeOf(c, { ownerId: 'tom' }, { completeTimer: held })),
+          store.claimDueTimers({ now: at(2000), limit: 1, leaseMs: MIN, owner: 'b' }),
+        ]);
+        const takenOver = taken.status === 'fulfilled' && taken.value.length === 1;
+        const stored = await store.getCase(c.id);
+        if (commit.status === 'fulfilled') {
+          outcomes.committed += 1;
+          expect(takenOver).toBe(false);
+          expect(stored?.ownerId).toBe('tom');
+        } else {
+          outcomes.fenced += 1;
+          expect(isCoreError(commit.reason, 'lease_lost')).toBe(true);
+          expect(takenOver).toBe(true);
+          expect(stored).toEqual(c);
+        }
+        await emptyTables(schema);
+      }
+      expect(outcomes.committed + outcomes.fenced).toBe(40);
+    });
+
+    it('the auditor alarms on overdue timers here too', async () => {
+      await fresh();
+      const h = harness({ store });
+      const caseId = await h.open();
+      await h.desk.escalate({ caseId, actor: as('rasa') });
+      const logger = memoryLogger();
+      const audit = () => auditOnce({ store, clock: h.clock, logger, sweepEveryMs: 5_000 });
+      h.clock.advance(180 * 60_000 + 9_000);
+      expect(await audit()).toEqual({ overdue: 0 });
+      h.clock.advance(2_000);
+      expect(await audit()).toEqual({ overdue: 1 });
+      expect(logger.lines.filter((l) => l.startsWith('error auditor.overdue_timers'))).toHaveLength(1);
+      await h.desk.sweep();
+      expect(await audit()).toEqual({ overdue: 0 });
+    });
+
+    it('50 commands on one case from the pool at once all land, one version each', async () => {
+      await fresh();
+      const h = harness({ store });
+      const caseId = await h.open();
+      const desk = createDesk({
+        store,
+        clock: h.clock,
+        ids: { next: () => crypto.randomUUID() },
+        config: h.config,
+      });
+      const results = await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) => desk.addNote({ caseId, actor: as('rasa'), text: `note ${i}` })),
+      );
+      const landed = results.filter((r) => r.status === 'fulfilled').length;
+      const refused = results.filter((r) => r.status === 'rejected');
+      // The desk retries a conflict a few times; whatever gave up did so with `conflict`, never worse.
+      expect(refused.every((r) => isCoreError((r as PromiseRejectedResult).reason, 'conflict'))).toBe(true);
+      const events = (await store.listEvents(caseId)).filter((e) => e.type === 'note_added');
+      expect(events).toHaveLength(landed);
+      expect((await store.getCase(caseId))?.version).toBe(1 + landed);
+    });
+  });
+});
