@@ -69,6 +69,12 @@ export interface ClaimOptions {
   leaseMs: number;
   /** Names the claimer in the lease token, for logs. */
   owner: string;
+  /**
+   * Notices only: when > 0, at most one notice per destination (a conversation, a person, a team
+   * channel) is claimed per `paceMs`, across every replica (platforms allow about one message a
+   * second per channel).
+   */
+  paceMs?: number;
 }
 
 export interface NoticeFailure {
@@ -106,6 +112,14 @@ export interface CaseStore {
   countOverdueTimers(before: Date): Promise<number>;
 
   claimNotices(options: ClaimOptions): Promise<ClaimedNotice[]>;
+  /**
+   * Marks that the platform call is about to start. False when this lease no longer holds the
+   * notice: do not send. A claim whose lease runs out before this mark goes back to pending and is
+   * sent by someone else; after it, the notice becomes ambiguous instead (it may have gone out).
+   */
+  startNoticeSend(id: string, leaseToken: string, at: Date): Promise<boolean>;
+  /** Gives back a claimed notice whose send never started (shutdown): pending again, at once. */
+  releaseNotice(id: string, leaseToken: string): Promise<void>;
   markNoticeSent(id: string, leaseToken: string, at: Date): Promise<void>;
   markNoticeFailed(id: string, leaseToken: string, failure: NoticeFailure): Promise<void>;
   listOutbox(query: { caseId?: string; statuses?: readonly OutboxEntry['status'][] }): Promise<OutboxEntry[]>;

@@ -5,9 +5,8 @@
 // replicas), and each send is marked as started just before the platform call, so a crash before
 // that point hands the notice to another replica instead of leaving it ambiguous.
 import type { ClaimedNotice } from '../core/model.ts';
-import type { CaseStore, Clock } from '../core/ports.ts';
+import type { CaseStore, ClaimOptions, Clock } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
-import { hasOutboxLeases, type PacedClaimOptions } from '../store/outbox-leases.ts';
 
 export type DeliveryResult =
   | { status: 'sent' }
@@ -71,8 +70,7 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
     released: 0,
     leaseLost: 0,
   };
-  const leases = hasOutboxLeases(store) ? store : null;
-  const claim: PacedClaimOptions = {
+  const claim: ClaimOptions = {
     now: clock.now(),
     limit: options.limit ?? 100,
     leaseMs: options.leaseMs ?? 30_000,
@@ -83,11 +81,11 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
   report.claimed = notices.length;
   for (const [index, notice] of notices.entries()) {
     if (options.signal?.aborted) {
-      for (const unsent of notices.slice(index)) await leases?.releaseNotice(unsent.id, unsent.leaseToken);
+      for (const unsent of notices.slice(index)) await store.releaseNotice(unsent.id, unsent.leaseToken);
       report.released = notices.length - index;
       break;
     }
-    if (leases && !(await leases.startNoticeSend(notice.id, notice.leaseToken, clock.now()))) {
+    if (!(await store.startNoticeSend(notice.id, notice.leaseToken, clock.now()))) {
       report.leaseLost += 1;
       continue;
     }

@@ -1,9 +1,8 @@
 // The outbox of the in-memory store: claims with leases, pacing per destination, the started
 // mark and release, failures. Same semantics as the SQL stores (test/store/contract-outbox.ts).
 import type { ClaimedNotice, Notice, OutboxEntry } from '../core/model.ts';
-import type { CaseStore } from '../core/ports.ts';
+import type { CaseStore, ClaimOptions } from '../core/ports.ts';
 import { leaseTokenPrefix } from './lease-token.ts';
-import type { OutboxLeases, PacedClaimOptions } from './outbox-leases.ts';
 import { paceKeyOf } from './pace-key.ts';
 
 type OutboxRecord = OutboxEntry & {
@@ -14,7 +13,10 @@ type OutboxRecord = OutboxEntry & {
   sendStartedAt: Date | null;
 };
 
-type OutboxMethods = Pick<CaseStore, 'markNoticeSent' | 'markNoticeFailed' | 'listOutbox'> & OutboxLeases;
+type OutboxMethods = Pick<
+  CaseStore,
+  'claimNotices' | 'startNoticeSend' | 'releaseNotice' | 'markNoticeSent' | 'markNoticeFailed' | 'listOutbox'
+>;
 
 const clone = structuredClone;
 const byTimeThenSeq = (time: (r: OutboxRecord) => Date) => (a: OutboxRecord, b: OutboxRecord) =>
@@ -38,7 +40,7 @@ export function createMemoryOutbox() {
     outbox.find((x) => x.id === id && x.leaseToken === leaseToken && x.status === 'sending');
 
   const methods: OutboxMethods = {
-    async claimNotices(options: PacedClaimOptions): Promise<ClaimedNotice[]> {
+    async claimNotices(options: ClaimOptions): Promise<ClaimedNotice[]> {
       const { now } = options;
       const paceMs = options.paceMs ?? 0;
       for (const o of outbox) {

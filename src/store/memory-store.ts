@@ -3,10 +3,9 @@
 // validate everything before they change anything, so a failed call leaves no trace.
 import { CoreError } from '../core/errors.ts';
 import type { Case, CaseEvent, ClaimedTimer, Timer } from '../core/model.ts';
-import type { CaseQuery, ClaimOptions, ExpertLoad, NewCaseRows } from '../core/ports.ts';
+import type { CaseQuery, CaseStore, ClaimOptions, ExpertLoad, NewCaseRows } from '../core/ports.ts';
 import { leaseTokenPrefix } from './lease-token.ts';
 import { createMemoryOutbox } from './memory-outbox.ts';
-import type { AppStore } from './outbox-leases.ts';
 
 interface Lease {
   leaseToken: string | null;
@@ -20,7 +19,7 @@ const byTimeThenSeq =
   (a: R, b: R) =>
     time(a).getTime() - time(b).getTime() || a.seq - b.seq;
 
-export function createMemoryStore(): AppStore {
+export function createMemoryStore(): CaseStore {
   const cases = new Map<string, Case>();
   const counters = new Map<string, number>();
   const events: CaseEvent[] = [];
@@ -101,7 +100,7 @@ export function createMemoryStore(): AppStore {
     return found ? clone(found) : null;
   };
 
-  const store: AppStore = {
+  const store: CaseStore = {
     async createCase(draft, build) {
       const number = counters.get(draft.workspace) ?? 1;
       const rows = build({ ...clone(draft), number });

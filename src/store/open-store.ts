@@ -1,16 +1,16 @@
 // Opens the app's CaseStore: resolves the URL, applies committed migrations, connects. A
+import type { CaseStore } from '../core/ports.ts';
 // `file:` URL is SQLite, a `postgresql://` URL is PostgreSQL; nothing else changes. Each provider's
 // modules (its Prisma client, driver and adapter) load only when that provider is used.
 import { databaseKind, resolveDatabaseUrl } from './database-url.ts';
 import { applyMigrations } from './migrate.ts';
-import type { AppStore } from './outbox-leases.ts';
 
 export interface OpenStoreOptions {
   /** Defaults to DATABASE_URL, else `file:./data/ladder.db`. */
   databaseUrl?: string;
 }
 
-export async function openStore(options: OpenStoreOptions = {}): Promise<AppStore> {
+export async function openStore(options: OpenStoreOptions = {}): Promise<CaseStore> {
   const url = resolveDatabaseUrl(options.databaseUrl);
   await applyMigrations(url);
   if (databaseKind(url) === 'postgresql') {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.ts';
-import type { AppStore } from '../../src/store/outbox-leases.ts';
+import type { CaseStore } from '../../src/core/ports.ts';
 import { createSchema, PG_SKIP, pgTitle } from '../fixtures/postgres.ts';
 import type { ReplicaOptions } from '../fixtures/replica.ts';
 import { waitUntil } from '../fixtures/reliability-run.ts';
@@ -23,7 +23,7 @@ const OPTIONS: ReplicaOptions = { intervalMs: 200, leaseMs: 60_000, batch: 50, s
 const COUNT = 200;
 const MESSAGES = 2 * COUNT;
 
-async function stopMidWorkThenResume(databaseUrl: string, store: AppStore): Promise<void> {
+async function stopMidWorkThenResume(databaseUrl: string, store: CaseStore): Promise<void> {
   const out = mkdtempSync(path.join(tmpdir(), 'ladder-shutdown-'));
   try {
     const reminders: Reminder[] = Array.from({ length: COUNT }, (_, i) => ({

@@ -2,11 +2,11 @@
 // never resent blindly; failures retry, park, or stay ambiguous.
 import { describe, expect, it } from 'vitest';
 import type { Recipient } from '../../src/core/model.ts';
-import type { PacedClaimOptions } from '../../src/store/outbox-leases.ts';
+import type { ClaimOptions } from '../../src/core/ports.ts';
 import { at, MIN, makeNotice, seedCase, T0 } from '../support/case-factory.ts';
 import type { CurrentStore } from './contract.ts';
 
-const claimAt = (now: Date, extra: Partial<PacedClaimOptions> = {}): PacedClaimOptions => ({
+const claimAt = (now: Date, extra: Partial<ClaimOptions> = {}): ClaimOptions => ({
   now,
   limit: 100,
   leaseMs: MIN,

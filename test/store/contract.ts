@@ -1,19 +1,19 @@
 // The CaseStore contract: one suite, run against every implementation (memory, SQLite,
 // PostgreSQL). Each test gets a fresh, empty store.
 import { afterEach, beforeEach, describe } from 'vitest';
-import type { AppStore } from '../../src/store/outbox-leases.ts';
+import type { CaseStore } from '../../src/core/ports.ts';
 import { describeCaseContract } from './contract-cases.ts';
 import { describeCommitContract } from './contract-commit.ts';
 import { describeOutboxContract } from './contract-outbox.ts';
 import { describeTimerContract } from './contract-timers.ts';
 
 export interface StoreHandle {
-  store: AppStore;
+  store: CaseStore;
   cleanup(): Promise<void>;
 }
 
 /** Hands the tests of one part the store of the running test. */
-export type CurrentStore = () => AppStore;
+export type CurrentStore = () => CaseStore;
 
 export function describeStoreContract(name: string, makeStore: () => Promise<StoreHandle>): void {
   describe(`CaseStore contract: ${name}`, () => {

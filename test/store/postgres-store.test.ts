@@ -7,7 +7,7 @@ import { isCoreError } from '../../src/core/errors.ts';
 import { auditOnce } from '../../src/jobs/auditor.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import type { AppStore } from '../../src/store/outbox-leases.ts';
+import type { CaseStore } from '../../src/core/ports.ts';
 import { at, changeOf, MIN, makeTimer, seedCase, T0 } from '../support/case-factory.ts';
 import { as, harness } from '../support/desk-harness.ts';
 import { createSchema, emptyTables, PG_SKIP, pgTitle, type TestSchema } from '../fixtures/postgres.ts';
@@ -16,7 +16,7 @@ import { describeLadder } from './ladder-scenarios.ts';
 
 describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
   let schema: TestSchema;
-  let store: AppStore;
+  let store: CaseStore;
   beforeAll(async () => {
     schema = await createSchema();
     store = await openStore({ databaseUrl: schema.url });

@@ -6,7 +6,6 @@ import { raw, sqltag as sql } from '@prisma/client/runtime/client';
 import type { ClaimedNotice, ClaimedTimer } from '../../core/model.ts';
 import type { ClaimOptions } from '../../core/ports.ts';
 import { leaseTokenPrefix } from '../lease-token.ts';
-import type { PacedClaimOptions } from '../outbox-leases.ts';
 import { leasedOutboxFields, leasedTimerFields } from '../sql/fields.ts';
 import {
   byDueThenSeq,
@@ -36,7 +35,7 @@ export async function claimTimers(db: SqlRunner, options: ClaimOptions): Promise
   return rows.sort(byDueThenSeq((r) => r.dueAt)).map(toClaimedTimer);
 }
 
-export async function claimOutbox(db: SqlRunner, options: PacedClaimOptions): Promise<ClaimedNotice[]> {
+export async function claimOutbox(db: SqlRunner, options: ClaimOptions): Promise<ClaimedNotice[]> {
   const now = toMs(options.now);
   const until = now + BigInt(options.leaseMs);
   const prefix = leaseTokenPrefix(options.owner);

@@ -1,14 +1,14 @@
 // The CaseStore on PostgreSQL through Prisma and @prisma/adapter-pg: a pool of connections, so
+import type { CaseStore } from '../../core/ports.ts';
 // operations run concurrently; each interactive transaction holds its own connection.
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { AppStore } from '../outbox-leases.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import { claimOutbox, claimTimers } from './claims.ts';
 import { PrismaClient, postgresDb } from './client.ts';
 import { postgresConnection } from './connection.ts';
 
 /** Opens the store on an already migrated database (see openStore for the full path). */
-export async function openPostgresStore(databaseUrl: string): Promise<AppStore> {
+export async function openPostgresStore(databaseUrl: string): Promise<CaseStore> {
   const { pool, schema } = postgresConnection(databaseUrl);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
   await prisma.$connect();

@@ -5,8 +5,7 @@
 import { empty, join, raw, type Sql, sqltag as sql } from '@prisma/client/runtime/client';
 import { CoreError } from '../../core/errors.ts';
 import type { Case, ClaimedNotice, ClaimedTimer } from '../../core/model.ts';
-import type { CaseChange, ClaimOptions } from '../../core/ports.ts';
-import type { AppStore, PacedClaimOptions } from '../outbox-leases.ts';
+import type { CaseChange, CaseStore, ClaimOptions } from '../../core/ports.ts';
 import { CASE_FIELDS, EVENT_FIELDS, OUTBOX_FIELDS, TIMER_FIELDS } from './fields.ts';
 import {
   type CaseFields,
@@ -31,7 +30,7 @@ import {
 
 export interface SqlDialect {
   claimTimers(db: SqlDb, options: ClaimOptions): Promise<ClaimedTimer[]>;
-  claimNotices(db: SqlDb, options: PacedClaimOptions): Promise<ClaimedNotice[]>;
+  claimNotices(db: SqlDb, options: ClaimOptions): Promise<ClaimedNotice[]>;
   /** Runs one store operation; SQLite queues them (one connection), PostgreSQL runs them at once. */
   turn<T>(operation: () => Promise<T>): Promise<T>;
 }
@@ -42,7 +41,7 @@ const count = (rows: { n: bigint | number }[]) => Number(rows[0]?.n ?? 0);
 const where = (conditions: Sql[]) =>
   conditions.length > 0 ? sql`WHERE ${join(conditions, ' AND ')}` : empty;
 
-export function createSqlStore(db: SqlDb, dialect: SqlDialect): AppStore {
+export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
   const { turn } = dialect;
 
   const readCase = async (condition: Sql, newest = false): Promise<Case | null> => {
@@ -161,7 +160,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): AppStore {
         ),
       ),
 
-    claimNotices: (options: PacedClaimOptions) => turn(() => dialect.claimNotices(db, options)),
+    claimNotices: (options: ClaimOptions) => turn(() => dialect.claimNotices(db, options)),
 
     startNoticeSend: (id, leaseToken, at) =>
       turn(async () => {

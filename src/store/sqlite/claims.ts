@@ -6,7 +6,6 @@ import { join, Sql, sqltag as sql } from '@prisma/client/runtime/client';
 import type { ClaimedNotice, ClaimedTimer } from '../../core/model.ts';
 import type { ClaimOptions } from '../../core/ports.ts';
 import { leaseTokenPrefix } from '../lease-token.ts';
-import type { PacedClaimOptions } from '../outbox-leases.ts';
 import { leasedOutboxFields, leasedTimerFields } from '../sql/fields.ts';
 import {
   byDueThenSeq,
@@ -81,7 +80,7 @@ RETURNING ${leasedOutboxFields()}, pace_key AS "paceKey"`;
 
 type ClaimedRow = OutboxFields & LeaseFields & { paceKey: string };
 
-export function claimOutbox(db: SqlDb, options: PacedClaimOptions): Promise<ClaimedNotice[]> {
+export function claimOutbox(db: SqlDb, options: ClaimOptions): Promise<ClaimedNotice[]> {
   const now = toMs(options.now);
   const until = now + BigInt(options.leaseMs);
   const prefix = leaseTokenPrefix(options.owner);
