@@ -39,16 +39,18 @@ export function createMemoryOutbox() {
   const heldBy = (id: string, leaseToken: string) =>
     outbox.find((x) => x.id === id && x.leaseToken === leaseToken && x.status === 'sending');
 
+  const RESENT_AFTER_CRASH = 'the sender stopped mid-send; sent again, may arrive twice';
+
   const methods: OutboxMethods = {
     async claimNotices(options: ClaimOptions): Promise<ClaimedNotice[]> {
       const { now } = options;
       const paceMs = options.paceMs ?? 0;
       for (const o of outbox) {
         if (o.status !== 'sending' || o.leaseUntil === null || o.leaseUntil >= now) continue;
-        // Never started: back to pending. Started: it may have gone out, so it is ambiguous.
-        if (o.sendStartedAt === null)
-          Object.assign(o, { status: 'pending', leaseToken: null, leaseUntil: null });
-        else Object.assign(o, { status: 'ambiguous', lastError: 'lease expired while sending' });
+        // Back to pending; a send that had started is sent again (at-least-once), noted as such.
+        if (o.sendStartedAt !== null)
+          Object.assign(o, { attempts: o.attempts + 1, lastError: RESENT_AFTER_CRASH });
+        Object.assign(o, { status: 'pending', leaseToken: null, leaseUntil: null, sendStartedAt: null });
       }
       const taken = new Set<string>();
       const due = outbox

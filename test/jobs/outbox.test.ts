@@ -144,12 +144,13 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     expect(new Set(sink.delivered).size).toBe(5);
   });
 
-  it('a dispatcher whose lease was taken over sends nothing; the notice goes out once', async () => {
+  it('a dispatcher whose lease was taken over sends nothing more; its started send goes again, noted', async () => {
     const { store, clock, logger } = await fiveNotices();
     const delivered: string[] = [];
     let stalled = false;
-    // Replica A stalls on its first send past its 30 s lease; replica B meanwhile claims what A
-    // had not started and sends it. A then resumes and must not send those again.
+    // Replica A stalls on its first send past its 30 s lease; replica B meanwhile claims all five:
+    // the four A had not started, and the one A had started (sent again: at-least-once, noted as
+    // a possible duplicate). A then resumes and must not send anything more.
     const sinkA = {
       async deliver(n: ClaimedNotice): Promise<DeliveryResult> {
         delivered.push(n.key);
@@ -169,7 +170,9 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     };
     const a = await dispatchOnce({ store, clock, sink: sinkA, logger, owner: 'a', leaseMs: 30_000 });
     expect(a).toMatchObject({ claimed: 5, sent: 1, leaseLost: 4 });
-    expect([...delivered].sort()).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
+    expect([...delivered].sort()).toEqual(['n0', 'n0', 'n1', 'n2', 'n3', 'n4']);
+    const resent = (await store.listOutbox({})).find((n) => n.key === 'n0');
+    expect(resent).toMatchObject({ attempts: 1, lastError: expect.stringContaining('may arrive twice') });
     expect((await store.listOutbox({})).map((n) => n.status)).toEqual([
       'sent',
       'sent',

@@ -40,14 +40,16 @@ export async function claimOutbox(db: SqlRunner, options: ClaimOptions): Promise
   const until = now + BigInt(options.leaseMs);
   const prefix = leaseTokenPrefix(options.owner);
   const paceMs = options.paceMs ?? 0;
-  // A lapsed claim whose send never started goes back to pending; one whose send started may have
-  // reached the platform and becomes ambiguous (never resent blindly).
+  // A lapsed claim goes back to pending; one whose send had started is sent again all the same
+  // (at-least-once), counted as an attempt and noted as a possible duplicate (see sqlite/claims.ts).
   await db.execute(sql`
     UPDATE outbox o SET
-      status = CASE WHEN o.send_started_at IS NULL THEN 'pending' ELSE 'ambiguous' END,
-      last_error = CASE WHEN o.send_started_at IS NULL THEN o.last_error ELSE 'lease expired while sending' END,
-      lease_token = CASE WHEN o.send_started_at IS NULL THEN NULL ELSE o.lease_token END,
-      lease_until = CASE WHEN o.send_started_at IS NULL THEN NULL ELSE o.lease_until END
+      status = 'pending',
+      attempts = o.attempts + CASE WHEN o.send_started_at IS NULL THEN 0 ELSE 1 END,
+      last_error = CASE WHEN o.send_started_at IS NULL THEN o.last_error ELSE 'the sender stopped mid-send; sent again, may arrive twice' END,
+      lease_token = NULL,
+      lease_until = NULL,
+      send_started_at = NULL
     FROM (SELECT seq FROM outbox WHERE status = 'sending' AND lease_until < ${now}
           FOR UPDATE SKIP LOCKED) lapsed
     WHERE o.seq = lapsed.seq`);

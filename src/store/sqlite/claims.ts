@@ -41,15 +41,19 @@ export async function claimTimers(db: SqlRunner, options: ClaimOptions): Promise
   return rows.sort(byDueThenSeq((r) => r.dueAt)).map(toClaimedTimer);
 }
 
-// A `sending` row whose lease ran out goes back to pending if its send never started; if it had
-// started it may have reached the platform, so it is never resent blindly: it becomes `ambiguous`
-// for a person to look at.
+// A `sending` row whose lease ran out (its sender died or stalled) goes back to pending. If the
+// send had started it may have reached the platform: it is sent again all the same (at-least-once:
+// a promise is never dropped), counted as an attempt and noted as a possible duplicate. Discord
+// drops the duplicate by its nonce. A send whose own call reported an unknown outcome is the one
+// marked ambiguous (markNoticeFailed), never resent blindly.
 const EXPIRE_SENDING = `
 UPDATE outbox SET
-  status = CASE WHEN send_started_at IS NULL THEN 'pending' ELSE 'ambiguous' END,
-  last_error = CASE WHEN send_started_at IS NULL THEN last_error ELSE 'lease expired while sending' END,
-  lease_token = CASE WHEN send_started_at IS NULL THEN NULL ELSE lease_token END,
-  lease_until = CASE WHEN send_started_at IS NULL THEN NULL ELSE lease_until END
+  status = 'pending',
+  attempts = attempts + CASE WHEN send_started_at IS NULL THEN 0 ELSE 1 END,
+  last_error = CASE WHEN send_started_at IS NULL THEN last_error ELSE 'the sender stopped mid-send; sent again, may arrive twice' END,
+  lease_token = NULL,
+  lease_until = NULL,
+  send_started_at = NULL
 WHERE status = 'sending' AND lease_until < ?`;
 
 const SET_SENDING = `status = 'sending', lease_token = ? || id, lease_until = ?, send_started_at = NULL`;
