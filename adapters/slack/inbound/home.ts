@@ -10,6 +10,14 @@ import { eventEnvelope, homeEvent, parseOrLog } from './payloads.ts';
 const isOverdue = (c: Case, now: Date) =>
   c.window !== null && c.window.paused === null && c.window.dueAt.getTime() < now.getTime();
 
+/** The cases among `cases` with a message parked (kept failing) or ambiguous (may not have gone out). */
+async function withUndelivered(inb: Inbound, cases: readonly Case[]): Promise<Case[]> {
+  const stuck = new Set(
+    (await inb.store.listOutbox({ statuses: ['parked', 'ambiguous'] })).map((n) => n.caseId),
+  );
+  return cases.filter((c) => stuck.has(c.id));
+}
+
 export async function homeSections(inb: Inbound, u: SlackUser): Promise<HomeSection[]> {
   const { directory } = inb.desk.config;
   const person = inb.identity.person(u);
@@ -30,6 +38,7 @@ export async function homeSections(inb: Inbound, u: SlackUser): Promise<HomeSect
         },
         { title: 'home_overdue', cases: cases.filter((c) => isOverdue(c, now)) },
         { title: 'home_at_risk', cases: cases.filter((c) => c.risk.band !== 'low') },
+        { title: 'home_undelivered', cases: await withUndelivered(inb, cases) },
       );
     }
     sections.push({

@@ -52,6 +52,7 @@ const en = {
   home_my_cases: 'Your cases',
   home_my_requests: 'Your requests',
   home_none: 'Nothing here right now.',
+  home_undelivered: 'Messages that could not be delivered',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -105,6 +106,7 @@ const fr: Record<LabelKey, string> = {
   home_my_cases: 'Vos dossiers',
   home_my_requests: 'Vos demandes',
   home_none: 'Rien pour le moment.',
+  home_undelivered: 'Messages qui n’ont pas pu être remis',
 };
 
 const lt: Record<LabelKey, string> = {
@@ -156,6 +158,7 @@ const lt: Record<LabelKey, string> = {
   home_my_cases: 'Jūsų atvejai',
   home_my_requests: 'Jūsų užklausos',
   home_none: 'Kol kas nieko nėra.',
+  home_undelivered: 'Žinutės, kurių nepavyko pristatyti',
 };
 
 const LABELS: Readonly<Record<Locale, Readonly<Record<LabelKey, string>>>> = { en, fr, lt };

@@ -50,6 +50,24 @@ describe('Slack App Home', () => {
     expect((home.args.view as { blocks: unknown[] }).blocks.length).toBeLessThanOrEqual(100);
   });
 
+  it('a supervisor sees the cases whose messages could not be delivered', async () => {
+    const before = homeText(await openHome(U.marie));
+    expect(before).toMatch(/Messages qui n’ont pas pu être remis\nRien pour le moment\./);
+    const [first] = (await h.desk.listCases({})).map((c) => c.id) as [string];
+    const aboutTheNote = (a: Record<string, unknown>) => JSON.stringify(a).includes('Checking with finance');
+    h.fake.script(
+      'chat.postMessage',
+      { body: { ok: false, error: 'channel_not_found' } },
+      { times: 20, when: aboutTheNote },
+    );
+    await h.desk.addNote({ caseId: first, actor: { id: 'rasa' }, text: 'Checking with finance' });
+    await h.dispatch();
+    await h.settled();
+    expect(await h.store.listOutbox({ caseId: first, statuses: ['parked'] })).not.toHaveLength(0);
+    const after = homeText(await openHome(U.marie));
+    expect(after).toMatch(/Messages qui n’ont pas pu être remis\n.*The invoice for October/);
+  });
+
   it('an expert sees the cases they hold and when each reply is due', async () => {
     const text = homeText(await openHome(U.jonas));
     expect(text).toContain('The invoice for October is charged twice');
