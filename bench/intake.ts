@@ -14,7 +14,7 @@ import type { CaseStore } from '../src/core/ports.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { caseColumns, eventColumns, noticeColumns, timerColumns } from '../src/store/sql/rows.ts';
 import { customer, deskConfig } from '../test/support/desk-fixture.ts';
-import { percentile, writeResult } from './stats.ts';
+import { percentile, preparedInsert, writeResult } from './stats.ts';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '16' } },
@@ -64,14 +64,7 @@ interface Rows {
 function rawRun(file: string, sample: { c: Case; rows: Rows }): number {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  const prepared = (table: string, columns: Record<string, unknown>) =>
-    db.prepare(
-      `INSERT INTO "${table}" (${Object.keys(columns)
-        .map((k) => `"${k}"`)
-        .join(',')}) VALUES (${Object.keys(columns)
-        .map((k) => `@${k}`)
-        .join(',')})`,
-    );
+  const prepared = (table: string, columns: Record<string, unknown>) => preparedInsert(db, table, columns);
   const caseRow = caseColumns(sample.c);
   const insertCase = prepared('cases', caseRow);
   const counter = db.prepare(

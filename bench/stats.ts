@@ -1,4 +1,5 @@
 // Small helpers shared by the benchmarks: percentiles and result files.
+import type Database from 'better-sqlite3';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,4 +18,16 @@ export function writeResult(name: string, result: object): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const body = { name, date: new Date().toISOString(), node: process.version, ...result };
   writeFileSync(join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(body, null, 2)}\n`);
+}
+
+/** A prepared `INSERT` of the given columns (named parameters), for seeding and raw floors. */
+export function preparedInsert(
+  db: Database.Database,
+  table: string,
+  columns: Record<string, unknown>,
+): Database.Statement {
+  const names = Object.keys(columns);
+  return db.prepare(
+    `INSERT INTO "${table}" (${names.map((k) => `"${k}"`).join(',')}) VALUES (${names.map((k) => `@${k}`).join(',')})`,
+  );
 }

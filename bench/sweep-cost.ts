@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { openStore } from '../src/store/open-store.ts';
 import { caseColumns, timerColumns } from '../src/store/sql/rows.ts';
 import { makeCase } from '../test/support/case-factory.ts';
-import { percentile, writeResult } from './stats.ts';
+import { percentile, preparedInsert, writeResult } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,14 +38,7 @@ function seed(file: string, cases: number): void {
     dueAt: NOW,
     status: 'pending',
   });
-  const insert = (table: string, columns: Record<string, unknown>) =>
-    db.prepare(
-      `INSERT INTO "${table}" (${Object.keys(columns)
-        .map((k) => `"${k}"`)
-        .join(',')}) VALUES (${Object.keys(columns)
-        .map((k) => `@${k}`)
-        .join(',')})`,
-    );
+  const insert = (table: string, columns: Record<string, unknown>) => preparedInsert(db, table, columns);
   const insertCase = insert('cases', row);
   const insertTimer = insert('timers', timerRow);
   const future = BigInt(NOW.getTime() + 86_400_000);
