@@ -1,13 +1,12 @@
 // The outbox dispatcher against the in-memory store and a scripted sink.
 import { describe, expect, it } from 'vitest';
 import type { ClaimedNotice } from '../../src/core/model.ts';
-import { auditOnce } from '../../src/jobs/auditor.ts';
 import { backoffMs, type DeliveryResult, dispatchOnce, NOTICE_PACE_MS } from '../../src/jobs/outbox.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { makeNotice, seedCase } from '../support/case-factory.ts';
 import { FakeClock } from '../support/fake-clock.ts';
-import { as, harness } from '../support/desk-harness.ts';
+import { harness } from '../support/desk-harness.ts';
 
 /** A sink that answers from a script per notice key, recording every attempt. */
 function scriptedSink(answer: (n: ClaimedNotice, attempt: number) => DeliveryResult | 'throw') {
@@ -203,22 +202,5 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     });
     expect(next).toMatchObject({ claimed: 4, sent: 4 });
     expect(sink.delivered).toHaveLength(1);
-  });
-});
-
-describe('auditor', () => {
-  it('alarms on timers overdue by more than two sweep intervals, and only then', async () => {
-    const h = harness();
-    const caseId = await h.open();
-    await h.desk.escalate({ caseId, actor: as('rasa') });
-    const logger = memoryLogger();
-    const audit = () => auditOnce({ store: h.store, clock: h.clock, logger, sweepEveryMs: 5_000 });
-    h.clock.advance(180 * 60_000 + 9_000); // the nudge is 9 s overdue: within two sweeps
-    expect(await audit()).toEqual({ overdue: 0 });
-    h.clock.advance(2_000);
-    expect(await audit()).toEqual({ overdue: 1 });
-    expect(logger.lines.filter((l) => l.startsWith('error auditor.overdue_timers'))).toHaveLength(1);
-    await h.desk.sweep();
-    expect(await audit()).toEqual({ overdue: 0 });
   });
 });

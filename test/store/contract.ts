@@ -15,21 +15,25 @@ export interface StoreHandle {
 /** Hands the tests of one part the store of the running test. */
 export type CurrentStore = () => CaseStore;
 
+/** Gives each test of the enclosing describe a fresh store from `makeStore`, cleaned up after it. */
+export function storePerTest(makeStore: () => Promise<StoreHandle>): CurrentStore {
+  let handle: StoreHandle | undefined;
+  beforeEach(async () => {
+    handle = await makeStore();
+  });
+  afterEach(async () => {
+    await handle?.cleanup();
+    handle = undefined;
+  });
+  return () => {
+    if (!handle) throw new Error('no store: makeStore failed');
+    return handle.store;
+  };
+}
+
 export function describeStoreContract(name: string, makeStore: () => Promise<StoreHandle>): void {
   describe(`CaseStore contract: ${name}`, () => {
-    let handle: StoreHandle | undefined;
-    beforeEach(async () => {
-      handle = await makeStore();
-    });
-    afterEach(async () => {
-      await handle?.cleanup();
-      handle = undefined;
-    });
-    const current: CurrentStore = () => {
-      if (!handle) throw new Error('no store: makeStore failed');
-      return handle.store;
-    };
-
+    const current = storePerTest(makeStore);
     describeCaseContract(current);
     describeCommitContract(current);
     describeTimerContract(current);

@@ -1,30 +1,23 @@
 // Every transition of the four-level ladder, with a fake clock. The same scenarios run on every
 // store (memory in test/core/ladder.test.ts, SQLite and PostgreSQL in test/store): a store that
 // loses or reorders anything the ladder relies on fails here.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isCoreError } from '../../src/core/errors.ts';
+import { auditOnce } from '../../src/jobs/auditor.ts';
+import { memoryLogger } from '../../src/log.ts';
 import { customer, deskConfig } from '../support/desk-fixture.ts';
 import { as, type Harness, harness, MIN } from '../support/desk-harness.ts';
-import type { StoreHandle } from './contract.ts';
+import { type StoreHandle, storePerTest } from './contract.ts';
 
 const T0 = new Date('2026-11-23T08:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * MIN).toISOString();
 
 export function describeLadder(name: string, makeStore: () => Promise<StoreHandle>): void {
   describe(`ladder: ${name}`, () => {
-    let handle: StoreHandle | undefined;
-    beforeEach(async () => {
-      handle = await makeStore();
-    });
-    afterEach(async () => {
-      await handle?.cleanup();
-      handle = undefined;
-    });
+    const current = storePerTest(makeStore);
     /** A desk with a fake clock on this test's store. */
-    const make = (options: Omit<Parameters<typeof harness>[0] & object, 'store'> = {}): Harness => {
-      if (!handle) throw new Error('no store: makeStore failed');
-      return harness({ ...options, store: handle.store });
-    };
+    const make = (options: Omit<Parameters<typeof harness>[0] & object, 'store'> = {}): Harness =>
+      harness({ ...options, store: current() });
 
     describe('intake (level 1)', () => {
       it('greets by name, echoes the words, gives the queue position and the first-response time', async () => {
@@ -425,6 +418,23 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         });
         expect(c?.risk.band).toBe('high');
         expect(await h.sentWith(id, 'supervisors.outside_recorded', 'supervisors')).toHaveLength(1);
+      });
+    });
+
+    describe('auditor', () => {
+      it('alarms on timers overdue by more than two sweep intervals, and only then', async () => {
+        const h = make();
+        const caseId = await h.open();
+        await h.desk.escalate({ caseId, actor: as('rasa') });
+        const logger = memoryLogger();
+        const audit = () => auditOnce({ store: h.store, clock: h.clock, logger, sweepEveryMs: 5_000 });
+        h.clock.advance(180 * 60_000 + 9_000); // the nudge is 9 s overdue: within two sweeps
+        expect(await audit()).toEqual({ overdue: 0 });
+        h.clock.advance(2_000);
+        expect(await audit()).toEqual({ overdue: 1 });
+        expect(logger.lines.filter((l) => l.startsWith('error auditor.overdue_timers'))).toHaveLength(1);
+        await h.desk.sweep();
+        expect(await audit()).toEqual({ overdue: 0 });
       });
     });
   });

@@ -4,8 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDesk } from '../../src/core/desk.ts';
 import { isCoreError } from '../../src/core/errors.ts';
-import { auditOnce } from '../../src/jobs/auditor.ts';
-import { memoryLogger } from '../../src/log.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { CaseStore } from '../../src/core/ports.ts';
 import { at, changeOf, MIN, makeTimer, seedCase, T0 } from '../support/case-factory.ts';
@@ -112,23 +110,6 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
       }
       expect(outcomes.committed + outcomes.fenced).toBe(40);
     });
-
-    it('the auditor alarms on overdue timers here too', async () => {
-      await fresh();
-      const h = harness({ store });
-      const caseId = await h.open();
-      await h.desk.escalate({ caseId, actor: as('rasa') });
-      const logger = memoryLogger();
-      const audit = () => auditOnce({ store, clock: h.clock, logger, sweepEveryMs: 5_000 });
-      h.clock.advance(180 * 60_000 + 9_000);
-      expect(await audit()).toEqual({ overdue: 0 });
-      h.clock.advance(2_000);
-      expect(await audit()).toEqual({ overdue: 1 });
-      expect(logger.lines.filter((l) => l.startsWith('error auditor.overdue_timers'))).toHaveLength(1);
-      await h.desk.sweep();
-      expect(await audit()).toEqual({ overdue: 0 });
-    });
-
     it('50 commands on one case from the pool at once all land, one version each', async () => {
       await fresh();
       const h = harness({ store });
