@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { migrationsWith as withExtra } from '../support/migrations-dir.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_DATABASE_URL,
@@ -58,16 +59,7 @@ const tables = (file: string) =>
     (t) => t.name,
   );
 
-/** A migrations directory with the committed init plus extra migrations (name -> SQL). */
-function migrationsWith(extra: Record<string, string>): string {
-  const target = path.join(dir, `migrations-${++files}`);
-  cpSync(SQLITE_MIGRATIONS_DIR, target, { recursive: true });
-  for (const [name, sql] of Object.entries(extra)) {
-    mkdirSync(path.join(target, name));
-    writeFileSync(path.join(target, name, 'migration.sql'), sql);
-  }
-  return target;
-}
+const migrationsWith = (extra: Record<string, string>) => withExtra(SQLITE_MIGRATIONS_DIR, dir, extra);
 
 describe('applyMigrations', () => {
   it('creates the schema in a new file and records it the way Prisma does', async () => {

@@ -2,11 +2,12 @@
 // migration under Prisma Migrate's advisory lock, recorded in `_prisma_migrations` as Prisma does.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { migrationsWith as withExtra } from '../support/migrations-dir.ts';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyMigrations, POSTGRES_MIGRATIONS_DIR, readMigrations } from '../../src/store/migrate.ts';
 import { PRISMA_MIGRATE_LOCK } from '../../src/store/postgres/migrate-postgres.ts';
@@ -16,18 +17,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'ladder-pg-migrate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ALL = readMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.name);
-let dirs = 0;
 
-/** The committed migrations plus extra ones (name -> SQL), sorted after them. */
-function migrationsWith(extra: Record<string, string>): string {
-  const target = path.join(dir, `migrations-${++dirs}`);
-  cpSync(POSTGRES_MIGRATIONS_DIR, target, { recursive: true });
-  for (const [name, sql] of Object.entries(extra)) {
-    mkdirSync(path.join(target, name));
-    writeFileSync(path.join(target, name, 'migration.sql'), sql);
-  }
-  return target;
-}
+const migrationsWith = (extra: Record<string, string>) => withExtra(POSTGRES_MIGRATIONS_DIR, dir, extra);
 
 describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL migrations'), () => {
   let schema: TestSchema;
