@@ -19,7 +19,7 @@ import { routingSink } from '../src/platform/routing-sink.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord.ts';
 import { buttonClick } from '../test/fakes/discord/payloads.ts';
-import type { FakeUser, Json } from '../test/fakes/discord/state.ts';
+import type { FakeUser } from '../test/fakes/discord/state.ts';
 import { percentile, writeResult } from './stats.ts';
 
 const { values } = parseArgs({
@@ -96,24 +96,8 @@ const bareReady = new Promise((resolve) => bare.once(Events.ClientReady, resolve
 await bare.login('bare-token');
 await bareReady;
 
-const card: Json = {
-  id: fake.state.snowflake(),
-  type: 0,
-  channel_id: triage.id,
-  author: fake.state.bot,
-  content: '',
-  embeds: [],
-  components: [],
-  attachments: [],
-  mentions: [],
-  mention_roles: [],
-  mention_everyone: false,
-  pinned: false,
-  tts: false,
-  flags: 0,
-  timestamp: new Date().toISOString(),
-  edited_timestamp: null,
-};
+// The card the clicks land on, as the fake's REST API would return it.
+const card = fake.state.toApiMessage(fake.state.postMessage(triage.id, { content: '' }).message);
 
 async function roundTrip(token: string, user: FakeUser, customId: string): Promise<number> {
   const payload = buttonClick(fake.state, { user, channel: triage, customId, message: card });
