@@ -11,8 +11,8 @@ import { createDesk } from './core/desk.ts';
 import type { Clock } from './core/ports.ts';
 import { screenSink } from './demo/screen-sink.ts';
 import { readEnv } from './env.ts';
-import { dispatchOnce, type NoticeSink } from './jobs/outbox.ts';
-import { scheduleJobs } from './jobs/schedule-jobs.ts';
+import type { NoticeSink } from './jobs/outbox.ts';
+import { type RunningJobs, scheduleJobs } from './jobs/schedule-jobs.ts';
 import { createLogger } from './log.ts';
 import type { AdapterContext, PlatformAdapter } from './platform/adapter.ts';
 import { routingSink } from './platform/routing-sink.ts';
@@ -51,7 +51,10 @@ const desk = createDesk({ store, clock, ids: { next: randomUUID }, config: confi
 // notices are printed here so the bot can be tried without any chat platform.
 const context: AdapterContext = { desk, store, config, clock, logger };
 let sink: NoticeSink = { deliver: async () => ({ status: 'retry', afterMs: 1_000, error: 'starting' }) };
-const deliverNow = () => dispatchOnce({ store, clock, sink, logger, owner: env.replicaId });
+// The jobs start once the adapters are connected; until then the scheduled pass will pick up
+// anything written, so "deliver now" is simply a no-op.
+const running: { jobs?: RunningJobs } = {};
+const deliverNow = async () => running.jobs?.deliverNow();
 const adapters: PlatformAdapter[] = [];
 if (slackOptions) adapters.push(createSlackAdapter(context, { ...slackOptions, dispatchNow: deliverNow }));
 if (discordOptions) adapters.push(createDiscordAdapter(context, discordOptions));
@@ -75,6 +78,7 @@ for (const adapter of adapters) {
 }
 
 const jobs = scheduleJobs({ desk, store, clock, sink, logger, owner: env.replicaId, sweep: config.sweep });
+running.jobs = jobs;
 logger.info('started', {
   config: env.configPath,
   database: databaseUrl.replace(/\/\/[^@]*@/, '//***@'),

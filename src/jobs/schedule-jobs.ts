@@ -29,6 +29,11 @@ export interface RunningJobs {
    * Resolves when nothing is in flight. The caller then closes the store.
    */
   stop(): Promise<void>;
+  /**
+   * Runs the outbox pass now (paced, coalesced with any pass in flight), so what a command just
+   * wrote goes out without waiting for the next tick. Adapters call it after inbound commands.
+   */
+  deliverNow(): Promise<void>;
 }
 
 /**
@@ -168,6 +173,7 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
   ];
 
   return {
+    deliverNow: deliver,
     async stop() {
       stopping.abort();
       await Promise.all(jobs.map((j) => j.stop()));
