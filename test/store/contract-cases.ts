@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/core/model.ts';
 import {
   at,
+  changeOf,
   MIN,
   makeDraft,
   makeEvent,
@@ -201,6 +202,37 @@ export function describeCaseContract(store: CurrentStore): void {
       // Intake asks before the case has a number.
       const draft = { id: 'draft', team: 'finance', createdAt: T0, number: Number.MAX_SAFE_INTEGER };
       expect(await store().countQueueAhead(draft)).toBe(4);
+    });
+
+    it('follows cases as commits take them out of the queue and put them back', async () => {
+      const draft = {
+        id: 'draft',
+        team: 'finance',
+        createdAt: at(60 * MIN),
+        number: Number.MAX_SAFE_INTEGER,
+      };
+      const [a, b, c, d] = [
+        await seedCase(store()),
+        await seedCase(store()),
+        await seedCase(store()),
+        await seedCase(store()),
+      ];
+      expect(await store().countQueueAhead(draft)).toBe(4);
+      const commit = async (from: Case, patch: Partial<Case>) => {
+        const change = changeOf(from, patch);
+        await store().commit(change);
+        return change.case;
+      };
+      const taken = await commit(a, { ownerId: 'tom' });
+      await commit(b, { level: 2 });
+      await commit(c, { team: 'it' });
+      const detailed = await commit(d, { words: 'more details' }); // still waiting: counted once
+      expect(await store().countQueueAhead(draft)).toBe(1);
+      expect(await store().countQueueAhead({ ...draft, team: 'it' })).toBe(1);
+      await commit(taken, { ownerId: null }); // given back to the queue
+      expect(await store().countQueueAhead(draft)).toBe(2);
+      await commit(detailed, { status: 'resolved' });
+      expect(await store().countQueueAhead(draft)).toBe(1);
     });
   });
 

@@ -22,6 +22,8 @@ import {
 } from '../../src/store/migrate.ts';
 import type { Recipient } from '../../src/core/model.ts';
 import { paceKeyOf } from '../../src/store/pace-key.ts';
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.ts';
+import { seedCase } from '../support/case-factory.ts';
 import { postgresConnection } from '../../src/store/postgres/connection.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -207,7 +209,7 @@ describe('applyMigrations', () => {
     recipients.forEach((r, i) => insert.run(`n${i}`, JSON.stringify(r), `d${i}`));
     db.close();
     expect(await applyMigrations(`file:${file}`)).toMatchObject({
-      applied: ['20261124000000_outbox_pacing'],
+      applied: ['20261124000000_outbox_pacing', '20261125000000_queue_counters'],
     });
     const keys = query<{ pace_key: string }>(file, 'SELECT pace_key FROM outbox ORDER BY id').map(
       (r) => r.pace_key,
@@ -220,6 +222,26 @@ describe('applyMigrations', () => {
     ]);
     // The same keys the stores derive for new notices.
     expect(keys).toEqual(recipients.map((r) => paceKeyOf(r as Recipient)));
+  });
+
+  it('counts the cases already waiting when the queue counter arrives', async () => {
+    const file = newFile();
+    const before = path.join(dir, `migrations-${++files}`);
+    mkdirSync(before);
+    for (const name of ['20261123000000_init', '20261123010000_case_refs', '20261124000000_outbox_pacing']) {
+      cpSync(path.join(SQLITE_MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+    }
+    await applyMigrations(`file:${file}`, { migrationsDir: before });
+    const old = await openSqliteStore(`file:${file}`);
+    for (const overrides of [{}, {}, { ownerId: 'tom' }, { team: 'it' }]) await seedCase(old, overrides);
+    await old.close();
+    expect(await applyMigrations(`file:${file}`)).toMatchObject({
+      applied: ['20261125000000_queue_counters'],
+    });
+    expect(query(file, 'SELECT team, waiting FROM queue_counters ORDER BY team')).toEqual([
+      { team: 'finance', waiting: 2 },
+      { team: 'it', waiting: 1 },
+    ]);
   });
 
   it('refuses a URL that is neither SQLite nor PostgreSQL, naming it', async () => {

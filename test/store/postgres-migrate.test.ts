@@ -49,6 +49,7 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL migrations'), () => {
       'inbound_events',
       'outbox',
       'pace_keys',
+      'queue_counters',
       'timers',
     ]);
     const columns = await schema.query<{ column_name: string; data_type: string; max: number | null }>(

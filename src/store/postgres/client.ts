@@ -1,4 +1,5 @@
-// The generated PostgreSQL client (custom output path, see ../sqlite/client.ts), wrapped as a SqlDb.
+// The generated PostgreSQL client lives at a custom output path (a bare specifier cannot reach it from
+// ESM: package names may not start with a dot), so it is imported once, here, and wrapped as a SqlDb.
 import type { SqlDb, SqlRunner } from '../sql/sql-db.ts';
 import { type Prisma, PrismaClient } from '../../../node_modules/.prisma/postgres-client/index.js';
 

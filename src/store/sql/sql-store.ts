@@ -92,15 +92,19 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
 
     commit: (change) => turn(() => db.transaction((tx) => commitChange(tx, change))),
 
+    // The team's waiting count (queue_counters, kept by triggers) less the waiting cases that are
+    // not ahead of this one: those are the newest, so the index walk is short however long the
+    // queue (a new case's position is the whole count).
     countQueueAhead: (c) =>
       turn(async () => {
         const created = toMs(c.createdAt);
         return count(
           await db.query(sql`
-            SELECT count(*) AS n FROM cases
-            WHERE team = ${c.team} AND level = 1 AND status = 'open' AND owner_id IS NULL
-              AND (created_at < ${created}
-                OR (created_at = ${created} AND "number" < ${Math.min(c.number, INT32_MAX)}))`),
+            SELECT coalesce((SELECT waiting FROM queue_counters WHERE team = ${c.team}), 0) - (
+              SELECT count(*) FROM cases
+              WHERE team = ${c.team} AND level = 1 AND status = 'open' AND owner_id IS NULL
+                AND (created_at > ${created}
+                  OR (created_at = ${created} AND "number" >= ${Math.min(c.number, INT32_MAX)}))) AS n`),
         );
       }),
 
