@@ -106,6 +106,10 @@ export function openGroupCommitDb(file: string): GroupCommitDb {
       connection.exec('BEGIN IMMEDIATE');
       inGroup = true;
       for (const waiting of group) {
+        if (closeAfterGroup) {
+          outcomes.push({ ok: false, value: new Error('the SQLite store is closed') });
+          continue;
+        }
         connection.exec('SAVEPOINT op');
         try {
           const value = await waiting.operation();

@@ -1,0 +1,89 @@
+// The SQLite connection's group commit: operations that queue together share one transaction,
+// each in its own savepoint, and none is answered before that transaction is on disk.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sqltag as sql } from '@prisma/client/runtime/client';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openGroupCommitDb } from '../../src/store/sqlite/group-commit.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'group-commit-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+function open() {
+  const file = path.join(dir, `g${++files}.db`);
+  const setup = new Database(file);
+  setup.exec('CREATE TABLE t (x INTEGER PRIMARY KEY)');
+  setup.close();
+  const g = openGroupCommitDb(file);
+  const insert = (x: number) => g.turn(() => g.db.execute(sql`INSERT INTO t (x) VALUES (${x})`));
+  // What another connection (another process) sees: only committed rows.
+  const committed = () => {
+    const reader = new Database(file, { readonly: true });
+    try {
+      return (reader.prepare('SELECT x FROM t ORDER BY x').all() as { x: number }[]).map((r) => r.x);
+    } finally {
+      reader.close();
+    }
+  };
+  return { g, insert, committed };
+}
+
+describe('group commit (SQLite)', () => {
+  it('writes operations queued together in one transaction', async () => {
+    const { g, insert, committed } = open();
+    await Promise.all([1, 2, 3, 4, 5].map(insert));
+    expect(g.stats()).toEqual({ groups: 1, operations: 5, largestGroup: 5 });
+    await insert(6);
+    expect(g.stats()).toMatchObject({ groups: 2, operations: 6 });
+    expect(committed()).toEqual([1, 2, 3, 4, 5, 6]);
+    await g.turn(() => g.db.close());
+  });
+
+  it('answers each operation only once its group is committed', async () => {
+    const { g, insert, committed } = open();
+    const seen: number[][] = [];
+    await Promise.all([1, 2, 3].map((x) => insert(x).then(() => seen.push(committed()))));
+    expect(seen).toEqual([
+      [1, 2, 3],
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
+    await g.turn(() => g.db.close());
+  });
+
+  it('rolls back a failing operation alone; the rest of its group commits', async () => {
+    const { g, insert, committed } = open();
+    const results = await Promise.allSettled([
+      insert(1),
+      g.turn(async () => {
+        await g.db.execute(sql`INSERT INTO t (x) VALUES (${2})`);
+        await g.db.execute(sql`INSERT INTO t (x) VALUES (${1})`); // duplicate key
+      }),
+      insert(3),
+      g.turn(() =>
+        g.db.transaction(async (tx) => {
+          await tx.execute(sql`INSERT INTO t (x) VALUES (${4})`);
+          throw new Error('changed my mind');
+        }),
+      ),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    expect(committed()).toEqual([1, 3]);
+    expect(g.stats().groups).toBe(1);
+    await g.turn(() => g.db.close());
+  });
+
+  it('closes after the group that asked, and refuses later operations kindly', async () => {
+    const { g, insert, committed } = open();
+    const before = insert(1);
+    const closing = g.turn(() => g.db.close());
+    await expect(insert(2)).rejects.toThrow('the SQLite store is closed');
+    await before;
+    await closing;
+    expect(committed()).toEqual([1]);
+    await expect(insert(3)).rejects.toThrow('the SQLite store is closed');
+  });
+});
