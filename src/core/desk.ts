@@ -7,7 +7,7 @@ import { claimCase } from './commands/claim-case.ts';
 import { rateCase, reopenCase } from './commands/customer-actions.ts';
 import { escalateCase } from './commands/escalate-case.ts';
 import { acceptCase, cannotResolve, reassignCase } from './commands/expert-actions.ts';
-import { draftCase, type OpenCaseInput, openCase, queuePosition } from './commands/open-case.ts';
+import { draftCase, type OpenCaseInput, openCase } from './commands/open-case.ts';
 import { closeCase, confirmResolution, resolveCase } from './commands/resolve-case.ts';
 import {
   approveEscalation,
@@ -79,11 +79,10 @@ export function createDesk(deps: DeskDeps) {
   async function openCaseCommand(input: OpenCaseInput): Promise<CommandResult> {
     const now = clock.now();
     const draft = draftCase(config, input, now, ids);
-    const position = await queuePosition(store, draft);
     let notices: readonly Notice[] = [];
-    const created = await store.createCase(draft, (numbered) => {
+    const created = await store.createCase(draft, (numbered, queue) => {
       const change = new Change(numbered, now, ids, config);
-      openCase(change, position);
+      openCase(change, queue.ahead);
       notices = change.notices;
       const { expectedVersion: _v, completeTimer: _t, ...rows } = change.toCommit();
       return rows;

@@ -85,13 +85,19 @@ export interface NoticeFailure {
   ambiguous?: boolean;
 }
 
+/** Where a new case stands in its team's front-line queue, counted in its own transaction. */
+export interface QueuePlace {
+  /** Open, unowned level-1 cases of the team that came before it. */
+  ahead: number;
+}
+
 export interface CaseStore {
   /**
-   * In one transaction: allocates the workspace's next number, calls `build` with the numbered
-   * draft (synchronously: it must not await) and writes the case and rows it returns. Returns the
-   * case as written.
+   * In one transaction: allocates the workspace's next number, counts the cases ahead of it in
+   * its team's queue, calls `build` with the numbered draft and that count (synchronously: it must
+   * not await) and writes the case and rows it returns. Returns the case as written.
    */
-  createCase(draft: NewCase, build: (numbered: Case) => NewCaseRows): Promise<Case>;
+  createCase(draft: NewCase, build: (numbered: Case, queue: QueuePlace) => NewCaseRows): Promise<Case>;
   getCase(id: string): Promise<Case | null>;
   findCaseByNumber(workspace: string, number: number): Promise<Case | null>;
   /** The newest case raised in this conversation, if any. */

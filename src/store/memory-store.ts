@@ -25,6 +25,18 @@ export function createMemoryStore(): CaseStore {
   const events: CaseEvent[] = [];
   const timers: TimerRecord[] = [];
   const outbox = createMemoryOutbox();
+
+  /** Open, unowned level-1 cases of the team before `c` (a scan: this store is for tests). */
+  const queueAhead = (c: Pick<Case, 'team' | 'createdAt' | 'number'>): number =>
+    [...cases.values()].filter(
+      (o) =>
+        o.team === c.team &&
+        o.level === 1 &&
+        o.status === 'open' &&
+        o.ownerId === null &&
+        (o.createdAt < c.createdAt ||
+          (o.createdAt.getTime() === c.createdAt.getTime() && o.number < c.number)),
+    ).length;
   const inbound = new Set<string>();
   const refs = new Map<string, string>();
   // Indexes: row ids per table (ids are unique like the SQL primary keys) and stored dedupe keys.
@@ -103,7 +115,7 @@ export function createMemoryStore(): CaseStore {
   const store: CaseStore = {
     async createCase(draft, build) {
       const number = counters.get(draft.workspace) ?? 1;
-      const rows = build({ ...clone(draft), number });
+      const rows = build({ ...clone(draft), number }, { ahead: queueAhead({ ...draft, number }) });
       if (rows.case.id !== draft.id || rows.case.number !== number) {
         throw new Error(`createCase: build must keep the case id and its number ${number}`);
       }
@@ -155,15 +167,7 @@ export function createMemoryStore(): CaseStore {
     },
 
     async countQueueAhead(c) {
-      return [...cases.values()].filter(
-        (o) =>
-          o.team === c.team &&
-          o.level === 1 &&
-          o.status === 'open' &&
-          o.ownerId === null &&
-          (o.createdAt < c.createdAt ||
-            (o.createdAt.getTime() === c.createdAt.getTime() && o.number < c.number)),
-      ).length;
+      return queueAhead(c);
     },
 
     async expertLoad(personIds): Promise<ExpertLoad[]> {

@@ -204,6 +204,20 @@ export function describeCaseContract(store: CurrentStore): void {
       expect(await store().countQueueAhead(draft)).toBe(4);
     });
 
+    it('gives cases opened at the same moment each their own place, counted in their transaction', async () => {
+      await seedCase(store(), { ownerId: 'tom' });
+      const places: number[] = [];
+      await Promise.all(
+        [1, 2, 3, 4, 5].map(() =>
+          store().createCase(makeDraft({ createdAt: T0 }), (numbered, queue) => {
+            places.push(queue.ahead);
+            return withRows({})(numbered);
+          }),
+        ),
+      );
+      expect(places.sort()).toEqual([0, 1, 2, 3, 4]);
+    });
+
     it('follows cases as commits take them out of the queue and put them back', async () => {
       const draft = {
         id: 'draft',

@@ -22,8 +22,8 @@ import {
 } from '../../src/store/migrate.ts';
 import type { Recipient } from '../../src/core/model.ts';
 import { paceKeyOf } from '../../src/store/pace-key.ts';
-import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.ts';
-import { seedCase } from '../support/case-factory.ts';
+import { caseColumns } from '../../src/store/sql/rows.ts';
+import { makeDraft } from '../support/case-factory.ts';
 import { postgresConnection } from '../../src/store/postgres/connection.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -232,9 +232,16 @@ describe('applyMigrations', () => {
       cpSync(path.join(SQLITE_MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
     }
     await applyMigrations(`file:${file}`, { migrationsDir: before });
-    const old = await openSqliteStore(`file:${file}`);
-    for (const overrides of [{}, {}, { ownerId: 'tom' }, { team: 'it' }]) await seedCase(old, overrides);
-    await old.close();
+    const db = new Database(file);
+    const overrides = [{}, {}, { ownerId: 'tom' }, { team: 'it' }, { status: 'resolved' as const }];
+    for (const [i, o] of overrides.entries()) {
+      const row = caseColumns({ ...makeDraft(o), number: i + 1 });
+      const names = Object.keys(row);
+      db.prepare(
+        `INSERT INTO cases (${names.map((n) => `"${n}"`).join(',')}) VALUES (${names.map((n) => `@${n}`).join(',')})`,
+      ).run(row);
+    }
+    db.close();
     expect(await applyMigrations(`file:${file}`)).toMatchObject({
       applied: ['20261125000000_queue_counters'],
     });

@@ -1,7 +1,7 @@
 import type { Change } from '../change.ts';
 import { CoreError } from '../errors.ts';
 import type { Audience, Customer, DeskConfig, PolicySnapshot, Priority } from '../model.ts';
-import type { CaseStore, Ids, NewCase } from '../ports.ts';
+import type { Ids, NewCase } from '../ports.ts';
 import { customerMessageSignals, emptyRisk } from '../risk.ts';
 import { applyRisk } from '../steps.ts';
 import { openWindow } from '../windows.ts';
@@ -68,10 +68,6 @@ export function draftCase(config: DeskConfig, input: OpenCaseInput, now: Date, i
     version: 0,
   };
 }
-
-/** Open unowned cases ahead of this draft in its team's queue (first come, first served). */
-export const queuePosition = (store: CaseStore, draft: NewCase): Promise<number> =>
-  store.countQueueAhead({ ...draft, number: Number.MAX_SAFE_INTEGER });
 
 /** Intake: greet by name, echo their words, say where they are in the queue and by when. */
 export function openCase(change: Change, position: number): void {

@@ -57,7 +57,8 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
       turn(() =>
         db.transaction(async (tx) => {
           const number = await allocateNumber(tx, draft.workspace);
-          const rows = build({ ...draft, number });
+          const ahead = count(await tx.query(queueAhead({ ...draft, number })));
+          const rows = build({ ...draft, number }, { ahead });
           if (rows.case.id !== draft.id || rows.case.number !== number) {
             throw new Error(`createCase: build must keep the case id and its number ${number}`);
           }
@@ -92,22 +93,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
 
     commit: (change) => turn(() => db.transaction((tx) => commitChange(tx, change))),
 
-    // The team's waiting count (queue_counters, kept by triggers) less the waiting cases that are
-    // not ahead of this one: those are the newest, so the index walk is short however long the
-    // queue (a new case's position is the whole count). `created_at >= x AND NOT (…)` rather than
-    // an OR: with an OR, SQLite's plan for the prepared statement walks the whole team's queue.
-    countQueueAhead: (c) =>
-      turn(async () => {
-        const created = toMs(c.createdAt);
-        return count(
-          await db.query(sql`
-            SELECT coalesce((SELECT waiting FROM queue_counters WHERE team = ${c.team}), 0) - (
-              SELECT count(*) FROM cases
-              WHERE team = ${c.team} AND level = 1 AND status = 'open' AND owner_id IS NULL
-                AND created_at >= ${created}
-                AND NOT (created_at = ${created} AND "number" < ${Math.min(c.number, INT32_MAX)})) AS n`),
-        );
-      }),
+    countQueueAhead: (c) => turn(async () => count(await db.query(queueAhead(c)))),
 
     expertLoad: (personIds) =>
       turn(async () => {
@@ -237,6 +223,20 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
 
     close: () => turn(() => db.close()),
   };
+}
+
+// The team's waiting count (queue_counters, kept by triggers) less the waiting cases that are not
+// ahead of this one: those are the newest, so the index walk is short however long the queue (a
+// new case's position is the whole count). `created_at >= x AND NOT (…)` rather than an OR: with
+// an OR, SQLite's plan for the prepared statement walks the team's whole queue.
+function queueAhead(c: Pick<Case, 'team' | 'createdAt' | 'number'>): Sql {
+  const created = toMs(c.createdAt);
+  return sql`
+    SELECT coalesce((SELECT waiting FROM queue_counters WHERE team = ${c.team}), 0) - (
+      SELECT count(*) FROM cases
+      WHERE team = ${c.team} AND level = 1 AND status = 'open' AND owner_id IS NULL
+        AND created_at >= ${created}
+        AND NOT (created_at = ${created} AND "number" < ${Math.min(c.number, INT32_MAX)})) AS n`;
 }
 
 async function commitChange(tx: SqlRunner, change: CaseChange): Promise<void> {

@@ -41,7 +41,7 @@ export function applySqliteMigrations(databaseUrl: string, options: ApplyOptions
   const db = new Database(file, { timeout: LOCK_TIMEOUT_MS });
   const report: MigrationReport = { databaseUrl, applied: [], alreadyApplied: [] };
   try {
-    db.pragma('journal_mode = WAL');
+    switchToWal(db);
     for (const migration of migrations) {
       const outcome = inImmediateTransaction(db, () => applyOne(db, migration, now));
       report[outcome].push(migration.name);
@@ -50,6 +50,24 @@ export function applySqliteMigrations(databaseUrl: string, options: ApplyOptions
     db.close();
   }
   return report;
+}
+
+/**
+ * Switching a new file to WAL needs it to itself for a moment, and SQLite answers SQLITE_BUSY at
+ * once (no busy handler) when a second process is opening the same file: try again until the
+ * lock timeout.
+ */
+function switchToWal(db: Database.Database): void {
+  const until = Date.now() + LOCK_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
 }
 
 function inImmediateTransaction<T>(db: Database.Database, work: () => T): T {
