@@ -1,12 +1,12 @@
 // The SQLite connection's group commit: operations that queue together share one transaction,
 // each in its own savepoint, and none is answered before that transaction is on disk.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sqltag as sql } from '@prisma/client/runtime/client';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openGroupCommitDb } from '../../src/store/sqlite/group-commit.ts';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { CHECKPOINTER_AFTER_GROUPS, openGroupCommitDb } from '../../src/store/sqlite/group-commit.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'group-commit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,7 +28,7 @@ function open() {
       reader.close();
     }
   };
-  return { g, insert, committed };
+  return { g, insert, committed, file };
 }
 
 describe('group commit (SQLite)', () => {
@@ -85,5 +85,23 @@ describe('group commit (SQLite)', () => {
     await closing;
     expect(committed()).toEqual([1]);
     await expect(insert(3)).rejects.toThrow('the SQLite store is closed');
+  });
+
+  it('checkpoints the WAL on a worker once the store is busy, off the event loop', async () => {
+    const { g, file } = open();
+    const filler = 'x'.repeat(3000);
+    const write = (x: number) =>
+      g.turn(() => g.db.execute(sql`INSERT INTO big (x, y) VALUES (${x}, ${filler})`));
+    await g.turn(() => g.db.execute(sql`CREATE TABLE big (x INTEGER PRIMARY KEY, y TEXT)`));
+    const before = statSync(file).size;
+    // One group at a time, each a commit; far below SQLite's own 1,000-page checkpoint.
+    for (let x = 1; x <= CHECKPOINTER_AFTER_GROUPS + 50; x++) await write(x);
+    expect(statSync(file).size).toBe(before);
+    // Only the worker moves pages into the database file now.
+    await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 100 * 4096), {
+      timeout: 5_000,
+      interval: 50,
+    });
+    await g.turn(() => g.db.close());
   });
 });

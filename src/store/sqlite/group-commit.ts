@@ -10,9 +10,12 @@
 // a cached better-sqlite3 statement a few microseconds.
 import Database from 'better-sqlite3';
 import type { Sql, SqlDb, SqlRunner } from '../sql/sql-db.ts';
+import { BACKSTOP_PAGES, type Checkpointer, startCheckpointer } from './checkpointer.ts';
 
 /** How long a connection waits for another process's write lock before failing, in ms. */
 export const BUSY_TIMEOUT_MS = 5_000;
+/** Groups committed before the checkpoint worker starts: small and idle stores never need one. */
+export const CHECKPOINTER_AFTER_GROUPS = 200;
 
 interface Waiting {
   operation: () => Promise<unknown>;
@@ -32,6 +35,7 @@ export function openGroupCommitDb(file: string): GroupCommitDb {
   const connection = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = FULL');
+  let checkpointer: Checkpointer | null = null;
   const statements = new Map<string, Database.Statement>();
   const prepare = (statement: Sql): Database.Statement => {
     let prepared = statements.get(statement.sql);
@@ -82,6 +86,12 @@ export function openGroupCommitDb(file: string): GroupCommitDb {
     }
   };
 
+  const closeNow = () => {
+    closed = true;
+    connection.close();
+    void checkpointer?.stop();
+  };
+
   let queue: Waiting[] = [];
   let scheduled = false;
   let running = false;
@@ -130,6 +140,10 @@ export function openGroupCommitDb(file: string): GroupCommitDb {
       counts.groups++;
       counts.operations += group.length;
       counts.largestGroup = Math.max(counts.largestGroup, group.length);
+      if (counts.groups === CHECKPOINTER_AFTER_GROUPS && !checkpointer) {
+        connection.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+        checkpointer = startCheckpointer(file, BUSY_TIMEOUT_MS);
+      }
     } catch (error) {
       // BEGIN or COMMIT failed (another process held the lock past the timeout, disk full, …):
       // nothing of this group was stored, and every operation in it is told so.
@@ -138,10 +152,7 @@ export function openGroupCommitDb(file: string): GroupCommitDb {
       for (const waiting of group) waiting.reject(error);
     } finally {
       running = false;
-      if (closeAfterGroup && !closed) {
-        closed = true;
-        connection.close();
-      }
+      if (closeAfterGroup && !closed) closeNow();
       if (closed)
         for (const waiting of queue.splice(0)) waiting.reject(new Error('the SQLite store is closed'));
       schedule();
@@ -155,10 +166,7 @@ export function openGroupCommitDb(file: string): GroupCommitDb {
       if (closed) return;
       // Called as the group's last operation: the connection closes once the group has committed.
       if (inGroup) closeAfterGroup = true;
-      else {
-        closed = true;
-        connection.close();
-      }
+      else closeNow();
     },
   };
 
