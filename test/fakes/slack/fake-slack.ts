@@ -1,6 +1,7 @@
 // A local fake of Slack's Web API for tests: a real HTTP server that records every call, answers
 // like Slack (ts values, DM channels, users), checks Block Kit limits the way Slack rejects them,
-// and can be scripted to fail (429 with Retry-After, ok:false errors).
+// and can be scripted to fail (429 with Retry-After, ok:false errors). An optional rate limit mode
+// (off by default) answers chat.postMessage like Slack's per-channel limit does.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApiReply, checkBlocks, type FakeMessage, type FakeUser } from './slack-data.ts';
@@ -38,6 +39,10 @@ export class FakeSlack {
   private readonly scripts = new Map<string, Script[]>();
   private readonly waiters = new Set<() => void>();
   private seq = 0;
+  /** Rate limit mode: the least time between two accepted chat.postMessage to one channel, or null. */
+  private postIntervalMs: number | null = null;
+  /** When each channel last accepted a chat.postMessage (the call's `at`). */
+  private readonly lastPostAt = new Map<string, number>();
 
   private constructor(private readonly server: Server) {}
 
@@ -70,6 +75,16 @@ export class FakeSlack {
   /** A message people wrote before the test acts on it (for reactions and shortcuts). */
   seedMessage(message: FakeMessage): void {
     this.messages.push(message);
+  }
+
+  /**
+   * Rate limit mode, off by default (null): a chat.postMessage that arrives less than `intervalMs`
+   * after the last accepted one to the same channel is answered HTTP 429 with a Retry-After header
+   * (whole seconds until the channel is free, at least 1, as Slack does) and posts nothing. With
+   * 1000, a channel accepts at most one message per second. Scripted answers come first.
+   */
+  limitPostsPerChannel(intervalMs: number | null): void {
+    this.postIntervalMs = intervalMs;
   }
 
   /** The next `times` calls to `method` (matching `when`) get this answer instead of the normal one. */
@@ -146,15 +161,29 @@ export class FakeSlack {
     } catch {
       args = { raw };
     }
-    const scripted = this.takeScript(method, args);
+    const scripted = this.takeScript(method, args) ?? this.rateLimited(method, args, at);
     const status = scripted?.status ?? 200;
-    const reply: ApiReply = scripted?.body ?? (status === 200 ? this.answer(method, args) : { ok: false });
+    const reply: ApiReply =
+      scripted?.body ?? (status === 200 ? this.answer(method, args, at) : { ok: false });
     this.calls.push({ method, args, at, status, reply });
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (scripted?.retryAfter !== undefined) headers['retry-after'] = String(scripted.retryAfter);
     res.writeHead(status, headers);
     res.end(JSON.stringify(reply));
     for (const wake of [...this.waiters]) wake();
+  }
+
+  /** The 429 answer when rate limit mode is on and this post comes too soon after the last one. */
+  private rateLimited(
+    method: string,
+    args: Record<string, unknown>,
+    at: number,
+  ): Script['reply'] | undefined {
+    if (method !== 'chat.postMessage' || this.postIntervalMs === null) return undefined;
+    const last = this.lastPostAt.get(String(args.channel ?? ''));
+    if (last === undefined || at - last >= this.postIntervalMs) return undefined;
+    const retryAfter = Math.max(1, Math.ceil((last + this.postIntervalMs - at) / 1000));
+    return { status: 429, retryAfter, body: { ok: false, error: 'ratelimited' } };
   }
 
   private takeScript(method: string, args: Record<string, unknown>): Script['reply'] | undefined {
@@ -166,7 +195,7 @@ export class FakeSlack {
     return script.reply;
   }
 
-  private answer(method: string, args: Record<string, unknown>): ApiReply {
+  private answer(method: string, args: Record<string, unknown>, at: number): ApiReply {
     const channel = String(args.channel ?? '');
     switch (method) {
       case 'auth.test':
@@ -204,6 +233,7 @@ export class FakeSlack {
         };
         if (typeof args.thread_ts === 'string') message.thread_ts = args.thread_ts;
         this.messages.push(message);
+        this.lastPostAt.set(channel, at);
         return { ok: true, channel, ts, message };
       }
       case 'chat.update': {
