@@ -140,6 +140,36 @@ BENCHES.push({
   ],
 });
 
+BENCHES.push({
+  name: 'memory',
+  script: 'bench/memory.ts',
+  args: [],
+  quickArgs: ['--cases', '20000', '--idle-seconds', '2', '--load-seconds', '3'],
+  result: 'memory',
+  rows: (r) => [
+    ...(r.idle
+      ? [
+          {
+            measure: 'resident memory idle, Slack + Discord connected',
+            figure: `median ${r.idle.rssMb.median} MB, peak ${r.idle.rssMb.peak} MB`,
+            goal: `< ${r.goals.idleMb} MB`,
+            met: r.idle.rssMb.median < r.goals.idleMb,
+          },
+        ]
+      : []),
+    ...(r.loaded
+      ? [
+          {
+            measure: `resident memory, ${r.loaded.cases} open cases, after sweeps and traffic`,
+            figure: `median ${r.loaded.rssMb.median} MB, peak ${r.loaded.rssMb.peak} MB`,
+            goal: `< ${r.goals.loadedMb} MB`,
+            met: r.loaded.rssMb.median < r.goals.loadedMb,
+          },
+        ]
+      : []),
+  ],
+});
+
 const chosen = values.only ? BENCHES.filter((b) => values.only?.split(',').includes(b.name)) : BENCHES;
 const table: Row[] = [];
 for (const bench of chosen) {

@@ -10,7 +10,8 @@ import Database from 'better-sqlite3';
 import { openStore } from '../src/store/open-store.ts';
 import { caseColumns, timerColumns } from '../src/store/sql/rows.ts';
 import { makeCase } from '../test/support/case-factory.ts';
-import { percentile, preparedInsert, writeResult } from './stats.ts';
+import { bulkInsert } from './seed.ts';
+import { percentile, writeResult } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,9 +26,6 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 
 /** Writes `cases` cases with two pending timers each; DUE of the timers are due at NOW. */
 function seed(file: string, cases: number): void {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = OFF'); // seeding only
   const template = makeCase({ id: 'tpl', number: 1, status: 'waiting_on_expert', level: 2 });
   const row = caseColumns(template);
   const timerRow = timerColumns({
@@ -38,22 +36,24 @@ function seed(file: string, cases: number): void {
     dueAt: NOW,
     status: 'pending',
   });
-  const insert = (table: string, columns: Record<string, unknown>) => preparedInsert(db, table, columns);
-  const insertCase = insert('cases', row);
-  const insertTimer = insert('timers', timerRow);
   const future = BigInt(NOW.getTime() + 86_400_000);
-  const batch = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
+  bulkInsert(
+    file,
+    cases,
+    (i) => {
       const id = `c${i}`;
-      insertCase.run({ ...row, id, number: i + 1, conversation: `slack:T:C:${i}` });
       // Reminders spread over the next day; DUE of them are due now.
       const due = i < DUE ? BigInt(NOW.getTime() - 1000) : future + BigInt(i);
-      insertTimer.run({ ...timerRow, id: `${id}-n`, case_id: id, kind: 'nudge', due_at: due });
-      insertTimer.run({ ...timerRow, id: `${id}-m`, case_id: id, kind: 'miss', due_at: future + BigInt(i) });
-    }
-  });
-  for (let from = 0; from < cases; from += 50_000) batch(from, Math.min(cases, from + 50_000));
-  db.close();
+      return {
+        cases: [{ ...row, id, number: i + 1, conversation: `slack:T:C:${i}` }],
+        timers: [
+          { ...timerRow, id: `${id}-n`, case_id: id, kind: 'nudge', due_at: due },
+          { ...timerRow, id: `${id}-m`, case_id: id, kind: 'miss', due_at: future + BigInt(i) },
+        ],
+      };
+    },
+    { batch: 50_000 },
+  );
 }
 
 function resetClaims(file: string): void {
