@@ -1,4 +1,4 @@
-// Memory: the bot's resident memory (RSS) as `npm start` runs it, with both adapters connected to
+// Memory: the bot's resident memory (RSS) as `npm start` runs it (the bundle, plain node), with both adapters connected to
 // the local fakes. Idle on an empty database (goal < 120 MB), then on a database holding 100,000
 // open cases (goal < 200 MB) after the sweeps ran and a little traffic went through the paths that
 // read many cases (new cases, `/support status` of the busiest customers, a supervisor's App Home,
@@ -12,7 +12,7 @@
 // compiled bot with plain node instead of tsx, e.g. one built with
 //   npx esbuild src/main.ts --bundle --platform=node --format=esm --packages=external
 //     --outfile=/tmp/mb/a/b/main.mjs   (with /tmp/mb/prisma and /tmp/mb/node_modules linked to the repo's)
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -160,14 +160,27 @@ interface Bot {
   exited: Promise<number | null>;
 }
 
-/** Starts src/main.ts as `npm start` would (node + tsx, the pid is the bot's), on the fakes. */
+/**
+ * The node command `npm start` runs after its build step (package.json: `npm run build --silent &&
+ * node <flags> dist/main.mjs`), so the pid measured is the bot's and the flags are the product's.
+ */
+function productionArgs(): string[] {
+  const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  const command = start.split('&&').at(-1)?.trim().split(/\s+/) ?? [];
+  if (command[0] !== 'node') throw new Error(`npm start no longer ends with a node command: ${start}`);
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  return command.slice(1).filter((a) => !a.startsWith('--env-file'));
+}
+
+/** Starts the bot as `npm start` does (or, for diagnostics, the sources under tsx), on the fakes. */
 async function startBot(databaseUrl: string, fakes: Fakes): Promise<Bot> {
   const port = await freePort();
-  // tsx runs the TypeScript (as `npm start` does); --entry runs a compiled file with plain node.
+  // Diagnostics run the TypeScript under tsx (or a given compiled entry) instead.
+  const diagnostic = values.probe || values.entry || values['node-flags'];
   const tsx = !values.entry || values.probe ? ['--import', 'tsx'] : [];
   const probe = values.probe ? ['--import', './bench/memory-probe.ts'] : [];
   const flags = values['node-flags'].split(' ').filter(Boolean);
-  const args = [...flags, ...tsx, ...probe, values.entry ?? 'src/main.ts'];
+  const args = diagnostic ? [...flags, ...tsx, ...probe, values.entry ?? 'src/main.ts'] : productionArgs();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {

@@ -1,12 +1,22 @@
 // The committed migrations (prisma/<provider>/migrations/<name>/migration.sql) and what applying
 // them reports. Each provider's applier records them in `_prisma_migrations` exactly as Prisma does.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const dirOf = (provider: string) =>
-  fileURLToPath(new URL(`../../prisma/${provider}/migrations/`, import.meta.url));
+/**
+ * prisma/<provider>/migrations of the checkout this code runs from: found by walking up from this
+ * file, so it holds for the sources (src/store) and for the bundle `npm start` runs (dist/).
+ */
+function dirOf(provider: string): string {
+  const start = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'prisma', provider, 'migrations');
+    if (existsSync(candidate)) return `${candidate}${path.sep}`;
+    if (path.dirname(dir) === dir) return path.join(start, '../../prisma', provider, 'migrations') + path.sep;
+  }
+}
 export const SQLITE_MIGRATIONS_DIR = dirOf('sqlite');
 export const POSTGRES_MIGRATIONS_DIR = dirOf('postgres');
 

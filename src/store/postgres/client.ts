@@ -1,9 +1,14 @@
-// The generated PostgreSQL client lives at a custom output path (a bare specifier cannot reach it from
-// ESM: package names may not start with a dot), so it is imported once, here, and wrapped as a SqlDb.
+// The generated PostgreSQL client lives at a custom output path, node_modules/.prisma/postgres-client.
+// An ESM specifier cannot name it (package names may not start with a dot), so it is required as
+// CommonJS — the way @prisma/client reaches its own `.prisma/client` — once, here, and wrapped as a
+// SqlDb. Its types come from the file itself.
+import { createRequire } from 'node:module';
+import type * as Generated from '../../../node_modules/.prisma/postgres-client/index.js';
+import type { Prisma } from '../../../node_modules/.prisma/postgres-client/index.js';
 import type { SqlDb, SqlRunner } from '../sql/sql-db.ts';
-import { type Prisma, PrismaClient } from '../../../node_modules/.prisma/postgres-client/index.js';
 
-export { PrismaClient };
+export const { PrismaClient } = createRequire(import.meta.url)('.prisma/postgres-client') as typeof Generated;
+export type PrismaClient = Generated.PrismaClient;
 
 /** Waiting for a pooled connection, and a whole interactive transaction, in ms. */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
