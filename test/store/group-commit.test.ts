@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sqltag as sql } from '@prisma/client/runtime/client';
+import { sqltag as sql } from '../../src/store/sql/sql-tag.ts';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CHECKPOINTER_AFTER_GROUPS, openGroupCommitDb } from '../../src/store/sqlite/group-commit.ts';

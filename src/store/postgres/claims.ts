@@ -2,7 +2,7 @@
 // each take different rows and never wait on one another. Each claim is one statement (its own
 // transaction); a row locked by another claimer is skipped, and a row changed since the statement
 // began is re-checked before it is taken (READ COMMITTED).
-import { raw, sqltag as sql } from '@prisma/client/runtime/client';
+import { raw, sqltag as sql } from '../sql/sql-tag.ts';
 import type { ClaimedNotice, ClaimedTimer } from '../../core/model.ts';
 import type { ClaimOptions } from '../../core/ports.ts';
 import { leaseTokenPrefix } from '../lease-token.ts';

@@ -13,9 +13,10 @@ export type PrismaClient = Generated.PrismaClient;
 /** Waiting for a pooled connection, and a whole interactive transaction, in ms. */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 
+// The statement's text with $n placeholders and its values, bound by the driver (never spliced).
 const runner = (client: Prisma.TransactionClient): SqlRunner => ({
-  query: (statement) => client.$queryRaw(statement),
-  execute: (statement) => client.$executeRaw(statement),
+  query: (statement) => client.$queryRawUnsafe(statement.text, ...statement.values),
+  execute: (statement) => client.$executeRawUnsafe(statement.text, ...statement.values),
 });
 
 export function postgresDb(prisma: PrismaClient): SqlDb {

@@ -1,7 +1,8 @@
-// The little a SQL store needs from a database client: run a statement, run a transaction. Both
-// Prisma clients (SQLite, PostgreSQL) provide it through their driver adapters (see */client.ts).
-// Statements are Prisma's tagged SQL: placeholders are rendered per provider.
-import type { Sql } from '@prisma/client/runtime/client';
+// The little a SQL store needs from a database client: run a statement, run a transaction.
+// SQLite provides it with better-sqlite3 (sqlite/group-commit.ts), PostgreSQL with Prisma's client
+// and its pg driver adapter (postgres/client.ts). Statements are tagged SQL (sql-tag.ts): each
+// client renders the placeholders its database wants.
+import type { Sql } from './sql-tag.ts';
 
 export type { Sql };
 

@@ -2,7 +2,7 @@
 // same semantics (the contract suite runs against both). What differs is in the dialect: how a
 // claim takes rows (SQLite: one statement under the write lock; PostgreSQL: FOR UPDATE SKIP
 // LOCKED) and whether operations must take turns on a single connection.
-import { empty, join, raw, type Sql, sqltag as sql } from '@prisma/client/runtime/client';
+import { empty, join, raw, type Sql, sqltag as sql } from './sql-tag.ts';
 import { CoreError } from '../../core/errors.ts';
 import type { Case, ClaimedNotice, ClaimedTimer } from '../../core/model.ts';
 import type { CaseChange, CaseStore, ClaimOptions } from '../../core/ports.ts';

@@ -2,7 +2,7 @@
 // database's write lock from its first step, so two claimers (threads or processes) never take the
 // same row. The inner SELECT walks the (status, due) index; RETURNING hands back what was claimed.
 // A paced notice claim also moves each destination's next allowed instant, in the same transaction.
-import { join, Sql, sqltag as sql } from '@prisma/client/runtime/client';
+import { join, Sql, sqltag as sql } from '../sql/sql-tag.ts';
 import type { ClaimedNotice, ClaimedTimer } from '../../core/model.ts';
 import type { ClaimOptions } from '../../core/ports.ts';
 import { leaseTokenPrefix } from '../lease-token.ts';

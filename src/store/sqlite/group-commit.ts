@@ -5,7 +5,7 @@
 // before that transaction has committed. Durability stays WAL + synchronous=FULL (an fsync per
 // commit); under load one fsync serves every operation of the group instead of one each.
 //
-// The statements are Prisma's tagged SQL (the same text the PostgreSQL store runs through Prisma);
+// The statements are tagged SQL (sql-tag.ts; the same text the PostgreSQL store runs through Prisma);
 // only the execution is direct: a Prisma raw query costs ~0.15 ms of JavaScript on this path,
 // a cached better-sqlite3 statement a few microseconds.
 import Database from 'better-sqlite3';
