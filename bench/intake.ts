@@ -6,7 +6,7 @@
 // SQLite: a fresh file in a temp directory; two floors, one transaction per case and `batch` cases
 // per transaction. PostgreSQL: the schema named in --url is DROPPED and recreated, then migrated by
 // openStore; the app's pool and the floor's pool both have `concurrency` connections.
-import { randomUUID } from 'node:crypto';
+import { newId } from '../src/ids.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +49,7 @@ interface AppFigures {
 }
 
 async function appRun(store: CaseStore): Promise<AppFigures> {
-  const desk = createDesk({ store, clock, ids: { next: randomUUID }, config: deskConfig() });
+  const desk = createDesk({ store, clock, ids: { next: () => newId() }, config: deskConfig() });
   const latencies: number[] = [];
   const bySecond: number[] = [];
   const cpu = process.cpuUsage();

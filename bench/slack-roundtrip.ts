@@ -4,7 +4,7 @@
 // with one chat.postMessage; same local fake, same run, interleaved, after a warm-up. Also reports
 // how much of the app's time was spent in storage calls before the acknowledgement left.
 //   node --import tsx bench/slack-roundtrip.ts [--iterations 1000] [--warmup 200]
-import { randomUUID } from 'node:crypto';
+import { newId } from '../src/ids.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +50,7 @@ const clock = { now: () => new Date() };
 const logger = createLogger(() => {});
 
 async function startApp(store: CaseStore): Promise<{ adapter: SlackAdapter; idle: () => Promise<void> }> {
-  const desk = createDesk({ store, clock, ids: { next: randomUUID }, config: config.desk });
+  const desk = createDesk({ store, clock, ids: { next: () => newId() }, config: config.desk });
   const adapter: SlackAdapter = createSlackAdapter(
     { desk, store, config, clock, logger },
     {

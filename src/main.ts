@@ -1,5 +1,5 @@
 // Composition root: config -> store -> core -> adapters -> jobs. `npm start` runs this.
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.ts';
 import {
   createDiscordAdapter,
   DiscordConfigError,
@@ -45,7 +45,7 @@ if (env.usingExampleConfig) {
 const databaseUrl = resolveDatabaseUrl(env.databaseUrl);
 const store = await openStore({ databaseUrl });
 const clock: Clock = { now: () => new Date() };
-const desk = createDesk({ store, clock, ids: { next: randomUUID }, config: config.desk });
+const desk = createDesk({ store, clock, ids: { next: () => newId() }, config: config.desk });
 
 // Chat adapters. Each notice goes to the adapter of its case's platform; with none configured,
 // notices are printed here so the bot can be tried without any chat platform.
