@@ -30,7 +30,7 @@ import {
 } from '../test/fakes/slack/payloads.ts';
 import { slackSender } from '../test/fakes/slack/signed-requests.ts';
 import { seedOpenCases, type OpenCasesReport } from './seed.ts';
-import { percentile, writeResult } from './stats.ts';
+import { percentile, startCommand, writeResult } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -160,16 +160,11 @@ interface Bot {
   exited: Promise<number | null>;
 }
 
-/**
- * The node command `npm start` runs after its build step (package.json: `npm run build --silent &&
- * node <flags> dist/main.mjs`), so the pid measured is the bot's and the flags are the product's.
- */
+/** The command `npm start` runs after building (see startCommand), so the pid measured is the bot's. */
 function productionArgs(): string[] {
-  const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
-  const command = start.split('&&').at(-1)?.trim().split(/\s+/) ?? [];
-  if (command[0] !== 'node') throw new Error(`npm start no longer ends with a node command: ${start}`);
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  return command.slice(1).filter((a) => !a.startsWith('--env-file'));
+  const { flags, entry } = startCommand();
+  return [...flags, entry];
 }
 
 /** Starts the bot as `npm start` does (or, for diagnostics, the sources under tsx), on the fakes. */

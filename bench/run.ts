@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RESULTS_DIR, writeResult } from './stats.ts';
+import { RESULTS_DIR, startCommand, writeResult } from './stats.ts';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } },
@@ -170,13 +170,16 @@ BENCHES.push({
   ],
 });
 
+// Every benchmark runs with the V8 flags `npm start` gives the bot.
+const { flags } = startCommand();
+console.log(`node flags (as npm start): ${flags.join(' ') || 'none'}`);
 const chosen = values.only ? BENCHES.filter((b) => values.only?.split(',').includes(b.name)) : BENCHES;
 const table: Row[] = [];
 for (const bench of chosen) {
   console.log(`\n== ${bench.name}`);
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', bench.script, ...(values.quick ? bench.quickArgs : bench.args)],
+    [...flags, '--import', 'tsx', bench.script, ...(values.quick ? bench.quickArgs : bench.args)],
     {
       stdio: 'inherit',
     },
