@@ -30,7 +30,8 @@ import {
 } from '../test/fakes/slack/payloads.ts';
 import { slackSender } from '../test/fakes/slack/signed-requests.ts';
 import { seedOpenCases, type OpenCasesReport } from './seed.ts';
-import { percentile, startCommand, writeResult } from './stats.ts';
+import { startCommand } from '../test/support/start-command.ts';
+import { percentile, writeResult } from './stats.ts';
 
 const { values } = parseArgs({
   options: {

@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { RESULTS_DIR, startCommand, writeResult } from './stats.ts';
+import { startCommand } from '../test/support/start-command.ts';
+import { RESULTS_DIR, writeResult } from './stats.ts';
 
 const { values } = parseArgs({
   options: { only: { type: 'string' }, quick: { type: 'boolean', default: false } },

@@ -1,6 +1,6 @@
 // Small helpers shared by the benchmarks: percentiles and result files.
 import type Database from 'better-sqlite3';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The p-th percentile (nearest rank) of the values, in their unit, rounded to 0.01. */
@@ -30,18 +30,4 @@ export function preparedInsert(
   return db.prepare(
     `INSERT INTO "${table}" (${names.map((k) => `"${k}"`).join(',')}) VALUES (${names.map((k) => `@${k}`).join(',')})`,
   );
-}
-
-/**
- * The node command `npm start` ends with (package.json: `npm run build --silent && node <flags>
- * <entry>`): benchmarks run with the same V8 flags the product runs with.
- */
-export function startCommand(): { flags: string[]; entry: string } {
-  const root = join(import.meta.dirname, '..');
-  const start: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
-  const words = start.split('&&').at(-1)?.trim().split(/\s+/) ?? [];
-  const entry = words.at(-1);
-  if (words[0] !== 'node' || !entry)
-    throw new Error(`npm start no longer ends with a node command: ${start}`);
-  return { flags: words.slice(1, -1).filter((w) => !w.startsWith('--env-file')), entry };
 }

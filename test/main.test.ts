@@ -1,7 +1,7 @@
-// The bot as `npm start` runs it: a separate process with the environment a deployment sets,
-// talking to the local Slack fake. A signed DM becomes a case whose acknowledgement reaches
+// The bot as `npm start` runs it — built, then plain node with the start script's flags — as a
+// separate process with the environment a deployment sets, talking to the local Slack fake. A signed DM becomes a case whose acknowledgement reaches
 // Slack; SIGTERM stops it cleanly; a broken setting stops it with a plain message.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,8 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from './fakes/slack/fake-slack.ts';
 import { directMessage, eventCallback } from './fakes/slack/payloads.ts';
 import { slackSender } from './fakes/slack/signed-requests.ts';
+import { ROOT, startCommand } from './support/start-command.ts';
 
-const ROOT = join(import.meta.dirname, '..');
+execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+const { flags, entry } = startCommand();
 const SECRET = 'main-test-signing-secret';
 
 const freePort = () =>
@@ -22,9 +24,9 @@ const freePort = () =>
     });
   });
 
-/** Starts src/main.ts; resolves once a log line matches `ready`. */
+/** Starts the built bot; resolves once a log line matches `ready`. */
 function start(env: NodeJS.ProcessEnv, ready: RegExp) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...flags, entry], {
     cwd: ROOT,
     env: { ...process.env, ...env },
   });
