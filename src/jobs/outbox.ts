@@ -3,15 +3,23 @@
 // rather than blindly resent; a notice that keeps failing is parked where supervisors see it.
 // Claims are paced per destination (about one message per second per channel or DM, across all
 // replicas), and each send is marked as started just before the platform call, so a crash before
-// that point hands the notice to another replica instead of leaving it ambiguous.
+// that point hands the notice to another replica instead of leaving it ambiguous. The pace counts
+// from that mark: a pass sends its notices one after another, so a pace counted from the claim
+// would let two sends to one channel come closer than the platform allows. A rate limit answer
+// (429) is retried exactly when the platform says and never brings a notice nearer to parking.
 import type { ClaimedNotice } from '../core/model.ts';
 import type { CaseStore, ClaimOptions, Clock } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 
 export type DeliveryResult =
   | { status: 'sent' }
-  /** The platform asked us to wait (e.g. HTTP 429 Retry-After), or a transient failure. */
-  | { status: 'retry'; afterMs: number; error: string }
+  /**
+   * The platform asked us to wait (e.g. HTTP 429 Retry-After), or a transient failure. With
+   * `rateLimited` (the platform's rate limit answered) the notice is retried after exactly
+   * `afterMs` and the answer does not count toward parking; otherwise the retry backs off
+   * exponentially (never sooner than `afterMs`) and counts.
+   */
+  | { status: 'retry'; afterMs: number; error: string; rateLimited?: boolean }
   /** The platform refused for good (e.g. channel not found): park it, visibly. */
   | { status: 'rejected'; error: string };
 
@@ -28,7 +36,7 @@ export interface DispatchOptions {
   owner: string;
   limit?: number;
   leaseMs?: number;
-  /** Attempts before a retried notice is parked. */
+  /** Attempts before a retried notice is parked (rate limit answers are not counted). */
   maxAttempts?: number;
   /** At most one notice per destination per this many ms; 0 (the default) claims without pacing. */
   paceMs?: number;
@@ -48,8 +56,12 @@ export interface DispatchReport {
   leaseLost: number;
 }
 
-/** Slack's chat.postMessage allows about one message per second per channel. */
-export const NOTICE_PACE_MS = 1_000;
+/**
+ * Slack's chat.postMessage allows about one message per second per channel. The pace counts from
+ * our side of the send; the platform times arrivals, which wobble by a millisecond or two, so a
+ * little margin keeps a steady stream from being answered 429 (each 429 costs the channel a second).
+ */
+export const NOTICE_PACE_MS = 1_010;
 
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 5 * 60_000;
@@ -70,12 +82,13 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
     released: 0,
     leaseLost: 0,
   };
+  const paceMs = options.paceMs ?? 0;
   const claim: ClaimOptions = {
     now: clock.now(),
     limit: options.limit ?? 100,
     leaseMs: options.leaseMs ?? 30_000,
     owner,
-    paceMs: options.paceMs ?? 0,
+    paceMs,
   };
   const notices = await store.claimNotices(claim);
   report.claimed = notices.length;
@@ -85,7 +98,7 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
       report.released = notices.length - index;
       break;
     }
-    if (!(await store.startNoticeSend(notice.id, notice.leaseToken, clock.now()))) {
+    if (!(await store.startNoticeSend(notice.id, notice.leaseToken, clock.now(), { paceMs }))) {
       report.leaseLost += 1;
       continue;
     }
@@ -102,15 +115,22 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
     if (result.status === 'sent') {
       await store.markNoticeSent(notice.id, notice.leaseToken, clock.now());
       report.sent += 1;
-    } else if (result.status === 'retry' && notice.attempts + 1 < maxAttempts) {
-      const retryAt = new Date(clock.now().getTime() + backoffMs(notice.attempts, result.afterMs));
+    } else if (result.status === 'retry' && (result.rateLimited || notice.attempts + 1 < maxAttempts)) {
+      const rateLimited = result.rateLimited === true;
+      const waitMs = rateLimited ? Math.max(0, result.afterMs) : backoffMs(notice.attempts, result.afterMs);
+      const retryAt = new Date(clock.now().getTime() + waitMs);
       logger.warn('outbox.retry', {
         notice: notice.id,
         case: notice.caseId,
         error: result.error,
         retryAt: retryAt.toISOString(),
+        rateLimited: rateLimited || undefined,
       });
-      await store.markNoticeFailed(notice.id, notice.leaseToken, { error: result.error, retryAt });
+      await store.markNoticeFailed(notice.id, notice.leaseToken, {
+        error: result.error,
+        retryAt,
+        rateLimited,
+      });
       report.retried += 1;
     } else {
       logger.error('outbox.parked', {

@@ -1,6 +1,8 @@
 // Runs the sweeps: due promise windows, outbox delivery and the auditor. Each job never overlaps
 // itself within a process; across replicas the database claims coordinate. Whole-second intervals
-// run on node-cron; shorter ones (tests, demos) on a timer.
+// run on node-cron; shorter ones (tests, demos) on a timer. Between the outbox's ticks, a pass
+// also runs when the next paced destination frees up (see OUTBOX_WAKE_MIN_MS), so a channel gets
+// its next message when the platform allows it rather than at the tick after.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Desk } from '../core/desk.ts';
 import type { CaseStore, Clock } from '../core/ports.ts';
@@ -43,6 +45,13 @@ export interface RunningJobs {
 export const SWEEP_CHUNK = 10;
 const AUDIT_EVERY_MS = 30_000;
 const OUTBOX_EVERY_MS = 1_000;
+/**
+ * After each outbox pass, the next runs when the store says the next pending notice may be
+ * claimed (its retry time, its destination's pace), but never sooner than this from now (so a
+ * backlog is taken in passes, not in a spin) and never later than the regular tick, which stays
+ * the baseline for work other replicas write.
+ */
+export const OUTBOX_WAKE_MIN_MS = 20;
 
 /** A cron expression for "every n seconds" (n divides 60, else the nearest divisor below). */
 export function everySeconds(n: number): string {
@@ -92,8 +101,11 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
   const { desk, store, clock, sink, logger, owner, sweep } = options;
   const leaseMs = sweep.leaseSeconds * 1000;
   const sweepEveryMs = Math.round(sweep.everySeconds * 1000);
+  const outboxEveryMs = Math.min(OUTBOX_EVERY_MS, sweepEveryMs);
   const stopping = new AbortController();
   const running = new Map<string, Promise<void>>();
+  /** The outbox pass due when the next paced destination frees up, if before the next tick. */
+  let wake: NodeJS.Timeout | undefined;
 
   /**
    * Runs the job unless the jobs are stopping. Never two runs of one job at once here: a call
@@ -140,7 +152,28 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
       signal: stopping.signal,
     });
     if (report.claimed > 0) logger.info('outbox', { ...report, ms: Date.now() - started });
+    await wakeForNextNotice();
   });
+
+  /**
+   * Sets the wake-up for the next pass from the store's next claimable instant. Replaces the
+   * previous wake-up (this answer is newer); a pass it starts while one runs is coalesced by
+   * exclusive(). Beyond the tick there is none: the tick's pass looks again.
+   */
+  async function wakeForNextNotice(): Promise<void> {
+    if (stopping.signal.aborted) return;
+    const next = await store.nextNoticeAt();
+    if (stopping.signal.aborted) return;
+    clearTimeout(wake);
+    wake = undefined;
+    if (next === null) return;
+    const delayMs = Math.max(OUTBOX_WAKE_MIN_MS, next.getTime() - clock.now().getTime());
+    if (delayMs >= outboxEveryMs) return;
+    wake = setTimeout(() => {
+      wake = undefined;
+      void deliver();
+    }, delayMs);
+  }
 
   const sweepDue = exclusive('sweep', async () => {
     const started = Date.now();
@@ -162,7 +195,7 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
 
   const jobs = [
     repeat('sweep', sweepEveryMs, sweepDue),
-    repeat('outbox', Math.min(OUTBOX_EVERY_MS, sweepEveryMs), deliver),
+    repeat('outbox', outboxEveryMs, deliver),
     repeat(
       'auditor',
       AUDIT_EVERY_MS,
@@ -176,6 +209,8 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
     deliverNow: deliver,
     async stop() {
       stopping.abort();
+      clearTimeout(wake);
+      wake = undefined;
       await Promise.all(jobs.map((j) => j.stop()));
       while (running.size > 0) await Promise.all(running.values());
     },

@@ -15,7 +15,13 @@ type OutboxRecord = OutboxEntry & {
 
 type OutboxMethods = Pick<
   CaseStore,
-  'claimNotices' | 'startNoticeSend' | 'releaseNotice' | 'markNoticeSent' | 'markNoticeFailed' | 'listOutbox'
+  | 'claimNotices'
+  | 'startNoticeSend'
+  | 'nextNoticeAt'
+  | 'releaseNotice'
+  | 'markNoticeSent'
+  | 'markNoticeFailed'
+  | 'listOutbox'
 >;
 
 const clone = structuredClone;
@@ -52,16 +58,16 @@ export function createMemoryOutbox() {
           Object.assign(o, { attempts: o.attempts + 1, lastError: RESENT_AFTER_CRASH });
         Object.assign(o, { status: 'pending', leaseToken: null, leaseUntil: null, sendStartedAt: null });
       }
-      const taken = new Set<string>();
-      const due = outbox
+      // Paced: each destination's oldest pending notice (in order: one waiting on a retry holds
+      // back the ones written after it), once it is due and the destination is free.
+      const heads = new Map<string, (typeof outbox)[number]>();
+      for (const o of [...outbox].sort((a, b) => a.seq - b.seq)) {
+        if (o.status === 'pending' && !heads.has(o.paceKey)) heads.set(o.paceKey, o);
+      }
+      const due = (paceMs > 0 ? [...heads.values()] : outbox)
         .filter((o) => o.status === 'pending' && o.nextAttemptAt <= now)
+        .filter((o) => paceMs <= 0 || (paceNext.get(o.paceKey) ?? now) <= now)
         .sort(byTimeThenSeq((o) => o.nextAttemptAt))
-        .filter((o) => {
-          if (paceMs <= 0) return true;
-          const free = !taken.has(o.paceKey) && (paceNext.get(o.paceKey) ?? now) <= now;
-          taken.add(o.paceKey);
-          return free;
-        })
         .slice(0, options.limit);
       const prefix = leaseTokenPrefix(options.owner);
       const leaseUntil = new Date(now.getTime() + options.leaseMs);
@@ -73,10 +79,28 @@ export function createMemoryOutbox() {
       });
     },
 
-    async startNoticeSend(id, leaseToken, at) {
+    async startNoticeSend(id, leaseToken, at, options) {
       const o = heldBy(id, leaseToken);
-      if (o) o.sendStartedAt = new Date(at);
-      return o !== undefined;
+      if (!o) return false;
+      o.sendStartedAt = new Date(at);
+      // The pace counts from the send; the claim's reservation stands if it is later.
+      const paceMs = options?.paceMs ?? 0;
+      if (paceMs > 0) {
+        const fromSend = at.getTime() + paceMs;
+        const current = paceNext.get(o.paceKey)?.getTime() ?? fromSend;
+        paceNext.set(o.paceKey, new Date(Math.max(current, fromSend)));
+      }
+      return true;
+    },
+
+    async nextNoticeAt() {
+      let earliest: number | null = null;
+      for (const o of outbox) {
+        if (o.status !== 'pending') continue;
+        const free = Math.max(o.nextAttemptAt.getTime(), paceNext.get(o.paceKey)?.getTime() ?? 0);
+        if (earliest === null || free < earliest) earliest = free;
+      }
+      return earliest === null ? null : new Date(earliest);
     },
 
     async releaseNotice(id, leaseToken) {
@@ -97,12 +121,13 @@ export function createMemoryOutbox() {
     async markNoticeFailed(id, leaseToken, failure) {
       const o = heldBy(id, leaseToken);
       if (!o) return;
-      o.attempts += 1;
       o.lastError = failure.error;
       if (failure.ambiguous) o.status = 'ambiguous';
       else if (failure.retryAt)
         Object.assign(o, { status: 'pending', nextAttemptAt: new Date(failure.retryAt) });
       else o.status = 'parked';
+      // A rate limit's retry is not an attempt (see NoticeFailure.rateLimited).
+      if (!(failure.rateLimited && o.status === 'pending')) o.attempts += 1;
     },
 
     async listOutbox(query) {

@@ -99,6 +99,59 @@ describe('outbox dispatcher', () => {
     expect([...sink.attempts.values()].reduce((a, b) => a + b)).toBe(2);
   });
 
+  it('a rate limit is retried exactly when the platform says, however often, and never parks', async () => {
+    const { h, caseId, logger } = await setup();
+    // The platform answers "wait 1 s" ten times, then takes it; parking would come after 3 attempts.
+    const sink = scriptedSink((n, attempt) =>
+      n.key === 'customer.ack' && attempt <= 10
+        ? { status: 'retry', afterMs: 1_000, error: 'ratelimited', rateLimited: true }
+        : { status: 'sent' },
+    );
+    const run = () =>
+      dispatchOnce({ store: h.store, clock: h.clock, sink, logger, owner: 't', maxAttempts: 3 });
+    const ack = async () => (await h.store.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
+    for (let i = 0; i < 10; i++) {
+      expect(await run()).toMatchObject({ retried: 1, parked: 0 });
+      // No growth: always exactly what the platform asked, and no attempt counted toward parking.
+      expect(await ack()).toMatchObject({
+        status: 'pending',
+        attempts: 0,
+        lastError: 'ratelimited',
+        nextAttemptAt: new Date(h.clock.now().getTime() + 1_000),
+      });
+      h.clock.advance(1_000);
+    }
+    expect(await run()).toMatchObject({ sent: 1 });
+    expect(await ack()).toMatchObject({ status: 'sent', attempts: 0 });
+    expect(logger.lines.filter((l) => l.startsWith('error outbox.parked'))).toEqual([]);
+  });
+
+  it('other transient failures still back off exponentially and count toward parking', async () => {
+    const { h, caseId, logger } = await setup();
+    // A rate limit first (not counted), then a failure with no time named, three times.
+    const sink = scriptedSink((n, attempt) =>
+      n.key !== 'customer.ack'
+        ? { status: 'sent' }
+        : attempt === 1
+          ? { status: 'retry', afterMs: 2_000, error: 'ratelimited', rateLimited: true }
+          : { status: 'retry', afterMs: 0, error: 'service_unavailable' },
+    );
+    const run = () =>
+      dispatchOnce({ store: h.store, clock: h.clock, sink, logger, owner: 't', maxAttempts: 4 });
+    const ack = async () => (await h.store.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await run();
+      const n = await ack();
+      if (n?.status !== 'pending') break;
+      waits.push(n.nextAttemptAt.getTime() - h.clock.now().getTime());
+      h.clock.set(n.nextAttemptAt);
+    }
+    expect(waits).toEqual([2_000, 1_000, 2_000, 4_000]);
+    await run();
+    expect(await ack()).toMatchObject({ status: 'parked', attempts: 4, lastError: 'service_unavailable' });
+  });
+
   it('backoff doubles from one second, caps at five minutes, and never undercuts the platform', () => {
     expect([0, 1, 2, 3, 20].map((a) => backoffMs(a))).toEqual([1_000, 2_000, 4_000, 8_000, 300_000]);
     expect(backoffMs(0, 45_000)).toBe(45_000);
@@ -133,14 +186,47 @@ describe('outbox dispatcher across replicas and shutdown', () => {
       dispatchOnce({ store, clock, sink, logger, owner, paceMs: NOTICE_PACE_MS });
     expect(await run('a')).toMatchObject({ claimed: 2, sent: 2 });
     expect(await run('b')).toMatchObject({ claimed: 0 });
-    clock.advance(999);
+    clock.advance(NOTICE_PACE_MS - 1);
     expect(await run('b')).toMatchObject({ claimed: 0 });
     clock.advance(1);
     expect(await run('b')).toMatchObject({ claimed: 2, sent: 2 });
-    clock.advance(1_000);
+    clock.advance(NOTICE_PACE_MS);
     expect(await run('c')).toMatchObject({ claimed: 1, sent: 1 });
     expect(sink.delivered).toHaveLength(5);
     expect(new Set(sink.delivered).size).toBe(5);
+  });
+
+  it('paces each destination from its send, not from its claim', async () => {
+    const { store, clock, logger } = await fiveNotices();
+    // Each send takes 400 ms: the pass claims n0 (conversation) and n1 (tom) at once, but sends
+    // n1 400 ms after the claim, so tom's next message may go 400 ms + the pace after the claim.
+    const P = NOTICE_PACE_MS;
+    const sends: [string, number][] = [];
+    const sink = {
+      async deliver(n: ClaimedNotice): Promise<DeliveryResult> {
+        sends.push([n.key, clock.now().getTime()]);
+        clock.advance(400);
+        return { status: 'sent' };
+      },
+    };
+    const run = (owner: string) =>
+      dispatchOnce({ store, clock, sink, logger, owner, paceMs: NOTICE_PACE_MS });
+    const start = clock.now().getTime();
+    expect(await run('a')).toMatchObject({ claimed: 2, sent: 2 });
+    clock.set(new Date(start + P));
+    expect(await run('b')).toMatchObject({ claimed: 1, sent: 1 }); // n2, to the conversation
+    clock.set(new Date(start + 400 + P - 1));
+    expect(await run('b')).toMatchObject({ claimed: 0 });
+    clock.set(new Date(start + 400 + P));
+    expect(await run('b')).toMatchObject({ claimed: 1, sent: 1 }); // n3, to tom
+    expect(sends.map(([key, t]) => [key, t - start])).toEqual([
+      ['n0', 0],
+      ['n1', 400],
+      ['n2', P],
+      ['n3', 400 + P],
+    ]);
+    // Sent one after another, each destination's sends are at least the pace apart.
+    expect(await store.nextNoticeAt()).toEqual(new Date(start + 2 * P)); // n4, to the conversation
   });
 
   it('a dispatcher whose lease was taken over sends nothing more; its started send goes again, noted', async () => {

@@ -87,6 +87,24 @@ export function describeOutboxContract(store: CurrentStore): void {
       expect(await statusOf(n.id)).toMatchObject({ status: 'sending', attempts: 1 });
     });
 
+    it('a rate-limited retry is recorded but not counted as an attempt', async () => {
+      await seedNotices(0);
+      const [n] = await store().claimNotices(claimAt(T0));
+      if (!n) throw new Error('nothing claimed');
+      const failure = { error: 'ratelimited', retryAt: at(1_000), rateLimited: true };
+      await store().markNoticeFailed(n.id, n.leaseToken, failure);
+      expect(await statusOf(n.id)).toMatchObject({
+        status: 'pending',
+        attempts: 0,
+        lastError: 'ratelimited',
+        nextAttemptAt: at(1_000),
+      });
+      const [again] = await store().claimNotices(claimAt(at(1_000)));
+      if (!again) throw new Error('not claimed again');
+      await store().markNoticeFailed(again.id, again.leaseToken, { error: 'HTTP 503', retryAt: at(5_000) });
+      expect(await statusOf(n.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 503' });
+    });
+
     it('parks a notice when there is no retry, and keeps a possibly sent one ambiguous', async () => {
       await seedNotices(0, 1);
       const [a, b] = await store().claimNotices(claimAt(at(MIN)));
@@ -218,6 +236,25 @@ export function describeOutboxContract(store: CurrentStore): void {
       expect(await paced(at(10 * MIN))).toEqual([]);
     });
 
+    it('keeps each destination in order: a notice waiting on a retry holds back the ones after it', async () => {
+      await seedPaced();
+      const paced = (now: Date, owner = 'a') =>
+        store().claimNotices(claimAt(now, { paceMs: 1000, owner, leaseMs: 60 * MIN }));
+      const first = await paced(at(MIN));
+      const n0 = first.find((n) => n.key === 'n0');
+      if (!n0) throw new Error('n0 not claimed');
+      // The platform said "later" for n0 (conversation C1:1): n2 and n6 of that conversation wait.
+      await store().markNoticeFailed(n0.id, n0.leaseToken, {
+        error: 'rate limited',
+        retryAt: at(MIN + 5000),
+        rateLimited: true,
+      });
+      expect(keysOf(await paced(at(MIN + 1000), 'b'))).toEqual(['n5']);
+      expect(keysOf(await paced(at(MIN + 4999), 'c'))).toEqual([]);
+      expect(keysOf(await paced(at(MIN + 5000), 'd'))).toEqual(['n0']);
+      expect(keysOf(await paced(at(MIN + 6000), 'e'))).toEqual(['n2']);
+    });
+
     it('takes at most the limit, oldest destinations first, and leaves the rest unpaced', async () => {
       await seedPaced();
       const first = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000, limit: 2 }));
@@ -241,12 +278,86 @@ export function describeOutboxContract(store: CurrentStore): void {
       expect(keysOf(batches.flat()).sort()).toEqual(['n0', 'n1', 'n2']);
     });
 
+    it('counts the pace from the send: the later of the claim’s reservation and the send + paceMs', async () => {
+      await seedPaced();
+      const claimed = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000, leaseMs: 60 * MIN }));
+      const [n0, n1] = claimed;
+      expect([n0?.key, n1?.key]).toEqual(['n0', 'n1']);
+      if (!n0 || !n1) throw new Error('nothing claimed');
+      // n0 (conversation C1:1) starts 400 ms after the claim: that conversation waits until then + 1 s.
+      expect(await store().startNoticeSend(n0.id, n0.leaseToken, at(MIN + 400), { paceMs: 1000 })).toBe(true);
+      // n1 (tom) starts with a pace shorter than the claim's: the claim's reservation stands.
+      expect(await store().startNoticeSend(n1.id, n1.leaseToken, at(MIN + 100), { paceMs: 500 })).toBe(true);
+      const paced = (now: Date) => store().claimNotices(claimAt(now, { paceMs: 1000, owner: 'b' }));
+      expect(keysOf(await paced(at(MIN + 999)))).toEqual([]);
+      expect(keysOf(await paced(at(MIN + 1000)))).toEqual(['n5']);
+      expect(keysOf(await paced(at(MIN + 1399)))).toEqual([]);
+      expect(keysOf(await paced(at(MIN + 1400)))).toEqual(['n2']);
+    });
+
+    it('moves no pace when the send does not start, or without paceMs', async () => {
+      await seedPaced();
+      const [n0, n1] = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000, leaseMs: 60 * MIN }));
+      if (!n0 || !n1) throw new Error('nothing claimed');
+      expect(await store().startNoticeSend(n0.id, 'stale-token', at(MIN + 900), { paceMs: 1000 })).toBe(
+        false,
+      );
+      expect(await store().startNoticeSend(n1.id, n1.leaseToken, at(MIN + 900))).toBe(true);
+      const later = await store().claimNotices(claimAt(at(MIN + 1000), { paceMs: 1000, owner: 'b' }));
+      expect(keysOf(later)).toEqual(['n2', 'n5']);
+    });
+
     it('a paced claim still hands a lapsed, never-started claim to the next claimer', async () => {
       await seedPaced();
       const [n0] = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000, limit: 1, leaseMs: 5_000 }));
       expect(n0?.key).toBe('n0');
       const later = await store().claimNotices(claimAt(at(MIN + 5_001), { paceMs: 1000, owner: 'b' }));
       expect(keysOf(later)).toEqual(['n0', 'n1', 'n3', 'n4', 'n7', 'n8']);
+    });
+
+    it('nextNoticeAt: the earliest instant a pending notice may be claimed, its pace included', async () => {
+      expect(await store().nextNoticeAt()).toBeNull();
+      await seedPaced();
+      // Nothing claimed yet: the oldest notice, due since it was written.
+      expect(await store().nextNoticeAt()).toEqual(at(0));
+      const claimed = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000, leaseMs: 60 * MIN }));
+      // Left pending: n2, n6 (conversation C1:1) and n5 (tom), each destination reserved until MIN + 1 s.
+      expect(await store().nextNoticeAt()).toEqual(at(MIN + 1000));
+      const byKey = new Map(claimed.map((n) => [n.key, n]));
+      const start = async (key: string, offsetMs: number) => {
+        const n = byKey.get(key);
+        if (!n) throw new Error(`${key} not claimed`);
+        expect(await store().startNoticeSend(n.id, n.leaseToken, at(offsetMs), { paceMs: 1000 })).toBe(true);
+        return n;
+      };
+      await start('n0', MIN + 300); // C1:1 until MIN + 1.3 s
+      expect(await store().nextNoticeAt()).toEqual(at(MIN + 1000)); // tom still at MIN + 1 s
+      await start('n1', MIN + 500); // tom until MIN + 1.5 s
+      expect(await store().nextNoticeAt()).toEqual(at(MIN + 1300));
+      // Destinations with nothing pending (n3, n4, n7, n8 were the last of theirs) do not count.
+      for (const key of ['n3', 'n4', 'n7', 'n8']) await start(key, MIN + 50);
+      expect(await store().nextNoticeAt()).toEqual(at(MIN + 1300));
+    });
+
+    it('nextNoticeAt: a retry later than the pace counts from its retry time; only pending notices count', async () => {
+      await seedCase(store(), {}, (c) => ({
+        notices: [
+          makeNotice(c, { recipient: toCustomer('slack:T1:C9:1'), createdAt: at(0), key: 'a' }),
+          makeNotice(c, { recipient: toCustomer('slack:T1:C8:1'), createdAt: at(1), key: 'b' }),
+        ],
+      }));
+      const [a, b] = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000 }));
+      if (!a || !b) throw new Error('nothing claimed');
+      expect(await store().nextNoticeAt()).toBeNull(); // both sending
+      await store().markNoticeFailed(a.id, a.leaseToken, { error: 'ratelimited', retryAt: at(MIN + 7000) });
+      expect(await store().nextNoticeAt()).toEqual(at(MIN + 7000));
+      await store().markNoticeFailed(b.id, b.leaseToken, { error: 'HTTP 503', retryAt: at(MIN + 200) });
+      // b's retry is before its destination's pace runs out: the pace decides.
+      expect(await store().nextNoticeAt()).toEqual(at(MIN + 1000));
+      const [again] = await store().claimNotices(claimAt(at(MIN + 1000), { paceMs: 1000 }));
+      expect(again?.key).toBe('b');
+      if (again) await store().markNoticeSent(again.id, again.leaseToken, at(MIN + 1001));
+      expect(await store().nextNoticeAt()).toEqual(at(MIN + 7000));
     });
   });
 }

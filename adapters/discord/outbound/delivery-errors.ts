@@ -1,4 +1,5 @@
-// What a failed REST call means for the outbox. 429: retry when Discord says; permanent refusals
+// What a failed REST call means for the outbox. 429: retry when Discord says (marked rateLimited:
+// the outbox retries exactly then and does not count it toward parking); permanent refusals
 // (missing access, unknown channel, DMs closed): park; 5xx: retry (sends carry a nonce, so a
 // resend cannot duplicate); anything else, such as a timeout: unknown outcome (thrown).
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
@@ -33,6 +34,7 @@ export function classifyDeliveryError(error: unknown): Classified | null {
         status: 'retry',
         afterMs: Math.max(error.retryAfter, error.timeToReset, 0),
         error: `discord rate limit on ${error.route} (${error.global ? 'global' : error.scope})`,
+        rateLimited: true,
       },
     };
   }
@@ -40,7 +42,14 @@ export function classifyDeliveryError(error: unknown): Classified | null {
     const code = typeof error.code === 'number' ? error.code : Number(error.code);
     const reason = PERMANENT[code] ?? error.message;
     if (error.status === 429) {
-      return { result: { status: 'retry', afterMs: 1_000, error: `discord 429: ${error.message}` } };
+      return {
+        result: {
+          status: 'retry',
+          afterMs: 1_000,
+          error: `discord 429: ${error.message}`,
+          rateLimited: true,
+        },
+      };
     }
     if (error.status >= 500) {
       return { result: { status: 'retry', afterMs: 0, error: `discord ${error.status}: ${error.message}` } };

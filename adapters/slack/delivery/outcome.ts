@@ -1,4 +1,5 @@
-// Maps what the Web API answered to the outbox's DeliveryResult. 429 waits as long as Slack asks;
+// Maps what the Web API answered to the outbox's DeliveryResult. 429 waits as long as Slack asks
+// (marked rateLimited: the outbox retries exactly then and does not count it toward parking);
 // errors that will not go away (no such channel, bot not invited, missing scope) park the notice
 // visibly; an answer we cannot interpret after the request left is rethrown, so the outbox marks it
 // ambiguous and never resends it blindly.
@@ -34,6 +35,9 @@ const PERMANENT = new Set([
 /** Temporary on Slack's side and known not to have posted anything: try again later. */
 const TRANSIENT = new Set(['ratelimited', 'internal_error', 'service_unavailable', 'request_timeout']);
 
+/** Of those, Slack's rate limit (a 429's body, also seen as ok:false without the 429). */
+const RATE_LIMITED = 'ratelimited';
+
 /** Connection failures where the request never reached Slack. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
@@ -65,12 +69,16 @@ export function deliveryOutcome(e: unknown): DeliveryResult | { unknown: unknown
     return {
       status: 'retry',
       afterMs: Number.isFinite(seconds) ? seconds * 1000 : 1000,
-      error: 'ratelimited',
+      error: RATE_LIMITED,
+      rateLimited: true,
     };
   }
   if (err.code === ErrorCode.PlatformError) {
     const code = String(err.data?.error ?? 'unknown_error');
     if (PERMANENT.has(code)) return { status: 'rejected', error: code };
+    if (code === RATE_LIMITED) {
+      return { status: 'retry', afterMs: TRANSIENT_RETRY_MS, error: code, rateLimited: true };
+    }
     if (TRANSIENT.has(code)) return { status: 'retry', afterMs: TRANSIENT_RETRY_MS, error: code };
     // fatal_error and codes we do not know: Slack may have done part of it.
     return { unknown: e };

@@ -101,11 +101,15 @@ async function claimPaced(
       AND NOT EXISTS (SELECT 1 FROM pace_keys p WHERE p."key" = o.pace_key)
     ORDER BY 1
     ON CONFLICT ("key") DO NOTHING`);
+  // Each destination's oldest pending notice (in order: one waiting on a retry holds back the
+  // ones written after it), once it is due.
   return db.query<ClaimedRow>(sql`
-    WITH due AS (
-      SELECT pace_key, min(next_attempt_at) AS first_at FROM outbox
-      WHERE status = 'pending' AND next_attempt_at <= ${now}
-      GROUP BY pace_key),
+    WITH heads AS (
+      SELECT DISTINCT ON (pace_key) pace_key, seq, next_attempt_at FROM outbox
+      WHERE status = 'pending'
+      ORDER BY pace_key, seq),
+    due AS (
+      SELECT pace_key, seq, next_attempt_at AS first_at FROM heads WHERE next_attempt_at <= ${now}),
     free AS (
       SELECT p."key", due.first_at FROM pace_keys p JOIN due ON due.pace_key = p."key"
       WHERE p.next_at <= ${now}
@@ -115,9 +119,7 @@ async function claimPaced(
     paced AS (
       UPDATE pace_keys p SET next_at = ${now + BigInt(paceMs)} FROM free WHERE p."key" = free."key"),
     picked AS (
-      SELECT DISTINCT ON (o.pace_key) o.seq FROM outbox o JOIN free ON free."key" = o.pace_key
-      WHERE o.status = 'pending' AND o.next_attempt_at <= ${now}
-      ORDER BY o.pace_key, o.next_attempt_at, o.seq)
+      SELECT due.seq FROM due JOIN free ON free."key" = due.pace_key)
     UPDATE outbox o SET ${setSending(prefix, until)}
     FROM picked WHERE o.seq = picked.seq AND o.status = 'pending'
     RETURNING ${raw(leasedOutboxFields('o.'))}`);

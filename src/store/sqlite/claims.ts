@@ -67,17 +67,20 @@ WHERE seq IN (
   LIMIT ?)
 RETURNING ${leasedOutboxFields()}, pace_key AS "paceKey"`;
 
-/** The oldest due notice of each destination whose next allowed instant has come. */
+/**
+ * Each destination's oldest pending notice, once it is due and the destination's next allowed
+ * instant has come. In order: a notice waiting on a retry holds back the ones written after it.
+ */
 export const CLAIM_PACED_NOTICES_SQL = `
 UPDATE outbox SET ${SET_SENDING}
 WHERE seq IN (
   SELECT seq FROM (
     SELECT o.seq, o.next_attempt_at,
-      row_number() OVER (PARTITION BY o.pace_key ORDER BY o.next_attempt_at, o.seq) AS nth
+      row_number() OVER (PARTITION BY o.pace_key ORDER BY o.seq) AS nth
     FROM outbox o
-    WHERE o.status = 'pending' AND o.next_attempt_at <= ?
+    WHERE o.status = 'pending'
       AND NOT EXISTS (SELECT 1 FROM pace_keys p WHERE p."key" = o.pace_key AND p.next_at > ?))
-  WHERE nth = 1
+  WHERE nth = 1 AND next_attempt_at <= ?
   ORDER BY next_attempt_at, seq
   LIMIT ?)
 RETURNING ${leasedOutboxFields()}, pace_key AS "paceKey"`;

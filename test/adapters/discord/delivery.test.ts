@@ -27,7 +27,12 @@ describe('Discord delivery', () => {
     expect(first.retried).toBe(1);
     expect(ackIn(rig, threadId)).toHaveLength(0);
     const waiting = (await rig.store.listOutbox({ caseId: c.id })).find((n) => n.key === 'customer.ack');
-    expect(waiting).toMatchObject({ status: 'pending', attempts: 1 });
+    // A rate limit is not an attempt toward parking, and is retried when Discord said (250 ms,
+    // plus discord.js's margin), not after a backoff's second.
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 0 });
+    const waitMs = (waiting?.nextAttemptAt.getTime() ?? 0) - rig.clock.now().getTime();
+    expect(waitMs).toBeGreaterThanOrEqual(250);
+    expect(waitMs).toBeLessThan(1_000);
     expect(waiting?.lastError).toContain('rate limit');
     expect(rig.logger.lines.some((l) => l.startsWith('warn discord.delivery_retry'))).toBe(true);
 

@@ -115,7 +115,8 @@ describe('Slack robustness', () => {
     await h.fake.waitFor((c) => c.status === 429);
     await h.settled();
     const waiting = (await h.store.listOutbox({})).find((n) => n.key === 'customer.ack');
-    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, lastError: 'ratelimited' });
+    // Retried exactly when Slack said; a rate limit is not an attempt toward parking.
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 0, lastError: 'ratelimited' });
     expect(waiting?.nextAttemptAt.getTime()).toBe(h.clock.now().getTime() + 7000);
     expect(await h.dispatch()).toMatchObject({ claimed: 0 }); // not before Slack said
     h.clock.advance(7000);

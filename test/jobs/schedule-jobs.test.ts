@@ -1,0 +1,191 @@
+// The jobs' outbox wake-up: after each pass, the next runs when the store says the next paced
+// destination frees up (not sooner than OUTBOX_WAKE_MIN_MS, never instead of the regular tick),
+// coalesced with a pass in flight and cancelled on stop. On fake timers (node-cron included), so
+// the instants below are exact.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDesk } from '../../src/core/desk.ts';
+import type { ClaimedNotice, Recipient } from '../../src/core/model.ts';
+import type { CaseStore } from '../../src/core/ports.ts';
+import type { DeliveryResult } from '../../src/jobs/outbox.ts';
+import { OUTBOX_WAKE_MIN_MS, type RunningJobs, scheduleJobs } from '../../src/jobs/schedule-jobs.ts';
+import { memoryLogger } from '../../src/log.ts';
+import { createMemoryStore } from '../../src/store/memory-store.ts';
+import { makeNotice, seedCase } from '../support/case-factory.ts';
+import { deskConfig } from '../support/desk-fixture.ts';
+import { SequentialIds } from '../support/fake-clock.ts';
+
+/** 300 ms past a whole second: the outbox's regular tick (node-cron, every second) is 700 ms away. */
+const START = new Date('2026-11-23T08:00:00.300Z').getTime();
+const clock = { now: () => new Date() };
+const toConversation = (conversation: string): Recipient => ({
+  kind: 'customer',
+  customerId: 'u',
+  conversation,
+});
+const X = toConversation('slack:T1:CX:1');
+const Y = toConversation('slack:T1:CY:1');
+
+/** Notices written now, a millisecond apart in their order, keyed as given. */
+async function seed(store: CaseStore, notices: [key: string, to: Recipient][]) {
+  const now = Date.now();
+  await seedCase(store, {}, (c) => ({
+    notices: notices.map(([key, recipient], i) =>
+      makeNotice(c, { key, recipient, createdAt: new Date(now - notices.length + i) }),
+    ),
+  }));
+}
+
+/** Records each send's key and its instant (ms after START), and how many sends overlap. */
+function recordingSink(answer: (n: ClaimedNotice) => Promise<DeliveryResult> | DeliveryResult) {
+  const sends: [string, number][] = [];
+  let inFlight = 0;
+  let mostInFlight = 0;
+  return {
+    sends,
+    mostInFlight: () => mostInFlight,
+    async deliver(n: ClaimedNotice): Promise<DeliveryResult> {
+      sends.push([n.key, Date.now() - START]);
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      try {
+        return await answer(n);
+      } finally {
+        inFlight -= 1;
+      }
+    },
+  };
+}
+
+describe('outbox wake-up between ticks', () => {
+  let jobs: RunningJobs | undefined;
+  beforeEach(() => {
+    vi.useFakeTimers({ now: START });
+  });
+  afterEach(async () => {
+    await jobs?.stop();
+    jobs = undefined;
+    vi.useRealTimers();
+  });
+
+  function start(store: CaseStore, sink: ReturnType<typeof recordingSink>, paceMs: number) {
+    const logger = memoryLogger();
+    const desk = createDesk({ store, clock, ids: new SequentialIds(), config: deskConfig() });
+    const sweep = { everySeconds: 60, leaseSeconds: 30, batch: 100 };
+    jobs = scheduleJobs({ desk, store, clock, sink, logger, owner: 'r1', sweep, paceMs });
+    return jobs;
+  }
+
+  it('sends each destination’s next notice when its pace runs out, not at the next tick', async () => {
+    const store = createMemoryStore();
+    await seed(store, [
+      ['x0', X],
+      ['y0', Y],
+      ['x1', X],
+      ['x2', X],
+    ]);
+    const sink = recordingSink(() => ({ status: 'sent' }));
+    await start(store, sink, 150).deliverNow();
+    expect(sink.sends).toEqual([
+      ['x0', 0],
+      ['y0', 0],
+    ]);
+    await vi.advanceTimersByTimeAsync(400);
+    // The tick (at 700 ms) has not come: the wake-ups sent them.
+    expect(sink.sends).toEqual([
+      ['x0', 0],
+      ['y0', 0],
+      ['x1', 150],
+      ['x2', 300],
+    ]);
+  });
+
+  it('wakes no sooner than OUTBOX_WAKE_MIN_MS, even when a destination frees up sooner', async () => {
+    const store = createMemoryStore();
+    await seed(store, [
+      ['x0', X],
+      ['x1', X],
+    ]);
+    const sink = recordingSink(() => ({ status: 'sent' }));
+    await start(store, sink, 5).deliverNow();
+    await vi.advanceTimersByTimeAsync(OUTBOX_WAKE_MIN_MS - 1);
+    expect(sink.sends).toEqual([['x0', 0]]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sink.sends).toEqual([
+      ['x0', 0],
+      ['x1', OUTBOX_WAKE_MIN_MS],
+    ]);
+  });
+
+  it('leaves a retry beyond the tick to the ticks; the last tick before it sets the wake-up', async () => {
+    const store = createMemoryStore();
+    await seed(store, [['x0', X]]);
+    const wakes = vi.spyOn(store, 'nextNoticeAt');
+    let first = true;
+    const sink = recordingSink(() => {
+      if (!first) return { status: 'sent' };
+      first = false;
+      return { status: 'retry', afterMs: 2_500, error: 'ratelimited', rateLimited: true };
+    });
+    await start(store, sink, 150).deliverNow();
+    await vi.advanceTimersByTimeAsync(2_499);
+    expect(sink.sends).toEqual([['x0', 0]]);
+    // One look after the first pass, then one per tick (700, 1700 ms): no wake-up in between.
+    expect(wakes).toHaveBeenCalledTimes(3);
+    // Due at 2500 ms: the tick at 1700 ms, less than a tick before, set the wake-up for it.
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sink.sends).toEqual([
+      ['x0', 0],
+      ['x0', 2_500],
+    ]);
+    expect(wakes).toHaveBeenCalledTimes(4);
+  });
+
+  it('a wake-up during a pass is coalesced: passes never overlap, the next runs right after', async () => {
+    const store = createMemoryStore();
+    await seed(store, [
+      ['x0', X],
+      ['x1', X],
+    ]);
+    const sink = recordingSink(async (n) => {
+      if (n.key === 'slow') await new Promise((resolve) => setTimeout(resolve, 300));
+      return { status: 'sent' };
+    });
+    const running = start(store, sink, 100);
+    await running.deliverNow(); // x0 at 0; wake-up set for 100 ms
+    await vi.advanceTimersByTimeAsync(50);
+    await seed(store, [['slow', Y]]);
+    const slowPass = running.deliverNow(); // sends `slow` from 50 to 350 ms
+    await vi.advanceTimersByTimeAsync(100); // the wake-up at 100 ms finds that pass running
+    expect(sink.sends).toEqual([
+      ['x0', 0],
+      ['slow', 50],
+    ]);
+    await vi.advanceTimersByTimeAsync(200);
+    await slowPass;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sink.sends).toEqual([
+      ['x0', 0],
+      ['slow', 50],
+      ['x1', 350],
+    ]);
+    expect(sink.mostInFlight()).toBe(1);
+  });
+
+  it('stop() cancels the wake-up: no pass after it, and no timer left behind', async () => {
+    const store = createMemoryStore();
+    await seed(store, [
+      ['x0', X],
+      ['x1', X],
+    ]);
+    const sink = recordingSink(() => ({ status: 'sent' }));
+    const running = start(store, sink, 100);
+    await running.deliverNow();
+    expect(sink.sends).toEqual([['x0', 0]]);
+    await running.stop();
+    jobs = undefined;
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(sink.sends).toEqual([['x0', 0]]);
+    expect((await store.listOutbox({ statuses: ['pending'] })).map((n) => n.key)).toEqual(['x1']);
+  });
+});
