@@ -54,6 +54,7 @@ const en = {
   'admin.what.edit': 'update a message',
   'admin.what.thread': 'open a thread',
   unknown_button: 'This button no longer works. If you need help, use /support.',
+  'status.more': '…and more open requests, not shown here.',
 } as const;
 
 export type AdapterTextKey = keyof typeof en;
@@ -113,6 +114,7 @@ const fr: Record<AdapterTextKey, string> = {
   'admin.what.edit': 'mettre à jour un message',
   'admin.what.thread': 'ouvrir un fil',
   unknown_button: 'Ce bouton ne fonctionne plus. Si vous avez besoin d’aide, utilisez /support.',
+  'status.more': '… et d’autres demandes en cours, non affichées ici.',
 };
 
 const lt: Record<AdapterTextKey, string> = {
@@ -167,6 +169,7 @@ const lt: Record<AdapterTextKey, string> = {
   'admin.what.edit': 'atnaujinti žinutės',
   'admin.what.thread': 'atidaryti gijos',
   unknown_button: 'Šis mygtukas nebeveikia. Jei reikia pagalbos, naudokite /support.',
+  'status.more': '… ir daugiau neužbaigtų užklausų, kurių čia nerodome.',
 };
 
 const CATALOG: Record<Locale, Record<AdapterTextKey, string>> = { en, fr, lt };

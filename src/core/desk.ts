@@ -157,8 +157,14 @@ export function createDesk(deps: DeskDeps) {
     sweep,
     getCase: (id: string) => store.getCase(id),
     listCases: (query: CaseQuery) => store.listCases(query),
-    /** The customer's own cases still in progress (for `/support status`). */
-    openCasesOf: (customerId: string) => store.listCases({ customerId, statuses: ACTIVE_STATUSES }),
+    /**
+     * The customer's own cases still in progress, oldest first (for `/support status`): at most
+     * `limit` of them, and whether there are more.
+     */
+    openCasesOf: async (customerId: string, limit: number): Promise<{ cases: Case[]; more: boolean }> => {
+      const found = await store.listCases({ customerId, statuses: ACTIVE_STATUSES, limit: limit + 1 });
+      return { cases: found.slice(0, limit), more: found.length > limit };
+    },
   };
 }
 

@@ -50,8 +50,18 @@ export interface CaseQuery {
   ownerId?: string;
   team?: string;
   statuses?: readonly CaseStatus[];
+  // The App Home's lists; each filter applies when true (or set) and is read through an index.
+  /** Only cases whose approval is pending. */
+  approvalPending?: boolean;
+  /** Only cases whose window is running (not paused) and fell due before this instant. */
+  overdueAt?: Date;
+  /** Only cases whose risk band is above low. */
+  atRisk?: boolean;
+  /** Only cases with a message parked (kept failing) or ambiguous (may not have gone out). */
+  withUndelivered?: boolean;
   /** Newest first when true, else oldest first (by number). */
   newestFirst?: boolean;
+  /** At most this many cases (the first ones in the order above). */
   limit?: number;
 }
 
@@ -83,6 +93,11 @@ export interface NoticeFailure {
   retryAt: Date | null;
   /** The send may have happened (timeout after the request left): never blindly resent. */
   ambiguous?: boolean;
+  /**
+   * The platform's rate limit answered (HTTP 429): the retry is recorded (`lastError`, `retryAt`)
+   * but not counted as an attempt, so a rate limit storm never brings a notice nearer to parking.
+   */
+  rateLimited?: boolean;
 }
 
 /** Where a new case stands in its team's front-line queue, counted in its own transaction. */
@@ -122,8 +137,17 @@ export interface CaseStore {
    * Marks that the platform call is about to start. False when this lease no longer holds the
    * notice: do not send. A claim whose lease runs out before this mark goes back to pending and is
    * sent by someone else; after it, the notice becomes ambiguous instead (it may have gone out).
+   * With `paceMs` > 0 the pace counts from the send, in the same transaction: the destination's
+   * next allowed instant becomes the later of what it was (the claim's reservation) and
+   * `at + paceMs`.
    */
-  startNoticeSend(id: string, leaseToken: string, at: Date): Promise<boolean>;
+  startNoticeSend(id: string, leaseToken: string, at: Date, options?: { paceMs?: number }): Promise<boolean>;
+  /**
+   * The earliest instant at which some pending notice may be claimed (a paced claim: the later of
+   * its next attempt and its destination's next allowed instant), or null when none is pending.
+   * It may lie in the past (due now). Dispatchers use it to wake when a destination frees up.
+   */
+  nextNoticeAt(): Promise<Date | null>;
   /** Gives back a claimed notice whose send never started (shutdown): pending again, at once. */
   releaseNotice(id: string, leaseToken: string): Promise<void>;
   markNoticeSent(id: string, leaseToken: string, at: Date): Promise<void>;

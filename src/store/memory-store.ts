@@ -137,6 +137,12 @@ export function createMemoryStore(): CaseStore {
     findCaseByConversation: async (conversation) => findCase((c) => c.conversation === conversation, true),
 
     async listCases(query: CaseQuery) {
+      const stuck = query.withUndelivered
+        ? new Set(
+            (await outbox.methods.listOutbox({ statuses: ['parked', 'ambiguous'] })).map((n) => n.caseId),
+          )
+        : null;
+      const overdue = query.overdueAt?.getTime();
       const found = [...cases.values()]
         .filter(
           (c) =>
@@ -144,7 +150,12 @@ export function createMemoryStore(): CaseStore {
             (query.customerId === undefined || c.customer.id === query.customerId) &&
             (query.ownerId === undefined || c.ownerId === query.ownerId) &&
             (query.team === undefined || c.team === query.team) &&
-            (query.statuses === undefined || query.statuses.includes(c.status)),
+            (query.statuses === undefined || query.statuses.includes(c.status)) &&
+            (!query.approvalPending || c.approval?.status === 'pending') &&
+            (overdue === undefined ||
+              (c.window !== null && c.window.paused === null && c.window.dueAt.getTime() < overdue)) &&
+            (!query.atRisk || c.risk.band !== 'low') &&
+            (stuck === null || stuck.has(c.id)),
         )
         .sort((a, b) => (query.newestFirst ? b.number - a.number : a.number - b.number));
       return clone(query.limit === undefined ? found : found.slice(0, query.limit));

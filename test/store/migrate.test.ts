@@ -20,10 +20,11 @@ import {
   readMigrations,
   SQLITE_MIGRATIONS_DIR,
 } from '../../src/store/migrate.ts';
-import type { Recipient } from '../../src/core/model.ts';
+import type { Case, Recipient } from '../../src/core/model.ts';
 import { paceKeyOf } from '../../src/store/pace-key.ts';
 import { caseColumns } from '../../src/store/sql/rows.ts';
 import { makeDraft } from '../support/case-factory.ts';
+import { homeListCases } from './home-lists.ts';
 import { postgresConnection } from '../../src/store/postgres/connection.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -62,6 +63,19 @@ const tables = (file: string) =>
   );
 
 const migrationsWith = (extra: Record<string, string>) => withExtra(SQLITE_MIGRATIONS_DIR, dir, extra);
+const HOME_LISTS = '20261126000000_home_lists';
+
+/** Inserts `c` with the columns the table has (a schema from before later migrations). */
+function insertOldCase(db: Database.Database, c: Case): void {
+  const have = new Set(
+    (db.prepare('PRAGMA table_info(cases)').all() as { name: string }[]).map((col) => col.name),
+  );
+  const row = Object.fromEntries(Object.entries(caseColumns(c)).filter(([name]) => have.has(name)));
+  const names = Object.keys(row);
+  db.prepare(
+    `INSERT INTO cases (${names.map((n) => `"${n}"`).join(',')}) VALUES (${names.map((n) => `@${n}`).join(',')})`,
+  ).run(row);
+}
 
 describe('applyMigrations', () => {
   it('creates the schema in a new file and records it the way Prisma does', async () => {
@@ -209,7 +223,7 @@ describe('applyMigrations', () => {
     recipients.forEach((r, i) => insert.run(`n${i}`, JSON.stringify(r), `d${i}`));
     db.close();
     expect(await applyMigrations(`file:${file}`)).toMatchObject({
-      applied: ['20261124000000_outbox_pacing', '20261125000000_queue_counters'],
+      applied: ALL.slice(ALL.indexOf('20261124000000_outbox_pacing')),
     });
     const keys = query<{ pace_key: string }>(file, 'SELECT pace_key FROM outbox ORDER BY id').map(
       (r) => r.pace_key,
@@ -234,21 +248,47 @@ describe('applyMigrations', () => {
     await applyMigrations(`file:${file}`, { migrationsDir: before });
     const db = new Database(file);
     const overrides = [{}, {}, { ownerId: 'tom' }, { team: 'it' }, { status: 'resolved' as const }];
-    for (const [i, o] of overrides.entries()) {
-      const row = caseColumns({ ...makeDraft(o), number: i + 1 });
-      const names = Object.keys(row);
-      db.prepare(
-        `INSERT INTO cases (${names.map((n) => `"${n}"`).join(',')}) VALUES (${names.map((n) => `@${n}`).join(',')})`,
-      ).run(row);
-    }
+    for (const [i, o] of overrides.entries()) insertOldCase(db, { ...makeDraft(o), number: i + 1 });
     db.close();
     expect(await applyMigrations(`file:${file}`)).toMatchObject({
-      applied: ['20261125000000_queue_counters'],
+      applied: ALL.slice(ALL.indexOf('20261125000000_queue_counters')),
     });
     expect(query(file, 'SELECT team, waiting FROM queue_counters ORDER BY team')).toEqual([
       { team: 'finance', waiting: 2 },
       { team: 'it', waiting: 1 },
     ]);
+  });
+
+  it('copies the approval status, running due time and risk band out of the JSON of cases written before', async () => {
+    const file = newFile();
+    const before = path.join(dir, `migrations-${++files}`);
+    mkdirSync(before);
+    for (const m of readMigrations().filter((m) => m.name < HOME_LISTS)) {
+      cpSync(path.join(SQLITE_MIGRATIONS_DIR, m.name), path.join(before, m.name), { recursive: true });
+    }
+    await applyMigrations(`file:${file}`, { migrationsDir: before });
+    const db = new Database(file);
+    const cases = homeListCases();
+    for (const c of cases) insertOldCase(db, c);
+    db.close();
+    expect(await applyMigrations(`file:${file}`)).toMatchObject({
+      applied: ALL.slice(ALL.indexOf(HOME_LISTS)),
+    });
+    const rows = query<Record<string, unknown>>(
+      file,
+      'SELECT approval_status, window_due_at, risk_band FROM cases ORDER BY "number"',
+    );
+    // The same values the row mapper writes for new rows (to the millisecond).
+    expect(rows).toEqual(
+      cases.map((c) => {
+        const { approval_status, window_due_at, risk_band } = caseColumns(c);
+        return {
+          approval_status,
+          window_due_at: window_due_at === null ? null : Number(window_due_at),
+          risk_band,
+        };
+      }),
+    );
   });
 
   it('refuses a URL that is neither SQLite nor PostgreSQL, naming it', async () => {

@@ -2,7 +2,7 @@
 // migration under Prisma Migrate's advisory lock, recorded in `_prisma_migrations` as Prisma does.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,7 +11,9 @@ import { migrationsWith as withExtra } from '../support/migrations-dir.ts';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyMigrations, POSTGRES_MIGRATIONS_DIR, readMigrations } from '../../src/store/migrate.ts';
 import { PRISMA_MIGRATE_LOCK } from '../../src/store/postgres/migrate-postgres.ts';
+import { caseColumns } from '../../src/store/sql/rows.ts';
 import { createSchema, PG_SKIP, PG_URL, pgTitle, type TestSchema } from '../fixtures/postgres.ts';
+import { homeListCases } from './home-lists.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'ladder-pg-migrate-'));
@@ -79,6 +81,42 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL migrations'), () => {
       started_at: now,
       applied_steps_count: 1,
     });
+  });
+
+  it('copies the approval status, running due time and risk band out of the JSON of cases written before', async () => {
+    const HOME_LISTS = '20261126000000_home_lists';
+    const before = mkdtempSync(path.join(dir, 'before-'));
+    for (const name of ALL.filter((m) => m < HOME_LISTS)) {
+      cpSync(path.join(POSTGRES_MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+    }
+    await applyMigrations(schema.url, { migrationsDir: before });
+    const have = new Set(
+      (
+        await schema.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'cases'`,
+          [schema.name],
+        )
+      ).map((c) => c.column_name),
+    );
+    const cases = homeListCases();
+    for (const c of cases) {
+      const row = Object.entries(caseColumns(c)).filter(([name]) => have.has(name));
+      await schema.query(
+        `INSERT INTO cases (${row.map(([n]) => `"${n}"`).join(', ')}) VALUES (${row.map((_, i) => `$${i + 1}`).join(', ')})`,
+        row.map(([, v]) => (typeof v === 'bigint' ? v.toString() : v)),
+      );
+    }
+    expect(await applyMigrations(schema.url)).toMatchObject({ applied: ALL.slice(ALL.indexOf(HOME_LISTS)) });
+    const rows = await schema.query(
+      'SELECT approval_status, window_due_at::text AS window_due_at, risk_band FROM cases ORDER BY "number"',
+    );
+    // The same values the row mapper writes for new rows (to the millisecond).
+    expect(rows).toEqual(
+      cases.map((c) => {
+        const { approval_status, window_due_at, risk_band } = caseColumns(c);
+        return { approval_status, window_due_at: window_due_at?.toString() ?? null, risk_band };
+      }),
+    );
   });
 
   it('is idempotent, and refuses a migration changed after it was applied', async () => {

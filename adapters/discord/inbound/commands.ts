@@ -53,8 +53,11 @@ async function postPanel(rt: DiscordRuntime, i: ChatInputCommandInteraction, who
   });
 }
 
+/** Most cases `/support status` lists (the first ones by number); a line says when there are more. */
+const STATUS_LIMIT = 10;
+
 async function statusText(rt: DiscordRuntime, who: Who): Promise<string> {
-  const cases = await rt.ctx.desk.openCasesOf(who.customer.id);
+  const { cases, more } = await rt.ctx.desk.openCasesOf(who.customer.id, STATUS_LIMIT);
   const { locale, timeZone, name } = who.customer;
   const render = (key: string, params: Record<string, string | number>) =>
     noticeText({ key, locale, timeZone, params: { name, ...params } });
@@ -70,5 +73,6 @@ async function statusText(rt: DiscordRuntime, who: Who): Promise<string> {
       dueAt: c.window && !c.window.paused ? c.window.dueAt.toISOString() : '',
     }),
   );
-  return [render('customer.status_header', {}), ...lines].join('\n');
+  const tail = more ? [adapterText('status.more', locale)] : [];
+  return [render('customer.status_header', {}), ...lines, ...tail].join('\n');
 }

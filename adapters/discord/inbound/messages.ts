@@ -3,7 +3,7 @@
 // new case, or details for the customer's open one). Everything else is ignored without a write.
 import { ChannelType, type Message } from 'discord.js';
 import { findPersonByPlatformId } from '../../../src/config/people.ts';
-import type { Case } from '../../../src/core/model.ts';
+import { ACTIVE_STATUSES, type Case } from '../../../src/core/model.ts';
 import { neutralise } from '../format.ts';
 import { conversationOf, parseButtonId, parseConversation } from '../ids.ts';
 import { localeOf, whoIs } from '../identity.ts';
@@ -162,8 +162,13 @@ async function onDirectMessage(rt: DiscordRuntime, m: Message): Promise<void> {
   const who = whoIs(directoryOf(rt), m.author, {});
   const reply = (content: string) => postMessage(rt.client.rest, m.channelId, { content });
   const name = neutralise(who.customer.name);
-  const active = await rt.ctx.desk.openCasesOf(who.customer.id);
-  const newest = active.at(-1);
+  // Words sent by DM go to the customer's newest case still in progress, if any.
+  const [newest] = await rt.ctx.desk.listCases({
+    customerId: who.customer.id,
+    statuses: ACTIVE_STATUSES,
+    newestFirst: true,
+    limit: 1,
+  });
   try {
     if (newest) {
       await rt.ctx.desk.addDetails({ caseId: newest.id, actor: who.actor, text: wordsOf(m) });

@@ -4,7 +4,7 @@ import type { App } from '@slack/bolt';
 import type { Directory, Locale } from '../../../src/core/model.ts';
 import { section } from '../render/block-kit.ts';
 import { intakeForm } from '../render/forms.ts';
-import { statusText } from '../render/status.ts';
+import { STATUS_LIMIT, statusText } from '../render/status.ts';
 import type { Inbound } from './context.ts';
 import { openCaseFromSlack, startThread } from './intake.ts';
 import { command as commandPayload, parseOrLog } from './payloads.ts';
@@ -24,12 +24,12 @@ export function registerCommand(app: App, inb: Inbound): void {
 
     if (STATUS_WORDS.has(text.toLowerCase())) {
       const actor = inb.identity.actor(u);
-      const [cases, reader, customer] = await Promise.all([
-        inb.desk.openCasesOf(actor.id),
+      const [open, reader, customer] = await Promise.all([
+        inb.desk.openCasesOf(actor.id, STATUS_LIMIT),
         inb.identity.reader(u),
         inb.identity.customer(u),
       ]);
-      const status = statusText(cases, customer.name, directory, reader);
+      const status = statusText(open.cases, customer.name, directory, reader, open.more);
       await respond({ response_type: 'ephemeral', text: status, blocks: [section(status)] });
       return;
     }

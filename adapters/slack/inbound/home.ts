@@ -1,53 +1,54 @@
-// app_home_opened: publishes the reader's Home tab (see render/home.ts).
+// app_home_opened: publishes the reader's Home tab (see render/home.ts). Each list is read with a
+// bounded query per team (one case more than the tab shows, to know that the list goes on), never
+// by loading every active case of the reader's teams.
 import type { App } from '@slack/bolt';
-import { ACTIVE_STATUSES, type Case } from '../../../src/core/model.ts';
+import { ACTIVE_STATUSES } from '../../../src/core/model.ts';
+import type { CaseQuery } from '../../../src/core/ports.ts';
 import { slackErrorOf } from '../delivery/outcome.ts';
-import { type HomeSection, homeView } from '../render/home.ts';
+import { type HomeSection, homeView, PER_SECTION } from '../render/home.ts';
 import type { Inbound } from './context.ts';
 import type { SlackUser } from './identity.ts';
 import { eventEnvelope, homeEvent, parseOrLog } from './payloads.ts';
 
-const isOverdue = (c: Case, now: Date) =>
-  c.window !== null && c.window.paused === null && c.window.dueAt.getTime() < now.getTime();
+type HomeList = Pick<HomeSection, 'cases' | 'more'>;
 
-/** The cases among `cases` with a message parked (kept failing) or ambiguous (may not have gone out). */
-async function withUndelivered(inb: Inbound, cases: readonly Case[]): Promise<Case[]> {
-  const stuck = new Set(
-    (await inb.store.listOutbox({ statuses: ['parked', 'ambiguous'] })).map((n) => n.caseId),
-  );
-  return cases.filter((c) => stuck.has(c.id));
+/** The first PER_SECTION cases of the lists `queries` give, one list after the other, and whether more follow. */
+async function firstCases(inb: Inbound, queries: readonly CaseQuery[]): Promise<HomeList> {
+  const lists = await Promise.all(queries.map((q) => inb.desk.listCases({ ...q, limit: PER_SECTION + 1 })));
+  const cases = lists.flat();
+  return { cases: cases.slice(0, PER_SECTION), more: cases.length > PER_SECTION };
 }
 
 export async function homeSections(inb: Inbound, u: SlackUser): Promise<HomeSection[]> {
   const { directory } = inb.desk.config;
   const person = inb.identity.person(u);
+  const teams = person ? Object.values(directory.teams).filter((t) => t.supervisors.includes(person.id)) : [];
+  const now = inb.clock.now();
+  // A supervisor's lists: per team in directory order, each by case number.
+  const ofTeams = (filter: CaseQuery): Promise<HomeList> =>
+    firstCases(
+      inb,
+      teams.map((t) => ({ team: t.id, statuses: ACTIVE_STATUSES, ...filter })),
+    );
+  const [approvals, overdue, atRisk, undelivered, mine, own] = await Promise.all([
+    ofTeams({ approvalPending: true }),
+    ofTeams({ overdueAt: now }),
+    ofTeams({ atRisk: true }),
+    ofTeams({ withUndelivered: true }),
+    person ? firstCases(inb, [{ ownerId: person.id, statuses: ACTIVE_STATUSES }]) : null,
+    inb.desk.openCasesOf(inb.identity.actor(u).id, PER_SECTION),
+  ]);
   const sections: HomeSection[] = [];
-  if (person) {
-    const teams = Object.values(directory.teams).filter((t) => t.supervisors.includes(person.id));
-    if (teams.length > 0) {
-      const now = inb.clock.now();
-      const lists = await Promise.all(
-        teams.map((t) => inb.desk.listCases({ team: t.id, statuses: ACTIVE_STATUSES })),
-      );
-      const cases = lists.flat();
-      sections.push(
-        {
-          title: 'home_approvals',
-          cases: cases.filter((c) => c.approval?.status === 'pending'),
-          decide: true,
-        },
-        { title: 'home_overdue', cases: cases.filter((c) => isOverdue(c, now)) },
-        { title: 'home_at_risk', cases: cases.filter((c) => c.risk.band !== 'low') },
-        { title: 'home_undelivered', cases: await withUndelivered(inb, cases) },
-      );
-    }
-    sections.push({
-      title: 'home_my_cases',
-      cases: await inb.desk.listCases({ ownerId: person.id, statuses: ACTIVE_STATUSES }),
-    });
+  if (teams.length > 0) {
+    sections.push(
+      { title: 'home_approvals', ...approvals, decide: true },
+      { title: 'home_overdue', ...overdue },
+      { title: 'home_at_risk', ...atRisk },
+      { title: 'home_undelivered', ...undelivered },
+    );
   }
-  const own = await inb.desk.openCasesOf(inb.identity.actor(u).id);
-  if (!person || own.length > 0) sections.push({ title: 'home_my_requests', cases: own });
+  if (mine) sections.push({ title: 'home_my_cases', ...mine });
+  if (!person || own.cases.length > 0) sections.push({ title: 'home_my_requests', ...own });
   return sections;
 }
 

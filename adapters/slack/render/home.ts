@@ -7,19 +7,22 @@ import { renderText } from '../../../src/core/texts/index.ts';
 import type { Reader } from '../inbound/identity.ts';
 import { neutralise } from '../text/escape.ts';
 import { type LabelKey, label } from '../text/labels.ts';
-import { actions, type Block, LIMITS, plain, section, truncate } from './block-kit.ts';
+import { actions, type Block, context, LIMITS, plain, section, truncate } from './block-kit.ts';
 import { actionButton } from './notice.ts';
 import { statusLine } from './status.ts';
 
 export interface HomeSection {
   title: LabelKey;
+  /** The first cases of the list (at most PER_SECTION are shown). */
   cases: readonly Case[];
+  /** The list goes on beyond `cases`: the tab says so. */
+  more?: boolean;
   /** Offer Approve / Decline on each case's pending approval. */
   decide?: boolean;
 }
 
 /** Most cases listed per section, so the tab stays within Slack's 100 blocks. */
-const PER_SECTION = 12;
+export const PER_SECTION = 12;
 
 function caseLine(c: Case, directory: Directory, reader: Reader, withRisk: boolean): string {
   const words = truncate(neutralise(c.words), 140).text;
@@ -49,6 +52,10 @@ export function homeView(
       blocks.push(section(caseLine(c, directory, reader, s.title === 'home_at_risk')));
       if (s.decide) blocks.push(...actions(decideButtons(c, reader.locale)));
     }
+    if (s.more || s.cases.length > PER_SECTION) blocks.push(context(label(reader.locale, 'home_more')));
   }
-  return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
+  // Every list full (a supervisor who also has requests open) passes Slack's 100 blocks by a few:
+  // the dividers go, so no case or "more" line is cut.
+  const fitted = blocks.length > LIMITS.viewBlocks ? blocks.filter((b) => b.type !== 'divider') : blocks;
+  return { type: 'home', blocks: fitted.slice(0, LIMITS.viewBlocks) };
 }

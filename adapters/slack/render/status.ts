@@ -4,6 +4,10 @@ import type { Case, Directory } from '../../../src/core/model.ts';
 import { renderText } from '../../../src/core/texts/index.ts';
 import type { Reader } from '../inbound/identity.ts';
 import { escapeMarkup } from '../text/escape.ts';
+import { label } from '../text/labels.ts';
+
+/** Most cases `/support status` lists (the first ones by number); a line says when there are more. */
+export const STATUS_LIMIT = 10;
 
 export function statusLine(c: Case, directory: Directory, reader: Reader): string {
   const window = c.window;
@@ -22,14 +26,17 @@ export function statusLine(c: Case, directory: Directory, reader: Reader): strin
   });
 }
 
+/** `cases` are the first of the customer's open cases; `more` says that others follow. */
 export function statusText(
   cases: readonly Case[],
   name: string,
   directory: Directory,
   reader: Reader,
+  more = false,
 ): string {
   const params = { name: escapeMarkup(name) };
   if (cases.length === 0) return renderText('customer.status_none', { ...reader, params });
   const header = renderText('customer.status_header', { ...reader, params });
-  return [header, ...cases.map((c) => `• ${statusLine(c, directory, reader)}`)].join('\n');
+  const lines = cases.map((c) => `• ${statusLine(c, directory, reader)}`);
+  return [header, ...lines, ...(more ? [label(reader.locale, 'status_more')] : [])].join('\n');
 }

@@ -53,6 +53,8 @@ const en = {
   home_my_requests: 'Your requests',
   home_none: 'Nothing here right now.',
   home_undelivered: 'Messages that could not be delivered',
+  home_more: '…and more, not shown here.',
+  status_more: '…and more open requests, not shown here.',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -107,6 +109,8 @@ const fr: Record<LabelKey, string> = {
   home_my_requests: 'Vos demandes',
   home_none: 'Rien pour le moment.',
   home_undelivered: 'Messages qui n’ont pas pu être remis',
+  home_more: '… et d’autres, non affichés ici.',
+  status_more: '… et d’autres demandes en cours, non affichées ici.',
 };
 
 const lt: Record<LabelKey, string> = {
@@ -159,6 +163,8 @@ const lt: Record<LabelKey, string> = {
   home_my_requests: 'Jūsų užklausos',
   home_none: 'Kol kas nieko nėra.',
   home_undelivered: 'Žinutės, kurių nepavyko pristatyti',
+  home_more: '… ir daugiau, čia nerodoma.',
+  status_more: '… ir daugiau neužbaigtų užklausų, kurių čia nerodome.',
 };
 
 const LABELS: Readonly<Record<Locale, Readonly<Record<LabelKey, string>>>> = { en, fr, lt };

@@ -3,6 +3,7 @@ import type { CaseStore } from '../../core/ports.ts';
 // operations run concurrently; each interactive transaction holds its own connection.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { createSqlStore } from '../sql/sql-store.ts';
+import { sqltag as sql } from '../sql/sql-tag.ts';
 import { claimOutbox, claimTimers } from './claims.ts';
 import { PrismaClient, postgresDb } from './client.ts';
 import { postgresConnection } from './connection.ts';
@@ -16,5 +17,6 @@ export async function openPostgresStore(databaseUrl: string): Promise<CaseStore>
     claimTimers: (db, options) => claimTimers(db, options),
     claimNotices: (db, options) => claimOutbox(db, options),
     turn: (operation) => operation(),
+    greatest: (a, b) => sql`GREATEST(${a}, ${b})`,
   });
 }

@@ -63,6 +63,10 @@ export function caseColumns(c: Case): Columns {
     resolved_at: toMsOrNull(c.resolvedAt),
     closed_at: toMsOrNull(c.closedAt),
     version: c.version,
+    // Copies of nested parts, for indexed lists (the App Home); never read back into a Case.
+    approval_status: c.approval?.status ?? null,
+    risk_band: c.risk.band,
+    window_due_at: c.window && c.window.paused === null ? toMs(c.window.dueAt) : null,
   };
 }
 

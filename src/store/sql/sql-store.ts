@@ -4,7 +4,7 @@
 // LOCKED) and whether operations must take turns on a single connection.
 import { empty, join, raw, type Sql, sqltag as sql } from './sql-tag.ts';
 import { CoreError } from '../../core/errors.ts';
-import type { Case, ClaimedNotice, ClaimedTimer } from '../../core/model.ts';
+import type { Case, ClaimedNotice, ClaimedTimer, RiskBand } from '../../core/model.ts';
 import type { CaseChange, CaseStore, ClaimOptions } from '../../core/ports.ts';
 import { CASE_FIELDS, EVENT_FIELDS, OUTBOX_FIELDS, TIMER_FIELDS } from './fields.ts';
 import {
@@ -33,8 +33,12 @@ export interface SqlDialect {
   claimNotices(db: SqlDb, options: ClaimOptions): Promise<ClaimedNotice[]>;
   /** Runs one store operation; SQLite queues them (one connection), PostgreSQL runs them at once. */
   turn<T>(operation: () => Promise<T>): Promise<T>;
+  /** The larger of two values: SQLite's scalar max(a, b), PostgreSQL's GREATEST(a, b). */
+  greatest(a: Sql, b: Sql): Sql;
 }
 
+/** Risk bands above low (the App Home's "at risk"), listed so the index serves each. */
+const AT_RISK_BANDS: readonly RiskBand[] = ['elevated', 'high'];
 /** INTEGER columns are 32-bit on both databases: larger comparison bounds are clamped. */
 const INT32_MAX = 2_147_483_647;
 const count = (rows: { n: bigint | number }[]) => Number(rows[0]?.n ?? 0);
@@ -83,10 +87,21 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
         if (query.ownerId !== undefined) conditions.push(sql`owner_id = ${query.ownerId}`);
         if (query.team !== undefined) conditions.push(sql`team = ${query.team}`);
         if (query.statuses !== undefined) conditions.push(sql`status IN (${join([...query.statuses])})`);
+        // The App Home's filters, on the columns the row mapper copies out of the JSON (rows.ts).
+        if (query.approvalPending) conditions.push(sql`approval_status = 'pending'`);
+        if (query.overdueAt !== undefined) conditions.push(sql`window_due_at < ${toMs(query.overdueAt)}`);
+        if (query.atRisk) conditions.push(sql`risk_band IN (${join(AT_RISK_BANDS)})`);
+        // Few messages are stuck: the cases are looked up from them (CROSS JOIN keeps that order on
+        // SQLite, whose planner would otherwise walk the team's cases and probe the outbox for each).
+        const from = query.withUndelivered
+          ? sql`(SELECT DISTINCT case_id FROM outbox WHERE status IN ('parked', 'ambiguous')) stuck
+                CROSS JOIN cases`
+          : sql`cases`;
+        if (query.withUndelivered) conditions.push(sql`cases.id = stuck.case_id`);
         const order = query.newestFirst ? sql`DESC` : sql`ASC`;
         const limit = query.limit !== undefined ? sql`LIMIT ${query.limit}` : empty;
         const rows = await db.query<CaseFields>(
-          sql`SELECT ${raw(CASE_FIELDS)} FROM cases ${where(conditions)} ORDER BY "number" ${order} ${limit}`,
+          sql`SELECT ${raw(CASE_FIELDS)} FROM ${from} ${where(conditions)} ORDER BY "number" ${order} ${limit}`,
         );
         return rows.map(rowToCase);
       }),
@@ -153,12 +168,33 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
 
     claimNotices: (options: ClaimOptions) => turn(() => dialect.claimNotices(db, options)),
 
-    startNoticeSend: (id, leaseToken, at) =>
+    startNoticeSend: (id, leaseToken, at, options) =>
       turn(async () => {
-        const changed = await db.execute(sql`
+        const start = sql`
           UPDATE outbox SET send_started_at = ${toMs(at)}
-          WHERE id = ${id} AND lease_token = ${leaseToken} AND status = 'sending'`);
-        return changed === 1;
+          WHERE id = ${id} AND lease_token = ${leaseToken} AND status = 'sending'`;
+        const paceMs = options?.paceMs ?? 0;
+        if (paceMs <= 0) return (await db.execute(start)) === 1;
+        // The pace counts from the send, in the same transaction; the claim's reservation stands
+        // if it is later.
+        return db.transaction(async (tx) => {
+          const [row] = await tx.query<{ paceKey: string }>(sql`${start} RETURNING pace_key AS "paceKey"`);
+          if (!row) return false;
+          await tx.execute(sql`
+            INSERT INTO pace_keys ("key", next_at) VALUES (${row.paceKey}, ${toMs(at) + BigInt(paceMs)})
+            ON CONFLICT ("key") DO UPDATE
+            SET next_at = ${dialect.greatest(sql`pace_keys.next_at`, sql`excluded.next_at`)}`);
+          return true;
+        });
+      }),
+
+    nextNoticeAt: () =>
+      turn(async () => {
+        const [row] = await db.query<{ at: bigint | number | string | null }>(sql`
+          SELECT min(${dialect.greatest(sql`o.next_attempt_at`, sql`coalesce(p.next_at, 0)`)}) AS "at"
+          FROM outbox o LEFT JOIN pace_keys p ON p."key" = o.pace_key
+          WHERE o.status = 'pending'`);
+        return row?.at === null || row?.at === undefined ? null : new Date(Number(row.at));
       }),
 
     releaseNotice: (id, leaseToken) =>
@@ -182,8 +218,10 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
         const status = failure.ambiguous ? 'ambiguous' : failure.retryAt ? 'pending' : 'parked';
         const retry =
           status === 'pending' && failure.retryAt ? sql`, next_attempt_at = ${toMs(failure.retryAt)}` : empty;
+        // A rate limit's retry is not an attempt (see NoticeFailure.rateLimited).
+        const attempt = failure.rateLimited && status === 'pending' ? 0 : 1;
         await db.execute(sql`
-          UPDATE outbox SET status = ${status}, attempts = attempts + 1, last_error = ${failure.error} ${retry}
+          UPDATE outbox SET status = ${status}, attempts = attempts + ${attempt}, last_error = ${failure.error} ${retry}
           WHERE id = ${id} AND lease_token = ${leaseToken} AND status = 'sending'`);
       }),
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { CaseStore } from '../../core/ports.ts';
 import { sqliteFilePath } from '../database-url.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
+import { sqltag as sql } from '../sql/sql-tag.ts';
 import { claimOutbox, claimTimers } from './claims.ts';
 import { openGroupCommitDb } from './group-commit.ts';
 
@@ -17,5 +18,6 @@ export async function openSqliteStore(databaseUrl: string): Promise<CaseStore> {
     claimTimers: (sqlDb, options) => claimTimers(sqlDb, options),
     claimNotices: (sqlDb, options) => claimOutbox(sqlDb, options),
     turn,
+    greatest: (a, b) => sql`max(${a}, ${b})`,
   });
 }

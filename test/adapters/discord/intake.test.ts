@@ -148,7 +148,7 @@ describe('Discord intake', () => {
       /We have added this to case #1; you can follow it in <#\d+>/,
     );
     const events = await rig.store.listEvents(
-      (await rig.desk.openCasesOf(`discord:${customer.id}`))[0]?.id ?? '',
+      (await rig.desk.openCasesOf(`discord:${customer.id}`, 1)).cases[0]?.id ?? '',
     );
     expect(events.map((e) => e.type)).toContain('details_added');
   });
@@ -166,5 +166,45 @@ describe('Discord intake', () => {
       params: { name: 'Lucas Bernard' },
     });
     expect(none.messages[0]?.content).toBe(expected); // Lucas is staff, in French, with no case of his own
+  });
+
+  it('lists the first 10 open cases by number in /support status and says there are more; a DM goes to the newest', async () => {
+    const customer = {
+      id: `discord:${rig.users.egle.id}`,
+      name: 'Eglė',
+      locale: 'en',
+      timeZone: 'UTC',
+    } as const;
+    let newest = 0;
+    for (let n = 1; n <= 9; n++) {
+      const opened = await rig.desk.openCase({
+        workspace: rig.config.workspace,
+        audience: 'community',
+        conversation: `discord:${rig.fake.state.guildId}:13000000000000000${n}`,
+        customer,
+        text: `Another request, number ${n}`,
+      });
+      newest = opened.case.number;
+    }
+    const open = await rig.store.listCases({ customerId: customer.id, statuses: ['open'] });
+    expect(open).toHaveLength(11); // two from earlier tests
+    const status = await rig.command(rig.users.egle, rig.channels.support, 'support', 'status');
+    const lines = (status.messages[0]?.content ?? '').split('\n');
+    expect(lines.slice(1, -1).map((l) => /Case #(\d+)/.exec(l)?.[1])).toEqual(
+      open.slice(0, 10).map((c) => String(c.number)),
+    );
+    expect(lines.at(-1)).toBe('…and more open requests, not shown here.');
+
+    const dm = rig.fake.state.addChannel({
+      id: '1250000000000000003',
+      type: ChannelKind.dm,
+      name: '',
+      recipients: [rig.users.egle],
+    });
+    await rig.dispatch(
+      'MESSAGE_CREATE',
+      messageCreate(rig.fake.state, { author: rig.users.egle, channel: dm, content: 'Any news?' }),
+    );
+    expect(lastMessage(rig, dm.id).content).toContain(`We have added this to case #${newest};`);
   });
 });

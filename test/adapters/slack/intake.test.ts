@@ -157,4 +157,41 @@ describe('Slack intake', () => {
       h.fake.calls.slice(since).some((c) => c.method === 'chat.postMessage' && c.args.channel === TRIAGE),
     ).toBe(false);
   });
+
+  it('/support status lists the first 10 open cases by number and says when there are more', async () => {
+    const status = async (user: string) => {
+      const since = h.fake.calls.length;
+      await h.slack.command(slashCommand(user, HELP, 'status', responseUrl()));
+      return String((await h.fake.waitFor((c) => c.method === 'response_url', { since })).args.text);
+    };
+    const open = (user: string, count: number) =>
+      Promise.all(
+        Array.from({ length: count }, (_, n) =>
+          h.desk.openCase({
+            workspace: h.config.workspace,
+            audience: 'internal',
+            conversation: `slack:T0ACME001:${HELP}:${user}.${n}`,
+            customer: { id: `slack:T0ACME001:${user}`, name: user, locale: 'en', timeZone: 'UTC' },
+            text: `Request ${n}`,
+          }),
+        ),
+      );
+    // Each case line's first number is the case's (Petras reads Lithuanian).
+    const numbers = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => line.startsWith('• '))
+        .map((line) => Number(/\d+/.exec(line)?.[0]));
+
+    const egle = (await open(U.egle, 11)).map((r) => r.case.number).sort((a, b) => a - b);
+    const listed = await status(U.egle);
+    expect(numbers(listed)).toEqual(egle.slice(0, 10));
+    expect(listed.split('\n').at(-1)).toBe('…and more open requests, not shown here.');
+
+    // Exactly ten: all listed, nothing said about more.
+    const petras = (await open(U.petras, 10)).map((r) => r.case.number).sort((a, b) => a - b);
+    const all = await status(U.petras);
+    expect(numbers(all)).toEqual(petras);
+    expect(all.split('\n')).toHaveLength(11);
+  });
 });
