@@ -15,6 +15,7 @@ import type { NoticeSink } from './jobs/outbox.ts';
 import { type RunningJobs, scheduleJobs } from './jobs/schedule-jobs.ts';
 import { createLogger } from './log.ts';
 import type { AdapterContext, PlatformAdapter } from './platform/adapter.ts';
+import { deliverAfterCommands } from './platform/deliver-after-commands.ts';
 import { routingSink } from './platform/routing-sink.ts';
 import { resolveDatabaseUrl } from './store/database-url.ts';
 import { openStore } from './store/open-store.ts';
@@ -57,7 +58,12 @@ const running: { jobs?: RunningJobs } = {};
 const deliverNow = async () => running.jobs?.deliverNow();
 const adapters: PlatformAdapter[] = [];
 if (slackOptions) adapters.push(createSlackAdapter(context, { ...slackOptions, dispatchNow: deliverNow }));
-if (discordOptions) adapters.push(createDiscordAdapter(context, discordOptions));
+// Slack asks for the pass itself after each command (coalesced); Discord's desk asks after every
+// command that wrote notices, so its acknowledgements do not wait for the next tick either.
+if (discordOptions) {
+  const delivering = { ...context, desk: deliverAfterCommands(desk, deliverNow, logger) };
+  adapters.push(createDiscordAdapter(delivering, discordOptions));
+}
 const printed =
   adapters.length === 0
     ? screenSink(config.desk.directory, {

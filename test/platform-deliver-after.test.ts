@@ -1,0 +1,47 @@
+// The desk the Discord adapter is given: every command that wrote notices asks for an outbox
+// pass once it has committed; reads, commands without notices and refused commands do not.
+import { describe, expect, it } from 'vitest';
+import { createDesk } from '../src/core/desk.ts';
+import { deliverAfterCommands } from '../src/platform/deliver-after-commands.ts';
+import { createMemoryStore } from '../src/store/memory-store.ts';
+import { customer, deskConfig } from './support/desk-fixture.ts';
+import { FakeClock } from './support/fake-clock.ts';
+import { memoryLogger } from '../src/log.ts';
+
+describe('deliverAfterCommands', () => {
+  it('asks for a pass after each command that wrote notices, after it committed', async () => {
+    const store = createMemoryStore();
+    let n = 0;
+    const desk = createDesk({
+      store,
+      clock: new FakeClock('2026-11-23T08:00:00Z'),
+      ids: { next: () => `id-${++n}` },
+      config: deskConfig(),
+    });
+    const asked: number[] = [];
+    const delivering = deliverAfterCommands(
+      desk,
+      async () => {
+        asked.push((await store.listOutbox({ statuses: ['pending'] })).length);
+      },
+      memoryLogger(),
+    );
+    const opened = await delivering.openCase({
+      workspace: 'w',
+      audience: 'internal',
+      conversation: 'slack:T1:C1:1',
+      customer,
+      text: 'The export page times out',
+      topic: 'billing',
+    });
+    await delivering.getCase(opened.case.id);
+    await expect(delivering.getCase('nope')).resolves.toBeNull();
+    await expect(
+      delivering.addDetails({ caseId: 'nope', actor: { id: customer.id }, text: 'x' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await new Promise((resolve) => setImmediate(resolve));
+    // One pass, asked when the acknowledgement and the triage card were already stored.
+    expect(asked).toEqual([opened.notices.length]);
+    expect(opened.notices.length).toBeGreaterThan(0);
+  });
+});
