@@ -76,6 +76,20 @@ describe('group commit (SQLite)', () => {
     await g.turn(() => g.db.close());
   });
 
+  it('runs a read at once when nothing is queued, and behind queued writes when something is', async () => {
+    const { g, insert } = open();
+    const xs = () =>
+      g.read(async () => (await g.db.query<{ x: number }>(sql`SELECT x FROM t ORDER BY x`)).map((r) => r.x));
+    await insert(1);
+    expect(await xs()).toEqual([1]);
+    expect(g.stats().groups).toBe(1); // no group of its own
+    const writing = insert(2);
+    expect(await xs()).toEqual([1, 2]); // waited for the write queued before it
+    await writing;
+    expect(g.stats()).toMatchObject({ groups: 2, largestGroup: 2 });
+    await g.turn(() => g.db.close());
+  });
+
   it('closes after the group that asked, and refuses later operations kindly', async () => {
     const { g, insert, committed } = open();
     const before = insert(1);

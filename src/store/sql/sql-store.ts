@@ -33,6 +33,8 @@ export interface SqlDialect {
   claimNotices(db: SqlDb, options: ClaimOptions): Promise<ClaimedNotice[]>;
   /** Runs one store operation; SQLite queues them (one connection), PostgreSQL runs them at once. */
   turn<T>(operation: () => Promise<T>): Promise<T>;
+  /** Runs a read-only operation (SQLite may run it at once when nothing is queued); default: turn. */
+  read?<T>(operation: () => Promise<T>): Promise<T>;
   /** The larger of two values: SQLite's scalar max(a, b), PostgreSQL's GREATEST(a, b). */
   greatest(a: Sql, b: Sql): Sql;
 }
@@ -47,6 +49,7 @@ const where = (conditions: Sql[]) =>
 
 export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
   const { turn } = dialect;
+  const read = dialect.read ?? turn;
 
   const readCase = async (condition: Sql, newest = false): Promise<Case | null> => {
     const order = newest ? sql`DESC` : sql`ASC`;
@@ -73,13 +76,13 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
         }),
       ),
 
-    getCase: (id) => turn(() => readCase(sql`id = ${id}`)),
+    getCase: (id) => read(() => readCase(sql`id = ${id}`)),
     findCaseByNumber: (workspace, number) =>
-      turn(() => readCase(sql`workspace = ${workspace} AND "number" = ${Math.min(number, INT32_MAX)}`)),
-    findCaseByConversation: (conversation) => turn(() => readCase(sql`conversation = ${conversation}`, true)),
+      read(() => readCase(sql`workspace = ${workspace} AND "number" = ${Math.min(number, INT32_MAX)}`)),
+    findCaseByConversation: (conversation) => read(() => readCase(sql`conversation = ${conversation}`, true)),
 
     listCases: (query) =>
-      turn(async () => {
+      read(async () => {
         if (query.statuses?.length === 0) return [];
         const conditions: Sql[] = [];
         if (query.workspace !== undefined) conditions.push(sql`workspace = ${query.workspace}`);
@@ -108,10 +111,10 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
 
     commit: (change) => turn(() => db.transaction((tx) => commitChange(tx, change))),
 
-    countQueueAhead: (c) => turn(async () => count(await db.query(queueAhead(c)))),
+    countQueueAhead: (c) => read(async () => count(await db.query(queueAhead(c)))),
 
     expertLoad: (personIds) =>
-      turn(async () => {
+      read(async () => {
         const ids = [...personIds];
         if (ids.length === 0) return [];
         const owned = await db.query<{ personId: string; n: bigint | number }>(sql`
@@ -133,7 +136,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
       }),
 
     listEvents: (caseId) =>
-      turn(async () => {
+      read(async () => {
         const rows = await db.query<EventFields>(
           sql`SELECT ${raw(EVENT_FIELDS)} FROM case_events WHERE case_id = ${caseId} ORDER BY seq`,
         );
@@ -141,7 +144,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
       }),
 
     listTimers: (caseId) =>
-      turn(async () => {
+      read(async () => {
         const rows = await db.query<TimerFields>(
           sql`SELECT ${raw(TIMER_FIELDS)} FROM timers WHERE case_id = ${caseId} ORDER BY due_at, seq`,
         );
@@ -158,7 +161,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
       }),
 
     countOverdueTimers: (before) =>
-      turn(async () =>
+      read(async () =>
         count(
           await db.query(sql`
             SELECT count(*) AS n FROM timers
@@ -189,7 +192,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
       }),
 
     nextNoticeAt: () =>
-      turn(async () => {
+      read(async () => {
         const [row] = await db.query<{ at: bigint | number | string | null }>(sql`
           SELECT min(${dialect.greatest(sql`o.next_attempt_at`, sql`coalesce(p.next_at, 0)`)}) AS "at"
           FROM outbox o LEFT JOIN pace_keys p ON p."key" = o.pace_key
@@ -226,7 +229,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
       }),
 
     listOutbox: (query) =>
-      turn(async () => {
+      read(async () => {
         if (query.statuses?.length === 0) return [];
         const conditions: Sql[] = [];
         if (query.caseId !== undefined) conditions.push(sql`case_id = ${query.caseId}`);
@@ -252,7 +255,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
       }),
 
     getRef: (caseId, name) =>
-      turn(async () => {
+      read(async () => {
         const rows = await db.query<{ value: string }>(
           sql`SELECT value FROM case_refs WHERE case_id = ${caseId} AND name = ${name}`,
         );

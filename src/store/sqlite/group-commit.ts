@@ -27,6 +27,12 @@ export interface GroupCommitDb {
   db: SqlDb;
   /** Runs one store operation in the next group (see the header). */
   turn<T>(operation: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a read-only operation: at once, in a read transaction of its own, when no group is
+   * queued or being written (it sees only committed data, and nothing waits behind it); else in
+   * the next group like any other.
+   */
+  read<T>(operation: () => Promise<T>): Promise<T>;
   /** Figures for tests and benchmarks: groups committed and operations in them. */
   stats(): { groups: number; operations: number; largestGroup: number };
 }
@@ -97,6 +103,7 @@ export function openGroupCommitDb(file: string): GroupCommitDb {
   let running = false;
   const counts = { groups: 0, operations: 0, largestGroup: 0 };
 
+  let reading = false;
   const schedule = () => {
     if (scheduled || running || queue.length === 0) return;
     scheduled = true;
@@ -107,6 +114,10 @@ export function openGroupCommitDb(file: string): GroupCommitDb {
 
   const runGroup = async () => {
     scheduled = false;
+    if (reading) {
+      schedule(); // a read started outside the groups is still running: come back after it
+      return;
+    }
     running = true;
     const group = queue;
     queue = [];
@@ -170,17 +181,31 @@ export function openGroupCommitDb(file: string): GroupCommitDb {
     },
   };
 
+  const turnOf = <T>(operation: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      if (closed || closeAfterGroup) {
+        reject(new Error('the SQLite store is closed'));
+        return;
+      }
+      queue.push({ operation, resolve: resolve as (value: unknown) => void, reject });
+      schedule();
+    });
+
   return {
     db,
-    turn: <T>(operation: () => Promise<T>) =>
-      new Promise<T>((resolve, reject) => {
-        if (closed || closeAfterGroup) {
-          reject(new Error('the SQLite store is closed'));
-          return;
-        }
-        queue.push({ operation, resolve: resolve as (value: unknown) => void, reject });
-        schedule();
-      }),
+    turn: turnOf,
+    read: async <T>(operation: () => Promise<T>): Promise<T> => {
+      if (closed || closeAfterGroup) throw new Error('the SQLite store is closed');
+      if (running || scheduled || reading || queue.length > 0) return turnOf(operation);
+      reading = true;
+      connection.exec('BEGIN');
+      try {
+        return await operation();
+      } finally {
+        if (connection.inTransaction) connection.exec('COMMIT');
+        reading = false;
+      }
+    },
     stats: () => ({ ...counts }),
   };
 }

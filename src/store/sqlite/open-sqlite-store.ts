@@ -13,11 +13,12 @@ import { openGroupCommitDb } from './group-commit.ts';
 export async function openSqliteStore(databaseUrl: string): Promise<CaseStore> {
   const file = sqliteFilePath(databaseUrl);
   mkdirSync(path.dirname(file), { recursive: true });
-  const { db, turn } = openGroupCommitDb(file);
+  const { db, turn, read } = openGroupCommitDb(file);
   return createSqlStore(db, {
     claimTimers: (sqlDb, options) => claimTimers(sqlDb, options),
     claimNotices: (sqlDb, options) => claimOutbox(sqlDb, options),
     turn,
+    read,
     greatest: (a, b) => sql`max(${a}, ${b})`,
   });
 }
