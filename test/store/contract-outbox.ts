@@ -212,7 +212,7 @@ export function describeOutboxContract(store: CurrentStore): void {
       { kind: 'person', personId: 'tom' },
       toCustomer('slack:T1:C1:1'),
       { kind: 'person', personId: 'ann' },
-      toCustomer('slack:T1:C1:2'),
+      toCustomer('slack:T1:C2:2'),
     ];
     /** One notice per recipient, a millisecond apart, keyed by its position. */
     const seedPaced = () =>
@@ -253,6 +253,22 @@ export function describeOutboxContract(store: CurrentStore): void {
       expect(keysOf(await paced(at(MIN + 4999), 'c'))).toEqual([]);
       expect(keysOf(await paced(at(MIN + 5000), 'd'))).toEqual(['n0']);
       expect(keysOf(await paced(at(MIN + 6000), 'e'))).toEqual(['n2']);
+    });
+
+    it('paces every thread of a Slack channel together (Slack limits per channel), Discord threads apart', async () => {
+      await seedCase(store(), {}, (c) => ({
+        notices: [
+          toCustomer('slack:T1:C9:1.1'),
+          toCustomer('slack:T1:C9:2.2'),
+          toCustomer('slack:T1:C8:3.3'),
+          toCustomer('discord:G1:111'),
+          toCustomer('discord:G1:222'),
+        ].map((recipient, i) => makeNotice(c, { recipient, createdAt: at(i), key: `n${i}` })),
+      }));
+      const paced = (now: Date, owner: string) =>
+        store().claimNotices(claimAt(now, { paceMs: 1000, owner, leaseMs: 60 * MIN }));
+      expect(keysOf(await paced(at(MIN), 'a'))).toEqual(['n0', 'n2', 'n3', 'n4']);
+      expect(keysOf(await paced(at(MIN + 1000), 'b'))).toEqual(['n1']);
     });
 
     it('takes at most the limit, oldest destinations first, and leaves the rest unpaced', async () => {

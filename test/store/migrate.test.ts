@@ -219,6 +219,8 @@ describe('applyMigrations', () => {
       { kind: 'person', personId: 'tom' },
       { kind: 'triage', teamId: 'support' },
       { kind: 'supervisors', teamId: 'support' },
+      { kind: 'customer', customerId: 'u', conversation: 'discord:G1:111' },
+      { kind: 'customer', customerId: 'u', conversation: 'slack:T1:D5' },
     ];
     recipients.forEach((r, i) => insert.run(`n${i}`, JSON.stringify(r), `d${i}`));
     db.close();
@@ -228,11 +230,14 @@ describe('applyMigrations', () => {
     const keys = query<{ pace_key: string }>(file, 'SELECT pace_key FROM outbox ORDER BY id').map(
       (r) => r.pace_key,
     );
+    // After every migration: a Slack thread counts against its channel (20261127000000).
     expect(keys).toEqual([
-      'conversation:slack:T1:C1:1.2',
+      'conversation:slack:T1:C1',
       'person:tom',
       'triage:support',
       'supervisors:support',
+      'conversation:discord:G1:111',
+      'conversation:slack:T1:D5',
     ]);
     // The same keys the stores derive for new notices.
     expect(keys).toEqual(recipients.map((r) => paceKeyOf(r as Recipient)));

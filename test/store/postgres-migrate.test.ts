@@ -83,6 +83,37 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL migrations'), () => {
     });
   });
 
+  it('moves the pace key of notices to Slack threads written before onto their channel', async () => {
+    const SLACK_PACE = '20261127000000_slack_channel_pace';
+    const before = mkdtempSync(path.join(dir, 'before-'));
+    for (const name of ALL.filter((m) => m < SLACK_PACE)) {
+      cpSync(path.join(POSTGRES_MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+    }
+    await applyMigrations(schema.url, { migrationsDir: before });
+    const keys = [
+      'conversation:slack:T1:C1:1.2',
+      'conversation:discord:G1:111',
+      'conversation:slack:T1:D5',
+      'person:tom',
+    ];
+    for (const [i, key] of keys.entries()) {
+      await schema.query(
+        `INSERT INTO outbox (id, case_id, recipient, "key", params, actions, locale, time_zone, dedupe_key,
+           created_at, status, attempts, next_attempt_at, pace_key)
+         VALUES ($1, 'c', '{}', 'k', '{}', '[]', 'en', 'UTC', $1, 0, 'pending', 0, 0, $2)`,
+        [`n${i}`, key],
+      );
+    }
+    expect(await applyMigrations(schema.url)).toMatchObject({ applied: ALL.slice(ALL.indexOf(SLACK_PACE)) });
+    const rows = await schema.query<{ pace_key: string }>('SELECT pace_key FROM outbox ORDER BY id');
+    expect(rows.map((r) => r.pace_key)).toEqual([
+      'conversation:slack:T1:C1',
+      'conversation:discord:G1:111',
+      'conversation:slack:T1:D5',
+      'person:tom',
+    ]);
+  });
+
   it('copies the approval status, running due time and risk band out of the JSON of cases written before', async () => {
     const HOME_LISTS = '20261126000000_home_lists';
     const before = mkdtempSync(path.join(dir, 'before-'));

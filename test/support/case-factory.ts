@@ -43,7 +43,8 @@ export function makeDraft(overrides: Partial<NewCase> = {}): NewCase {
     id,
     workspace: 'acme',
     audience: 'internal',
-    conversation: `slack:T1:D1:${id}`,
+    // Each case in a channel of its own (Slack paces per channel): a thread of `C-<id>`.
+    conversation: `slack:T1:C-${id}:1700000000.000100`,
     customer: { id: 'slack:T1:U1', name: 'Ona Petraitė', locale: 'lt', timeZone: 'Europe/Vilnius' },
     topic: 'billing',
     team: 'finance',
