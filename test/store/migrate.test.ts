@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { migrationsWith as withExtra } from '../support/migrations-dir.ts';
+import { migrationsBefore, migrationsWith as withExtra } from '../support/migrations-dir.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_DATABASE_URL,
@@ -203,11 +203,7 @@ describe('applyMigrations', () => {
 
   it('gives notices written before the pacing migration their destination', async () => {
     const file = newFile();
-    const before = path.join(dir, `migrations-${++files}`);
-    mkdirSync(before);
-    for (const name of ['20261123000000_init', '20261123010000_case_refs']) {
-      cpSync(path.join(SQLITE_MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
-    }
+    const before = migrationsBefore(SQLITE_MIGRATIONS_DIR, dir, '20261124000000_outbox_pacing');
     await applyMigrations(`file:${file}`, { migrationsDir: before });
     const db = new Database(file);
     const insert = db.prepare(
@@ -245,11 +241,7 @@ describe('applyMigrations', () => {
 
   it('counts the cases already waiting when the queue counter arrives', async () => {
     const file = newFile();
-    const before = path.join(dir, `migrations-${++files}`);
-    mkdirSync(before);
-    for (const name of ['20261123000000_init', '20261123010000_case_refs', '20261124000000_outbox_pacing']) {
-      cpSync(path.join(SQLITE_MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
-    }
+    const before = migrationsBefore(SQLITE_MIGRATIONS_DIR, dir, '20261125000000_queue_counters');
     await applyMigrations(`file:${file}`, { migrationsDir: before });
     const db = new Database(file);
     const overrides = [{}, {}, { ownerId: 'tom' }, { team: 'it' }, { status: 'resolved' as const }];
@@ -266,11 +258,7 @@ describe('applyMigrations', () => {
 
   it('copies the approval status, running due time and risk band out of the JSON of cases written before', async () => {
     const file = newFile();
-    const before = path.join(dir, `migrations-${++files}`);
-    mkdirSync(before);
-    for (const m of readMigrations().filter((m) => m.name < HOME_LISTS)) {
-      cpSync(path.join(SQLITE_MIGRATIONS_DIR, m.name), path.join(before, m.name), { recursive: true });
-    }
+    const before = migrationsBefore(SQLITE_MIGRATIONS_DIR, dir, HOME_LISTS);
     await applyMigrations(`file:${file}`, { migrationsDir: before });
     const db = new Database(file);
     const cases = homeListCases();

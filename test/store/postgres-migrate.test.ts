@@ -2,12 +2,12 @@
 // migration under Prisma Migrate's advisory lock, recorded in `_prisma_migrations` as Prisma does.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { migrationsWith as withExtra } from '../support/migrations-dir.ts';
+import { migrationsBefore, migrationsWith as withExtra } from '../support/migrations-dir.ts';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyMigrations, POSTGRES_MIGRATIONS_DIR, readMigrations } from '../../src/store/migrate.ts';
 import { PRISMA_MIGRATE_LOCK } from '../../src/store/postgres/migrate-postgres.ts';
@@ -85,10 +85,7 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL migrations'), () => {
 
   it('moves the pace key of notices to Slack threads written before onto their channel', async () => {
     const SLACK_PACE = '20261127000000_slack_channel_pace';
-    const before = mkdtempSync(path.join(dir, 'before-'));
-    for (const name of ALL.filter((m) => m < SLACK_PACE)) {
-      cpSync(path.join(POSTGRES_MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
-    }
+    const before = migrationsBefore(POSTGRES_MIGRATIONS_DIR, dir, SLACK_PACE);
     await applyMigrations(schema.url, { migrationsDir: before });
     const keys = [
       'conversation:slack:T1:C1:1.2',
@@ -116,10 +113,7 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL migrations'), () => {
 
   it('copies the approval status, running due time and risk band out of the JSON of cases written before', async () => {
     const HOME_LISTS = '20261126000000_home_lists';
-    const before = mkdtempSync(path.join(dir, 'before-'));
-    for (const name of ALL.filter((m) => m < HOME_LISTS)) {
-      cpSync(path.join(POSTGRES_MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
-    }
+    const before = migrationsBefore(POSTGRES_MIGRATIONS_DIR, dir, HOME_LISTS);
     await applyMigrations(schema.url, { migrationsDir: before });
     const have = new Set(
       (
