@@ -5,3 +5,6 @@ import { randomUUID } from 'node:crypto';
  * so every claimed row gets a token no earlier or later claim can produce.
  */
 export const leaseTokenPrefix = (owner: string): string => `${owner}:${randomUUID()}:`;
+
+/** What a notice records when its lease ran out mid-send and it goes out again (every store). */
+export const RESENT_AFTER_CRASH = 'the sender stopped mid-send; sent again, may arrive twice';

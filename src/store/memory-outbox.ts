@@ -2,7 +2,7 @@
 // mark and release, failures. Same semantics as the SQL stores (test/store/contract-outbox.ts).
 import type { ClaimedNotice, Notice, OutboxEntry } from '../core/model.ts';
 import type { CaseStore, ClaimOptions } from '../core/ports.ts';
-import { leaseTokenPrefix } from './lease-token.ts';
+import { leaseTokenPrefix, RESENT_AFTER_CRASH } from './lease-token.ts';
 import { paceKeyOf } from './pace-key.ts';
 
 type OutboxRecord = OutboxEntry & {
@@ -44,8 +44,6 @@ export function createMemoryOutbox() {
   }: OutboxRecord): OutboxEntry => clone(entry);
   const heldBy = (id: string, leaseToken: string) =>
     outbox.find((x) => x.id === id && x.leaseToken === leaseToken && x.status === 'sending');
-
-  const RESENT_AFTER_CRASH = 'the sender stopped mid-send; sent again, may arrive twice';
 
   const methods: OutboxMethods = {
     async claimNotices(options: ClaimOptions): Promise<ClaimedNotice[]> {

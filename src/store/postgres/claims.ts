@@ -5,7 +5,7 @@
 import { raw, sqltag as sql } from '../sql/sql-tag.ts';
 import type { ClaimedNotice, ClaimedTimer } from '../../core/model.ts';
 import type { ClaimOptions } from '../../core/ports.ts';
-import { leaseTokenPrefix } from '../lease-token.ts';
+import { leaseTokenPrefix, RESENT_AFTER_CRASH } from '../lease-token.ts';
 import { leasedOutboxFields, leasedTimerFields } from '../sql/fields.ts';
 import {
   byDueThenSeq,
@@ -46,7 +46,7 @@ export async function claimOutbox(db: SqlRunner, options: ClaimOptions): Promise
     UPDATE outbox o SET
       status = 'pending',
       attempts = o.attempts + CASE WHEN o.send_started_at IS NULL THEN 0 ELSE 1 END,
-      last_error = CASE WHEN o.send_started_at IS NULL THEN o.last_error ELSE 'the sender stopped mid-send; sent again, may arrive twice' END,
+      last_error = CASE WHEN o.send_started_at IS NULL THEN o.last_error ELSE ${raw(`'${RESENT_AFTER_CRASH}'`)} END,
       lease_token = NULL,
       lease_until = NULL,
       send_started_at = NULL

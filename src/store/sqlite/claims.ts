@@ -5,7 +5,7 @@
 import { join, Sql, sqltag as sql } from '../sql/sql-tag.ts';
 import type { ClaimedNotice, ClaimedTimer } from '../../core/model.ts';
 import type { ClaimOptions } from '../../core/ports.ts';
-import { leaseTokenPrefix } from '../lease-token.ts';
+import { leaseTokenPrefix, RESENT_AFTER_CRASH } from '../lease-token.ts';
 import { leasedOutboxFields, leasedTimerFields } from '../sql/fields.ts';
 import {
   byDueThenSeq,
@@ -50,7 +50,7 @@ const EXPIRE_SENDING = `
 UPDATE outbox SET
   status = 'pending',
   attempts = attempts + CASE WHEN send_started_at IS NULL THEN 0 ELSE 1 END,
-  last_error = CASE WHEN send_started_at IS NULL THEN last_error ELSE 'the sender stopped mid-send; sent again, may arrive twice' END,
+  last_error = CASE WHEN send_started_at IS NULL THEN last_error ELSE '${RESENT_AFTER_CRASH}' END,
   lease_token = NULL,
   lease_until = NULL,
   send_started_at = NULL
