@@ -34,6 +34,21 @@ interface Bench {
   result: string;
 }
 
+/** A round-trip benchmark's rows: this app against the bare SDK on the same fake. */
+const roundTrip =
+  (label: string) =>
+  (r: Json): Row[] => {
+    const p99Goal: number | undefined = r.goals.appP99BelowMs;
+    return [
+      {
+        measure: `${label}: ${r.measure ?? r.interaction}`,
+        figure: `app p50 ${r.app.p50} ms / p99 ${r.app.p99} ms; bare SDK p50 ${r.bare.p50} ms; ratio p50 ${r.ratioP50}`,
+        goal: `ratio p50 ≤ ${r.goals.ratioP50AtMost}${p99Goal ? `, p99 < ${p99Goal} ms` : ''}`,
+        met: r.ratioP50 <= r.goals.ratioP50AtMost && (p99Goal === undefined || r.app.p99 < p99Goal),
+      },
+    ];
+  };
+
 const BENCHES: Bench[] = [
   {
     name: 'intake',
@@ -83,24 +98,6 @@ const BENCHES: Bench[] = [
       ];
     },
   },
-];
-
-/** A round-trip benchmark's rows: this app against the bare SDK on the same fake. */
-const roundTrip =
-  (label: string) =>
-  (r: Json): Row[] => {
-    const p99Goal: number | undefined = r.goals.appP99BelowMs;
-    return [
-      {
-        measure: `${label}: ${r.measure ?? r.interaction}`,
-        figure: `app p50 ${r.app.p50} ms / p99 ${r.app.p99} ms; bare SDK p50 ${r.bare.p50} ms; ratio p50 ${r.ratioP50}`,
-        goal: `ratio p50 ≤ ${r.goals.ratioP50AtMost}${p99Goal ? `, p99 < ${p99Goal} ms` : ''}`,
-        met: r.ratioP50 <= r.goals.ratioP50AtMost && (p99Goal === undefined || r.app.p99 < p99Goal),
-      },
-    ];
-  };
-
-BENCHES.push(
   {
     name: 'slack',
     script: 'bench/slack-roundtrip.ts',
@@ -117,59 +114,57 @@ BENCHES.push(
     result: 'discord-roundtrip',
     rows: roundTrip('Discord round trip'),
   },
-);
-
-BENCHES.push({
-  name: 'delivery',
-  script: 'bench/delivery.ts',
-  args: ['--notices', '10000', '--channels', '100'],
-  quickArgs: ['--notices', '1000', '--channels', '100'],
-  result: 'delivery',
-  rows: (r) => [
-    {
-      measure: `delivery: ${r.notices} notices to ${r.channels} Slack channels (fake: 1 msg/s/channel, 429 beyond)`,
-      figure: `${r.delivered}/${r.notices} delivered, ${r.duplicates} duplicates, ${r.missing} missing`,
-      goal: 'all delivered, 0 duplicates',
-      met: r.missing === 0 && r.duplicates === 0,
-    },
-    {
-      measure: 'delivery: total time against the platform’s floor',
-      figure: `${Math.round(r.totalMs / 100) / 10} s vs floor ${r.floorMs / 1000} s, ratio ${r.ratio}; ${r.rateLimited} × 429`,
-      goal: `ratio ≤ ${r.goals.ratioAtMost}`,
-      met: r.ratio <= r.goals.ratioAtMost,
-    },
-  ],
-});
-
-BENCHES.push({
-  name: 'memory',
-  script: 'bench/memory.ts',
-  args: [],
-  quickArgs: ['--cases', '20000', '--idle-seconds', '2', '--load-seconds', '3'],
-  result: 'memory',
-  rows: (r) => [
-    ...(r.idle
-      ? [
-          {
-            measure: 'resident memory idle, Slack + Discord connected',
-            figure: `median ${r.idle.rssMb.median} MB, peak ${r.idle.rssMb.peak} MB`,
-            goal: `< ${r.goals.idleMb} MB`,
-            met: r.idle.rssMb.median < r.goals.idleMb,
-          },
-        ]
-      : []),
-    ...(r.loaded
-      ? [
-          {
-            measure: `resident memory, ${r.loaded.cases} open cases, after sweeps and traffic`,
-            figure: `median ${r.loaded.rssMb.median} MB, peak ${r.loaded.rssMb.peak} MB`,
-            goal: `< ${r.goals.loadedMb} MB`,
-            met: r.loaded.rssMb.median < r.goals.loadedMb,
-          },
-        ]
-      : []),
-  ],
-});
+  {
+    name: 'delivery',
+    script: 'bench/delivery.ts',
+    args: ['--notices', '10000', '--channels', '100'],
+    quickArgs: ['--notices', '1000', '--channels', '100'],
+    result: 'delivery',
+    rows: (r) => [
+      {
+        measure: `delivery: ${r.notices} notices to ${r.channels} Slack channels (fake: 1 msg/s/channel, 429 beyond)`,
+        figure: `${r.delivered}/${r.notices} delivered, ${r.duplicates} duplicates, ${r.missing} missing`,
+        goal: 'all delivered, 0 duplicates',
+        met: r.missing === 0 && r.duplicates === 0,
+      },
+      {
+        measure: 'delivery: total time against the platform’s floor',
+        figure: `${Math.round(r.totalMs / 100) / 10} s vs floor ${r.floorMs / 1000} s, ratio ${r.ratio}; ${r.rateLimited} × 429`,
+        goal: `ratio ≤ ${r.goals.ratioAtMost}`,
+        met: r.ratio <= r.goals.ratioAtMost,
+      },
+    ],
+  },
+  {
+    name: 'memory',
+    script: 'bench/memory.ts',
+    args: [],
+    quickArgs: ['--cases', '20000', '--idle-seconds', '2', '--load-seconds', '3'],
+    result: 'memory',
+    rows: (r) => [
+      ...(r.idle
+        ? [
+            {
+              measure: 'resident memory idle, Slack + Discord connected',
+              figure: `median ${r.idle.rssMb.median} MB, peak ${r.idle.rssMb.peak} MB`,
+              goal: `< ${r.goals.idleMb} MB`,
+              met: r.idle.rssMb.median < r.goals.idleMb,
+            },
+          ]
+        : []),
+      ...(r.loaded
+        ? [
+            {
+              measure: `resident memory, ${r.loaded.cases} open cases, after sweeps and traffic`,
+              figure: `median ${r.loaded.rssMb.median} MB, peak ${r.loaded.rssMb.peak} MB`,
+              goal: `< ${r.goals.loadedMb} MB`,
+              met: r.loaded.rssMb.median < r.goals.loadedMb,
+            },
+          ]
+        : []),
+    ],
+  },
+];
 
 // Every benchmark runs with the V8 flags `npm start` gives the bot.
 const { flags } = startCommand();
