@@ -17,6 +17,8 @@ import { createDesk } from '../src/core/desk.ts';
 import type { CaseStore } from '../src/core/ports.ts';
 import { dispatchOnce } from '../src/jobs/outbox.ts';
 import { createLogger } from '../src/log.ts';
+import { deliverAfterCommands } from '../src/platform/deliver-after-commands.ts';
+import { coalesced } from '../test/support/coalesced.ts';
 import { routingSink } from '../src/platform/routing-sink.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { FakeSlack } from '../test/fakes/slack/fake-slack.ts';
@@ -51,8 +53,10 @@ const logger = createLogger(() => {});
 
 async function startApp(store: CaseStore): Promise<{ adapter: SlackAdapter; idle: () => Promise<void> }> {
   const desk = createDesk({ store, clock, ids: { next: () => newId() }, config: config.desk });
+  const dispatch = () =>
+    dispatchOnce({ store, clock, sink: routingSink(store, { slack: adapter.sink }), logger, owner: 'bench' });
   const adapter: SlackAdapter = createSlackAdapter(
-    { desk, store, config, clock, logger },
+    { desk: deliverAfterCommands(desk, coalesced(dispatch), logger), store, config, clock, logger },
     {
       botToken: 'xoxb-bench',
       signingSecret: SECRET,
@@ -60,14 +64,6 @@ async function startApp(store: CaseStore): Promise<{ adapter: SlackAdapter; idle
       port: 0,
       ...BOT,
       retryConfig: { retries: 0 },
-      dispatchNow: () =>
-        dispatchOnce({
-          store,
-          clock,
-          sink: routingSink(store, { slack: adapter.sink }),
-          logger,
-          owner: 'bench',
-        }),
     },
   );
   await adapter.start();

@@ -50,20 +50,23 @@ const desk = createDesk({ store, clock, ids: { next: () => newId() }, config: co
 
 // Chat adapters. Each notice goes to the adapter of its case's platform; with none configured,
 // notices are printed here so the bot can be tried without any chat platform.
-const context: AdapterContext = { desk, store, config, clock, logger };
 let sink: NoticeSink = { deliver: async () => ({ status: 'retry', afterMs: 1_000, error: 'starting' }) };
 // The jobs start once the adapters are connected; until then the scheduled pass will pick up
 // anything written, so "deliver now" is simply a no-op.
 const running: { jobs?: RunningJobs } = {};
 const deliverNow = async () => running.jobs?.deliverNow();
+// The adapters' desk asks for an outbox pass after every command that wrote notices (the jobs
+// coalesce and pace it), so acknowledgements do not wait for the next tick.
+const context: AdapterContext = {
+  desk: deliverAfterCommands(desk, deliverNow, logger),
+  store,
+  config,
+  clock,
+  logger,
+};
 const adapters: PlatformAdapter[] = [];
-if (slackOptions) adapters.push(createSlackAdapter(context, { ...slackOptions, dispatchNow: deliverNow }));
-// Slack asks for the pass itself after each command (coalesced); Discord's desk asks after every
-// command that wrote notices, so its acknowledgements do not wait for the next tick either.
-if (discordOptions) {
-  const delivering = { ...context, desk: deliverAfterCommands(desk, deliverNow, logger) };
-  adapters.push(createDiscordAdapter(delivering, discordOptions));
-}
+if (slackOptions) adapters.push(createSlackAdapter(context, slackOptions));
+if (discordOptions) adapters.push(createDiscordAdapter(context, discordOptions));
 const printed =
   adapters.length === 0
     ? screenSink(config.desk.directory, {

@@ -6,7 +6,6 @@ import { boltLogger } from './bolt-logger.ts';
 import { slackErrorOf } from './delivery/outcome.ts';
 import { createSlackSink } from './delivery/sink.ts';
 import { deliveryClient, slackPoster, type WebClient } from './delivery/slack-api.ts';
-import { dispatchSoon } from './dispatch-soon.ts';
 import { registerActions } from './inbound/actions.ts';
 import { registerCommand } from './inbound/command.ts';
 import type { Inbound } from './inbound/context.ts';
@@ -47,7 +46,6 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackOptions): 
     logger: boltLogger(logger),
   });
   const sink = createSlackSink({ poster: slackPoster(outbound), store: ctx.store, directory, logger });
-  const kick = dispatchSoon(options.dispatchNow, logger);
   let running: { app: App; stopSocket?: () => Promise<void> } | null = null;
   let port: number | undefined;
 
@@ -77,7 +75,6 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackOptions): 
       command: options.command ?? '/support',
       shortcutCallbackId: options.shortcutCallbackId ?? 'open_case',
       intakeReaction: options.intakeReaction ?? 'ticket',
-      kick,
     };
     app.use(dropRetriedEvents(ctx.store, ctx.clock, logger));
     registerMessages(app, inb);

@@ -28,11 +28,6 @@ export interface SlackOptions {
   shortcutCallbackId?: string;
   /** The reaction that opens a case from a message (default `ticket`). */
   intakeReaction?: string;
-  /**
-   * Runs the outbox dispatcher now. The adapter calls it (coalesced) after a command wrote notices,
-   * so the acknowledgement reaches Slack within its 3-second budget instead of at the next sweep.
-   */
-  dispatchNow?: () => Promise<unknown>;
   /** Retries for Web API calls made while answering an event. Default: 2 quick retries. */
   retryConfig?: SlackRetryConfig;
   /** Outbox Web API calls time out after this many ms; the outcome is then unknown (ambiguous). */

@@ -24,8 +24,6 @@ export interface Inbound {
   command: string;
   shortcutCallbackId: string;
   intakeReaction: string;
-  /** Asks the outbox to deliver now (coalesced). */
-  kick(): void;
 }
 
 /** Where a private answer goes: an ephemeral message in a channel, else a direct message. */
@@ -76,9 +74,7 @@ export async function runCommand(
   command: () => Promise<CommandResult>,
 ): Promise<CommandResult | null> {
   try {
-    const result = await command();
-    if (result.notices.length > 0) inb.kick();
-    return result;
+    return await command();
   } catch (e) {
     logFailure(inb, what, u, e);
     await tellPrivately(inb, u, place, refusalText(e, await inb.identity.reader(u)));

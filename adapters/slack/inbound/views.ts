@@ -95,9 +95,8 @@ export function registerViews(app: App, inb: Inbound): void {
       return;
     }
     try {
-      const result = await SUBMIT[form](inb, meta, inb.identity.actor(u), values);
+      await SUBMIT[form](inb, meta, inb.identity.actor(u), values);
       await ack();
-      if (result.notices.length > 0) inb.kick();
     } catch (e) {
       logFailure(inb, form, u, e);
       const text = refusalText(e, await inb.identity.reader(u));

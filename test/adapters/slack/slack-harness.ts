@@ -8,6 +8,8 @@ import type { Case } from '../../../src/core/model.ts';
 import type { CaseStore } from '../../../src/core/ports.ts';
 import { dispatchOnce } from '../../../src/jobs/outbox.ts';
 import { memoryLogger } from '../../../src/log.ts';
+import { deliverAfterCommands } from '../../../src/platform/deliver-after-commands.ts';
+import { coalesced } from '../../support/coalesced.ts';
 import { routingSink } from '../../../src/platform/routing-sink.ts';
 import { createMemoryStore } from '../../../src/store/memory-store.ts';
 import { type ApiCall, FakeSlack } from '../../fakes/slack/fake-slack.ts';
@@ -125,9 +127,12 @@ export async function slackHarness(
       logger,
       owner: 'test',
     });
+  const deliverNow = coalesced(dispatch);
   const startAdapter = async () => {
     const next = createSlackAdapter(
-      { desk, store, config, clock, logger },
+      // The adapter's desk asks for a delivery after each command, as main.ts wires it; tests
+      // driving the desk directly deliver when they say so.
+      { desk: deliverAfterCommands(desk, deliverNow, logger), store, config, clock, logger },
       {
         botToken: 'xoxb-1234-5678-test',
         signingSecret: SIGNING_SECRET,
@@ -136,7 +141,6 @@ export async function slackHarness(
         botUserId: BOT_USER,
         botId: 'B0BOT0001',
         retryConfig: { retries: 0 },
-        dispatchNow: dispatch,
         ...options,
       },
     );
