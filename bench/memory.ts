@@ -14,7 +14,6 @@
 //     --outfile=/tmp/mb/a/b/main.mjs   (with /tmp/mb/prisma and /tmp/mb/node_modules linked to the repo's)
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +31,7 @@ import { slackSender } from '../test/fakes/slack/signed-requests.ts';
 import { seedOpenCases, type OpenCasesReport } from './seed.ts';
 import { startCommand } from '../test/support/start-command.ts';
 import { percentile, writeResult } from './stats.ts';
+import { freePort } from '../test/support/free-port.ts';
 
 const { values } = parseArgs({
   options: {
@@ -63,13 +63,6 @@ const STAFF = {
 const SUPPORT_CHANNEL = '1200000000000000001';
 const TRIAGE_CHANNELS = ['1187654321098765432', '1187654321098765433'];
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until<T>(

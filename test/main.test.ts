@@ -3,7 +3,6 @@
 // Slack; SIGTERM stops it cleanly; a broken setting stops it with a plain message.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,18 +10,11 @@ import { FakeSlack } from './fakes/slack/fake-slack.ts';
 import { directMessage, eventCallback } from './fakes/slack/payloads.ts';
 import { slackSender } from './fakes/slack/signed-requests.ts';
 import { ROOT, startCommand } from './support/start-command.ts';
+import { freePort } from './support/free-port.ts';
 
 execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT });
 const { flags, entry } = startCommand();
 const SECRET = 'main-test-signing-secret';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Starts the built bot; resolves once a log line matches `ready`. */
 function start(env: NodeJS.ProcessEnv, ready: RegExp) {
