@@ -14,11 +14,12 @@ import Database from 'better-sqlite3';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createDesk } from '../src/core/desk.ts';
+import type { ClaimedNotice } from '../src/core/model.ts';
 import type { CaseStore } from '../src/core/ports.ts';
 import { dispatchOnce } from '../src/jobs/outbox.ts';
 import { createLogger } from '../src/log.ts';
 import { deliverAfterCommands } from '../src/platform/deliver-after-commands.ts';
-import { coalesced } from '../test/support/coalesced.ts';
+import { deliverNowLike } from '../test/support/coalesced.ts';
 import { routingSink } from '../src/platform/routing-sink.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { FakeSlack } from '../test/fakes/slack/fake-slack.ts';
@@ -52,11 +53,24 @@ const clock = { now: () => new Date() };
 const logger = createLogger(() => {});
 
 async function startApp(store: CaseStore): Promise<{ adapter: SlackAdapter; idle: () => Promise<void> }> {
-  const desk = createDesk({ store, clock, ids: { next: () => newId() }, config: config.desk });
-  const dispatch = () =>
-    dispatchOnce({ store, clock, sink: routingSink(store, { slack: adapter.sink }), logger, owner: 'bench' });
+  // As main.ts wires it: a new case's notices are claimed as they are written and sent at once.
+  const desk = createDesk({
+    store,
+    clock,
+    ids: { next: () => newId() },
+    config: config.desk,
+    sendAtOnce: { owner: 'bench', leaseMs: 30_000 },
+  });
+  const sink = { deliver: (n: ClaimedNotice) => routingSink(store, { slack: adapter.sink }).deliver(n) };
+  const dispatch = () => dispatchOnce({ store, clock, sink, logger, owner: 'bench' });
   const adapter: SlackAdapter = createSlackAdapter(
-    { desk: deliverAfterCommands(desk, coalesced(dispatch), logger), store, config, clock, logger },
+    {
+      desk: deliverAfterCommands(desk, deliverNowLike({ store, clock, sink, logger }, dispatch), logger),
+      store,
+      config,
+      clock,
+      logger,
+    },
     {
       botToken: 'xoxb-bench',
       signingSecret: SECRET,

@@ -8,14 +8,15 @@ import {
 import { createSlackAdapter, SlackConfigError, slackOptionsFromEnv } from '../adapters/slack/index.ts';
 import { ConfigError, loadConfig } from './config/load-config.ts';
 import { createDesk } from './core/desk.ts';
+import type { ClaimedNotice } from './core/model.ts';
 import type { Clock } from './core/ports.ts';
 import { screenSink } from './demo/screen-sink.ts';
 import { readEnv } from './env.ts';
-import type { NoticeSink } from './jobs/outbox.ts';
+import { NOTICE_PACE_MS, type NoticeSink } from './jobs/outbox.ts';
 import { type RunningJobs, scheduleJobs } from './jobs/schedule-jobs.ts';
 import { createLogger } from './log.ts';
 import type { AdapterContext, PlatformAdapter } from './platform/adapter.ts';
-import { deliverAfterCommands } from './platform/deliver-after-commands.ts';
+import { type DeliverNow, deliverAfterCommands } from './platform/deliver-after-commands.ts';
 import { routingSink } from './platform/routing-sink.ts';
 import { resolveDatabaseUrl } from './store/database-url.ts';
 import { openStore } from './store/open-store.ts';
@@ -46,15 +47,28 @@ if (env.usingExampleConfig) {
 const databaseUrl = resolveDatabaseUrl(env.databaseUrl);
 const store = await openStore({ databaseUrl });
 const clock: Clock = { now: () => new Date() };
-const desk = createDesk({ store, clock, ids: { next: () => newId() }, config: config.desk });
+// A new case's notices are claimed for this replica in the case's own transaction and sent right
+// after it (paced per destination like every pass): the customer's acknowledgement waits for one
+// commit, not three.
+const desk = createDesk({
+  store,
+  clock,
+  ids: { next: () => newId() },
+  config: config.desk,
+  sendAtOnce: { owner: env.replicaId, leaseMs: config.sweep.leaseSeconds * 1000, paceMs: NOTICE_PACE_MS },
+});
 
 // Chat adapters. Each notice goes to the adapter of its case's platform; with none configured,
 // notices are printed here so the bot can be tried without any chat platform.
 let sink: NoticeSink = { deliver: async () => ({ status: 'retry', afterMs: 1_000, error: 'starting' }) };
 // The jobs start once the adapters are connected; until then the scheduled pass will pick up
-// anything written, so "deliver now" is simply a no-op.
+// anything written, and notices claimed at once wait here for the jobs to start.
 const running: { jobs?: RunningJobs } = {};
-const deliverNow = async () => running.jobs?.deliverNow();
+const early: ClaimedNotice[] = [];
+const deliverNow: DeliverNow = async (sending) => {
+  if (running.jobs) return running.jobs.deliverNow(sending);
+  early.push(...sending);
+};
 // The adapters' desk asks for an outbox pass after every command that wrote notices (the jobs
 // coalesce and pace it), so acknowledgements do not wait for the next tick.
 const context: AdapterContext = {
@@ -88,6 +102,7 @@ for (const adapter of adapters) {
 
 const jobs = scheduleJobs({ desk, store, clock, sink, logger, owner: env.replicaId, sweep: config.sweep });
 running.jobs = jobs;
+if (early.length > 0) void jobs.deliverNow(early.splice(0));
 logger.info('started', {
   config: env.configPath,
   database: databaseUrl.replace(/\/\/[^@]*@/, '//***@'),

@@ -17,8 +17,8 @@ import {
 } from './commands/supervisor-actions.ts';
 import { CoreError, isCoreError } from './errors.ts';
 import { handleTimer, type TimerOutcome } from './handle-timer.ts';
-import { ACTIVE_STATUSES, type Case, type DeskConfig, type Notice } from './model.ts';
-import type { CaseQuery, CaseStore, Clock, Ids } from './ports.ts';
+import { ACTIVE_STATUSES, type Case, type ClaimedNotice, type DeskConfig, type Notice } from './model.ts';
+import type { CaseQuery, CaseStore, Clock, Ids, SendAtOnce } from './ports.ts';
 import type { Actor } from './roles.ts';
 
 export interface DeskDeps {
@@ -26,12 +26,20 @@ export interface DeskDeps {
   clock: Clock;
   ids: Ids;
   config: DeskConfig;
+  /**
+   * When set, a new case's notices are claimed in the case's own transaction for this sender,
+   * which delivers them right after (see SendAtOnce): the customer hears back without waiting for
+   * a separate claim. Without it every notice waits for the outbox's next pass.
+   */
+  sendAtOnce?: Omit<SendAtOnce, 'now'>;
 }
 
 export interface CommandResult {
   case: Case;
   /** The notices this command wrote to the outbox. */
   notices: readonly Notice[];
+  /** Those of them already claimed for this sender to deliver now (see DeskDeps.sendAtOnce). */
+  sending: readonly ClaimedNotice[];
 }
 
 export interface SweepOptions {
@@ -68,7 +76,7 @@ export function createDesk(deps: DeskDeps) {
       await apply(change);
       try {
         await store.commit(change.toCommit());
-        return { case: change.next, notices: change.notices };
+        return { case: change.next, notices: change.notices, sending: [] };
       } catch (e) {
         if (isCoreError(e, 'conflict') && attempt < MAX_ATTEMPTS) continue;
         throw e;
@@ -80,14 +88,18 @@ export function createDesk(deps: DeskDeps) {
     const now = clock.now();
     const draft = draftCase(config, input, now, ids);
     let notices: readonly Notice[] = [];
-    const created = await store.createCase(draft, (numbered, queue) => {
-      const change = new Change(numbered, now, ids, config);
-      openCase(change, queue.ahead);
-      notices = change.notices;
-      const { expectedVersion: _v, completeTimer: _t, ...rows } = change.toCommit();
-      return rows;
-    });
-    return { case: created, notices };
+    const created = await store.createCase(
+      draft,
+      (numbered, queue) => {
+        const change = new Change(numbered, now, ids, config);
+        openCase(change, queue.ahead);
+        notices = change.notices;
+        const { expectedVersion: _v, completeTimer: _t, ...rows } = change.toCommit();
+        return rows;
+      },
+      deps.sendAtOnce ? { sendAtOnce: { ...deps.sendAtOnce, now } } : undefined,
+    );
+    return { case: created.case, notices, sending: created.sending };
   }
 
   async function sweep(options: SweepOptions = {}): Promise<SweepReport> {

@@ -106,13 +106,43 @@ export interface QueuePlace {
   ahead: number;
 }
 
+/**
+ * Notices claimed in the very transaction that writes them, by the replica that will send them
+ * right after it commits (no separate claim and start commits before a customer hears back). They
+ * are written `sending`, with a lease for `owner` and the send marked as started: if that replica
+ * dies before sending, the lease runs out and they go out again like any interrupted send.
+ */
+export interface SendAtOnce {
+  now: Date;
+  owner: string;
+  leaseMs: number;
+  /**
+   * As in ClaimOptions: when > 0 a notice is claimed at once only if its destination is free (its
+   * next allowed instant has come and no earlier notice to it is pending), one per destination,
+   * and the destination's next allowed instant moves `paceMs` on. The others stay pending for the
+   * outbox's passes.
+   */
+  paceMs?: number;
+}
+
+export interface CreatedCase {
+  case: Case;
+  /** The new notices claimed at once (see SendAtOnce), in the order written; empty without it. */
+  sending: ClaimedNotice[];
+}
+
 export interface CaseStore {
   /**
    * In one transaction: allocates the workspace's next number, counts the cases ahead of it in
    * its team's queue, calls `build` with the numbered draft and that count (synchronously: it must
-   * not await) and writes the case and rows it returns. Returns the case as written.
+   * not await) and writes the case and rows it returns; with `sendAtOnce`, claims the new notices
+   * it may (see SendAtOnce). Returns the case as written and the notices claimed.
    */
-  createCase(draft: NewCase, build: (numbered: Case, queue: QueuePlace) => NewCaseRows): Promise<Case>;
+  createCase(
+    draft: NewCase,
+    build: (numbered: Case, queue: QueuePlace) => NewCaseRows,
+    options?: { sendAtOnce?: SendAtOnce },
+  ): Promise<CreatedCase>;
   getCase(id: string): Promise<Case | null>;
   findCaseByNumber(workspace: string, number: number): Promise<Case | null>;
   /** The newest case raised in this conversation, if any. */

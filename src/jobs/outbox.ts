@@ -70,24 +70,27 @@ const BACKOFF_CAP_MS = 5 * 60_000;
 export const backoffMs = (attempts: number, askedMs = 0): number =>
   Math.max(askedMs, Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempts));
 
+const emptyReport = (): DispatchReport => ({
+  claimed: 0,
+  sent: 0,
+  retried: 0,
+  parked: 0,
+  ambiguous: 0,
+  released: 0,
+  leaseLost: 0,
+});
+
+type DeliverOptions = Pick<DispatchOptions, 'store' | 'clock' | 'sink' | 'logger' | 'maxAttempts'>;
+
 export async function dispatchOnce(options: DispatchOptions): Promise<DispatchReport> {
-  const { store, clock, sink, logger, owner } = options;
-  const maxAttempts = options.maxAttempts ?? 8;
-  const report: DispatchReport = {
-    claimed: 0,
-    sent: 0,
-    retried: 0,
-    parked: 0,
-    ambiguous: 0,
-    released: 0,
-    leaseLost: 0,
-  };
+  const { store, clock } = options;
+  const report = emptyReport();
   const paceMs = options.paceMs ?? 0;
   const claim: ClaimOptions = {
     now: clock.now(),
     limit: options.limit ?? 100,
     leaseMs: options.leaseMs ?? 30_000,
-    owner,
+    owner: options.owner,
     paceMs,
   };
   const notices = await store.claimNotices(claim);
@@ -102,46 +105,71 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
       report.leaseLost += 1;
       continue;
     }
-    let result: DeliveryResult;
-    try {
-      result = await sink.deliver(notice);
-    } catch (e) {
-      const error = e instanceof Error ? e.message : String(e);
-      logger.error('outbox.ambiguous', { notice: notice.id, case: notice.caseId, key: notice.key, error });
-      await store.markNoticeFailed(notice.id, notice.leaseToken, { error, retryAt: null, ambiguous: true });
-      report.ambiguous += 1;
-      continue;
-    }
-    if (result.status === 'sent') {
-      await store.markNoticeSent(notice.id, notice.leaseToken, clock.now());
-      report.sent += 1;
-    } else if (result.status === 'retry' && (result.rateLimited || notice.attempts + 1 < maxAttempts)) {
-      const rateLimited = result.rateLimited === true;
-      const waitMs = rateLimited ? Math.max(0, result.afterMs) : backoffMs(notice.attempts, result.afterMs);
-      const retryAt = new Date(clock.now().getTime() + waitMs);
-      logger.warn('outbox.retry', {
-        notice: notice.id,
-        case: notice.caseId,
-        error: result.error,
-        retryAt: retryAt.toISOString(),
-        rateLimited: rateLimited || undefined,
-      });
-      await store.markNoticeFailed(notice.id, notice.leaseToken, {
-        error: result.error,
-        retryAt,
-        rateLimited,
-      });
-      report.retried += 1;
-    } else {
-      logger.error('outbox.parked', {
-        notice: notice.id,
-        case: notice.caseId,
-        key: notice.key,
-        error: result.error,
-      });
-      await store.markNoticeFailed(notice.id, notice.leaseToken, { error: result.error, retryAt: null });
-      report.parked += 1;
-    }
+    await deliverStarted(options, notice, report);
   }
   return report;
+}
+
+/**
+ * Delivers notices claimed, with their send marked started, in the transaction that wrote them
+ * (SendAtOnce), one after another, recording each outcome as a pass does.
+ */
+export async function deliverClaimedAtOnce(
+  options: DeliverOptions,
+  notices: readonly ClaimedNotice[],
+): Promise<DispatchReport> {
+  const report = emptyReport();
+  report.claimed = notices.length;
+  for (const notice of notices) await deliverStarted(options, notice, report);
+  return report;
+}
+
+/** Hands one started notice to the sink and records what happened. */
+async function deliverStarted(
+  options: DeliverOptions,
+  notice: ClaimedNotice,
+  report: DispatchReport,
+): Promise<void> {
+  const { store, clock, sink, logger } = options;
+  const maxAttempts = options.maxAttempts ?? 8;
+  let result: DeliveryResult;
+  try {
+    result = await sink.deliver(notice);
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    logger.error('outbox.ambiguous', { notice: notice.id, case: notice.caseId, key: notice.key, error });
+    await store.markNoticeFailed(notice.id, notice.leaseToken, { error, retryAt: null, ambiguous: true });
+    report.ambiguous += 1;
+    return;
+  }
+  if (result.status === 'sent') {
+    await store.markNoticeSent(notice.id, notice.leaseToken, clock.now());
+    report.sent += 1;
+  } else if (result.status === 'retry' && (result.rateLimited || notice.attempts + 1 < maxAttempts)) {
+    const rateLimited = result.rateLimited === true;
+    const waitMs = rateLimited ? Math.max(0, result.afterMs) : backoffMs(notice.attempts, result.afterMs);
+    const retryAt = new Date(clock.now().getTime() + waitMs);
+    logger.warn('outbox.retry', {
+      notice: notice.id,
+      case: notice.caseId,
+      error: result.error,
+      retryAt: retryAt.toISOString(),
+      rateLimited: rateLimited || undefined,
+    });
+    await store.markNoticeFailed(notice.id, notice.leaseToken, {
+      error: result.error,
+      retryAt,
+      rateLimited,
+    });
+    report.retried += 1;
+  } else {
+    logger.error('outbox.parked', {
+      notice: notice.id,
+      case: notice.caseId,
+      key: notice.key,
+      error: result.error,
+    });
+    await store.markNoticeFailed(notice.id, notice.leaseToken, { error: result.error, retryAt: null });
+    report.parked += 1;
+  }
 }

@@ -5,10 +5,11 @@
 // its next message when the platform allows it rather than at the tick after.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Desk } from '../core/desk.ts';
+import type { ClaimedNotice } from '../core/model.ts';
 import type { CaseStore, Clock } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 import { auditOnce } from './auditor.ts';
-import { dispatchOnce, NOTICE_PACE_MS, type NoticeSink } from './outbox.ts';
+import { deliverClaimedAtOnce, dispatchOnce, NOTICE_PACE_MS, type NoticeSink } from './outbox.ts';
 
 export interface JobsOptions {
   desk: Desk;
@@ -32,10 +33,13 @@ export interface RunningJobs {
    */
   stop(): Promise<void>;
   /**
-   * Runs the outbox pass now (paced, coalesced with any pass in flight), so what a command just
-   * wrote goes out without waiting for the next tick. Adapters call it after inbound commands.
+   * Delivers `sending` at once (notices a command claimed for this replica as it wrote them, see
+   * DeskDeps.sendAtOnce; delivered even while stopping, since no one else may send them before
+   * their lease runs out), then runs the outbox pass (paced, coalesced with any pass in flight),
+   * so what a command just wrote goes out without waiting for the next tick. Adapters' commands
+   * call it (src/platform/deliver-after-commands.ts).
    */
-  deliverNow(): Promise<void>;
+  deliverNow(sending?: readonly ClaimedNotice[]): Promise<void>;
 }
 
 /**
@@ -205,14 +209,32 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
     ),
   ];
 
+  /** Deliveries of notices claimed at once, in flight (stop waits for them). */
+  const atOnce = new Set<Promise<unknown>>();
+  async function deliverNow(sending: readonly ClaimedNotice[] = []): Promise<void> {
+    if (sending.length > 0) {
+      const delivery = deliverClaimedAtOnce({ store, clock, sink, logger }, sending);
+      atOnce.add(delivery);
+      try {
+        const report = await delivery;
+        if (report.sent < report.claimed) logger.info('outbox.at_once', { ...report });
+      } finally {
+        atOnce.delete(delivery);
+      }
+    }
+    await deliver();
+  }
+
   return {
-    deliverNow: deliver,
+    deliverNow,
     async stop() {
       stopping.abort();
       clearTimeout(wake);
       wake = undefined;
       await Promise.all(jobs.map((j) => j.stop()));
-      while (running.size > 0) await Promise.all(running.values());
+      while (running.size > 0 || atOnce.size > 0) {
+        await Promise.allSettled([...running.values(), ...atOnce]);
+      }
     },
   };
 }

@@ -1,18 +1,28 @@
 // "Deliver now" after every desk command that wrote notices: a desk whose commands, once they
-// have committed, ask the outbox for a pass at once (paced and coalesced by the jobs), so an
-// acknowledgement does not wait for the next tick. Reads and commands without notices pass
-// through untouched; a command's result and errors are its own.
+// have committed, hand the outbox at once the notices they already claimed for this replica (a new
+// case's, see DeskDeps.sendAtOnce) and ask for a pass for the rest (paced and coalesced by the
+// jobs), so an acknowledgement does not wait for the next tick. Reads and commands without notices
+// pass through untouched; a command's result and errors are its own.
 import type { Desk } from '../core/desk.ts';
+import type { ClaimedNotice } from '../core/model.ts';
 import type { Logger } from '../log.ts';
 
-const wroteNotices = (result: unknown): boolean => {
-  const notices = (result as { notices?: unknown } | null)?.notices;
+interface Written {
+  notices?: unknown;
+  sending?: readonly ClaimedNotice[];
+}
+
+const wroteNotices = (result: unknown): result is Written => {
+  const notices = (result as Written | null)?.notices;
   return Array.isArray(notices) && notices.length > 0;
 };
 
-export function deliverAfterCommands(desk: Desk, deliverNow: () => Promise<unknown>, logger: Logger): Desk {
-  const ask = () =>
-    void deliverNow().catch((e: unknown) =>
+/** `deliverNow(sending)`: delivers `sending` (claimed, started) right away, then runs a pass. */
+export type DeliverNow = (sending: readonly ClaimedNotice[]) => Promise<unknown>;
+
+export function deliverAfterCommands(desk: Desk, deliverNow: DeliverNow, logger: Logger): Desk {
+  const ask = (sending: readonly ClaimedNotice[]) =>
+    void deliverNow(sending).catch((e: unknown) =>
       logger.error('outbox.deliver_now_failed', { error: e instanceof Error ? e.message : String(e) }),
     );
   return new Proxy(desk, {
@@ -21,7 +31,7 @@ export function deliverAfterCommands(desk: Desk, deliverNow: () => Promise<unkno
       if (typeof value !== 'function') return value;
       return async (...args: unknown[]) => {
         const result: unknown = await value.apply(target, args);
-        if (wroteNotices(result)) ask();
+        if (wroteNotices(result)) ask(result.sending ?? []);
         return result;
       };
     },

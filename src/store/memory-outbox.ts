@@ -1,7 +1,7 @@
 // The outbox of the in-memory store: claims with leases, pacing per destination, the started
 // mark and release, failures. Same semantics as the SQL stores (test/store/contract-outbox.ts).
 import type { ClaimedNotice, Notice, OutboxEntry } from '../core/model.ts';
-import type { CaseStore, ClaimOptions } from '../core/ports.ts';
+import type { CaseStore, ClaimOptions, SendAtOnce } from '../core/ports.ts';
 import { leaseTokenPrefix, RESENT_AFTER_CRASH } from './lease-token.ts';
 import { paceKeyOf } from './pace-key.ts';
 
@@ -140,7 +140,33 @@ export function createMemoryOutbox() {
     },
   };
 
+  /** Claims new notices for a sender that starts at once (see SendAtOnce in ports.ts). */
+  function claimNew(ids: readonly string[], at: SendAtOnce): ClaimedNotice[] {
+    const { now } = at;
+    const paceMs = at.paceMs ?? 0;
+    const ours = outbox.filter((o) => ids.includes(o.id) && o.status === 'pending');
+    let chosen = ours;
+    if (paceMs > 0) {
+      const first = new Map<string, OutboxRecord>();
+      for (const o of ours) if (!first.has(o.paceKey)) first.set(o.paceKey, o);
+      chosen = [...first.values()].filter(
+        (o) =>
+          !outbox.some((x) => x.paceKey === o.paceKey && x.status === 'pending' && !ids.includes(x.id)) &&
+          (paceNext.get(o.paceKey) ?? now) <= now,
+      );
+    }
+    const leaseUntil = new Date(now.getTime() + at.leaseMs);
+    const prefix = leaseTokenPrefix(at.owner);
+    return chosen.map((o) => {
+      if (paceMs > 0) paceNext.set(o.paceKey, new Date(now.getTime() + paceMs));
+      const lease = { leaseToken: prefix + o.id, leaseUntil: new Date(leaseUntil) };
+      Object.assign(o, { status: 'sending', sendStartedAt: new Date(now), ...lease });
+      return { ...toEntry(o), ...lease, leaseUntil: new Date(leaseUntil) };
+    });
+  }
+
   return {
+    claimNew,
     /** Whether a notice with this dedupe key is stored. */
     knows: (dedupeKey: string) => dedupeKeys.has(dedupeKey),
     add(n: Notice, seq: number) {

@@ -113,7 +113,7 @@ export function createMemoryStore(): CaseStore {
   };
 
   const store: CaseStore = {
-    async createCase(draft, build) {
+    async createCase(draft, build, options) {
       const number = counters.get(draft.workspace) ?? 1;
       const rows = build({ ...clone(draft), number }, { ahead: queueAhead({ ...draft, number }) });
       if (rows.case.id !== draft.id || rows.case.number !== number) {
@@ -125,7 +125,14 @@ export function createMemoryStore(): CaseStore {
       cases.set(rows.case.id, clone(rows.case));
       if (rows.cancelTimers) cancelPendingTimers(rows.case.id);
       writeRows(rows);
-      return rows.case;
+      const sendAtOnce = options?.sendAtOnce;
+      const sending = sendAtOnce
+        ? outbox.claimNew(
+            rows.notices.map((n) => n.id),
+            sendAtOnce,
+          )
+        : [];
+      return { case: rows.case, sending };
     },
 
     getCase: async (id) => {

@@ -10,7 +10,7 @@ import type { DeliveryResult } from '../../src/jobs/outbox.ts';
 import { OUTBOX_WAKE_MIN_MS, type RunningJobs, scheduleJobs } from '../../src/jobs/schedule-jobs.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
-import { makeNotice, seedCase } from '../support/case-factory.ts';
+import { makeDraft, makeNotice, seedCase, withRows } from '../support/case-factory.ts';
 import { deskConfig } from '../support/desk-fixture.ts';
 import { SequentialIds } from '../support/fake-clock.ts';
 
@@ -187,5 +187,81 @@ describe('outbox wake-up between ticks', () => {
     await vi.advanceTimersByTimeAsync(5_000);
     expect(sink.sends).toEqual([['x0', 0]]);
     expect((await store.listOutbox({ statuses: ['pending'] })).map((n) => n.key)).toEqual(['x1']);
+  });
+
+  /** A new case whose notices (key, recipient) are claimed at once for this replica, paced. */
+  async function openClaimingAtOnce(
+    store: CaseStore,
+    notices: [key: string, to: Recipient][],
+    paceMs: number,
+  ) {
+    const now = new Date();
+    const created = await store.createCase(
+      makeDraft(),
+      (c) =>
+        withRows({
+          notices: notices.map(([key, recipient]) => makeNotice(c, { key, recipient, createdAt: now })),
+        })(c),
+      { sendAtOnce: { now, owner: 'r1', leaseMs: 30_000, paceMs } },
+    );
+    return created.sending;
+  }
+
+  it('deliverNow(sending) sends the notices claimed at once first, then a pass takes the rest in order', async () => {
+    const store = createMemoryStore();
+    await seed(store, [['x0', X]]);
+    // a0's destination is free; a1 waits behind x0, written earlier to the same conversation.
+    const sending = await openClaimingAtOnce(
+      store,
+      [
+        ['a0', Y],
+        ['a1', X],
+      ],
+      150,
+    );
+    expect(sending.map((n) => n.key)).toEqual(['a0']);
+    const sink = recordingSink(() => ({ status: 'sent' }));
+    await start(store, sink, 150).deliverNow(sending);
+    expect(sink.sends).toEqual([
+      ['a0', 0],
+      ['x0', 0],
+    ]);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(sink.sends.at(-1)).toEqual(['a1', 150]);
+    const outbox = await store.listOutbox({});
+    expect(outbox.map((n) => [n.key, n.status])).toEqual([
+      ['x0', 'sent'],
+      ['a0', 'sent'],
+      ['a1', 'sent'],
+    ]);
+  });
+
+  it('stop() waits for notices claimed at once, and delivers them even when asked while stopping', async () => {
+    const store = createMemoryStore();
+    const sink = recordingSink(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { status: 'sent' };
+    });
+    const running = start(store, sink, 0);
+    const first = await openClaimingAtOnce(store, [['a0', X]], 0);
+    void running.deliverNow(first);
+    await vi.advanceTimersByTimeAsync(10);
+    const stopped = running.stop();
+    jobs = undefined;
+    const late = await openClaimingAtOnce(store, [['b0', Y]], 0);
+    void running.deliverNow(late);
+    let done = false;
+    void stopped.then(() => {
+      done = true;
+    });
+    await vi.advanceTimersByTimeAsync(195);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(20);
+    await stopped;
+    expect(sink.sends.map(([key]) => key)).toEqual(['a0', 'b0']);
+    expect((await store.listOutbox({})).map((n) => [n.key, n.status])).toEqual([
+      ['a0', 'sent'],
+      ['b0', 'sent'],
+    ]);
   });
 });

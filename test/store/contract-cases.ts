@@ -54,7 +54,7 @@ export function describeCaseContract(store: CurrentStore): void {
         })(numbered);
       });
       expect(seen).toEqual([1]);
-      expect(created).toEqual({ ...draft, number: 1 });
+      expect(created).toEqual({ case: { ...draft, number: 1 }, sending: [] });
       expect(await store().getCase(draft.id)).toEqual({ ...draft, number: 1 });
       expect((await store().listEvents(draft.id)).map((e) => e.type)).toEqual(['opened']);
       const timers = await store().listTimers(draft.id);
@@ -105,7 +105,7 @@ export function describeCaseContract(store: CurrentStore): void {
 
     it('returns copies: changing what was passed in or read out changes nothing stored', async () => {
       const draft = makeDraft();
-      const created = await store().createCase(draft, withRows());
+      const { case: created } = await store().createCase(draft, withRows());
       draft.customer.name = 'changed after create';
       const first = await store().getCase(created.id);
       if (!first?.window) throw new Error('case not stored');

@@ -2,8 +2,9 @@
 // (at-least-once); failures retry, park, or (an unknown outcome) stay ambiguous.
 import { describe, expect, it } from 'vitest';
 import type { Recipient } from '../../src/core/model.ts';
-import type { ClaimOptions } from '../../src/core/ports.ts';
-import { at, MIN, makeNotice, seedCase, T0 } from '../support/case-factory.ts';
+import type { ClaimOptions, SendAtOnce } from '../../src/core/ports.ts';
+import { RESENT_AFTER_CRASH } from '../../src/store/lease-token.ts';
+import { at, MIN, makeDraft, makeNotice, seedCase, T0, withRows } from '../support/case-factory.ts';
 import type { CurrentStore } from './contract.ts';
 
 const claimAt = (now: Date, extra: Partial<ClaimOptions> = {}): ClaimOptions => ({
@@ -374,6 +375,120 @@ export function describeOutboxContract(store: CurrentStore): void {
       expect(again?.key).toBe('b');
       if (again) await store().markNoticeSent(again.id, again.leaseToken, at(MIN + 1001));
       expect(await store().nextNoticeAt()).toEqual(at(MIN + 7000));
+    });
+  });
+
+  describe('outbox: notices claimed at once by the case that writes them', () => {
+    const toCustomer = (conversation: string): Recipient => ({
+      kind: 'customer',
+      customerId: 'u',
+      conversation,
+    });
+    const sendAtOnce = (extra: Partial<SendAtOnce> = {}): SendAtOnce => ({
+      now: T0,
+      owner: 'replica-a',
+      leaseMs: MIN,
+      ...extra,
+    });
+    /** A new case whose notices go to `recipients` (keyed n0, n1, …), created with `options`. */
+    const open = (recipients: Recipient[], options?: { sendAtOnce?: SendAtOnce }, prefix = 'n') => {
+      const draft = makeDraft();
+      return store().createCase(
+        draft,
+        (c) =>
+          withRows({
+            notices: recipients.map((recipient, i) =>
+              makeNotice(c, { recipient, createdAt: T0, key: `${prefix}${i}` }),
+            ),
+          })(c),
+        options,
+      );
+    };
+    const keysOf = (claimed: { key: string }[]) => claimed.map((n) => n.key);
+
+    it('without sendAtOnce claims nothing; with it, every new notice in order, started, leased to the owner', async () => {
+      const quiet = await open([toCustomer('slack:T1:C1:1')]);
+      expect(quiet.sending).toEqual([]);
+      const created = await open(
+        [toCustomer('slack:T1:C2:1'), { kind: 'triage', teamId: 'finance' }, toCustomer('slack:T1:C2:1')],
+        { sendAtOnce: sendAtOnce() },
+        'm',
+      );
+      expect(keysOf(created.sending)).toEqual(['m0', 'm1', 'm2']);
+      for (const n of created.sending) {
+        expect(n).toMatchObject({
+          caseId: created.case.id,
+          status: 'sending',
+          attempts: 0,
+          leaseUntil: at(MIN),
+        });
+        expect(n.leaseToken).toContain('replica-a');
+      }
+      // A pass finds only the other case's notice; the claimed ones are this sender's to mark.
+      expect(keysOf(await store().claimNotices(claimAt(T0, { owner: 'b' })))).toEqual(['n0']);
+      const [m0] = created.sending;
+      if (!m0) throw new Error('nothing claimed');
+      await store().markNoticeSent(m0.id, m0.leaseToken, at(5));
+      expect(await statusOf(m0.id)).toMatchObject({ status: 'sent', sentAt: at(5) });
+    });
+
+    it('sends again, noted, a notice whose sender died right after the case was written', async () => {
+      const { sending } = await open([toCustomer('slack:T1:C1:1')], { sendAtOnce: sendAtOnce() });
+      const [n] = sending;
+      if (!n) throw new Error('nothing claimed');
+      expect(await store().claimNotices(claimAt(at(MIN), { owner: 'b' }))).toEqual([]);
+      const [again] = await store().claimNotices(claimAt(at(MIN + 1), { owner: 'b' }));
+      expect(again).toMatchObject({ id: n.id, attempts: 1, lastError: RESENT_AFTER_CRASH });
+      expect(again?.leaseToken).not.toBe(n.leaseToken);
+    });
+
+    it('paced: one notice per free destination, and the destination waits paceMs after it', async () => {
+      const created = await open(
+        [
+          toCustomer('slack:T1:C1:1'),
+          { kind: 'person', personId: 'tom' },
+          toCustomer('slack:T1:C1:1'),
+          { kind: 'triage', teamId: 'finance' },
+        ],
+        { sendAtOnce: sendAtOnce({ paceMs: 1000 }) },
+      );
+      expect(keysOf(created.sending)).toEqual(['n0', 'n1', 'n3']);
+      expect((await store().listOutbox({ statuses: ['pending'] })).map((n) => n.key)).toEqual(['n2']);
+      const paced = (now: Date) => store().claimNotices(claimAt(now, { paceMs: 1000, owner: 'b' }));
+      expect(await paced(at(999))).toEqual([]);
+      expect(await store().nextNoticeAt()).toEqual(at(1000));
+      expect(keysOf(await paced(at(1000)))).toEqual(['n2']);
+    });
+
+    it('paced: a busy destination, or one with an earlier notice waiting, leaves the new notice pending', async () => {
+      await open([toCustomer('slack:T1:C1:1'), toCustomer('slack:T1:C2:1')], undefined, 'old');
+      // C1 was just claimed by a pass (busy for a second); C2's notice is still waiting.
+      const pass = await store().claimNotices(claimAt(T0, { paceMs: 1000, limit: 1 }));
+      expect(keysOf(pass)).toEqual(['old0']);
+      const created = await open(
+        [toCustomer('slack:T1:C1:7'), toCustomer('slack:T1:C2:7'), { kind: 'person', personId: 'ann' }],
+        { sendAtOnce: sendAtOnce({ now: at(10), paceMs: 1000 }) },
+      );
+      expect(keysOf(created.sending)).toEqual(['n2']);
+      const pending = await store().listOutbox({ statuses: ['pending'] });
+      expect(pending.map((n) => n.key).sort()).toEqual(['n0', 'n1', 'old1']);
+      // In order, per destination: C2's older notice goes first, C1's waits for its pace.
+      const next = await store().claimNotices(claimAt(at(20), { paceMs: 1000, owner: 'b' }));
+      expect(keysOf(next)).toEqual(['old1']);
+    });
+
+    it('claims no notice that was not written (its dedupe key was already stored)', async () => {
+      const c = makeDraft();
+      const known = makeNotice(c, { key: 'first', dedupeKey: 'same-key' });
+      await store().createCase(c, withRows({ notices: [known] }));
+      const again = await store().createCase(
+        makeDraft(),
+        (numbered) =>
+          withRows({ notices: [makeNotice(numbered, { key: 'second', dedupeKey: 'same-key' })] })(numbered),
+        { sendAtOnce: sendAtOnce() },
+      );
+      expect(again.sending).toEqual([]);
+      expect(await statusOf(known.id)).toMatchObject({ status: 'pending' });
     });
   });
 }

@@ -142,7 +142,7 @@ const store = await openStore({ databaseUrl: ${JSON.stringify(url)} });
 const numbers: number[] = [];
 const claimed: string[] = [];
 for (let i = 0; i < 20; i++) {
-  const c = await store.createCase(makeDraft({ id: '${owner}-' + i }), withRows());
+  const { case: c } = await store.createCase(makeDraft({ id: '${owner}-' + i }), withRows());
   numbers.push(c.number);
   const batch = await store.claimDueTimers({ now: new Date(${T0.getTime() + 3_600_000}), limit: 2, leaseMs: 60_000, owner: '${owner}' });
   claimed.push(...batch.map((t) => t.id));

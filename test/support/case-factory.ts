@@ -196,7 +196,9 @@ export function seedCase(
   overrides: Partial<NewCase> = {},
   rows: (c: Case) => Partial<Omit<NewCaseRows, 'case'>> = () => ({}),
 ): Promise<Case> {
-  return store.createCase(makeDraft(overrides), (numbered) => withRows(rows(numbered))(numbered));
+  return store
+    .createCase(makeDraft(overrides), (numbered) => withRows(rows(numbered))(numbered))
+    .then((created) => created.case);
 }
 
 /** The next version of `c` with `patch` applied, as a command would commit it. */

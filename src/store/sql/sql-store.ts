@@ -16,12 +16,14 @@ import {
   rowToOutboxEntry,
   rowToTimer,
   type TimerFields,
+  toClaimedNotice,
   toMs,
 } from './rows.ts';
 import type { SqlDb, SqlRunner } from './sql-db.ts';
 import {
   allocateNumber,
   cancelOpenTimers,
+  claimNewNotices,
   completeTimer,
   insertCase,
   insertRows,
@@ -60,7 +62,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
   };
 
   return {
-    createCase: (draft, build) =>
+    createCase: (draft, build, options) =>
       turn(() =>
         db.transaction(async (tx) => {
           const number = await allocateNumber(tx, draft.workspace);
@@ -72,7 +74,17 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
           await insertCase(tx, rows.case);
           if (rows.cancelTimers) await cancelOpenTimers(tx, rows.case.id);
           await insertRows(tx, rows);
-          return rows.case;
+          const sending = options?.sendAtOnce
+            ? await claimNewNotices(
+                tx,
+                rows.notices.map((n) => n.id),
+                options.sendAtOnce,
+              )
+            : [];
+          return {
+            case: rows.case,
+            sending: sending.sort((a, b) => Number(a.seq) - Number(b.seq)).map(toClaimedNotice),
+          };
         }),
       ),
 

@@ -4,7 +4,19 @@
 // lock before anything is read; PostgreSQL locks the row it changes).
 import { empty, join, raw, type Sql, sqltag as sql } from './sql-tag.ts';
 import type { Case, CaseEvent, Notice, Timer } from '../../core/model.ts';
-import { type Columns, caseColumns, eventColumns, noticeColumns, timerColumns } from './rows.ts';
+import type { SendAtOnce } from '../../core/ports.ts';
+import { leaseTokenPrefix } from '../lease-token.ts';
+import { leasedOutboxFields } from './fields.ts';
+import {
+  type Columns,
+  caseColumns,
+  eventColumns,
+  type LeaseFields,
+  noticeColumns,
+  type OutboxFields,
+  timerColumns,
+  toMs,
+} from './rows.ts';
 import type { SqlRunner } from './sql-db.ts';
 
 type Tx = SqlRunner;
@@ -65,4 +77,50 @@ export async function insertRows(tx: Tx, rows: NewRows): Promise<void> {
     await tx.execute(insert('outbox', rows.notices.map(noticeColumns), skipKnown));
   }
   if (rows.events.length > 0) await tx.execute(insert('case_events', rows.events.map(eventColumns)));
+}
+
+/**
+ * Claims, in the transaction that wrote them, the new notices `ids` for a sender that starts at
+ * once (see SendAtOnce in ports.ts). Paced: one notice per destination, and only where no earlier
+ * notice to it is pending and its next allowed instant has come; that instant moves on in the same
+ * statement (on PostgreSQL the upsert holds the destination's row until commit, as a claim does).
+ */
+export async function claimNewNotices(
+  tx: Tx,
+  ids: readonly string[],
+  at: SendAtOnce,
+): Promise<(OutboxFields & LeaseFields)[]> {
+  if (ids.length === 0) return [];
+  const ours = await tx.query<{ id: string; paceKey: string }>(sql`
+    SELECT id, pace_key AS "paceKey" FROM outbox WHERE id IN (${join([...ids])}) AND status = 'pending'
+    ORDER BY seq`);
+  const now = toMs(at.now);
+  const paceMs = at.paceMs ?? 0;
+  let chosen = ours.map((o) => o.id);
+  if (paceMs > 0 && ours.length > 0) {
+    const first = new Map<string, string>();
+    for (const o of ours) if (!first.has(o.paceKey)) first.set(o.paceKey, o.id);
+    const waiting = await tx.query<{ paceKey: string }>(sql`
+      SELECT DISTINCT pace_key AS "paceKey" FROM outbox
+      WHERE pace_key IN (${join([...first.keys()])}) AND status = 'pending' AND id NOT IN (${join([...ids])})`);
+    for (const w of waiting) first.delete(w.paceKey);
+    // Sorted, so two writers reserving the same destinations lock them in one order.
+    const keys = [...first.keys()].sort();
+    const next = now + BigInt(paceMs);
+    const free =
+      keys.length === 0
+        ? []
+        : await tx.query<{ key: string }>(sql`
+            INSERT INTO pace_keys ("key", next_at) VALUES ${join(keys.map((k) => sql`(${k}, ${next})`))}
+            ON CONFLICT ("key") DO UPDATE SET next_at = excluded.next_at WHERE pace_keys.next_at <= ${now}
+            RETURNING "key"`);
+    chosen = free.map((f) => first.get(f.key) as string);
+  }
+  if (chosen.length === 0) return [];
+  const prefix = leaseTokenPrefix(at.owner);
+  return tx.query<OutboxFields & LeaseFields>(sql`
+    UPDATE outbox SET status = 'sending', lease_token = CAST(${prefix} AS TEXT) || id,
+      lease_until = ${now + BigInt(at.leaseMs)}, send_started_at = ${now}
+    WHERE id IN (${join(chosen)})
+    RETURNING ${raw(leasedOutboxFields())}`);
 }

@@ -4,12 +4,12 @@ import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/i
 import type { SlackOptions } from '../../../adapters/slack/options.ts';
 import { type AppConfig, loadConfig } from '../../../src/config/load-config.ts';
 import { createDesk, type Desk } from '../../../src/core/desk.ts';
-import type { Case } from '../../../src/core/model.ts';
+import type { Case, ClaimedNotice } from '../../../src/core/model.ts';
 import type { CaseStore } from '../../../src/core/ports.ts';
 import { dispatchOnce } from '../../../src/jobs/outbox.ts';
 import { memoryLogger } from '../../../src/log.ts';
 import { deliverAfterCommands } from '../../../src/platform/deliver-after-commands.ts';
-import { coalesced } from '../../support/coalesced.ts';
+import { deliverNowLike } from '../../support/coalesced.ts';
 import { routingSink } from '../../../src/platform/routing-sink.ts';
 import { createMemoryStore } from '../../../src/store/memory-store.ts';
 import { type ApiCall, FakeSlack } from '../../fakes/slack/fake-slack.ts';
@@ -117,22 +117,26 @@ export async function slackHarness(
   const clock = new FakeClock('2026-11-23T08:00:00Z'); // Monday 10:00 in Vilnius
   const store = createMemoryStore();
   const logger = memoryLogger();
-  const desk = createDesk({ store, clock, ids: new SequentialIds('case'), config: config.desk });
+  const ids = new SequentialIds('case');
+  const desk = createDesk({ store, clock, ids, config: config.desk });
+  // The adapter's desk claims a new case's notices as it writes them and delivers them at once,
+  // as main.ts wires it; tests driving `desk` directly deliver when they say so.
+  const adapterDesk = createDesk({
+    store,
+    clock,
+    ids,
+    config: config.desk,
+    sendAtOnce: { owner: 'test', leaseMs: 30_000 },
+  });
   let adapter: SlackAdapter | undefined;
-  const dispatch = () =>
-    dispatchOnce({
-      store,
-      clock,
-      sink: routingSink(store, adapter ? { slack: adapter.sink } : {}),
-      logger,
-      owner: 'test',
-    });
-  const deliverNow = coalesced(dispatch);
+  const sink = {
+    deliver: (n: ClaimedNotice) => routingSink(store, adapter ? { slack: adapter.sink } : {}).deliver(n),
+  };
+  const dispatch = () => dispatchOnce({ store, clock, sink, logger, owner: 'test' });
+  const deliverNow = deliverNowLike({ store, clock, sink, logger }, dispatch);
   const startAdapter = async () => {
     const next = createSlackAdapter(
-      // The adapter's desk asks for a delivery after each command, as main.ts wires it; tests
-      // driving the desk directly deliver when they say so.
-      { desk: deliverAfterCommands(desk, deliverNow, logger), store, config, clock, logger },
+      { desk: deliverAfterCommands(adapterDesk, deliverNow, logger), store, config, clock, logger },
       {
         botToken: 'xoxb-1234-5678-test',
         signingSecret: SIGNING_SECRET,
