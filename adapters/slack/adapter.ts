@@ -13,7 +13,7 @@ import { dropRetriedEvents } from './inbound/dedupe.ts';
 import { registerFromMessage } from './inbound/from-message.ts';
 import { registerHome } from './inbound/home.ts';
 import { createIdentity } from './inbound/identity.ts';
-import { registerMessages } from './inbound/messages.ts';
+import { opensCaseInDm, registerMessages } from './inbound/messages.ts';
 import { registerViews } from './inbound/views.ts';
 import type { SlackOptions } from './options.ts';
 import { buildReceiver, listeningPort } from './receiver.ts';
@@ -76,7 +76,7 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackOptions): 
       shortcutCallbackId: options.shortcutCallbackId ?? 'open_case',
       intakeReaction: options.intakeReaction ?? 'ticket',
     };
-    app.use(dropRetriedEvents(ctx.store, ctx.clock, logger));
+    app.use(dropRetriedEvents(ctx.store, ctx.clock, logger, opensCaseInDm));
     registerMessages(app, inb);
     registerFromMessage(app, inb);
     registerCommand(app, inb);

@@ -84,7 +84,15 @@ export function createDesk(deps: DeskDeps) {
     }
   }
 
-  async function openCaseCommand(input: OpenCaseInput): Promise<CommandResult> {
+  /**
+   * Opens a case. With `inboundKey` (the platform event it comes from), the event is remembered in
+   * the case's own transaction, and a second delivery of it fails with CoreError `duplicate`,
+   * having written nothing.
+   */
+  async function openCaseCommand(
+    input: OpenCaseInput,
+    from: { inboundKey?: string } = {},
+  ): Promise<CommandResult> {
     const now = clock.now();
     const draft = draftCase(config, input, now, ids);
     let notices: readonly Notice[] = [];
@@ -97,7 +105,10 @@ export function createDesk(deps: DeskDeps) {
         const { expectedVersion: _v, completeTimer: _t, ...rows } = change.toCommit();
         return rows;
       },
-      deps.sendAtOnce ? { sendAtOnce: { ...deps.sendAtOnce, now } } : undefined,
+      {
+        ...(deps.sendAtOnce ? { sendAtOnce: { ...deps.sendAtOnce, now } } : {}),
+        ...(from.inboundKey ? { inbound: { key: from.inboundKey, at: now } } : {}),
+      },
     );
     return { case: created.case, notices, sending: created.sending };
   }

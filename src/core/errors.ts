@@ -13,7 +13,12 @@ export type CoreErrorCode =
   /** Someone else changed the case at the same moment; retried by the desk, surfaced if it persists. */
   | 'conflict'
   /** A sweep's lease on a timer was taken over; the sweep wrote nothing. */
-  | 'lease_lost';
+  | 'lease_lost'
+  /**
+   * The platform delivered this request before (a retry of an event already taken, see
+   * CreateOptions.inbound): nothing was written. Adapters drop it quietly; no one is told.
+   */
+  | 'duplicate';
 
 export class CoreError extends Error {
   readonly code: CoreErrorCode;
@@ -37,3 +42,7 @@ export class CoreError extends Error {
 
 export const isCoreError = (e: unknown, code?: CoreErrorCode): e is CoreError =>
   e instanceof CoreError && (code === undefined || e.code === code);
+
+/** The error a store gives when a request's platform event was taken before (see 'duplicate'). */
+export const alreadySeen = (key: string): CoreError =>
+  new CoreError('duplicate', 'error.unexpected', {}, `duplicate: ${key} was handled before`);

@@ -125,6 +125,16 @@ export interface SendAtOnce {
   paceMs?: number;
 }
 
+export interface CreateOptions {
+  sendAtOnce?: SendAtOnce;
+  /**
+   * The platform event this case comes from, remembered in the case's own transaction (as
+   * rememberInbound does): when it was seen before, nothing is written and createCase fails with
+   * CoreError `duplicate`.
+   */
+  inbound?: { key: string; at: Date };
+}
+
 export interface CreatedCase {
   case: Case;
   /** The new notices claimed at once (see SendAtOnce), in the order written; empty without it. */
@@ -136,12 +146,13 @@ export interface CaseStore {
    * In one transaction: allocates the workspace's next number, counts the cases ahead of it in
    * its team's queue, calls `build` with the numbered draft and that count (synchronously: it must
    * not await) and writes the case and rows it returns; with `sendAtOnce`, claims the new notices
-   * it may (see SendAtOnce). Returns the case as written and the notices claimed.
+   * it may (see SendAtOnce); with `inbound`, first remembers that event (see CreateOptions).
+   * Returns the case as written and the notices claimed.
    */
   createCase(
     draft: NewCase,
     build: (numbered: Case, queue: QueuePlace) => NewCaseRows,
-    options?: { sendAtOnce?: SendAtOnce },
+    options?: CreateOptions,
   ): Promise<CreatedCase>;
   getCase(id: string): Promise<Case | null>;
   findCaseByNumber(workspace: string, number: number): Promise<Case | null>;

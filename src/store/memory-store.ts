@@ -1,7 +1,7 @@
 // The CaseStore in memory, for core tests and demos. Same contract as the SQL stores
 // (test/store/contract.ts): values are structured-cloned in and out, and createCase/commit
 // validate everything before they change anything, so a failed call leaves no trace.
-import { CoreError } from '../core/errors.ts';
+import { alreadySeen, CoreError } from '../core/errors.ts';
 import type { Case, CaseEvent, ClaimedTimer, Timer } from '../core/model.ts';
 import type { CaseQuery, CaseStore, ClaimOptions, ExpertLoad, NewCaseRows } from '../core/ports.ts';
 import { leaseTokenPrefix } from './lease-token.ts';
@@ -114,6 +114,7 @@ export function createMemoryStore(): CaseStore {
 
   const store: CaseStore = {
     async createCase(draft, build, options) {
+      if (options?.inbound && inbound.has(options.inbound.key)) throw alreadySeen(options.inbound.key);
       const number = counters.get(draft.workspace) ?? 1;
       const rows = build({ ...clone(draft), number }, { ahead: queueAhead({ ...draft, number }) });
       if (rows.case.id !== draft.id || rows.case.number !== number) {
@@ -121,6 +122,7 @@ export function createMemoryStore(): CaseStore {
       }
       if (cases.has(rows.case.id)) throw new Error(`duplicate case id ${rows.case.id}`);
       assertNewIds(rows);
+      if (options?.inbound) inbound.add(options.inbound.key);
       counters.set(draft.workspace, number + 1);
       cases.set(rows.case.id, clone(rows.case));
       if (rows.cancelTimers) cancelPendingTimers(rows.case.id);

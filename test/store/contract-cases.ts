@@ -81,6 +81,41 @@ export function describeCaseContract(store: CurrentStore): void {
       expect(await store().getCase(draft.id)).toBeNull();
       expect((await seedCase(store())).number).toBe(1);
     });
+
+    it('with inbound, remembers the event with the case; the same event again writes nothing', async () => {
+      const inbound = { key: 'slack:event:Ev1', at: T0 };
+      const first = makeDraft();
+      const rows = (c: Case) => withRows({ notices: [makeNotice(c)] })(c);
+      expect((await store().createCase(first, rows, { inbound })).case.number).toBe(1);
+      const again = makeDraft();
+      const refused = store().createCase(again, rows, { inbound: { ...inbound, at: at(MIN) } });
+      await expect(refused).rejects.toMatchObject({ code: 'duplicate' });
+      expect(await store().getCase(again.id)).toBeNull();
+      expect(await store().listOutbox({ caseId: again.id })).toEqual([]);
+      expect(await store().rememberInbound(inbound.key, at(MIN))).toBe(false);
+      // No number was used up by the refused one.
+      expect((await seedCase(store())).number).toBe(2);
+    });
+
+    it('with inbound, refuses an event remembered before, and forgets one whose case failed', async () => {
+      expect(await store().rememberInbound('slack:event:seen', T0)).toBe(true);
+      await expect(
+        store().createCase(makeDraft(), withRows(), { inbound: { key: 'slack:event:seen', at: T0 } }),
+      ).rejects.toMatchObject({ code: 'duplicate' });
+      const inbound = { key: 'slack:event:Ev2', at: T0 };
+      await expect(
+        store().createCase(
+          makeDraft(),
+          () => {
+            throw new Error('intake failed');
+          },
+          { inbound },
+        ),
+      ).rejects.toThrow('intake failed');
+      // Slack's retry of that event is taken, not dropped.
+      const draft = makeDraft();
+      expect((await store().createCase(draft, withRows(), { inbound })).case.id).toBe(draft.id);
+    });
   });
 
   describe('reads', () => {

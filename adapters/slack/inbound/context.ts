@@ -76,6 +76,11 @@ export async function runCommand(
   try {
     return await command();
   } catch (e) {
+    if (isCoreError(e, 'duplicate')) {
+      // Slack delivered this event again and it was already taken: nothing to do, no one to tell.
+      inb.logger.info('slack.duplicate_event', { what, user: u.userId });
+      return null;
+    }
     logFailure(inb, what, u, e);
     await tellPrivately(inb, u, place, refusalText(e, await inb.identity.reader(u)));
     return null;

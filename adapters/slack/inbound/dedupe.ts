@@ -1,5 +1,8 @@
 // Slack retries an event it thinks was missed (X-Slack-Retry-Num) and Bolt does not dedupe: every
-// event id is remembered in storage, so a retry is dropped even after a restart.
+// event id is remembered in storage, so a retry is dropped even after a restart. An event that
+// opens a case (`opensCase`) is remembered in the case's own transaction instead: its key is left
+// in `context.inboundKey` for the intake, so the customer's acknowledgement waits for one commit,
+// and an event whose case could not be written is not dropped when Slack retries it.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { CaseStore, Clock } from '../../../src/core/ports.ts';
 import type { Logger } from '../../../src/log.ts';
@@ -8,15 +11,18 @@ export function dropRetriedEvents(
   store: CaseStore,
   clock: Clock,
   logger: Logger,
+  opensCase: (event: unknown) => boolean,
 ): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (
-      typeof eventId === 'string' &&
-      !(await store.rememberInbound(`slack:event:${eventId}`, clock.now()))
-    ) {
-      logger.info('slack.duplicate_event', { event: eventId, retry: context.retryNum });
-      return;
+    const { event_id: eventId, event } = body as { event_id?: unknown; event?: unknown };
+    if (typeof eventId === 'string') {
+      const key = `slack:event:${eventId}`;
+      if (opensCase(event)) {
+        context.inboundKey = key;
+      } else if (!(await store.rememberInbound(key, clock.now()))) {
+        logger.info('slack.duplicate_event', { event: eventId, retry: context.retryNum });
+        return;
+      }
     }
     await next();
   };

@@ -18,21 +18,26 @@ export interface IntakeRequest {
   text: string;
   topic?: string;
   priority?: Priority;
+  /** The Slack event it comes from, remembered with the case (see dedupe.ts). */
+  inboundKey?: string;
 }
 
 export async function openCaseFromSlack(inb: Inbound, req: IntakeRequest): Promise<Case | null> {
   const place: Place = { channel: req.thread.channel, threadTs: req.thread.threadTs };
   const result = await runCommand(inb, req.by, place, 'open_case', async () => {
     const customer = await inb.identity.customer(req.customer);
-    return inb.desk.openCase({
-      workspace: inb.config.workspace,
-      audience: 'internal',
-      conversation: encodeConversation(req.thread),
-      customer,
-      text: req.text,
-      ...(req.topic ? { topic: req.topic } : {}),
-      ...(req.priority ? { priority: req.priority } : {}),
-    });
+    return inb.desk.openCase(
+      {
+        workspace: inb.config.workspace,
+        audience: 'internal',
+        conversation: encodeConversation(req.thread),
+        customer,
+        text: req.text,
+        ...(req.topic ? { topic: req.topic } : {}),
+        ...(req.priority ? { priority: req.priority } : {}),
+      },
+      req.inboundKey ? { inboundKey: req.inboundKey } : {},
+    );
   });
   if (result) {
     inb.logger.info('slack.case_opened', {

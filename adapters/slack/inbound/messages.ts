@@ -45,8 +45,19 @@ async function replyInThread(
   return true;
 }
 
+/**
+ * A message that can only open a case (a top-level direct message to the bot), or nothing: its
+ * event is remembered with the case it opens (see dedupe.ts), not before.
+ */
+export function opensCaseInDm(event: unknown): boolean {
+  const m = event as { type?: unknown; channel_type?: unknown; ts?: unknown; thread_ts?: unknown } | null;
+  return (
+    m?.type === 'message' && m.channel_type === 'im' && (m.thread_ts === undefined || m.thread_ts === m.ts)
+  );
+}
+
 export function registerMessages(app: App, inb: Inbound): void {
-  app.event('message', async ({ event, body }) => {
+  app.event('message', async ({ event, body, context }) => {
     const m = parseOrLog(messageEvent, event, 'message event', inb.logger);
     const envelope = parseOrLog(eventEnvelope, body, 'event envelope', inb.logger);
     if (!m || !envelope || !m.user || m.bot_id || !WRITTEN.has(m.subtype)) return;
@@ -60,11 +71,13 @@ export function registerMessages(app: App, inb: Inbound): void {
       return;
     }
     if (!inDm) return;
+    const inboundKey = typeof context.inboundKey === 'string' ? context.inboundKey : undefined;
     await openCaseFromSlack(inb, {
       customer: u,
       by: u,
       thread: { teamId: u.teamId, channel: m.channel, threadTs: m.ts },
       text,
+      ...(inboundKey ? { inboundKey } : {}),
     });
   });
 

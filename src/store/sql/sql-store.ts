@@ -3,7 +3,7 @@
 // claim takes rows (SQLite: one statement under the write lock; PostgreSQL: FOR UPDATE SKIP
 // LOCKED) and whether operations must take turns on a single connection.
 import { empty, join, raw, type Sql, sqltag as sql } from './sql-tag.ts';
-import { CoreError } from '../../core/errors.ts';
+import { alreadySeen, CoreError } from '../../core/errors.ts';
 import type { Case, ClaimedNotice, ClaimedTimer, RiskBand } from '../../core/model.ts';
 import type { CaseChange, CaseStore, ClaimOptions } from '../../core/ports.ts';
 import { CASE_FIELDS, EVENT_FIELDS, OUTBOX_FIELDS, TIMER_FIELDS } from './fields.ts';
@@ -27,6 +27,7 @@ import {
   completeTimer,
   insertCase,
   insertRows,
+  rememberInbound,
   updateCaseAtVersion,
 } from './writes.ts';
 
@@ -65,6 +66,9 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
     createCase: (draft, build, options) =>
       turn(() =>
         db.transaction(async (tx) => {
+          if (options?.inbound && !(await rememberInbound(tx, options.inbound.key, options.inbound.at))) {
+            throw alreadySeen(options.inbound.key);
+          }
           const number = await allocateNumber(tx, draft.workspace);
           const ahead = count(await tx.query(queueAhead({ ...draft, number })));
           const rows = build({ ...draft, number }, { ahead });
@@ -252,12 +256,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
         return rows.map(rowToOutboxEntry);
       }),
 
-    rememberInbound: (key, at) =>
-      turn(async () => {
-        const inserted = await db.execute(sql`
-          INSERT INTO inbound_events ("key", at) VALUES (${key}, ${toMs(at)}) ON CONFLICT ("key") DO NOTHING`);
-        return inserted === 1;
-      }),
+    rememberInbound: (key, at) => turn(() => rememberInbound(db, key, at)),
 
     putRef: (caseId, name, value) =>
       turn(async () => {

@@ -39,6 +39,13 @@ export async function allocateNumber(tx: Tx, workspace: string): Promise<number>
   return Number(row.next) - 1;
 }
 
+/** Records an inbound platform event; false when it was recorded before. */
+export async function rememberInbound(tx: Tx, key: string, at: Date): Promise<boolean> {
+  const inserted = await tx.execute(sql`
+    INSERT INTO inbound_events ("key", at) VALUES (${key}, ${toMs(at)}) ON CONFLICT ("key") DO NOTHING`);
+  return inserted === 1;
+}
+
 export const insertCase = (tx: Tx, c: Case) => tx.execute(insert('cases', [caseColumns(c)]));
 
 /** Writes the new state if the stored version is `expectedVersion`; true when it did. */
