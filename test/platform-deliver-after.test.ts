@@ -21,7 +21,8 @@ describe('deliverAfterCommands', () => {
     const asked: number[] = [];
     const delivering = deliverAfterCommands(
       desk,
-      async () => {
+      async (sending, pass) => {
+        expect([sending, pass]).toEqual([[], true]);
         asked.push((await store.listOutbox({ statuses: ['pending'] })).length);
       },
       memoryLogger(),
@@ -43,5 +44,45 @@ describe('deliverAfterCommands', () => {
     // One pass, asked when the acknowledgement and the triage card were already stored.
     expect(asked).toEqual([opened.notices.length]);
     expect(opened.notices.length).toBeGreaterThan(0);
+  });
+
+  it('hands over the notices a new case claimed at once, and asks for a pass only when some were left', async () => {
+    const store = createMemoryStore();
+    let n = 0;
+    const pacedDesk = () =>
+      createDesk({
+        store,
+        clock: new FakeClock('2026-11-23T08:00:00Z'),
+        ids: { next: () => `id-${++n}` },
+        config: deskConfig(),
+        sendAtOnce: { owner: 'r1', leaseMs: 30_000, paceMs: 1_000 },
+      });
+    const asked: [string[], boolean][] = [];
+    const open = () =>
+      deliverAfterCommands(
+        pacedDesk(),
+        async (sending, pass) => {
+          asked.push([sending.map((x) => x.recipient.kind), pass]);
+        },
+        memoryLogger(),
+      ).openCase({
+        workspace: 'w',
+        audience: 'internal',
+        conversation: 'slack:T1:C1:1',
+        customer,
+        text: 'The export page times out',
+        topic: 'billing',
+      });
+    const first = await open();
+    await new Promise((resolve) => setImmediate(resolve));
+    // Every notice claimed (each to a destination of its own): nothing left for a pass.
+    expect(asked).toEqual([[first.notices.map((x) => x.recipient.kind), false]]);
+    expect(first.sending.map((x) => x.id)).toEqual(first.notices.map((x) => x.id));
+    // The same destinations, still within their pace: everything waits for a pass.
+    asked.length = 0;
+    const second = await open();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(second.sending).toEqual([]);
+    expect(asked).toEqual([[[], true]]);
   });
 });

@@ -35,11 +35,11 @@ export interface RunningJobs {
   /**
    * Delivers `sending` at once (notices a command claimed for this replica as it wrote them, see
    * DeskDeps.sendAtOnce; delivered even while stopping, since no one else may send them before
-   * their lease runs out), then runs the outbox pass (paced, coalesced with any pass in flight),
-   * so what a command just wrote goes out without waiting for the next tick. Adapters' commands
-   * call it (src/platform/deliver-after-commands.ts).
+   * their lease runs out), then, unless `pass` is false, runs the outbox pass (paced, coalesced
+   * with any pass in flight), so what a command just wrote goes out without waiting for the next
+   * tick. Adapters' commands call it (src/platform/deliver-after-commands.ts).
    */
-  deliverNow(sending?: readonly ClaimedNotice[]): Promise<void>;
+  deliverNow(sending?: readonly ClaimedNotice[], pass?: boolean): Promise<void>;
 }
 
 /**
@@ -211,7 +211,7 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
 
   /** Deliveries of notices claimed at once, in flight (stop waits for them). */
   const atOnce = new Set<Promise<unknown>>();
-  async function deliverNow(sending: readonly ClaimedNotice[] = []): Promise<void> {
+  async function deliverNow(sending: readonly ClaimedNotice[] = [], pass = true): Promise<void> {
     if (sending.length > 0) {
       const delivery = deliverClaimedAtOnce({ store, clock, sink, logger }, sending);
       atOnce.add(delivery);
@@ -222,7 +222,7 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
         atOnce.delete(delivery);
       }
     }
-    await deliver();
+    if (pass) await deliver();
   }
 
   return {
