@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createDesk } from '../src/core/desk.ts';
-import type { ClaimedNotice } from '../src/core/model.ts';
+import type { Case, ClaimedNotice } from '../src/core/model.ts';
 import type { CaseStore } from '../src/core/ports.ts';
 import { dispatchOnce } from '../src/jobs/outbox.ts';
 import { createLogger } from '../src/log.ts';
@@ -61,7 +61,10 @@ async function startApp(store: CaseStore): Promise<{ adapter: SlackAdapter; idle
     config: config.desk,
     sendAtOnce: { owner: 'bench', leaseMs: 30_000 },
   });
-  const sink = { deliver: (n: ClaimedNotice) => routingSink(store, { slack: adapter.sink }).deliver(n) };
+  const sink = {
+    deliver: (n: ClaimedNotice, known?: Case) =>
+      routingSink(store, { slack: adapter.sink }).deliver(n, known),
+  };
   const dispatch = () => dispatchOnce({ store, clock, sink, logger, owner: 'bench' });
   const adapter: SlackAdapter = createSlackAdapter(
     {

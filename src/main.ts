@@ -65,8 +65,8 @@ let sink: NoticeSink = { deliver: async () => ({ status: 'retry', afterMs: 1_000
 // anything written, and notices claimed at once wait here for the jobs to start.
 const running: { jobs?: RunningJobs } = {};
 const early: ClaimedNotice[] = [];
-const deliverNow: DeliverNow = async (sending, pass) => {
-  if (running.jobs) return running.jobs.deliverNow(sending, pass);
+const deliverNow: DeliverNow = async (sending, pass, known) => {
+  if (running.jobs) return running.jobs.deliverNow(sending, pass, known);
   early.push(...sending);
 };
 // The adapters' desk asks for an outbox pass after every command that wrote notices (the jobs

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Case, ClaimedNotice } from '../src/core/model.ts';
 import { platformOf } from '../src/platform/adapter.ts';
 import { NO_ADAPTER_RETRY_MS, routingSink } from '../src/platform/routing-sink.ts';
@@ -28,5 +28,25 @@ describe('routing sink', () => {
       afterMs: NO_ADAPTER_RETRY_MS,
       error: 'no slack adapter is running',
     });
+  });
+
+  it('uses the case it is given (as a command just wrote it) instead of reading it, when it is the notice’s', async () => {
+    const h = harness();
+    const caseId = await h.open();
+    const [notice] = await h.store.claimNotices({ now: h.clock.now(), limit: 1, leaseMs: 1000, owner: 't' });
+    if (!notice) throw new Error('nothing claimed');
+    const stored = (await h.store.getCase(caseId)) as Case;
+    const given = { ...stored, words: 'as the command wrote it' };
+    const subjects: string[] = [];
+    const slack = {
+      deliver: async (_n: ClaimedNotice, c: Case) => (subjects.push(c.words), { status: 'sent' as const }),
+    };
+    const reads = vi.spyOn(h.store, 'getCase');
+    await routingSink(h.store, { slack }).deliver(notice, given);
+    expect(reads).not.toHaveBeenCalled();
+    // Another case's: read from the store.
+    await routingSink(h.store, { slack }).deliver(notice, { ...given, id: 'another' });
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(subjects).toEqual(['as the command wrote it', stored.words]);
   });
 });

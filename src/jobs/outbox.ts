@@ -7,7 +7,7 @@
 // from that mark: a pass sends its notices one after another, so a pace counted from the claim
 // would let two sends to one channel come closer than the platform allows. A rate limit answer
 // (429) is retried exactly when the platform says and never brings a notice nearer to parking.
-import type { ClaimedNotice } from '../core/model.ts';
+import type { Case, ClaimedNotice } from '../core/model.ts';
 import type { CaseStore, ClaimOptions, Clock } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 
@@ -24,8 +24,11 @@ export type DeliveryResult =
   | { status: 'rejected'; error: string };
 
 export interface NoticeSink {
-  /** Delivers one notice. Throwing means the outcome is unknown (the request may have gone out). */
-  deliver(notice: ClaimedNotice): Promise<DeliveryResult>;
+  /**
+   * Delivers one notice. Throwing means the outcome is unknown (the request may have gone out).
+   * `known` is the notice's case as just written, when the caller has it (the sink need not read it).
+   */
+  deliver(notice: ClaimedNotice, known?: Case): Promise<DeliveryResult>;
 }
 
 export interface DispatchOptions {
@@ -112,15 +115,17 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
 
 /**
  * Delivers notices claimed, with their send marked started, in the transaction that wrote them
- * (SendAtOnce), one after another, recording each outcome as a pass does.
+ * (SendAtOnce), one after another, recording each outcome as a pass does. `known`: their case as
+ * that transaction wrote it.
  */
 export async function deliverClaimedAtOnce(
   options: DeliverOptions,
   notices: readonly ClaimedNotice[],
+  known?: Case,
 ): Promise<DispatchReport> {
   const report = emptyReport();
   report.claimed = notices.length;
-  for (const notice of notices) await deliverStarted(options, notice, report);
+  for (const notice of notices) await deliverStarted(options, notice, report, known);
   return report;
 }
 
@@ -129,12 +134,13 @@ async function deliverStarted(
   options: DeliverOptions,
   notice: ClaimedNotice,
   report: DispatchReport,
+  known?: Case,
 ): Promise<void> {
   const { store, clock, sink, logger } = options;
   const maxAttempts = options.maxAttempts ?? 8;
   let result: DeliveryResult;
   try {
-    result = await sink.deliver(notice);
+    result = await sink.deliver(notice, known);
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
     logger.error('outbox.ambiguous', { notice: notice.id, case: notice.caseId, key: notice.key, error });

@@ -5,7 +5,7 @@
 // its next message when the platform allows it rather than at the tick after.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Desk } from '../core/desk.ts';
-import type { ClaimedNotice } from '../core/model.ts';
+import type { Case, ClaimedNotice } from '../core/model.ts';
 import type { CaseStore, Clock } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 import { auditOnce } from './auditor.ts';
@@ -37,9 +37,10 @@ export interface RunningJobs {
    * DeskDeps.sendAtOnce; delivered even while stopping, since no one else may send them before
    * their lease runs out), then, unless `pass` is false, runs the outbox pass (paced, coalesced
    * with any pass in flight), so what a command just wrote goes out without waiting for the next
-   * tick. Adapters' commands call it (src/platform/deliver-after-commands.ts).
+   * tick. `known`: the case of `sending` as the command wrote it. Adapters' commands call it
+   * (src/platform/deliver-after-commands.ts).
    */
-  deliverNow(sending?: readonly ClaimedNotice[], pass?: boolean): Promise<void>;
+  deliverNow(sending?: readonly ClaimedNotice[], pass?: boolean, known?: Case): Promise<void>;
 }
 
 /**
@@ -211,9 +212,13 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
 
   /** Deliveries of notices claimed at once, in flight (stop waits for them). */
   const atOnce = new Set<Promise<unknown>>();
-  async function deliverNow(sending: readonly ClaimedNotice[] = [], pass = true): Promise<void> {
+  async function deliverNow(
+    sending: readonly ClaimedNotice[] = [],
+    pass = true,
+    known?: Case,
+  ): Promise<void> {
     if (sending.length > 0) {
-      const delivery = deliverClaimedAtOnce({ store, clock, sink, logger }, sending);
+      const delivery = deliverClaimedAtOnce({ store, clock, sink, logger }, sending, known);
       atOnce.add(delivery);
       try {
         const report = await delivery;

@@ -4,10 +4,11 @@
 // coalesced by the jobs), so an acknowledgement does not wait for the next tick. Reads and
 // commands without notices pass through untouched; a command's result and errors are its own.
 import type { Desk } from '../core/desk.ts';
-import type { ClaimedNotice } from '../core/model.ts';
+import type { Case, ClaimedNotice } from '../core/model.ts';
 import type { Logger } from '../log.ts';
 
 interface Written {
+  case?: Case;
   notices: readonly unknown[];
   sending?: readonly ClaimedNotice[];
 }
@@ -18,14 +19,14 @@ const wroteNotices = (result: unknown): result is Written => {
 };
 
 /**
- * Delivers `sending` (claimed, their send started) right away, then, when `pass` is true, runs an
- * outbox pass for the notices that were left pending.
+ * Delivers `sending` (claimed, their send started; `known`: their case as the command wrote it)
+ * right away, then, when `pass` is true, runs an outbox pass for the notices left pending.
  */
-export type DeliverNow = (sending: readonly ClaimedNotice[], pass: boolean) => Promise<unknown>;
+export type DeliverNow = (sending: readonly ClaimedNotice[], pass: boolean, known?: Case) => Promise<unknown>;
 
 export function deliverAfterCommands(desk: Desk, deliverNow: DeliverNow, logger: Logger): Desk {
-  const ask = ({ notices, sending = [] }: Written) =>
-    void deliverNow(sending, sending.length < notices.length).catch((e: unknown) =>
+  const ask = ({ case: known, notices, sending = [] }: Written) =>
+    void deliverNow(sending, sending.length < notices.length, known).catch((e: unknown) =>
       logger.error('outbox.deliver_now_failed', { error: e instanceof Error ? e.message : String(e) }),
     );
   return new Proxy(desk, {

@@ -1,6 +1,6 @@
 // Routes each outbox notice to the adapter of the platform its case lives on. A case whose
 // platform has no running adapter goes to the fallback (the console) or waits for one.
-import type { ClaimedNotice } from '../core/model.ts';
+import type { Case, ClaimedNotice } from '../core/model.ts';
 import type { CaseStore } from '../core/ports.ts';
 import type { DeliveryResult, NoticeSink } from '../jobs/outbox.ts';
 import { type PlatformSink, platformOf } from './adapter.ts';
@@ -14,8 +14,8 @@ export function routingSink(
   fallback?: NoticeSink,
 ): NoticeSink {
   return {
-    async deliver(notice: ClaimedNotice): Promise<DeliveryResult> {
-      const c = await store.getCase(notice.caseId);
+    async deliver(notice: ClaimedNotice, known?: Case): Promise<DeliveryResult> {
+      const c = known?.id === notice.caseId ? known : await store.getCase(notice.caseId);
       if (!c) return { status: 'rejected', error: `case ${notice.caseId} not found` };
       const platform = platformOf(c.conversation);
       const sink = sinks[platform];

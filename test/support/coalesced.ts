@@ -3,7 +3,7 @@
 // meanwhile, so passes never overlap (a card is never redrawn from an older state after a newer
 // one). `deliverNowLike`: the whole of the jobs' deliverNow, the notices a command claimed at once
 // first, then such a pass when asked.
-import type { ClaimedNotice } from '../../src/core/model.ts';
+import type { Case, ClaimedNotice } from '../../src/core/model.ts';
 import { deliverClaimedAtOnce } from '../../src/jobs/outbox.ts';
 import type { DeliverNow } from '../../src/platform/deliver-after-commands.ts';
 
@@ -32,8 +32,8 @@ export function deliverNowLike(
   pass: () => Promise<unknown>,
 ): DeliverNow {
   const passOnce = coalesced(pass);
-  return async (sending: readonly ClaimedNotice[], pass: boolean) => {
-    if (sending.length > 0) await deliverClaimedAtOnce(options, sending);
+  return async (sending: readonly ClaimedNotice[], pass: boolean, known?: Case) => {
+    if (sending.length > 0) await deliverClaimedAtOnce(options, sending, known);
     if (pass) await passOnce();
   };
 }

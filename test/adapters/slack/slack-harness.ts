@@ -130,7 +130,8 @@ export async function slackHarness(
   });
   let adapter: SlackAdapter | undefined;
   const sink = {
-    deliver: (n: ClaimedNotice) => routingSink(store, adapter ? { slack: adapter.sink } : {}).deliver(n),
+    deliver: (n: ClaimedNotice, known?: Case) =>
+      routingSink(store, adapter ? { slack: adapter.sink } : {}).deliver(n, known),
   };
   const dispatch = () => dispatchOnce({ store, clock, sink, logger, owner: 'test' });
   const deliverNow = deliverNowLike({ store, clock, sink, logger }, dispatch);
