@@ -6,7 +6,11 @@ import path from 'node:path';
 import { sqltag as sql } from '../../src/store/sql/sql-tag.ts';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { CHECKPOINTER_AFTER_GROUPS, openGroupCommitDb } from '../../src/store/sqlite/group-commit.ts';
+import {
+  CHECKPOINTER_AFTER_GROUPS,
+  IDLE_AFTER_MS,
+  openGroupCommitDb,
+} from '../../src/store/sqlite/group-commit.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'group-commit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -88,6 +92,35 @@ describe('group commit (SQLite)', () => {
     await writing;
     expect(g.stats()).toMatchObject({ groups: 2, largestGroup: 2 });
     await g.turn(() => g.db.close());
+  });
+
+  it('idle, runs an operation right after its task; busy, lets the next tasks of that turn join it', async () => {
+    // Only performance.now() is faked: the event loop's turns stay real.
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const { g, insert } = open();
+      /** Two inserts from two tasks of the same turn of the event loop; the groups they made. */
+      const fromTwoTasks = async (a: number, b: number) => {
+        const before = g.stats();
+        const done: Promise<void>[] = [];
+        await new Promise<void>((resolve) => {
+          setImmediate(() => done.push(insert(a)));
+          setImmediate(() => {
+            done.push(insert(b));
+            resolve();
+          });
+        });
+        await Promise.all(done);
+        return g.stats().groups - before.groups;
+      };
+      vi.advanceTimersByTime(IDLE_AFTER_MS + 1); // idle since opening
+      expect(await fromTwoTasks(1, 2)).toBe(2); // the first did not wait for the second
+      expect(await fromTwoTasks(3, 4)).toBe(1); // a group just ended: the second joined the first
+      expect(g.stats().largestGroup).toBe(2);
+      await g.turn(() => g.db.close());
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('closes after the group that asked, and refuses later operations kindly', async () => {
