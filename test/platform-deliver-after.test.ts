@@ -1,5 +1,6 @@
-// The desk the Discord adapter is given: every command that wrote notices asks for an outbox
-// pass once it has committed; reads, commands without notices and refused commands do not.
+// The desk the adapters are given: every command that wrote notices hands over what it claimed at
+// once and asks for an outbox pass (when some were left) once it has committed; reads, commands
+// without notices and refused commands do not.
 import { describe, expect, it } from 'vitest';
 import { createDesk } from '../src/core/desk.ts';
 import { deliverAfterCommands } from '../src/platform/deliver-after-commands.ts';
@@ -7,6 +8,15 @@ import { createMemoryStore } from '../src/store/memory-store.ts';
 import { customer, deskConfig } from './support/desk-fixture.ts';
 import { FakeClock } from './support/fake-clock.ts';
 import { memoryLogger } from '../src/log.ts';
+
+const opening = {
+  workspace: 'w',
+  audience: 'internal' as const,
+  conversation: 'slack:T1:C1:1',
+  customer,
+  text: 'The export page times out',
+  topic: 'billing',
+};
 
 describe('deliverAfterCommands', () => {
   it('asks for a pass after each command that wrote notices, after it committed', async () => {
@@ -27,14 +37,7 @@ describe('deliverAfterCommands', () => {
       },
       memoryLogger(),
     );
-    const opened = await delivering.openCase({
-      workspace: 'w',
-      audience: 'internal',
-      conversation: 'slack:T1:C1:1',
-      customer,
-      text: 'The export page times out',
-      topic: 'billing',
-    });
+    const opened = await delivering.openCase(opening);
     await delivering.getCase(opened.case.id);
     await expect(delivering.getCase('nope')).resolves.toBeNull();
     await expect(
@@ -65,14 +68,7 @@ describe('deliverAfterCommands', () => {
           asked.push([sending.map((x) => x.recipient.kind), pass]);
         },
         memoryLogger(),
-      ).openCase({
-        workspace: 'w',
-        audience: 'internal',
-        conversation: 'slack:T1:C1:1',
-        customer,
-        text: 'The export page times out',
-        topic: 'billing',
-      });
+      ).openCase(opening);
     const first = await open();
     await new Promise((resolve) => setImmediate(resolve));
     // Every notice claimed (each to a destination of its own): nothing left for a pass.

@@ -102,7 +102,7 @@ describe('group commit (SQLite)', () => {
       /** Two inserts from two tasks of the same turn of the event loop; the groups they made. */
       const fromTwoTasks = async (a: number, b: number) => {
         const before = g.stats();
-        const done: Promise<void>[] = [];
+        const done: Promise<unknown>[] = [];
         await new Promise<void>((resolve) => {
           setImmediate(() => done.push(insert(a)));
           setImmediate(() => {
