@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseStore } from '../../src/core/ports.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { earlierPending } from '../../src/store/sql/writes.ts';
 import {
   CLAIM_NOTICES_SQL,
   CLAIM_PACED_NOTICES_SQL,
@@ -70,6 +71,7 @@ describe('SQLite store specifics', () => {
     const timers = plan(CLAIM_TIMERS_SQL);
     const outbox = plan(CLAIM_NOTICES_SQL);
     const paced = plan(CLAIM_PACED_NOTICES_SQL);
+    const earlier = plan(earlierPending('conversation:slack:T1:C1', 1).sql);
     db.close();
     expect(timers).toContain('timers_status_due_at_idx');
     expect(timers).not.toMatch(/SCAN timers(?! USING)/);
@@ -78,6 +80,11 @@ describe('SQLite store specifics', () => {
     expect(paced).toContain('outbox_status_next_attempt_at_idx');
     expect(paced).toMatch(/SEARCH p USING INDEX sqlite_autoindex_pace_keys_1/);
     expect(paced).not.toMatch(/SCAN (outbox|o|pace_keys|p)\b(?! USING)/);
+    // A new case's claim asks whether an earlier notice to its destination waits: a range in the
+    // destination's index, whatever the backlog.
+    expect(earlier).toMatch(
+      /SEARCH outbox USING (COVERING )?INDEX outbox_pace_key_status_idx \(pace_key=\? AND status=\? AND rowid<\?\)/,
+    );
   });
 
   it('keeps writes issued while another transaction is open and then rolls back', async () => {

@@ -86,6 +86,11 @@ export async function insertRows(tx: Tx, rows: NewRows): Promise<void> {
   if (rows.events.length > 0) await tx.execute(insert('case_events', rows.events.map(eventColumns)));
 }
 
+/** A pending notice to `paceKey` written before `seq`, if any (served by (pace_key, status)). */
+export const earlierPending = (paceKey: string, seq: bigint | number): Sql => sql`
+  SELECT 1 AS "waiting" FROM outbox WHERE pace_key = ${paceKey} AND status = 'pending' AND seq < ${seq}
+  LIMIT 1`;
+
 /**
  * Claims, in the transaction that wrote them, the new notices `ids` for a sender that starts at
  * once (see SendAtOnce in ports.ts). Paced: one notice per destination, and only where no earlier
@@ -98,8 +103,8 @@ export async function claimNewNotices(
   at: SendAtOnce,
 ): Promise<(OutboxFields & LeaseFields)[]> {
   if (ids.length === 0) return [];
-  const ours = await tx.query<{ id: string; paceKey: string }>(sql`
-    SELECT id, pace_key AS "paceKey" FROM outbox WHERE id IN (${join([...ids])}) AND status = 'pending'
+  const ours = await tx.query<{ id: string; paceKey: string; seq: bigint | number }>(sql`
+    SELECT id, pace_key AS "paceKey", seq FROM outbox WHERE id IN (${join([...ids])}) AND status = 'pending'
     ORDER BY seq`);
   const now = toMs(at.now);
   const paceMs = at.paceMs ?? 0;
@@ -107,10 +112,12 @@ export async function claimNewNotices(
   if (paceMs > 0 && ours.length > 0) {
     const first = new Map<string, string>();
     for (const o of ours) if (!first.has(o.paceKey)) first.set(o.paceKey, o.id);
-    const waiting = await tx.query<{ paceKey: string }>(sql`
-      SELECT DISTINCT pace_key AS "paceKey" FROM outbox
-      WHERE pace_key IN (${join([...first.keys()])}) AND status = 'pending' AND id NOT IN (${join([...ids])})`);
-    for (const w of waiting) first.delete(w.paceKey);
+    // An earlier notice to the destination still pending goes first (ours were all written after
+    // it): one indexed probe per destination, so a busy channel's backlog is never read.
+    const oursFrom = ours[0]?.seq ?? 0;
+    for (const key of [...first.keys()]) {
+      if ((await tx.query(earlierPending(key, oursFrom))).length > 0) first.delete(key);
+    }
     // Sorted, so two writers reserving the same destinations lock them in one order.
     const keys = [...first.keys()].sort();
     const next = now + BigInt(paceMs);
