@@ -45,6 +45,27 @@ export function createMemoryOutbox() {
   const heldBy = (id: string, leaseToken: string) =>
     outbox.find((x) => x.id === id && x.leaseToken === leaseToken && x.status === 'sending');
 
+  /**
+   * Hands `chosen` to `claim.owner`: each becomes `sending` under a fresh lease (its send marked
+   * started at `startedAt`, or not yet), and, paced, its destination waits `paceMs` from now.
+   */
+  function lease(
+    chosen: OutboxRecord[],
+    claim: { now: Date; owner: string; leaseMs: number; paceMs?: number | undefined },
+    startedAt: Date | null,
+  ): ClaimedNotice[] {
+    const { now } = claim;
+    const paceMs = claim.paceMs ?? 0;
+    const prefix = leaseTokenPrefix(claim.owner);
+    const leaseUntil = new Date(now.getTime() + claim.leaseMs);
+    return chosen.map((o) => {
+      if (paceMs > 0) paceNext.set(o.paceKey, new Date(now.getTime() + paceMs));
+      const held = { leaseToken: prefix + o.id, leaseUntil: new Date(leaseUntil) };
+      Object.assign(o, { status: 'sending', sendStartedAt: startedAt && new Date(startedAt), ...held });
+      return { ...toEntry(o), ...held, leaseUntil: new Date(leaseUntil) };
+    });
+  }
+
   const methods: OutboxMethods = {
     async claimNotices(options: ClaimOptions): Promise<ClaimedNotice[]> {
       const { now } = options;
@@ -67,14 +88,7 @@ export function createMemoryOutbox() {
         .filter((o) => paceMs <= 0 || (paceNext.get(o.paceKey) ?? now) <= now)
         .sort(byTimeThenSeq((o) => o.nextAttemptAt))
         .slice(0, options.limit);
-      const prefix = leaseTokenPrefix(options.owner);
-      const leaseUntil = new Date(now.getTime() + options.leaseMs);
-      return due.map((o) => {
-        if (paceMs > 0) paceNext.set(o.paceKey, new Date(now.getTime() + paceMs));
-        const lease = { leaseToken: prefix + o.id, leaseUntil: new Date(leaseUntil) };
-        Object.assign(o, { status: 'sending', sendStartedAt: null, ...lease });
-        return { ...toEntry(o), ...lease, leaseUntil: new Date(leaseUntil) };
-      });
+      return lease(due, options, null);
     },
 
     async startNoticeSend(id, leaseToken, at, options) {
@@ -155,14 +169,7 @@ export function createMemoryOutbox() {
           (paceNext.get(o.paceKey) ?? now) <= now,
       );
     }
-    const leaseUntil = new Date(now.getTime() + at.leaseMs);
-    const prefix = leaseTokenPrefix(at.owner);
-    return chosen.map((o) => {
-      if (paceMs > 0) paceNext.set(o.paceKey, new Date(now.getTime() + paceMs));
-      const lease = { leaseToken: prefix + o.id, leaseUntil: new Date(leaseUntil) };
-      Object.assign(o, { status: 'sending', sendStartedAt: new Date(now), ...lease });
-      return { ...toEntry(o), ...lease, leaseUntil: new Date(leaseUntil) };
-    });
+    return lease(chosen, at, now);
   }
 
   return {

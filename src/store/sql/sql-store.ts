@@ -16,7 +16,6 @@ import {
   rowToOutboxEntry,
   rowToTimer,
   type TimerFields,
-  toClaimedNotice,
   toMs,
 } from './rows.ts';
 import type { SqlDb, SqlRunner } from './sql-db.ts';
@@ -85,10 +84,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
                 options.sendAtOnce,
               )
             : [];
-          return {
-            case: rows.case,
-            sending: sending.sort((a, b) => Number(a.seq) - Number(b.seq)).map(toClaimedNotice),
-          };
+          return { case: rows.case, sending };
         }),
       ),
 

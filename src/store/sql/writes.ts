@@ -3,7 +3,7 @@
 // which cost ~1 ms each here (query compilation), and these run on every command. The first statement of each transaction is a write (SQLite takes its write
 // lock before anything is read; PostgreSQL locks the row it changes).
 import { empty, join, raw, type Sql, sqltag as sql } from './sql-tag.ts';
-import type { Case, CaseEvent, Notice, Timer } from '../../core/model.ts';
+import type { Case, CaseEvent, ClaimedNotice, Notice, Timer } from '../../core/model.ts';
 import type { SendAtOnce } from '../../core/ports.ts';
 import { leaseTokenPrefix } from '../lease-token.ts';
 import { leasedOutboxFields } from './fields.ts';
@@ -15,6 +15,7 @@ import {
   noticeColumns,
   type OutboxFields,
   timerColumns,
+  toClaimedNotice,
   toMs,
 } from './rows.ts';
 import type { SqlRunner } from './sql-db.ts';
@@ -101,7 +102,7 @@ export async function claimNewNotices(
   tx: Tx,
   ids: readonly string[],
   at: SendAtOnce,
-): Promise<(OutboxFields & LeaseFields)[]> {
+): Promise<ClaimedNotice[]> {
   if (ids.length === 0) return [];
   const ours = await tx.query<{ id: string; paceKey: string; seq: bigint | number }>(sql`
     SELECT id, pace_key AS "paceKey", seq FROM outbox WHERE id IN (${join([...ids])}) AND status = 'pending'
@@ -132,9 +133,11 @@ export async function claimNewNotices(
   }
   if (chosen.length === 0) return [];
   const prefix = leaseTokenPrefix(at.owner);
-  return tx.query<OutboxFields & LeaseFields>(sql`
+  const claimed = await tx.query<OutboxFields & LeaseFields>(sql`
     UPDATE outbox SET status = 'sending', lease_token = CAST(${prefix} AS TEXT) || id,
       lease_until = ${now + BigInt(at.leaseMs)}, send_started_at = ${now}
     WHERE id IN (${join(chosen)})
     RETURNING ${raw(leasedOutboxFields())}`);
+  // In the order written (RETURNING's order is unspecified).
+  return claimed.sort((a, b) => Number(a.seq) - Number(b.seq)).map(toClaimedNotice);
 }
