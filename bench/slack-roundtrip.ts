@@ -116,22 +116,32 @@ const dir = mkdtempSync(join(tmpdir(), 'slack-bench-'));
 const sqliteStore = await openStore({ databaseUrl: `file:${join(dir, 'bench.db')}` });
 const sqlite = await startApp(timed(sqliteStore));
 
-const bare = new App({
-  token: 'xoxb-bench',
-  signingSecret: SECRET,
-  ...BOT,
-  logLevel: LogLevel.ERROR,
-  clientOptions: { slackApiUrl: fake.apiUrl },
-});
-bare.event('message', async ({ event, client }) => {
-  const m = event as { channel: string; ts: string };
-  await client.chat.postMessage({
-    channel: m.channel,
-    thread_ts: m.ts,
-    text: 'Thanks, we got your message.',
+/**
+ * A bare Bolt app answering each direct message with one chat.postMessage in its thread; `first`
+ * runs before the answer. Returns the app and its server.
+ */
+async function bareBolt(first: (eventId: string, event: unknown) => void = () => {}) {
+  const app = new App({
+    token: 'xoxb-bench',
+    signingSecret: SECRET,
+    ...BOT,
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: fake.apiUrl },
   });
-});
-const bareServer = (await bare.start(0)) as { address(): { port: number } };
+  app.event('message', async ({ event, body, client }) => {
+    const m = event as { channel: string; ts: string };
+    first((body as { event_id: string }).event_id, event);
+    await client.chat.postMessage({
+      channel: m.channel,
+      thread_ts: m.ts,
+      text: 'Thanks, we got your message.',
+    });
+  });
+  const server = (await app.start(0)) as { address(): { port: number } };
+  return { app, server };
+}
+
+const { app: bare, server: bareServer } = await bareBolt();
 
 // The floor for any app that stores the request durably before acknowledging it: the bare app plus
 // ONE write of the event to SQLite (WAL, synchronous=FULL, as the store), with better-sqlite3.
@@ -140,23 +150,9 @@ floorDb.pragma('journal_mode = WAL');
 floorDb.pragma('synchronous = FULL');
 floorDb.exec('CREATE TABLE received (event_id TEXT PRIMARY KEY, body TEXT NOT NULL)');
 const remember = floorDb.prepare('INSERT INTO received (event_id, body) VALUES (?, ?)');
-const durable = new App({
-  token: 'xoxb-bench',
-  signingSecret: SECRET,
-  ...BOT,
-  logLevel: LogLevel.ERROR,
-  clientOptions: { slackApiUrl: fake.apiUrl },
-});
-durable.event('message', async ({ event, body, client }) => {
-  const m = event as { channel: string; ts: string };
-  remember.run((body as { event_id: string }).event_id, JSON.stringify(event));
-  await client.chat.postMessage({
-    channel: m.channel,
-    thread_ts: m.ts,
-    text: 'Thanks, we got your message.',
-  });
-});
-const durableServer = (await durable.start(0)) as { address(): { port: number } };
+const { app: durable, server: durableServer } = await bareBolt((eventId, event) =>
+  remember.run(eventId, JSON.stringify(event)),
+);
 
 type Target = 'sqlite' | 'bare' | 'durable';
 const url = (port: number | undefined) => `http://127.0.0.1:${port}/slack/events`;
