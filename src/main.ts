@@ -48,8 +48,8 @@ const databaseUrl = resolveDatabaseUrl(env.databaseUrl);
 const store = await openStore({ databaseUrl });
 const clock: Clock = { now: () => new Date() };
 // A new case's notices are claimed for this replica in the case's own transaction and sent right
-// after it (paced per destination like every pass): the customer's acknowledgement waits for one
-// commit, not three.
+// after it (paced per destination like every pass): the customer's acknowledgement waits for no
+// separate claim or start commit.
 const desk = createDesk({
   store,
   clock,
