@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Absence, Audience, Policy, PolicyTable, Priority, TimeRange } from '../core/model.ts';
-import { AUDIENCES, LOCALES, PRIORITIES } from '../core/model.ts';
+import { AUDIENCES, LOCALES, POLICY_FIELD_DEFAULTS, PRIORITIES } from '../core/model.ts';
 
 /** A value as it appears in a message: strings quoted, everything else as written. */
 export const quote = (value: unknown): string =>
@@ -234,8 +234,21 @@ const policyFields = z.strictObject({
   clock: z
     .enum(['business', 'always'], { error: says((v) => `${quote(v)} is not "business" or "always"`) })
     .optional(),
+  // Optional everywhere: without them the defaults below (POLICY_FIELD_DEFAULTS) apply.
+  customerReminderAfter: duration.optional(),
+  autoCloseAfter: duration.optional(),
+  reopenWithin: duration.optional(),
+  reassignAfterMisses: z.int().min(1).optional(),
 });
 type PolicyFields = z.output<typeof policyFields>;
+
+/** Fields a policy may leave unset everywhere (a default applies); every other field is required. */
+const OPTIONAL_FIELDS: readonly (keyof PolicyFields)[] = [
+  'customerReminderAfter',
+  'autoCloseAfter',
+  'reopenWithin',
+  'reassignAfterMisses',
+];
 
 const audiencePolicies = z.strictObject({
   low: policyFields.optional(),
@@ -244,7 +257,9 @@ const audiencePolicies = z.strictObject({
   urgent: policyFields.optional(),
 });
 
-const POLICY_FIELDS = Object.keys(policyFields.shape) as (keyof PolicyFields)[];
+const POLICY_FIELDS = (Object.keys(policyFields.shape) as (keyof PolicyFields)[]).filter(
+  (field) => !OPTIONAL_FIELDS.includes(field),
+);
 
 function mergePolicy(defaults: PolicyFields, entry: PolicyFields): Policy {
   const merged = { ...defaults, ...entry };
@@ -257,6 +272,11 @@ function mergePolicy(defaults: PolicyFields, entry: PolicyFields): Policy {
     nudgeAt: [...new Set(merged.nudgeAt ?? [])].sort((a, b) => a - b),
     missesBeforeSupervisor: merged.missesBeforeSupervisor ?? 1,
     clock: merged.clock ?? 'business',
+    customerReminderAfterMinutes:
+      merged.customerReminderAfter ?? POLICY_FIELD_DEFAULTS.customerReminderAfterMinutes,
+    autoCloseAfterMinutes: merged.autoCloseAfter ?? POLICY_FIELD_DEFAULTS.autoCloseAfterMinutes,
+    reopenWithinMinutes: merged.reopenWithin ?? POLICY_FIELD_DEFAULTS.reopenWithinMinutes,
+    reassignAfterMisses: merged.reassignAfterMisses ?? POLICY_FIELD_DEFAULTS.reassignAfterMisses,
   };
 }
 
@@ -306,6 +326,18 @@ export function checkPolicyTable(policies: unknown): { path: PropertyKey[]; mess
       if (window !== undefined && max !== undefined && max < window) {
         const message = `${quote(value('maxCallbackWindow'))} is shorter than callbackWindow ${quote(value('callbackWindow'))}`;
         problems.push({ path: [...path, 'maxCallbackWindow'], message });
+      }
+      const checkIn = minutes('customerReminderAfter') ?? POLICY_FIELD_DEFAULTS.customerReminderAfterMinutes;
+      const close = minutes('autoCloseAfter') ?? POLICY_FIELD_DEFAULTS.autoCloseAfterMinutes;
+      if (close <= checkIn) {
+        const message = `autoCloseAfter (${close} min) must be longer than customerReminderAfter (${checkIn} min), or the customer is never checked in with`;
+        problems.push({ path: [...path, 'autoCloseAfter'], message });
+      }
+      const reassign = value('reassignAfterMisses');
+      const misses = value('missesBeforeSupervisor');
+      if (typeof reassign === 'number' && typeof misses === 'number' && reassign > misses) {
+        const message = `${reassign} is more than missesBeforeSupervisor (${misses}): a supervisor would be asked first, so it would never apply`;
+        problems.push({ path: [...path, 'reassignAfterMisses'], message });
       }
     }
   }

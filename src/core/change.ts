@@ -12,6 +12,7 @@ import type {
   Team,
   Timer,
 } from './model.ts';
+import { personOf, teamOf, topicOf } from './directory.ts';
 import type { CaseChange, Ids } from './ports.ts';
 
 export type Params = Record<string, string | number>;
@@ -36,13 +37,13 @@ export class Change {
   }
 
   get team(): Team {
-    const team = this.config.directory.teams[this.next.team];
+    const team = teamOf(this.config, this.next.team);
     if (!team) throw new Error(`case ${this.next.id} names unknown team ${this.next.team}`);
     return team;
   }
 
   person(id: string | null): Person | undefined {
-    return id === null ? undefined : this.config.directory.people[id];
+    return id === null ? undefined : personOf(this.config, id);
   }
 
   /** A display name for any actor: a directory person, the customer, or the id itself. */
@@ -53,7 +54,7 @@ export class Change {
   }
 
   topicName(locale: Locale): string {
-    const topic = this.config.directory.topics[this.next.topic];
+    const topic = topicOf(this.config, this.next.topic);
     return topic?.names[locale] ?? topic?.names.en ?? this.next.topic;
   }
 

@@ -2,6 +2,7 @@
 // Change and commits it atomically; a concurrent change to the same case is retried.
 import { Change } from './change.ts';
 import { addDetails } from './commands/add-details.ts';
+import { reopenOnMessage, reopensOnMessage } from './commands/customer-actions.ts';
 import { addNote, answerCase, askCustomer } from './commands/answer-case.ts';
 import { claimCase } from './commands/claim-case.ts';
 import { rateCase, reopenCase } from './commands/customer-actions.ts';
@@ -17,9 +18,11 @@ import {
 } from './commands/supervisor-actions.ts';
 import { CoreError, isCoreError } from './errors.ts';
 import { handleTimer, type TimerOutcome } from './handle-timer.ts';
+import type { Violation } from './invariants.ts';
 import { ACTIVE_STATUSES, type Case, type ClaimedNotice, type DeskConfig, type Notice } from './model.ts';
 import type { CaseQuery, CaseStore, Clock, Ids, SendAtOnce } from './ports.ts';
-import type { Actor } from './roles.ts';
+import { repairPromise } from './repair-promise.ts';
+import { type Actor, requireRole } from './roles.ts';
 
 export interface DeskDeps {
   store: CaseStore;
@@ -52,28 +55,58 @@ export interface SweepReport {
   claimed: number;
   nudged: number;
   missed: number;
+  /** Missed expert windows that moved the case to another expert (reassignAfterMisses). */
+  reassigned: number;
+  /** Customers checked in with while their case waited on them. */
+  checkedIn: number;
+  /** Cases closed after waiting on the customer for the policy's autoCloseAfter. */
+  autoClosed: number;
   stale: number;
   /** Timers whose lease was taken over by another sweeper: nothing written. */
   leaseLost: number;
   failed: number;
 }
 
+/** A report with every count at zero, to add sweeps' reports into. */
+export const emptySweepReport = (): SweepReport => ({
+  claimed: 0,
+  nudged: 0,
+  missed: 0,
+  reassigned: 0,
+  checkedIn: 0,
+  autoClosed: 0,
+  stale: 0,
+  leaseLost: 0,
+  failed: 0,
+});
+
 type CaseRef = { caseId: string; actor: Actor };
 
 const MAX_ATTEMPTS = 5;
 
+/** The actor as given, or one nobody has a role for (refused as `forbidden` by the command). */
+const actorOf = (actor: unknown): Actor =>
+  typeof actor === 'object' && actor !== null && typeof (actor as Actor).id === 'string'
+    ? (actor as Actor)
+    : { id: '' };
+
 export function createDesk(deps: DeskDeps) {
   const { store, clock, ids, config } = deps;
 
+  /**
+   * Loads the case, applies the command to a Change and commits it; retried on a concurrent change.
+   * `apply` returning false means there is nothing to write (the case is returned as it is).
+   */
   async function mutate(
     caseId: string,
-    apply: (change: Change) => void | Promise<void>,
+    apply: (change: Change) => void | boolean | Promise<void | boolean>,
   ): Promise<CommandResult> {
+    if (typeof caseId !== 'string') throw new CoreError('not_found', 'error.not_found', { number: '?' });
     for (let attempt = 1; ; attempt++) {
       const current = await store.getCase(caseId);
       if (!current) throw new CoreError('not_found', 'error.not_found', { number: '?' });
       const change = new Change(current, clock.now(), ids, config);
-      await apply(change);
+      if ((await apply(change)) === false) return { case: current, notices: [], sending: [] };
       try {
         await store.commit(change.toCommit());
         return { case: change.next, notices: change.notices, sending: [] };
@@ -113,8 +146,51 @@ export function createDesk(deps: DeskDeps) {
     return { case: created.case, notices, sending: created.sending };
   }
 
+  /**
+   * A message from the customer on their case: details while it is in progress; on a resolved or
+   * closed case, a reopen within the policy's `reopenWithin`, else a new case in the same
+   * conversation that follows the old one (its `follows`). `case` in the result is the case the
+   * words went to.
+   */
+  async function followUp(input: CaseRef & { text: string }): Promise<CommandResult> {
+    const current = typeof input.caseId === 'string' ? await store.getCase(input.caseId) : null;
+    if (!current) throw new CoreError('not_found', 'error.not_found', { number: '?' });
+    const actor = actorOf(input.actor);
+    requireRole(actor.id, current, config, ['customer']);
+    if (ACTIVE_STATUSES.includes(current.status)) {
+      return mutate(current.id, (c) => addDetails(c, actor, input.text));
+    }
+    if (reopensOnMessage(current, clock.now())) {
+      return mutate(current.id, (c) => reopenOnMessage(c, actor, input.text));
+    }
+    return openCaseCommand({
+      workspace: current.workspace,
+      audience: current.audience,
+      conversation: current.conversation,
+      customer: current.customer,
+      text: input.text,
+      topic: current.topic,
+      priority: current.priority,
+      follows: { caseId: current.id, number: current.number },
+    });
+  }
+
+  /**
+   * The auditor's repair: when the case breaks a rule of invariants.ts (checked against its timer
+   * rows), it is put right (repair-promise.ts) and the broken rules are returned; else nothing is
+   * written and the list is empty.
+   */
+  async function repair(caseId: string): Promise<CommandResult & { repaired: Violation[] }> {
+    let repaired: Violation[] = [];
+    const result = await mutate(caseId, async (change) => {
+      repaired = repairPromise(change, await store.listTimers(caseId));
+      return repaired.length > 0;
+    });
+    return { ...result, repaired };
+  }
+
   async function sweep(options: SweepOptions = {}): Promise<SweepReport> {
-    const report: SweepReport = { claimed: 0, nudged: 0, missed: 0, stale: 0, leaseLost: 0, failed: 0 };
+    const report = emptySweepReport();
     const timers = await store.claimDueTimers({
       now: clock.now(),
       limit: options.limit ?? 200,
@@ -125,13 +201,16 @@ export function createDesk(deps: DeskDeps) {
     const counted: Record<TimerOutcome, keyof SweepReport> = {
       nudged: 'nudged',
       missed: 'missed',
+      reassigned: 'reassigned',
+      checked_in: 'checkedIn',
+      auto_closed: 'autoClosed',
       stale: 'stale',
     };
     for (const timer of timers) {
       let outcome: TimerOutcome = 'stale';
       try {
-        await mutate(timer.caseId, (change) => {
-          outcome = handleTimer(change, timer);
+        await mutate(timer.caseId, async (change) => {
+          outcome = await handleTimer(change, timer, store);
         });
         report[counted[outcome]] += 1;
       } catch (e) {
@@ -146,12 +225,13 @@ export function createDesk(deps: DeskDeps) {
   const withCase =
     <I extends CaseRef>(fn: (change: Change, input: I) => void | Promise<void>) =>
     (input: I): Promise<CommandResult> =>
-      mutate(input.caseId, (change) => fn(change, input));
+      mutate(input.caseId, (change) => fn(change, { ...input, actor: actorOf(input.actor) }));
 
   return {
     config,
     openCase: openCaseCommand,
     addDetails: withCase<CaseRef & { text: string }>((c, i) => addDetails(c, i.actor, i.text)),
+    followUp,
     claim: withCase<CaseRef>((c, i) => claimCase(c, i.actor)),
     answer: withCase<CaseRef & { text: string }>((c, i) => answerCase(c, i.actor, i.text)),
     askCustomer: withCase<CaseRef & { text: string }>((c, i) => askCustomer(c, i.actor, i.text)),
@@ -178,6 +258,7 @@ export function createDesk(deps: DeskDeps) {
       recordOutside(c, i.actor, i.channel, i.note ?? ''),
     ),
     sweep,
+    repair,
     getCase: (id: string) => store.getCase(id),
     listCases: (query: CaseQuery) => store.listCases(query),
     /**

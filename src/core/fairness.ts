@@ -2,6 +2,7 @@
 // assigned expert goes next (never-assigned first); ties keep the directory's order. Backups are
 // asked only when no primary expert can take the case.
 import { isAway } from './availability.ts';
+import { personOf, topicOf } from './directory.ts';
 import type { DeskConfig } from './model.ts';
 import type { ExpertLoad } from './ports.ts';
 
@@ -11,7 +12,7 @@ export function expertCandidates(
   topicId: string,
   exclude: readonly string[] = [],
 ): string[] {
-  const topic = config.directory.topics[topicId];
+  const topic = topicOf(config, topicId);
   if (!topic) return [];
   const all = [...topic.experts, ...topic.backups.filter((b) => !topic.experts.includes(b))];
   return all.filter((id) => !exclude.includes(id));
@@ -24,11 +25,11 @@ export function pickExpert(
   now: Date,
   exclude: readonly string[] = [],
 ): string | null {
-  const topic = config.directory.topics[topicId];
+  const topic = topicOf(config, topicId);
   if (!topic) return null;
   const byId = new Map(loads.map((l) => [l.personId, l]));
   const eligible = (id: string) => {
-    const person = config.directory.people[id];
+    const person = personOf(config, id);
     const load = byId.get(id);
     return (
       person !== undefined &&

@@ -116,7 +116,33 @@ export interface Policy {
   missesBeforeSupervisor: number;
   /** `business`: count only the team calendar's open hours; `always`: 24/7. */
   clock: 'business' | 'always';
+  /**
+   * Minutes (of the policy's clock) a case may wait on the customer before the bot checks in with
+   * them kindly; the automatic close follows at `autoCloseAfterMinutes`, both counted from when the
+   * wait began.
+   */
+  customerReminderAfterMinutes: number;
+  /** Minutes (of the policy's clock) of waiting on the customer after which the case closes itself. */
+  autoCloseAfterMinutes: number;
+  /**
+   * Wall-clock minutes after a case is resolved or closed during which a message from the customer
+   * reopens it; after that, their message opens a new case linked to the old one.
+   */
+  reopenWithinMinutes: number;
+  /**
+   * After this many missed windows of one expert, the case moves to another available expert for
+   * its topic before a supervisor is asked (once per climb); null: never.
+   */
+  reassignAfterMisses: number | null;
 }
+
+/** What a case whose snapshot predates a policy field gets for it (see withPolicyDefaults). */
+export const POLICY_FIELD_DEFAULTS = {
+  customerReminderAfterMinutes: 8 * 60,
+  autoCloseAfterMinutes: 24 * 60,
+  reopenWithinMinutes: 7 * 24 * 60,
+  reassignAfterMisses: null,
+} as const satisfies Partial<Policy>;
 
 export type PolicyTable = Record<Audience, Record<Priority, Policy>>;
 
@@ -145,6 +171,19 @@ export interface DeskConfig {
 // Case state
 
 export type WindowKind = 'first_response' | 'callback' | 'approval';
+
+/**
+ * The case waits on the customer (status `waiting_on_customer`): nobody owes them anything, and
+ * the bot checks in at `checkInAt` and closes the case at `closeAt` unless they write first.
+ */
+export interface CustomerWait {
+  id: string;
+  since: Date;
+  checkInAt: Date;
+  closeAt: Date;
+  /** Set once the check-in was sent. */
+  checkedInAt: Date | null;
+}
 
 /** A promise with a due time. Only one is open on a case at a time. */
 export interface PromiseWindow {
@@ -215,11 +254,16 @@ export interface Case {
   supervisorId: string | null;
   policy: PolicySnapshot;
   window: PromiseWindow | null;
+  /** Set exactly while the status is `waiting_on_customer`. */
+  waiting: CustomerWait | null;
+  /** Missed windows since the case last reached a holder by a person's decision. */
   misses: number;
   approval: Approval | null;
   risk: Risk;
   outside: { at: Date; channel: string; note: string } | null;
   rating: { score: number; comment: string } | null;
+  /** The earlier case of the same customer this one follows up (a message after reopenWithin). */
+  follows: { caseId: string; number: number } | null;
   createdAt: Date;
   updatedAt: Date;
   resolvedAt: Date | null;
@@ -231,7 +275,11 @@ export interface Case {
 // ---------------------------------------------------------------------------------------------
 // Rows written with a case change
 
-export type TimerKind = 'nudge' | 'miss';
+/**
+ * nudge/miss belong to a promise window; check_in/auto_close to a customer wait (their
+ * `windowId` is the wait's id).
+ */
+export type TimerKind = 'nudge' | 'miss' | 'check_in' | 'auto_close';
 export type TimerStatus = 'pending' | 'claimed' | 'done' | 'cancelled';
 
 export interface Timer {

@@ -172,6 +172,14 @@ export interface CaseStore {
   releaseTimer(id: string, leaseToken: string): Promise<void>;
   /** Timers pending or claimed (not yet handled) whose due time is before `before` (for the auditor). */
   countOverdueTimers(before: Date): Promise<number>;
+  /**
+   * Ids of cases in progress that may break a promise rule of invariants.ts (the auditor re-checks
+   * each with its timers, then repairs it), by case number, at most `limit`. A case is listed when
+   * its promise id (promiseIdOf) is null, or no live `miss` / `auto_close` timer of that id exists,
+   * or it waits on the customer with a running window, or its approval is pending while it does not
+   * await a decision (or the reverse). A case that breaks none of these is never listed.
+   */
+  listBrokenPromises(limit: number): Promise<string[]>;
 
   claimNotices(options: ClaimOptions): Promise<ClaimedNotice[]>;
   /**

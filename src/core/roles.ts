@@ -1,6 +1,7 @@
 // Who may do what on a case. Roles come from the directory and the case itself; a refused
 // command gets a typed error whose text key explains it kindly.
 import { CoreError } from './errors.ts';
+import { teamOf, topicOf } from './directory.ts';
 import type { Case, DeskConfig } from './model.ts';
 
 export type Role = 'customer' | 'front_line' | 'expert' | 'supervisor' | 'owner';
@@ -13,9 +14,8 @@ export interface Actor {
 
 export function rolesOf(actorId: string, c: Case, config: DeskConfig): Set<Role> {
   const roles = new Set<Role>();
-  const { teams, topics } = config.directory;
-  const team = teams[c.team];
-  const topic = topics[c.topic];
+  const team = teamOf(config, c.team);
+  const topic = topicOf(config, c.topic);
   if (actorId === c.customer.id) roles.add('customer');
   if (team?.frontLine.includes(actorId)) roles.add('front_line');
   if (team?.supervisors.includes(actorId)) roles.add('supervisor');

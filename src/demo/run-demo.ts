@@ -87,13 +87,13 @@ async function scene(title: string, act: () => Promise<unknown>): Promise<void> 
 }
 
 /** Moves the clock to the case's next pending timer and runs the sweep there. */
-async function sweepToNextTimer(caseId: string): Promise<void> {
+async function sweepToNextTimer(caseId: string, title = say.sweep): Promise<void> {
   const next = (await store.listTimers(caseId))
     .filter((t) => t.status === 'pending')
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
   if (!next) throw new Error('no pending timer to sweep to');
   clock.set(next.dueAt);
-  await scene(say.sweep, () => desk.sweep({ owner: 'demo' }));
+  await scene(title, () => desk.sweep({ owner: 'demo' }));
 }
 
 console.log(`${say.title}\n${say.intro(values.database)}`);
@@ -146,6 +146,28 @@ const plan = {
 }[locale];
 await scene(say.approves(nameOf(supervisor)), () =>
   desk.approve({ caseId, actor: actor(supervisor), approvalId, apology, plan }),
+);
+// The supervisor answers: the case waits on the customer, who stays silent; the bot checks in,
+// then closes the case. The customer's next message reopens it.
+clock.advanceMinutes(15);
+const reply = {
+  en: 'The refund has gone out. Could you let me know once you see it in your account?',
+  fr: 'Le remboursement est parti. Pourriez-vous me dire quand vous le verrez sur votre compte ?',
+  lt: 'Pinigai grąžinti. Ar galėtumėte parašyti, kai juos pamatysite savo sąskaitoje?',
+}[locale];
+await scene(say.repliesAndWaits(nameOf(supervisor)), () =>
+  desk.answer({ caseId, actor: actor(supervisor), text: reply }),
+);
+await sweepToNextTimer(caseId, say.checksIn(customer.name));
+await sweepToNextTimer(caseId, say.autoCloses(customer.name));
+clock.advanceMinutes((2 * 24 + 19) * 60 + 15); // Monday morning, well within reopenWithin
+const again = {
+  en: 'The refund arrived, but this morning I was charged twice again.',
+  fr: 'Le remboursement est arrivé, mais ce matin on m’a de nouveau prélevé deux fois.',
+  lt: 'Pinigai grįžo, bet šįryt vėl nuskaitė du kartus.',
+}[locale];
+await scene(say.writesAgain(customer.name), () =>
+  desk.followUp({ caseId, actor: actor(customer.id), text: again }),
 );
 clock.advanceMinutes(40);
 const summary = {

@@ -4,7 +4,7 @@
 // also runs when the next paced destination frees up (see OUTBOX_WAKE_MIN_MS), so a channel gets
 // its next message when the platform allows it rather than at the tick after.
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Desk } from '../core/desk.ts';
+import { type Desk, emptySweepReport, type SweepReport } from '../core/desk.ts';
 import type { Case, ClaimedNotice } from '../core/model.ts';
 import type { CaseStore, Clock } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
@@ -182,12 +182,12 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
 
   const sweepDue = exclusive('sweep', async () => {
     const started = Date.now();
-    const total = { claimed: 0, nudged: 0, missed: 0, stale: 0, leaseLost: 0, failed: 0 };
+    const total = emptySweepReport();
     // A chunk at a time, so a stopping sweep finishes what it holds and takes no more.
     while (!stopping.signal.aborted && total.claimed < sweep.batch) {
       const limit = Math.min(SWEEP_CHUNK, sweep.batch - total.claimed);
       const report = await desk.sweep({ limit, leaseMs, owner });
-      for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += report[key];
+      for (const key of Object.keys(total) as (keyof SweepReport)[]) total[key] += report[key];
       if (report.claimed < limit) break;
     }
     if (total.claimed === 0) return;
@@ -205,7 +205,7 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
       'auditor',
       AUDIT_EVERY_MS,
       exclusive('auditor', async () => {
-        await auditOnce({ store, clock, logger, sweepEveryMs });
+        await auditOnce({ store, clock, logger, sweepEveryMs, desk });
       }),
     ),
   ];

@@ -2,7 +2,8 @@
 // (test/store/contract.ts): values are structured-cloned in and out, and createCase/commit
 // validate everything before they change anything, so a failed call leaves no trace.
 import { alreadySeen, CoreError } from '../core/errors.ts';
-import type { Case, CaseEvent, ClaimedTimer, Timer } from '../core/model.ts';
+import { promiseIdOf } from '../core/invariants.ts';
+import { ACTIVE_STATUSES, type Case, type CaseEvent, type ClaimedTimer, type Timer } from '../core/model.ts';
 import type { CaseQuery, CaseStore, ClaimOptions, ExpertLoad, NewCaseRows } from '../core/ports.ts';
 import { leaseTokenPrefix } from './lease-token.ts';
 import { createMemoryOutbox } from './memory-outbox.ts';
@@ -236,6 +237,28 @@ export function createMemoryStore(): CaseStore {
 
     countOverdueTimers: async (before) =>
       timers.filter((t) => (t.status === 'pending' || t.status === 'claimed') && t.dueAt < before).length,
+
+    async listBrokenPromises(limit) {
+      const live = (t: TimerRecord, id: string) =>
+        t.windowId === id &&
+        (t.kind === 'miss' || t.kind === 'auto_close') &&
+        (t.status === 'pending' || t.status === 'claimed');
+      return [...cases.values()]
+        .filter((c) => {
+          if (!ACTIVE_STATUSES.includes(c.status)) return false;
+          const promise = promiseIdOf(c);
+          const pending = c.approval?.status === 'pending';
+          return (
+            promise === null ||
+            !(timersByCase.get(c.id) ?? []).some((t) => live(t, promise)) ||
+            (c.status === 'waiting_on_customer' && c.window !== null && c.window.paused === null) ||
+            pending !== (c.status === 'awaiting_approval')
+          );
+        })
+        .sort((a, b) => a.number - b.number)
+        .slice(0, limit)
+        .map((c) => c.id);
+    },
 
     ...outbox.methods,
 

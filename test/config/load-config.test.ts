@@ -68,6 +68,10 @@ describe('the example config', () => {
       nudgeAt: [0.75],
       missesBeforeSupervisor: 2,
       clock: 'business',
+      customerReminderAfterMinutes: 480,
+      autoCloseAfterMinutes: 1440,
+      reopenWithinMinutes: 10080,
+      reassignAfterMisses: null,
     });
     expect(policies.internal.urgent).toEqual({
       firstResponseMinutes: 15,
@@ -77,6 +81,10 @@ describe('the example config', () => {
       nudgeAt: [0.5, 0.75],
       missesBeforeSupervisor: 1,
       clock: 'always',
+      customerReminderAfterMinutes: 480,
+      autoCloseAfterMinutes: 1440,
+      reopenWithinMinutes: 10080,
+      reassignAfterMisses: null,
     });
     // community.high sets four fields and takes nudgeAt and misses from defaults.
     expect(policies.community.high).toEqual({
@@ -87,6 +95,10 @@ describe('the example config', () => {
       nudgeAt: [0.75],
       missesBeforeSupervisor: 2,
       clock: 'always',
+      customerReminderAfterMinutes: 480,
+      autoCloseAfterMinutes: 1440,
+      reopenWithinMinutes: 10080,
+      reassignAfterMisses: null,
     });
     expect(policies.community.low.firstResponseMinutes).toBe(2 * 24 * 60);
   });
@@ -181,6 +193,10 @@ describe('parsing', () => {
       nudgeAt: [0.75],
       missesBeforeSupervisor: 2,
       clock: 'business',
+      customerReminderAfterMinutes: 480,
+      autoCloseAfterMinutes: 1440,
+      reopenWithinMinutes: 10080,
+      reassignAfterMisses: null,
     });
     expect(policies.internal.urgent).toMatchObject({
       firstResponseMinutes: 15,
@@ -188,6 +204,29 @@ describe('parsing', () => {
       missesBeforeSupervisor: 2,
       clock: 'always',
     });
+  });
+
+  it('reads the optional promise fields, and refuses ones that could never apply', () => {
+    const withFields = base.replace(
+      'missesBeforeSupervisor: 2',
+      'missesBeforeSupervisor: 2, customerReminderAfter: 2h, autoCloseAfter: 1d, reopenWithin: 3d, reassignAfterMisses: 1',
+    );
+    expect(parseConfig(withFields, 'support.yaml').desk.policies.internal.normal).toMatchObject({
+      customerReminderAfterMinutes: 120,
+      autoCloseAfterMinutes: 1440,
+      reopenWithinMinutes: 4320,
+      reassignAfterMisses: 1,
+    });
+    const broken = base.replace(
+      'missesBeforeSupervisor: 2',
+      'missesBeforeSupervisor: 2, customerReminderAfter: 2d, autoCloseAfter: 1d, reassignAfterMisses: 3',
+    );
+    expect(() => parseConfig(broken, 'support.yaml')).toThrow(
+      /autoCloseAfter \(1440 min\) must be longer than customerReminderAfter/,
+    );
+    expect(() => parseConfig(broken, 'support.yaml')).toThrow(
+      /reassignAfterMisses: 3 is more than missesBeforeSupervisor/,
+    );
   });
 
   it('keeps an unquoted Discord snowflake digit for digit', () => {

@@ -1,4 +1,5 @@
-// `npm run demo` tells the whole story, in order, in English and in French.
+// `npm run demo` tells the whole story, in order, in English, French and Lithuanian: the ladder,
+// then a case waiting on the customer (check-in, automatic close) reopened by their message.
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ function expectInOrder(text: string, fragments: string[]): void {
 }
 
 describe('demo', () => {
-  it('English: intake → front line → expert with a time → missed window → nudge → supervisor → apology and plan → resolved → rating', async () => {
+  it('English: intake → front line → expert with a time → missed window → nudge → supervisor → apology and plan → waiting on the customer → check-in → automatic close → reopened by a message → resolved → rating', async () => {
     const out = await demo('en');
     expectInOrder(out, [
       'Hello Eglė, thank you for getting in touch',
@@ -40,10 +41,24 @@ describe('demo', () => {
       'we have asked a supervisor to review case #1',
       '“I am sorry: we promised you an answer this afternoon',
       'What will be done: I have cancelled the duplicate charge',
+      'Marie Dubois replies in the case; now it waits on the customer',
+      'Reply from Marie Dubois on case #1',
+      'No word from Eglė: the bot checks in',
+      'we have not heard from you on case #1 for a while',
+      'If we do not hear from you by Friday 27 November at 14:05',
+      '[Add details] [Mark as resolved]',
+      'Still no reply from Eglė: the bot closes the case',
+      'we have not heard from you, so we have closed case #1',
+      '[Reopen]',
+      'Case #1 from Eglė closed itself',
+      'Eglė writes again in the same conversation',
+      'Case #1 is open again with your new message, and you will hear from us by Monday 30 November at 10:20',
+      'Eglė added details to your case #1',
+      'this morning I was charged twice again',
       'we believe case #1 is resolved',
       'case #1 is now closed',
       'We have recorded your rating of 5 out of 5',
-      '21 messages delivered through the outbox',
+      '27 messages delivered through the outbox',
     ]);
   });
 
@@ -63,8 +78,40 @@ describe('demo', () => {
       'Vous aurez des nouvelles de Jonas Petraitis d’ici le lundi 23 novembre à 15:15',
       'un superviseur',
       'Je suis désolée',
+      'Marie Dubois répond dans le dossier, qui attend désormais la réponse du client',
+      'Pas de nouvelles de Camille : le bot lui écrit pour faire le point',
+      'nous n’avons pas eu de vos nouvelles depuis un moment au sujet de votre demande #1',
+      '[Ajouter des précisions] [Marquer comme résolue]',
+      'Toujours pas de réponse de Camille : le bot clôt le dossier',
+      'sans nouvelles de votre part, nous avons clôturé votre demande #1',
+      '[Rouvrir]',
+      'Camille écrit de nouveau dans la même conversation',
+      'Votre demande #1 est rouverte avec votre nouveau message',
+      'Camille a ajouté des précisions à la demande #1',
       'Camille note l’aide 5/5',
+      '27 messages remis par la file d’envoi',
     ]);
     expect(out).not.toMatch(/Hello|Reminder:|thank you/);
+  });
+
+  it('Lithuanian: the same story, the customer addressed politely', async () => {
+    const out = await demo('lt');
+    expectInOrder(out, [
+      'Sveiki, Eglė. Dėkojame, kad kreipėtės',
+      'Atsiprašau: pažadėjome atsakyti šią popietę',
+      'Marie Dubois atsako atvejyje; dabar laukiama kliento atsakymo',
+      'Eglė neatsako – botas pasiteirauja, ar dar reikia pagalbos',
+      'Jau kurį laiką negavome iš Jūsų žinių dėl prašymo #1',
+      '[Pridėti informacijos] [Pažymėti kaip išspręstą]',
+      'Eglė taip ir neatsakė – botas uždaro atvejį',
+      'Negavome iš Jūsų žinių, todėl prašymą #1 uždarėme',
+      '[Atidaryti iš naujo]',
+      'Eglė vėl rašo tame pačiame pokalbyje',
+      'Ačiū, kad vėl parašėte. Jūsų prašymas #1 vėl atidarytas su nauja žinute',
+      'Eglė papildė prašymą #1, kuriuo rūpinatės',
+      'Eglė įvertina pagalbą 5/5',
+      'Per siuntimo eilę pristatyta žinučių: 27',
+    ]);
+    expect(out).not.toMatch(/Hello|Bonjour|Reminder:/);
   });
 });

@@ -5,6 +5,7 @@ import type { CaseStore } from '../../src/core/ports.ts';
 import { describeCaseContract } from './contract-cases.ts';
 import { describeCommitContract } from './contract-commit.ts';
 import { describeOutboxContract } from './contract-outbox.ts';
+import { describePromiseContract } from './contract-promises.ts';
 import { describeTimerContract } from './contract-timers.ts';
 
 export interface StoreHandle {
@@ -38,5 +39,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeCommitContract(current);
     describeTimerContract(current);
     describeOutboxContract(current);
+    describePromiseContract(current);
   });
 }

@@ -8,6 +8,7 @@ import { memoryLogger } from '../../src/log.ts';
 import { customer, deskConfig } from '../support/desk-fixture.ts';
 import { as, type Harness, harness, MIN } from '../support/desk-harness.ts';
 import { type StoreHandle, storePerTest } from './contract.ts';
+import { describePromiseScenarios } from './promise-scenarios.ts';
 
 const T0 = new Date('2026-11-23T08:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * MIN).toISOString();
@@ -69,16 +70,25 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         expect(c?.window?.dueAt.toISOString()).toBe(at(240));
       });
 
-      it('a claim is the first response: the customer learns who has it and the reminder is cancelled', async () => {
+      it('a claim is the first response: the customer learns who has it and by when; the next promise is the taker’s', async () => {
         const h = make();
         const id = await h.open();
         h.clock.advanceMinutes(10);
         await h.desk.claim({ caseId: id, actor: as('rasa') });
         const [claimed] = await h.sentWith(id, 'customer.claimed');
         expect(claimed?.params.ownerName).toBe('Rasa Jonaitė');
-        expect((await h.store.listTimers(id)).every((t) => t.status === 'cancelled')).toBe(true);
+        // Callback window (240 min) from the claim at 08:10.
+        expect(claimed?.params.dueAt).toBe(at(250));
+        const timers = await h.store.listTimers(id);
+        const firstResponse = timers.filter((t) => t.dueAt.toISOString() === at(60));
+        expect(firstResponse.map((t) => t.status)).toEqual(['cancelled']);
+        const c = await h.desk.getCase(id);
+        expect(c?.window).toMatchObject({ kind: 'callback', holder: 'rasa' });
         h.clock.advanceMinutes(120);
         expect(await h.desk.sweep()).toMatchObject({ claimed: 0 });
+        h.clock.advanceMinutes(60); // 75% of the callback window: Rasa is nudged, not the triage channel
+        expect(await h.desk.sweep()).toMatchObject({ nudged: 1 });
+        expect(await h.sentWith(id, 'owner.nudge', 'person')).toHaveLength(1);
       });
 
       it('an untaken case is nudged to triage at 75% and escalated to a supervisor when missed', async () => {
@@ -421,6 +431,8 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
       });
     });
 
+    describePromiseScenarios(make);
+
     describe('auditor', () => {
       it('alarms on timers overdue by more than two sweep intervals, and only then', async () => {
         const h = make();
@@ -429,12 +441,12 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         const logger = memoryLogger();
         const audit = () => auditOnce({ store: h.store, clock: h.clock, logger, sweepEveryMs: 5_000 });
         h.clock.advance(180 * 60_000 + 9_000); // the nudge is 9 s overdue: within two sweeps
-        expect(await audit()).toEqual({ overdue: 0 });
+        expect(await audit()).toEqual({ overdue: 0, repaired: 0 });
         h.clock.advance(2_000);
-        expect(await audit()).toEqual({ overdue: 1 });
+        expect(await audit()).toEqual({ overdue: 1, repaired: 0 });
         expect(logger.lines.filter((l) => l.startsWith('error auditor.overdue_timers'))).toHaveLength(1);
         await h.desk.sweep();
-        expect(await audit()).toEqual({ overdue: 0 });
+        expect(await audit()).toEqual({ overdue: 0, repaired: 0 });
       });
     });
   });

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaseStore } from '../../src/core/ports.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { BROKEN_PROMISES_SQL } from '../../src/store/sql/broken-promises.ts';
 import { earlierPending } from '../../src/store/sql/writes.ts';
 import {
   CLAIM_NOTICES_SQL,
@@ -85,6 +86,22 @@ describe('SQLite store specifics', () => {
     expect(earlier).toMatch(
       /SEARCH outbox USING (COVERING )?INDEX outbox_pace_key_status_idx \(pace_key=\? AND status=\? AND rowid<\?\)/,
     );
+  });
+
+  it('finds broken promises walking only active cases, in number order, with one timer probe each', async () => {
+    const { store, file } = await open();
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN ${BROKEN_PROMISES_SQL}`)
+      .all(10)
+      .map((r) => (r as { detail: string }).detail)
+      .join('\n');
+    db.close();
+    // The partial index (status active) gives the order too: no sort, no scan of finished cases.
+    expect(plan).toMatch(/SCAN c USING (COVERING )?INDEX cases_active_number_idx/);
+    expect(plan).toMatch(/SEARCH t USING INDEX timers_case_id_window_id_idx \(case_id=\? AND window_id=\?\)/);
+    expect(plan).not.toContain('TEMP B-TREE');
   });
 
   it('keeps writes issued while another transaction is open and then rolls back', async () => {

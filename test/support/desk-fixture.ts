@@ -33,6 +33,10 @@ export const basePolicy: Policy = {
   nudgeAt: [0.75],
   missesBeforeSupervisor: 1,
   clock: 'always',
+  customerReminderAfterMinutes: 24 * 60,
+  autoCloseAfterMinutes: 3 * 24 * 60,
+  reopenWithinMinutes: 7 * 24 * 60,
+  reassignAfterMisses: null,
 };
 
 export function policyTable(overrides: Partial<Policy> = {}): PolicyTable {

@@ -55,8 +55,8 @@ async function open(
 }
 
 /** Best effort: the thread's name gains the case number once the case exists. */
-async function nameThread(rt: DiscordRuntime, threadId: string, c: Case, who: Who): Promise<void> {
-  const name = adapterText('thread.case', who.locale, { number: c.number, name: who.customer.name });
+export async function nameThread(rt: DiscordRuntime, threadId: string, c: Case): Promise<void> {
+  const name = adapterText('thread.case', c.customer.locale, { number: c.number, name: c.customer.name });
   await renameChannel(rt.client.rest, threadId, name).catch((e: unknown) =>
     rt.ctx.logger.warn('discord.thread_rename_failed', {
       case: c.id,
@@ -91,7 +91,7 @@ export async function openInPrivateThread(
   );
   await addThreadMember(rt.client.rest, threadId, request.user.id);
   const c = await open(rt, request, who, conversationOf(guildId, threadId));
-  await nameThread(rt, threadId, c, who);
+  await nameThread(rt, threadId, c);
   return { case: c, threadId };
 }
 
@@ -105,7 +105,7 @@ export async function openOnMessage(
   const name = adapterText('thread.new', who.locale, { name: who.customer.name });
   const threadId = await startThreadFromMessage(rt.client.rest, where.channelId, where.messageId, name);
   const c = await open(rt, request, who, conversationOf(where.guildId, threadId));
-  await nameThread(rt, threadId, c, who);
+  await nameThread(rt, threadId, c);
   return c;
 }
 

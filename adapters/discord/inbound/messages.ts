@@ -11,7 +11,7 @@ import { fetchChannel, fetchMessage, openDm, postMessage, react } from '../outbo
 import { skipRef } from '../outbound/sink.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../texts.ts';
-import { IntakeNotSetUp, openInPrivateThread, openOnForumPost, openOnMessage } from './intake.ts';
+import { IntakeNotSetUp, nameThread, openInPrivateThread, openOnForumPost, openOnMessage } from './intake.ts';
 import { firstTime, refusalText } from './replies.ts';
 
 const THREADS = new Set<number>([
@@ -72,7 +72,8 @@ export async function onMessage(rt: DiscordRuntime, m: Message): Promise<void> {
   if (!place.thread) return;
   const c = await rt.ctx.store.findCaseByConversation(conversationOf(guildId, m.channelId));
   if (c) {
-    if (await firstTime(rt, `discord:message:${m.id}`)) await inCaseThread(rt, m, c);
+    const forumPost = place.parentId === rt.options.supportForumId;
+    if (await firstTime(rt, `discord:message:${m.id}`)) await inCaseThread(rt, m, c, forumPost);
   } else if (place.parentId && triageChannels(rt).has(place.parentId)) {
     if (await firstTime(rt, `discord:message:${m.id}`)) await inStaffThread(rt, m, place.parentId);
   } else if (place.parentId === rt.options.supportForumId && m.id === m.channelId && !staff) {
@@ -101,13 +102,20 @@ async function openCase(rt: DiscordRuntime, m: Message, open: () => Promise<Case
   }
 }
 
-async function inCaseThread(rt: DiscordRuntime, m: Message, c: Case): Promise<void> {
+async function inCaseThread(rt: DiscordRuntime, m: Message, c: Case, forumPost: boolean): Promise<void> {
   const who = whoIs(directoryOf(rt), m.author, { displayName: m.member?.displayName ?? null });
   const input = { caseId: c.id, actor: who.actor, text: wordsOf(m) };
   const isCustomer = who.actor.id === c.customer.id;
   if (!isCustomer && !who.person) return; // a bystander in a public post: not part of the case
   try {
-    await (isCustomer ? rt.ctx.desk.addDetails(input) : rt.ctx.desk.answer(input));
+    if (!isCustomer) await rt.ctx.desk.answer(input);
+    else {
+      // The customer's words: details while the case is open; on a finished case a reopen, or a
+      // new case linked to it once the policy's reopenWithin has passed. A new case renames the
+      // thread the bot named after the old one (a forum post keeps its author's title).
+      const { case: now } = await rt.ctx.desk.followUp(input);
+      if (now.id !== c.id && !forumPost) await nameThread(rt, m.channelId, now);
+    }
   } catch (error) {
     rt.ctx.logger.info('discord.refused', { message: m.id, case: c.id, error: (error as Error).message });
     const content = refusalText(error, isCustomer ? c.customer.locale : who.locale);

@@ -1,7 +1,9 @@
 // Messages: a direct message to the bot opens a case; an @mention in a channel opens one in that
 // thread; a reply in a case's thread goes to the case (the customer's words as details, staff's as
-// the answer the customer reads); a reply under a triage card is an internal note; a staff reply
-// under the bot's direct message about a case is relayed to the customer.
+// the answer the customer reads; on a finished case the customer's words reopen it, or open a new
+// case linked to it once the policy's reopenWithin has passed); a reply under a triage card is an
+// internal note; a staff reply under the bot's direct message about a case is relayed to the
+// customer.
 import type { App } from '@slack/bolt';
 import { parseThreadRef, type SlackThread, THREAD_CASE, threadKey } from '../conversation.ts';
 import { withoutMention } from '../text/escape.ts';
@@ -26,7 +28,8 @@ async function replyInThread(
   if (c) {
     const caseId = c.id;
     if (actor.id === c.customer.id) {
-      await runCommand(inb, u, place, 'add_details', () => inb.desk.addDetails({ caseId, actor, text }));
+      // Details while the case is open; on a finished case a reopen, or a new linked case.
+      await runCommand(inb, u, place, 'follow_up', () => inb.desk.followUp({ caseId, actor, text }));
     } else if (inb.identity.person(u)) {
       await runCommand(inb, u, place, 'answer', () => inb.desk.answer({ caseId, actor, text }));
     } else {

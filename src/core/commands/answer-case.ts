@@ -1,20 +1,20 @@
 import type { Change } from '../change.ts';
 import { type Actor, requireRole, STAFF } from '../roles.ts';
-import { closeWindow, pauseWindow } from '../windows.ts';
+import { waitOnCustomer } from '../steps.ts';
 import { requireActive, requireText } from './guards.ts';
 
 /**
  * Staff reply to the customer, relayed in their conversation. The promise is kept: the window
- * closes and the case waits on the customer.
+ * closes and the case waits on the customer (check-in, then automatic close). While a supervisor's
+ * decision is pending, the decision window stays: a reply does not decide the escalation.
  */
-export function answerCase(change: Change, actor: Actor, text: string): void {
+export function answerCase(change: Change, actor: Actor, text: unknown): void {
   const c = change.next;
   requireRole(actor.id, c, change.config, STAFF);
   requireActive(c);
   const body = requireText(text);
-  if (c.ownerId === null) c.ownerId = actor.id;
-  closeWindow(change);
-  if (c.status !== 'awaiting_approval') c.status = 'waiting_on_customer';
+  if (c.ownerId === null && c.status !== 'awaiting_approval') c.ownerId = actor.id;
+  waitOnCustomer(change, 'kept');
   change.event('answered', actor.id, { text: body });
   change.toCustomer('customer.reply', { fromName: change.nameOf(actor.id), text: body }, [
     'add_details',
@@ -23,21 +23,23 @@ export function answerCase(change: Change, actor: Actor, text: string): void {
   ]);
 }
 
-/** Staff ask the customer for something; the window's clock stops until they reply. */
-export function askCustomer(change: Change, actor: Actor, text: string): void {
+/**
+ * Staff ask the customer for something; the window's clock stops until they reply (and the
+ * customer's wait starts). While a supervisor's decision is pending, the decision window runs on.
+ */
+export function askCustomer(change: Change, actor: Actor, text: unknown): void {
   const c = change.next;
   requireRole(actor.id, c, change.config, STAFF);
   requireActive(c);
   const body = requireText(text);
-  if (c.ownerId === null) c.ownerId = actor.id;
-  pauseWindow(change);
-  if (c.status !== 'awaiting_approval') c.status = 'waiting_on_customer';
+  if (c.ownerId === null && c.status !== 'awaiting_approval') c.ownerId = actor.id;
+  waitOnCustomer(change, 'paused');
   change.event('asked_customer', actor.id, { text: body });
   change.toCustomer('customer.question', { fromName: change.nameOf(actor.id), text: body }, ['add_details']);
 }
 
 /** An internal note: reaches the team's triage thread, never the customer. */
-export function addNote(change: Change, actor: Actor, text: string): void {
+export function addNote(change: Change, actor: Actor, text: unknown): void {
   requireRole(actor.id, change.next, change.config, STAFF);
   const body = requireText(text);
   change.event('note_added', actor.id, { text: body });

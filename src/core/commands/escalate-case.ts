@@ -1,4 +1,5 @@
 import type { Change } from '../change.ts';
+import { teamOf, topicOf } from '../directory.ts';
 import { CoreError } from '../errors.ts';
 import type { CaseStore } from '../ports.ts';
 import { type Actor, requireRole } from '../roles.ts';
@@ -7,27 +8,26 @@ import { requireActive } from './guards.ts';
 
 /**
  * Front line (or a supervisor) hands the case to the expert for its topic, optionally correcting
- * the topic first. With no expert available, a supervisor is asked instead.
+ * the topic first. With no expert available, a supervisor is asked instead. A supervisor may also
+ * route a case at level 3 or 4 to an expert (it keeps its level). Not while a decision is pending.
  */
 export async function escalateCase(
   change: Change,
-  store: CaseStore,
+  store: Pick<CaseStore, 'expertLoad'>,
   actor: Actor,
-  topic?: string,
+  topic?: unknown,
 ): Promise<void> {
   const c = change.next;
   requireRole(actor.id, c, change.config, ['front_line', 'supervisor', 'owner']);
   requireActive(c);
-  if (c.status === 'awaiting_approval' || c.level >= 2) {
-    const supervisorMayRoute =
-      c.level === 3 && change.config.directory.teams[c.team]?.supervisors.includes(actor.id);
-    if (!supervisorMayRoute || c.status === 'awaiting_approval') {
-      throw new CoreError('invalid_state', 'error.invalid_state', { number: c.number, status: c.status });
-    }
+  const supervisorMayRoute = c.level >= 3 && teamOf(change.config, c.team)?.supervisors.includes(actor.id);
+  if (c.status === 'awaiting_approval' || (c.level >= 2 && !supervisorMayRoute)) {
+    throw new CoreError('invalid_state', 'error.invalid_state', { number: c.number, status: c.status });
   }
   if (topic !== undefined && topic !== c.topic) {
-    const known = change.config.directory.topics[topic];
-    if (!known) throw new CoreError('invalid_input', 'error.unknown_topic', { topic });
+    const known = topicOf(change.config, topic);
+    if (!known || typeof topic !== 'string')
+      throw new CoreError('invalid_input', 'error.unknown_topic', { topic: String(topic) });
     change.event('topic_changed', actor.id, { from: c.topic, to: topic });
     c.topic = topic;
   }

@@ -1,43 +1,58 @@
 import type { Change } from '../change.ts';
+import { expertsOf, topicOf } from '../directory.ts';
 import { CoreError } from '../errors.ts';
 import type { CaseStore } from '../ports.ts';
 import { type Actor, requireRole } from '../roles.ts';
-import { escalateToExpert, requestSupervisor } from '../steps.ts';
+import { assignExpert, findExpert, requestSupervisor } from '../steps.ts';
 import { latestCallback, openWindow, usedMs } from '../windows.ts';
-import { requireActive, requireText } from './guards.ts';
+import { requireActive, requireInstant, requireText } from './guards.ts';
 
+/** The actor is the case's expert and holds it now (whatever its level). */
 function requireAssignedExpert(change: Change, actor: Actor): void {
   const c = change.next;
-  if (c.level !== 2 || c.expertId !== actor.id) {
+  if (c.expertId !== actor.id || c.ownerId !== actor.id) {
     throw new CoreError('forbidden', 'error.expert_only', { number: c.number });
   }
   requireActive(c);
 }
 
 /**
- * The expert accepts the case. They may renegotiate the callback time, up to the policy's longest
- * window counted from when they got the case; the customer is told the new time.
+ * The expert accepts the case. They may renegotiate the callback time while the case is with
+ * them, up to the policy's longest window counted from when they got the case; the customer is
+ * told the new time.
  */
-export function acceptCase(change: Change, actor: Actor, callbackBy?: Date): void {
+export function acceptCase(change: Change, actor: Actor, callbackBy?: unknown): void {
   requireAssignedExpert(change, actor);
   const c = change.next;
-  change.event('accepted', actor.id, callbackBy ? { callbackBy: callbackBy.toISOString() } : {});
-  if (callbackBy === undefined || c.window === null || c.window.kind !== 'callback') return;
-  const latest = latestCallback(c.policy, c.window, change.now);
-  if (callbackBy.getTime() <= change.now.getTime() || callbackBy.getTime() > latest.getTime()) {
+  if (callbackBy === undefined) {
+    change.event('accepted', actor.id, {});
+    return;
+  }
+  const by = requireInstant(callbackBy);
+  const window = c.window;
+  if (
+    c.status !== 'waiting_on_expert' ||
+    window === null ||
+    window.paused !== null ||
+    window.kind !== 'callback'
+  )
+    throw new CoreError('invalid_state', 'error.invalid_state', { number: c.number, status: c.status });
+  const latest = latestCallback(c.policy, window, change.now);
+  if (by.getTime() <= change.now.getTime() || by.getTime() > latest.getTime()) {
     throw new CoreError('invalid_input', 'error.window_outside_policy', { maxAt: latest.toISOString() });
   }
-  const consumedMs = usedMs(c.policy, c.window, change.now);
-  const window = openWindow(change, 'callback', actor.id, { dueAt: callbackBy, consumedMs });
-  change.event('window_renegotiated', actor.id, { dueAt: window.dueAt.toISOString() });
+  change.event('accepted', actor.id, { callbackBy: by.toISOString() });
+  const consumedMs = usedMs(c.policy, window, change.now);
+  const next = openWindow(change, 'callback', actor.id, { dueAt: by, consumedMs });
+  change.event('window_renegotiated', actor.id, { dueAt: next.dueAt.toISOString() });
   change.toCustomer('customer.window_renegotiated', {
     expertName: change.nameOf(actor.id),
-    dueAt: window.dueAt.toISOString(),
+    dueAt: next.dueAt.toISOString(),
   });
 }
 
 /** The expert cannot resolve it: a supervisor is asked to step in. */
-export function cannotResolve(change: Change, actor: Actor, reason: string): void {
+export function cannotResolve(change: Change, actor: Actor, reason: unknown): void {
   requireAssignedExpert(change, actor);
   const why = requireText(reason);
   change.event('cannot_resolve', actor.id, { reason: why });
@@ -46,30 +61,52 @@ export function cannotResolve(change: Change, actor: Actor, reason: string): voi
 
 /**
  * The expert (or a supervisor) hands the case to another expert: a named one, or the fairest
- * available other than the current one. With nobody available, a supervisor is asked.
+ * available other than the current one. With nobody available, a supervisor is asked. While a
+ * decision is pending only a supervisor may reassign, and that decides it: the escalation is
+ * declined (reason `reassigned`) in favour of the new expert; with nobody available the
+ * reassignment is refused and the decision stays pending.
  */
 export async function reassignCase(
   change: Change,
-  store: CaseStore,
+  store: Pick<CaseStore, 'expertLoad'>,
   actor: Actor,
-  to?: string,
+  to?: unknown,
 ): Promise<void> {
   const c = change.next;
   const roles = requireRole(actor.id, c, change.config, ['expert', 'supervisor']);
-  if (!roles.has('supervisor')) requireAssignedExpert(change, actor);
+  const bySupervisor = roles.has('supervisor');
+  if (!bySupervisor) requireAssignedExpert(change, actor);
   requireActive(c);
-  const current = c.expertId;
-  const exclude = current === null ? [] : [current];
+  const pending = c.approval?.status === 'pending';
+  if (pending && !bySupervisor)
+    throw new CoreError('invalid_state', 'error.invalid_state', { number: c.number, status: c.status });
+  const candidates = expertsOf(topicOf(change.config, c.topic));
+  let exclude = c.expertId === null ? [] : [c.expertId];
   if (to !== undefined) {
-    const topic = change.config.directory.topics[c.topic];
-    if (!topic || ![...topic.experts, ...topic.backups].includes(to) || to === current) {
+    if (typeof to !== 'string' || !candidates.includes(to) || to === c.expertId || to === c.customer.id) {
       throw new CoreError('invalid_input', 'error.not_an_expert', { number: c.number });
     }
-    const others = [...topic.experts, ...topic.backups].filter((id) => id !== to);
-    change.event('reassign_requested', actor.id, { to });
-    await escalateToExpert(change, store, actor.id, { exclude: others, customerKey: 'customer.reassigned' });
+    exclude = candidates.filter((id) => id !== to);
+  }
+  const expertId = await findExpert(change, store, exclude);
+  change.event('reassign_requested', actor.id, to === undefined ? {} : { to });
+  if (expertId === null) {
+    if (pending || to !== undefined) {
+      throw new CoreError('invalid_input', 'error.no_other_expert', { number: c.number });
+    }
+    change.event('no_expert_available', actor.id, { topic: c.topic });
+    requestSupervisor(change, { requestedBy: 'system', role: 'system', reason: 'no_expert' });
     return;
   }
-  change.event('reassign_requested', actor.id, {});
-  await escalateToExpert(change, store, actor.id, { exclude, customerKey: 'customer.reassigned' });
+  if (pending && c.approval) {
+    c.approval = {
+      ...c.approval,
+      status: 'declined',
+      decidedBy: actor.id,
+      decidedAt: change.now,
+      declineReason: 'reassigned',
+    };
+    change.event('escalation_declined', actor.id, { approvalId: c.approval.id, reason: 'reassigned' });
+  }
+  assignExpert(change, expertId, actor.id, 'customer.reassigned');
 }

@@ -1,4 +1,6 @@
-// Preconditions shared by commands; each failure is a typed, kindly-worded CoreError.
+// Preconditions shared by commands; each failure is a typed, kindly-worded CoreError. Inputs come
+// from adapters (forms, buttons, messages), so a value of the wrong type is refused the same way
+// as a wrong value, never with a TypeError.
 import { CoreError } from '../errors.ts';
 import { ACTIVE_STATUSES, type Case, type CaseStatus } from '../model.ts';
 
@@ -14,9 +16,23 @@ export function requireStatus(c: Case, statuses: readonly CaseStatus[]): void {
   }
 }
 
-/** Trimmed text, or `invalid_input` when there is nothing to say. */
-export function requireText(text: string | undefined, key = 'error.empty_text'): string {
-  const trimmed = (text ?? '').trim();
+/** Trimmed text, or `invalid_input` when there is nothing to say (or it is not text at all). */
+export function requireText(text: unknown, key = 'error.empty_text'): string {
+  const trimmed = optionalText(text, key);
   if (trimmed === '') throw new CoreError('invalid_input', key);
   return trimmed;
+}
+
+/** Trimmed text, '' when absent; `invalid_input` when it is something other than text. */
+export function optionalText(text: unknown, key = 'error.empty_text'): string {
+  if (text === undefined || text === null) return '';
+  if (typeof text !== 'string') throw new CoreError('invalid_input', key);
+  return text.trim();
+}
+
+/** A valid instant, or `invalid_input` (`error.invalid_time`). */
+export function requireInstant(value: unknown): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+    throw new CoreError('invalid_input', 'error.invalid_time');
+  return value;
 }

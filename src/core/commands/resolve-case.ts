@@ -1,13 +1,13 @@
 import type { Change } from '../change.ts';
 import { type Actor, requireRole, STAFF } from '../roles.ts';
 import { closeWindow } from '../windows.ts';
-import { requireActive, requireStatus } from './guards.ts';
+import { optionalText, requireActive, requireStatus } from './guards.ts';
 
 /**
  * Staff mark the case resolved and the customer is asked to confirm or reopen. When the customer
  * marks it resolved themselves, that is their confirmation: the case closes.
  */
-export function resolveCase(change: Change, actor: Actor, summary = ''): void {
+export function resolveCase(change: Change, actor: Actor, summary: unknown = ''): void {
   const c = change.next;
   const roles = requireRole(actor.id, c, change.config, [...STAFF, 'customer']);
   requireActive(c);
@@ -15,13 +15,24 @@ export function resolveCase(change: Change, actor: Actor, summary = ''): void {
     closeCase(change, actor);
     return;
   }
+  const words = optionalText(summary);
+  finish(change, 'resolved');
+  change.event('resolved', actor.id, { summary: words });
+  change.toCustomer('customer.resolved', { summary: words }, ['confirm', 'reopen']);
+}
+
+/**
+ * The case is finished: no window, no wait, no pending decision (a pending escalation is declined
+ * with the reason `resolved` or `closed`).
+ */
+export function finish(change: Change, status: 'resolved' | 'closed'): void {
+  const c = change.next;
   closeWindow(change);
-  c.status = 'resolved';
-  c.resolvedAt = change.now;
+  c.status = status;
+  c.resolvedAt ??= change.now;
+  if (status === 'closed') c.closedAt = change.now;
   if (c.approval?.status === 'pending')
-    c.approval = { ...c.approval, status: 'declined', declineReason: 'resolved' };
-  change.event('resolved', actor.id, { summary });
-  change.toCustomer('customer.resolved', { summary }, ['confirm', 'reopen']);
+    c.approval = { ...c.approval, status: 'declined', declineReason: status };
 }
 
 /** Closes the case for good (customer, owner or supervisor); the customer is invited to rate. */
@@ -29,12 +40,7 @@ export function closeCase(change: Change, actor: Actor): void {
   const c = change.next;
   const roles = requireRole(actor.id, c, change.config, ['customer', 'owner', 'supervisor']);
   requireStatus(c, ['open', 'waiting_on_customer', 'waiting_on_expert', 'awaiting_approval', 'resolved']);
-  closeWindow(change);
-  c.status = 'closed';
-  c.closedAt = change.now;
-  c.resolvedAt ??= change.now;
-  if (c.approval?.status === 'pending')
-    c.approval = { ...c.approval, status: 'declined', declineReason: 'closed' };
+  finish(change, 'closed');
   change.event('closed', actor.id);
   change.toCustomer('customer.closed', {}, ['rate', 'reopen']);
   if (roles.has('customer') && c.ownerId !== null && c.ownerId !== actor.id) {

@@ -4,7 +4,7 @@ import type { Approval } from '../model.ts';
 import { type Actor, requireRole } from '../roles.ts';
 import { applyRisk, backToWork, requestSupervisor } from '../steps.ts';
 import { openWindow } from '../windows.ts';
-import { requireActive, requireText } from './guards.ts';
+import { optionalText, requireActive, requireText } from './guards.ts';
 
 const ROLE_FOR: Record<string, Approval['requestedByRole']> = {
   customer: 'customer',
@@ -15,7 +15,7 @@ const ROLE_FOR: Record<string, Approval['requestedByRole']> = {
 };
 
 /** Anyone on the case (the customer at any time) asks for a supervisor: an approval, pending. */
-export function askSupervisor(change: Change, actor: Actor, reason = ''): void {
+export function askSupervisor(change: Change, actor: Actor, reason: unknown = ''): void {
   const c = change.next;
   const roles = requireRole(actor.id, c, change.config, [
     'customer',
@@ -28,14 +28,23 @@ export function askSupervisor(change: Change, actor: Actor, reason = ''): void {
   const role = (['customer', 'expert', 'owner', 'front_line', 'supervisor'] as const).find((r) =>
     roles.has(r),
   );
+  const why = optionalText(reason);
   requestSupervisor(change, {
     requestedBy: actor.id,
     role: ROLE_FOR[role ?? 'customer'] ?? 'customer',
-    reason: reason.trim() === '' ? (role === 'customer' ? 'customer_asked' : 'staff_asked') : reason.trim(),
+    reason: why === '' ? (role === 'customer' ? 'customer_asked' : 'staff_asked') : why,
   });
 }
 
-function pendingApproval(change: Change, approvalId: string): Approval {
+/**
+ * The approval a supervisor decides: pending, and not on a case they raised themselves (nobody
+ * approves their own escalation).
+ */
+function pendingApproval(change: Change, actor: Actor, approvalId: unknown): Approval {
+  const roles = requireRole(actor.id, change.next, change.config, ['supervisor']);
+  if (roles.has('customer')) {
+    throw new CoreError('forbidden', 'error.own_case', { number: change.next.number });
+  }
   const approval = change.next.approval;
   if (!approval || approval.id !== approvalId) {
     throw new CoreError('not_found', 'error.not_found', { number: change.next.number });
@@ -56,16 +65,14 @@ function pendingApproval(change: Change, approvalId: string): Approval {
 export function approveEscalation(
   change: Change,
   actor: Actor,
-  approvalId: string,
-  apology: string,
-  plan: string,
+  approvalId: unknown,
+  apology: unknown,
+  plan: unknown,
 ): void {
   const c = change.next;
-  requireRole(actor.id, c, change.config, ['supervisor']);
-  const approval = pendingApproval(change, approvalId);
-  const sorry = apology.trim();
-  const what = plan.trim();
-  if (sorry === '' || what === '') throw new CoreError('invalid_input', 'error.apology_and_plan_required');
+  const approval = pendingApproval(change, actor, approvalId);
+  const sorry = requireText(apology, 'error.apology_and_plan_required');
+  const what = requireText(plan, 'error.apology_and_plan_required');
   const previousOwner = c.ownerId;
   c.approval = {
     ...approval,
@@ -101,10 +108,9 @@ export function approveEscalation(
  * A supervisor declines with a reason: the case goes back to whoever had it, with a fresh promise,
  * and the customer is told why and offered options.
  */
-export function declineEscalation(change: Change, actor: Actor, approvalId: string, reason: string): void {
+export function declineEscalation(change: Change, actor: Actor, approvalId: unknown, reason: unknown): void {
   const c = change.next;
-  requireRole(actor.id, c, change.config, ['supervisor']);
-  const approval = pendingApproval(change, approvalId);
+  const approval = pendingApproval(change, actor, approvalId);
   const why = requireText(reason);
   c.approval = {
     ...approval,
@@ -113,7 +119,8 @@ export function declineEscalation(change: Change, actor: Actor, approvalId: stri
     decidedAt: change.now,
     declineReason: why,
   };
-  backToWork(change, approval.previous.level, approval.previous.ownerId);
+  // Back to whoever had it, at the level it has now (a level reached meanwhile is kept).
+  backToWork(change, approval.previous.ownerId);
   change.event('escalation_declined', actor.id, { approvalId, reason: why });
   change.toCustomer('customer.supervisor_declined', { reason: why }, [
     'add_details',
@@ -134,19 +141,21 @@ export function declineEscalation(change: Change, actor: Actor, approvalId: stri
 }
 
 /** Level 4: the customer went over everyone's head. Recorded, and supervisors are told. */
-export function recordOutside(change: Change, actor: Actor, channel: string, note: string): void {
+export function recordOutside(change: Change, actor: Actor, channel: unknown, note: unknown): void {
   const c = change.next;
   requireRole(actor.id, c, change.config, ['supervisor', 'front_line', 'owner']);
   const where = requireText(channel);
-  c.outside = { at: change.now, channel: where, note: note.trim() };
+  const words = optionalText(note);
+  c.outside = { at: change.now, channel: where, note: words };
   c.level = 4;
   if (c.status === 'resolved' || c.status === 'closed') {
-    c.status = 'open';
-    c.ownerId = c.supervisorId;
-    openWindow(change, 'callback', c.ownerId);
+    // Reopened for the supervisors: someone owes the customer a word again.
+    c.resolvedAt = null;
+    c.closedAt = null;
+    backToWork(change, c.supervisorId);
   }
-  change.event('went_outside', actor.id, { channel: where, note: note.trim() });
-  const params = { customerName: c.customer.name, channel: where, note: note.trim() };
+  change.event('went_outside', actor.id, { channel: where, note: words });
+  const params = { customerName: c.customer.name, channel: where, note: words };
   change.toSupervisors('supervisors.outside_recorded', params);
   change.toTriage('triage.outside_recorded', params);
   applyRisk(change, ['went_outside']);

@@ -20,6 +20,8 @@ export const en = {
   'customer.details_received':
     'Thank you, {name}. We have added your details to case #{number}, and everyone working on it can see them.',
   'customer.claimed':
+    'Hello {name}, {ownerName} is now looking after case #{number} and will reply to you here by {dueAt}.',
+  'customer.claimed_no_due':
     'Hello {name}, {ownerName} is now looking after case #{number} and will reply to you here.',
   'customer.reply': 'Reply from {fromName} on case #{number}:\n{text}',
   'customer.question':
@@ -40,6 +42,14 @@ export const en = {
     'Hello {name}, we believe case #{number} is resolved: {summary}\nIf that is right, please confirm. If something is still wrong, you can reopen the case and it will come back to the team.',
   'customer.reopened':
     'Hello {name}, case #{number} is open again. We have let the team know, and they will get back to you here.',
+  'customer.reopened_by_message':
+    'Hello {name}, thank you for writing again. Case #{number} is open again with your new message, and you will hear from us by {dueAt}.',
+  'customer.follows_earlier':
+    'Hello {name}, case #{earlierNumber} was closed some time ago, so your message starts a new case. The team can see the earlier one.',
+  'customer.check_in':
+    'Hello {name}, we have not heard from you on case #{number} for a while. Is there anything else we can do? Just reply here. If we do not hear from you by {closeAt}, we will close the case; you can reopen it at any time.',
+  'customer.auto_closed':
+    'Hello {name}, we have not heard from you, so we have closed case #{number}. If you still need help, reopen it or simply write here, and the team will pick it up again.',
   'customer.closed':
     'Hello {name}, case #{number} is now closed. Thank you for your patience. If you have a moment, please rate our help from 1 (poor) to 5 (excellent).',
   'customer.rating_thanks':
@@ -70,6 +80,10 @@ export const en = {
     'The time promised to {customerName} on case #{number} ({dueAt}) has passed. Missed times on this case: {misses}. Please reply to the customer as soon as you can, or hand the case on if you cannot resolve it.',
   'owner.reopened': '{customerName} reopened case #{number}. It is back with you.',
   'owner.closed_by_customer': '{customerName} closed case #{number}. Nothing more is needed from you.',
+  'owner.auto_closed':
+    'Case #{number} from {customerName} closed itself: they did not reply within the policy’s time. They can reopen it.',
+  'owner.promise_repaired':
+    'Case #{number} from {customerName} had lost its reply time (a fault on our side, now repaired). It is due by {dueAt}.',
   'owner.rating': '{customerName} rated case #{number}: {score}/5. Comment: {comment}',
   'owner.rating_no_comment': '{customerName} rated case #{number}: {score}/5, with no comment.',
   'expert.assigned':
@@ -78,6 +92,8 @@ export const en = {
     'Supervisor {supervisorName} has taken over case #{number}. Thank you for your work on it; nothing more is needed from you unless they ask.',
   'expert.declined':
     '{supervisorName} declined the escalation of case #{number}: {reason}\nThe case is back with you.',
+  'expert.moved_after_misses':
+    'Case #{number} has moved to {expertName} after its promised times were missed. Nothing more is needed from you unless they ask.',
   'supervisors.approval_requested':
     'Decision needed on escalating case #{number} from {customerName}. Requested by {requestedByName} ({role}). Reason: {reason}\nThe customer wrote: “{words}”\nPlease decide by {dueAt}.',
   'supervisors.approval_nudge':
@@ -102,6 +118,12 @@ export const en = {
   'error.unknown_topic': 'We do not know the topic “{topic}”. Please choose one from the list.',
   'error.invalid_state': 'That is not possible at this stage of the case (current status: {status}).',
   'error.already_decided': 'This escalation has already been decided, so there is nothing more to do here.',
+  'error.supervisor_already_asked':
+    'A supervisor is already reviewing case #{number}; a decision is due by {dueAt}.',
+  'error.own_case': 'Case #{number} is your own request, so another supervisor must decide on it.',
+  'error.no_other_expert':
+    'No other expert for the topic of case #{number} is available right now. A supervisor can take it instead.',
+  'error.invalid_time': 'That time could not be read. Please choose a date and time again.',
   'error.apology_and_plan_required':
     'Please write both an apology and what will be done: the customer will see both.',
   'error.window_outside_policy':

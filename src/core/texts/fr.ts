@@ -10,6 +10,8 @@ export const fr: Record<TextKey, string> = {
   'customer.details_received':
     'Merci, {name}. Nous avons ajouté ces précisions à votre demande #{number} ; toutes les personnes qui la traitent peuvent les consulter.',
   'customer.claimed':
+    'Bonjour {name}, {ownerName} s’occupe désormais de votre demande #{number} et vous répondra ici d’ici le {dueAt}.',
+  'customer.claimed_no_due':
     'Bonjour {name}, {ownerName} s’occupe désormais de votre demande #{number} et vous répondra ici.',
   'customer.reply': 'Réponse de {fromName} concernant votre demande #{number} :\n{text}',
   'customer.question':
@@ -30,6 +32,14 @@ export const fr: Record<TextKey, string> = {
     'Bonjour {name}, nous pensons que votre demande #{number} est résolue : {summary}\nSi c’est bien le cas, merci de le confirmer. Si quelque chose ne va toujours pas, vous pouvez rouvrir la demande et elle reviendra à l’équipe.',
   'customer.reopened':
     'Bonjour {name}, votre demande #{number} est de nouveau ouverte. Nous avons prévenu l’équipe, qui reviendra vers vous ici.',
+  'customer.reopened_by_message':
+    'Bonjour {name}, merci de nous avoir réécrit. Votre demande #{number} est rouverte avec votre nouveau message, et vous aurez de nos nouvelles d’ici le {dueAt}.',
+  'customer.follows_earlier':
+    'Bonjour {name}, votre demande #{earlierNumber} a été close il y a quelque temps : votre message ouvre donc une nouvelle demande. L’équipe peut consulter la précédente.',
+  'customer.check_in':
+    'Bonjour {name}, nous n’avons pas eu de vos nouvelles depuis un moment au sujet de votre demande #{number}. Pouvons-nous faire autre chose pour vous ? Il vous suffit de répondre ici. Sans nouvelles de votre part d’ici le {closeAt}, nous clôturerons la demande ; vous pourrez la rouvrir à tout moment.',
+  'customer.auto_closed':
+    'Bonjour {name}, sans nouvelles de votre part, nous avons clôturé votre demande #{number}. Si vous avez encore besoin d’aide, rouvrez-la ou écrivez-nous simplement ici : l’équipe la reprendra.',
   'customer.closed':
     'Bonjour {name}, votre demande #{number} est maintenant close. Merci de votre patience. Si vous avez un instant, pourriez-vous noter notre aide de 1 (insuffisante) à 5 (excellente) ?',
   'customer.rating_thanks':
@@ -63,6 +73,10 @@ export const fr: Record<TextKey, string> = {
   'owner.reopened': '{customerName} a rouvert la demande #{number}. Elle vous est de nouveau confiée.',
   'owner.closed_by_customer':
     '{customerName} a clos la demande #{number}. Vous n’avez plus rien à faire sur celle-ci.',
+  'owner.auto_closed':
+    'La demande #{number} de {customerName} a été clôturée automatiquement : la personne n’a pas répondu dans le délai prévu. Elle peut la rouvrir.',
+  'owner.promise_repaired':
+    'La demande #{number} de {customerName} avait perdu son délai de réponse (une anomalie de notre côté, désormais corrigée). La réponse est attendue d’ici le {dueAt}.',
   'owner.rating': '{customerName} a noté la demande #{number} : {score}/5. Commentaire : {comment}',
   'owner.rating_no_comment': '{customerName} a noté la demande #{number} : {score}/5, sans commentaire.',
   'expert.assigned':
@@ -71,6 +85,8 @@ export const fr: Record<TextKey, string> = {
     '{supervisorName}, responsable, a repris la demande #{number}. Merci pour votre travail ; vous n’avez plus rien à faire sauf si on vous le demande.',
   'expert.declined':
     '{supervisorName} a refusé de faire remonter la demande #{number} : {reason}\nLa demande vous est de nouveau confiée.',
+  'expert.moved_after_misses':
+    'La demande #{number} a été confiée à {expertName} après des délais non tenus. Vous n’avez plus rien à faire, sauf si on vous le demande.',
   'supervisors.approval_requested':
     'Décision requise : faire remonter la demande #{number} de {customerName} ? Demandé par {requestedByName} ({role}). Motif : {reason}\nMessage du client : « {words} »\nMerci de décider d’ici le {dueAt}.',
   'supervisors.approval_nudge':
@@ -97,6 +113,12 @@ export const fr: Record<TextKey, string> = {
   'error.invalid_state': 'Ce n’est pas possible à ce stade de la demande (statut actuel : {status}).',
   'error.already_decided':
     'Une décision a déjà été prise sur cette escalade ; il n’y a plus rien à faire ici.',
+  'error.supervisor_already_asked':
+    'Un responsable examine déjà la demande #{number} ; une décision est attendue d’ici le {dueAt}.',
+  'error.own_case': 'La demande #{number} est la vôtre : un autre responsable doit donc en décider.',
+  'error.no_other_expert':
+    'Aucun autre spécialiste du sujet de la demande #{number} n’est disponible pour le moment. Un responsable peut la prendre en charge.',
+  'error.invalid_time': 'Cette heure n’a pas pu être lue. Merci de choisir à nouveau une date et une heure.',
   'error.apology_and_plan_required':
     'Merci d’écrire à la fois des excuses et ce qui va être fait : le client verra les deux.',
   'error.window_outside_policy':

@@ -11,6 +11,8 @@ export const lt: Record<TextKey, string> = {
   'customer.details_received':
     'Ačiū, {name}. Papildomą informaciją pridėjome prie Jūsų prašymo #{number}; ją mato visi, kurie juo rūpinasi.',
   'customer.claimed':
+    'Sveiki, {name}. Jūsų prašymu #{number} dabar rūpinasi {ownerName}; atsakymą čia gausite iki {dueAt}.',
+  'customer.claimed_no_due':
     'Sveiki, {name}. Jūsų prašymu #{number} dabar rūpinasi {ownerName}; atsakymą gausite čia.',
   'customer.reply': 'Atsakymas dėl Jūsų prašymo #{number} (rašo {fromName}):\n{text}',
   'customer.question':
@@ -31,6 +33,14 @@ export const lt: Record<TextKey, string> = {
     'Sveiki, {name}. Manome, kad Jūsų prašymas #{number} išspręstas: {summary}\nJei taip, prašome tai patvirtinti. Jei kas nors vis dar ne taip, galite prašymą atidaryti iš naujo – jis grįš komandai.',
   'customer.reopened':
     'Sveiki, {name}. Jūsų prašymas #{number} vėl atidarytas. Pranešėme komandai, ir ji su Jumis susisieks čia.',
+  'customer.reopened_by_message':
+    'Sveiki, {name}. Ačiū, kad vėl parašėte. Jūsų prašymas #{number} vėl atidarytas su nauja žinute, o atsakymą gausite iki {dueAt}.',
+  'customer.follows_earlier':
+    'Sveiki, {name}. Prašymas #{earlierNumber} buvo uždarytas prieš kurį laiką, todėl Jūsų žinutė pradeda naują prašymą. Komanda mato ir ankstesnįjį.',
+  'customer.check_in':
+    'Sveiki, {name}. Jau kurį laiką negavome iš Jūsų žinių dėl prašymo #{number}. Ar galime dar kuo nors padėti? Tiesiog atsakykite čia. Jei iki {closeAt} negausime Jūsų atsakymo, prašymą uždarysime; bet kada galėsite jį vėl atidaryti.',
+  'customer.auto_closed':
+    'Sveiki, {name}. Negavome iš Jūsų žinių, todėl prašymą #{number} uždarėme. Jei pagalbos vis dar reikia, atidarykite jį iš naujo arba tiesiog parašykite čia – komanda vėl juo pasirūpins.',
   'customer.closed':
     'Sveiki, {name}. Jūsų prašymas #{number} uždarytas. Dėkojame už kantrybę. Jei turite minutę, įvertinkite mūsų pagalbą nuo 1 (prastai) iki 5 (puikiai).',
   'customer.rating_thanks':
@@ -63,6 +73,10 @@ export const lt: Record<TextKey, string> = {
     'Prašymo #{number} (pateikė {customerName}) pažadėtas terminas ({dueAt}) praėjo. Praleistų terminų šiame prašyme: {misses}. Prašome kuo greičiau atsakyti arba perduoti prašymą kitam, jei negalite jo išspręsti.',
   'owner.reopened': '{customerName} vėl atidarė prašymą #{number}. Juo vėl rūpinatės Jūs.',
   'owner.closed_by_customer': '{customerName} uždarė prašymą #{number}. Daugiau nieko daryti nereikia.',
+  'owner.auto_closed':
+    'Prašymas #{number} (klientas: {customerName}) uždarytas automatiškai: per nustatytą laiką atsakymo negauta. Klientas gali jį vėl atidaryti.',
+  'owner.promise_repaired':
+    'Prašymas #{number} (klientas: {customerName}) buvo praradęs atsakymo terminą (mūsų sistemos klaida, jau ištaisyta). Atsakyti reikia iki {dueAt}.',
   'owner.rating': '{customerName} įvertino prašymą #{number}: {score}/5. Komentaras: {comment}',
   'owner.rating_no_comment': '{customerName} įvertino prašymą #{number}: {score}/5, be komentaro.',
   'expert.assigned':
@@ -71,6 +85,8 @@ export const lt: Record<TextKey, string> = {
     'Prašymą #{number} perėmė {supervisorName} iš vadovybės. Ačiū už Jūsų darbą; toliau nieko daryti nereikia, nebent Jūsų paprašys.',
   'expert.declined':
     '{supervisorName} atmetė prašymo #{number} eskalavimą: {reason}\nPrašymas grąžintas Jums.',
+  'expert.moved_after_misses':
+    'Prašymas #{number} perduotas: dabar juo rūpinasi {expertName}, nes pažadėti terminai nebuvo išlaikyti. Daugiau nieko daryti nereikia, nebent Jūsų paprašytų.',
   'supervisors.approval_requested':
     'Reikia sprendimo dėl prašymo #{number} (pateikė {customerName}) eskalavimo. Prašo {requestedByName} ({role}). Priežastis: {reason}\nPradinė žinutė: „{words}“\nPrašome nuspręsti iki {dueAt}.',
   'supervisors.approval_nudge':
@@ -94,6 +110,12 @@ export const lt: Record<TextKey, string> = {
   'error.unknown_topic': 'Srities „{topic}“ nežinome. Pasirinkite sritį iš sąrašo.',
   'error.invalid_state': 'Šiame prašymo etape to padaryti negalima (dabartinė būsena: {status}).',
   'error.already_decided': 'Dėl šio eskalavimo jau nuspręsta, todėl čia daugiau nieko daryti nereikia.',
+  'error.supervisor_already_asked':
+    'Prašymą #{number} jau peržiūri vadovas; sprendimas bus priimtas iki {dueAt}.',
+  'error.own_case': 'Prašymas #{number} yra Jūsų paties, todėl dėl jo turi spręsti kitas vadovas.',
+  'error.no_other_expert':
+    'Šiuo metu nėra kito laisvo šios srities eksperto prašymui #{number}. Jį gali perimti vadovas.',
+  'error.invalid_time': 'Nepavyko perskaityti šio laiko. Pasirinkite datą ir laiką iš naujo.',
   'error.apology_and_plan_required':
     'Prašome parašyti ir atsiprašymą, ir tai, kas bus padaryta: klientas matys abu.',
   'error.window_outside_policy':

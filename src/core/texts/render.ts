@@ -37,6 +37,7 @@ const VARIANTS: readonly { key: TextKey; use: TextKey; when: (p: Params) => bool
     when: (p) => typeof p.comment === 'string' && p.comment.trim() === '',
   },
   { key: 'customer.status_line', use: 'customer.status_line_no_due', when: (p) => p.dueAt === '' },
+  { key: 'customer.claimed', use: 'customer.claimed_no_due', when: (p) => p.dueAt === '' },
 ];
 
 const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr', lt: 'lt' };

@@ -1,21 +1,25 @@
 // Domain values <-> rows, for SQLite and PostgreSQL alike. Instants are epoch milliseconds
 // (BIGINT); nested parts are JSON text. Drivers hand integers back as number or bigint.
-import type {
-  Approval,
-  Audience,
-  Case,
-  CaseEvent,
-  CaseStatus,
-  ClaimedNotice,
-  ClaimedTimer,
-  Level,
-  Notice,
-  NoticeStatus,
-  OutboxEntry,
-  PromiseWindow,
-  Timer,
-  TimerKind,
-  TimerStatus,
+import { promiseIdOf } from '../../core/invariants.ts';
+import {
+  type Approval,
+  type Audience,
+  type Case,
+  type CaseEvent,
+  type CaseStatus,
+  type ClaimedNotice,
+  type ClaimedTimer,
+  type CustomerWait,
+  type Level,
+  type Notice,
+  type NoticeStatus,
+  type OutboxEntry,
+  POLICY_FIELD_DEFAULTS,
+  type PolicySnapshot,
+  type PromiseWindow,
+  type Timer,
+  type TimerKind,
+  type TimerStatus,
 } from '../../core/model.ts';
 import { paceKeyOf } from '../pace-key.ts';
 import { decodeJson, encodeJson } from './json-with-dates.ts';
@@ -53,11 +57,13 @@ export function caseColumns(c: Case): Columns {
     supervisor_id: c.supervisorId,
     policy: encodeJson(c.policy),
     window: jsonOrNull(c.window),
+    waiting: jsonOrNull(c.waiting),
     misses: c.misses,
     approval: jsonOrNull(c.approval),
     risk: encodeJson(c.risk),
     outside: jsonOrNull(c.outside),
     rating: jsonOrNull(c.rating),
+    follows: jsonOrNull(c.follows),
     created_at: toMs(c.createdAt),
     updated_at: toMs(c.updatedAt),
     resolved_at: toMsOrNull(c.resolvedAt),
@@ -67,6 +73,8 @@ export function caseColumns(c: Case): Columns {
     approval_status: c.approval?.status ?? null,
     risk_band: c.risk.band,
     window_due_at: c.window && c.window.paused === null ? toMs(c.window.dueAt) : null,
+    // The auditor's listBrokenPromises looks for this id's live miss or auto_close timer.
+    promise_id: promiseIdOf(c),
   };
 }
 
@@ -90,11 +98,13 @@ export interface CaseFields {
   supervisorId: string | null;
   policy: string;
   window: string | null;
+  waiting: string | null;
   misses: Int;
   approval: string | null;
   risk: string;
   outside: string | null;
   rating: string | null;
+  follows: string | null;
   createdAt: Int;
   updatedAt: Int;
   resolvedAt: Int | null;
@@ -120,13 +130,16 @@ export function rowToCase(r: CaseFields): Case {
     expertId: r.expertId,
     expertAssignedAt: fromMsOrNull(r.expertAssignedAt),
     supervisorId: r.supervisorId,
-    policy: decodeJson(r.policy),
+    // A snapshot written before a policy field existed gets the field's default.
+    policy: { ...POLICY_FIELD_DEFAULTS, ...decodeJson<PolicySnapshot>(r.policy) },
     window: parseOrNull<PromiseWindow>(r.window),
+    waiting: parseOrNull<CustomerWait>(r.waiting),
     misses: Number(r.misses),
     approval: parseOrNull<Approval>(r.approval),
     risk: decodeJson(r.risk),
     outside: parseOrNull(r.outside),
     rating: parseOrNull(r.rating),
+    follows: parseOrNull(r.follows),
     createdAt: fromMs(r.createdAt),
     updatedAt: fromMs(r.updatedAt),
     resolvedAt: fromMsOrNull(r.resolvedAt),

@@ -6,6 +6,7 @@ import { empty, join, raw, type Sql, sqltag as sql } from './sql-tag.ts';
 import { alreadySeen, CoreError } from '../../core/errors.ts';
 import type { Case, ClaimedNotice, ClaimedTimer, RiskBand } from '../../core/model.ts';
 import type { CaseChange, CaseStore, ClaimOptions } from '../../core/ports.ts';
+import { listBrokenPromises } from './broken-promises.ts';
 import { CASE_FIELDS, EVENT_FIELDS, OUTBOX_FIELDS, TIMER_FIELDS } from './fields.ts';
 import {
   type CaseFields,
@@ -180,6 +181,8 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): CaseStore {
             WHERE status IN ('pending', 'claimed') AND due_at < ${toMs(before)}`),
         ),
       ),
+
+    listBrokenPromises: (limit) => read(() => listBrokenPromises(db, limit)),
 
     claimNotices: (options: ClaimOptions) => turn(() => dialect.claimNotices(db, options)),
 

@@ -5,7 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiCall } from '../../fakes/slack/fake-slack.ts';
 import { directMessage, eventCallback, pickedTime, selected, textValue } from '../../fakes/slack/payloads.ts';
-import { buttonsOf, type SlackHarness, slackHarness, TRIAGE, textOf, U } from './slack-harness.ts';
+import {
+  buttonsOf,
+  postedInThread,
+  type SlackHarness,
+  slackHarness,
+  TRIAGE,
+  textOf,
+  U,
+} from './slack-harness.ts';
 
 const DM = `D${U.egle.slice(1)}`;
 const JONAS_DM = `D${U.jonas.slice(1)}`;
@@ -22,11 +30,7 @@ describe('the ladder through Slack', () => {
     await h.close();
   });
 
-  const inThread = (text: string) => (c: ApiCall) =>
-    c.method === 'chat.postMessage' &&
-    c.args.channel === DM &&
-    c.args.thread_ts === thread &&
-    textOf(c).includes(text);
+  const inThread = (text: string) => postedInThread(DM, () => thread, text);
   const latest = (method: string, match: (c: ApiCall) => boolean = () => true) =>
     h.fake.calls.filter((c) => c.method === method && match(c)).at(-1) as ApiCall;
 

@@ -78,6 +78,15 @@ export function buttonsOf(call: ApiCall | { args: Record<string, unknown> }): Bu
 }
 
 /** All the text of a message: its fallback and every block's text and fields. */
+/** Matches a message the bot posted in this thread whose text contains `text`. */
+export const postedInThread =
+  (channel: string, threadTs: () => string, text: string) =>
+  (c: ApiCall): boolean =>
+    c.method === 'chat.postMessage' &&
+    c.args.channel === channel &&
+    c.args.thread_ts === threadTs() &&
+    textOf(c).includes(text);
+
 export function textOf(call: ApiCall | { args: Record<string, unknown> }): string {
   const blocks = (call.args.blocks ?? []) as {
     text?: { text?: string };
