@@ -77,10 +77,16 @@ const logger = createLogger((line) => {
   if (values.verbose) process.stderr.write(`${line}\n`);
 });
 
-const desk = createDesk({ store, clock, ids: { next: randomUUID }, config: config.desk });
+const desk = createDesk({
+  cases: store.cases,
+  timers: store.timers,
+  clock,
+  ids: { next: randomUUID },
+  config: config.desk,
+});
 // The real adapter, pointed at the fake; its sink is all this bench uses (no inbound server).
 const adapter = createSlackAdapter(
-  { desk, store, config, clock, logger },
+  { desk, inbound: store.inbound, refs: store.refs, config, clock, logger },
   {
     botToken: 'xoxb-bench',
     signingSecret: 'bench-signing-secret-0123456789abcdef',
@@ -89,7 +95,7 @@ const adapter = createSlackAdapter(
     ...BOT,
   },
 );
-const sink = routingSink(store, { slack: adapter.sink });
+const sink = routingSink(store.cases, { slack: adapter.sink });
 
 // 1. One case per channel, each in its own thread; their opening notices go out unmeasured.
 const channelOf = (i: number) => `C0BENCH${String(i).padStart(4, '0')}`;
@@ -111,10 +117,19 @@ for (let i = 0; i < channels; i++) {
   cases.push(opened.case);
 }
 for (;;) {
-  const report = await dispatchOnce({ store, clock, sink, logger, owner: 'setup', limit: 1000 });
+  const report = await dispatchOnce({
+    notices: store.notices,
+    clock,
+    sink,
+    logger,
+    owner: 'setup',
+    limit: 1000,
+  });
   if (report.claimed === 0) break;
 }
-const unsentSetup = await store.listOutbox({ statuses: ['pending', 'sending', 'parked', 'ambiguous'] });
+const unsentSetup = await store.inspect.listOutbox({
+  statuses: ['pending', 'sending', 'parked', 'ambiguous'],
+});
 if (unsentSetup.length > 0) throw new Error(`setup left ${unsentSetup.length} notices unsent`);
 const setupCalls = fake.calls.length;
 
@@ -178,7 +193,7 @@ while (performance.now() - started < deadlineMs) {
   // Anything parked or left ambiguous would never arrive: stop once nothing is left to send.
   if (performance.now() - lastStoreCheck > 5_000) {
     lastStoreCheck = performance.now();
-    if ((await store.listOutbox({ statuses: ['pending', 'sending'] })).length === 0) {
+    if ((await store.inspect.listOutbox({ statuses: ['pending', 'sending'] })).length === 0) {
       settled = true;
       break;
     }
@@ -214,7 +229,7 @@ const rateLimited = calls.filter((c) => c.method === 'chat.postMessage' && c.sta
 const byMethod: Record<string, number> = {};
 for (const c of calls) byMethod[c.method] = (byMethod[c.method] ?? 0) + 1;
 const outbox: Record<string, number> = {};
-for (const n of await store.listOutbox({})) outbox[n.status] = (outbox[n.status] ?? 0) + 1;
+for (const n of await store.inspect.listOutbox({})) outbox[n.status] = (outbox[n.status] ?? 0) + 1;
 
 // Gaps between consecutive accepted messages of one channel, and each channel's first message.
 const gaps: number[] = [];

@@ -39,13 +39,19 @@ const dir = mkdtempSync(join(tmpdir(), 'discord-bench-'));
 const store = await openStore({ databaseUrl: `file:${join(dir, 'bench.db')}` });
 const config = loadConfig('config/support.example.yaml');
 const clock = { now: () => new Date() };
-const desk = createDesk({ store, clock, ids: { next: randomUUID }, config: config.desk });
+const desk = createDesk({
+  cases: store.cases,
+  timers: store.timers,
+  clock,
+  ids: { next: randomUUID },
+  config: config.desk,
+});
 // Only problems are printed, so a failing run says why.
 const quiet = createLogger((line) => {
   if (/ (error|warn) /.test(line)) console.error(line);
 });
 const app = createDiscordAdapter(
-  { desk, store, config, clock, logger: quiet },
+  { desk, inbound: store.inbound, refs: store.refs, config, clock, logger: quiet },
   {
     token: 'app-token',
     applicationId: fake.state.applicationId,
@@ -73,9 +79,9 @@ const asked = await desk.askSupervisor({ caseId: waiting.case.id, actor: { id: w
 const approvalId = asked.case.approval?.id ?? '';
 // The bot sends the request to the supervisors first, as it would before anyone can press Approve.
 await dispatchOnce({
-  store,
+  notices: store.notices,
   clock,
-  sink: routingSink(store, { discord: app.sink }),
+  sink: routingSink(store.cases, { discord: app.sink }),
   logger: quiet,
   owner: 'bench',
 });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createDesk } from '../src/core/desk.ts';
-import type { CaseStore } from '../src/core/ports.ts';
+import type { InspectableStore } from '../src/store/store.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { postgresConnection } from '../src/store/postgres/connection.ts';
 import { customer, deskConfig } from '../test/support/desk-fixture.ts';
@@ -48,8 +48,14 @@ interface AppFigures {
   sample: IntakeSample;
 }
 
-async function appRun(store: CaseStore): Promise<AppFigures> {
-  const desk = createDesk({ store, clock, ids: { next: () => newId() }, config: deskConfig() });
+async function appRun(store: InspectableStore): Promise<AppFigures> {
+  const desk = createDesk({
+    cases: store.cases,
+    timers: store.timers,
+    clock,
+    ids: { next: () => newId() },
+    config: deskConfig(),
+  });
   const latencies: number[] = [];
   const bySecond: number[] = [];
   const cpu = process.cpuUsage();
@@ -85,8 +91,8 @@ async function appRun(store: CaseStore): Promise<AppFigures> {
   const { user, system } = process.cpuUsage(cpu);
   const cpuShare = (user + system) / 1e6 / elapsedSeconds;
   if (!first) throw new Error('no case opened');
-  const timers = await store.listTimers(first.id);
-  const events = await store.listEvents(first.id);
+  const timers = await store.cases.listTimers(first.id);
+  const events = await store.inspect.listEvents(first.id);
   return {
     cases: latencies.length,
     elapsedSeconds,

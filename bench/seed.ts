@@ -223,9 +223,9 @@ async function buildTemplates(
       name: `${r.audience}/${r.topic}/${r.step}`,
       weight: r.weight,
       c,
-      timers: (await store.listTimers(c.id)).filter((t) => t.status === 'pending'),
-      events: await store.listEvents(c.id),
-      notices: await store.listOutbox({ caseId: c.id }),
+      timers: (await store.cases.listTimers(c.id)).filter((t) => t.status === 'pending'),
+      events: await store.inspect.listEvents(c.id),
+      notices: await store.inspect.listOutbox({ caseId: c.id }),
       owners,
     });
   }
@@ -260,7 +260,8 @@ export async function seedOpenCases(options: OpenCasesOptions): Promise<OpenCase
   const config = loadConfig(options.configPath);
   const memory = createMemoryStore();
   const desk = createDesk({
-    store: memory,
+    cases: memory.cases,
+    timers: memory.timers,
     clock: { now: () => now },
     ids: { next: randomUUID },
     config: config.desk,

@@ -15,7 +15,7 @@ import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.t
 import { loadConfig } from '../src/config/load-config.ts';
 import { createDesk } from '../src/core/desk.ts';
 import type { Case, ClaimedNotice } from '../src/core/model.ts';
-import type { CaseStore } from '../src/core/ports.ts';
+import type { InspectableStore } from '../src/store/store.ts';
 import { dispatchOnce } from '../src/jobs/outbox.ts';
 import { createLogger } from '../src/log.ts';
 import { deliverAfterCommands } from '../src/platform/deliver-after-commands.ts';
@@ -52,10 +52,13 @@ const config = loadConfig('config/support.example.yaml');
 const clock = { now: () => new Date() };
 const logger = createLogger(() => {});
 
-async function startApp(store: CaseStore): Promise<{ adapter: SlackAdapter; idle: () => Promise<void> }> {
+async function startApp(
+  store: InspectableStore,
+): Promise<{ adapter: SlackAdapter; idle: () => Promise<void> }> {
   // As main.ts wires it: a new case's notices are claimed as they are written and sent at once.
   const desk = createDesk({
-    store,
+    cases: store.cases,
+    timers: store.timers,
     clock,
     ids: { next: () => newId() },
     config: config.desk,
@@ -63,13 +66,18 @@ async function startApp(store: CaseStore): Promise<{ adapter: SlackAdapter; idle
   });
   const sink = {
     deliver: (n: ClaimedNotice, known?: Case) =>
-      routingSink(store, { slack: adapter.sink }).deliver(n, known),
+      routingSink(store.cases, { slack: adapter.sink }).deliver(n, known),
   };
-  const dispatch = () => dispatchOnce({ store, clock, sink, logger, owner: 'bench' });
+  const dispatch = () => dispatchOnce({ notices: store.notices, clock, sink, logger, owner: 'bench' });
   const adapter: SlackAdapter = createSlackAdapter(
     {
-      desk: deliverAfterCommands(desk, deliverNowLike({ store, clock, sink, logger }, dispatch), logger),
-      store,
+      desk: deliverAfterCommands(
+        desk,
+        deliverNowLike({ notices: store.notices, clock, sink, logger }, dispatch),
+        logger,
+      ),
+      inbound: store.inbound,
+      refs: store.refs,
       config,
       clock,
       logger,
@@ -86,7 +94,7 @@ async function startApp(store: CaseStore): Promise<{ adapter: SlackAdapter; idle
   await adapter.start();
   /** Waits until every notice is delivered, so iterations never overlap. */
   const idle = async () => {
-    while ((await store.listOutbox({ statuses: ['pending', 'sending'] })).length > 0) {
+    while ((await store.inspect.listOutbox({ statuses: ['pending', 'sending'] })).length > 0) {
       await new Promise((resolve) => setTimeout(resolve, 1));
     }
   };
@@ -95,21 +103,31 @@ async function startApp(store: CaseStore): Promise<{ adapter: SlackAdapter; idle
 
 /** Storage calls as [start, end] (performance.now), to attribute the app's time. */
 const storageCalls: [number, number][] = [];
-function timed(store: CaseStore): CaseStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        const start = performance.now();
-        try {
-          return await value.apply(target, args);
-        } finally {
-          storageCalls.push([start, performance.now()]);
-        }
-      };
-    },
-  });
+function timed(store: InspectableStore): InspectableStore {
+  const time = <T extends object>(port: T): T =>
+    new Proxy(port, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          const start = performance.now();
+          try {
+            return await value.apply(target, args);
+          } finally {
+            storageCalls.push([start, performance.now()]);
+          }
+        };
+      },
+    });
+  const { cases, timers, notices, inbound, refs } = store;
+  return {
+    ...store,
+    cases: time(cases),
+    timers: time(timers),
+    notices: time(notices),
+    inbound: time(inbound),
+    refs: time(refs),
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'slack-bench-'));

@@ -78,7 +78,7 @@ for (const cases of sizes) {
     resetClaims(join(dir, 'sweep.db'));
     const store = await openStore({ databaseUrl: url });
     const started = performance.now();
-    claimed = (await store.claimDueTimers({ now: NOW, limit: DUE, leaseMs: 60_000, owner: 'bench' })).length;
+    claimed = (await store.timers.claim({ now: NOW, limit: DUE, leaseMs: 60_000, owner: 'bench' })).length;
     times.push(performance.now() - started);
     await store.close();
   }

@@ -51,7 +51,8 @@ const clock: Clock = { now: () => new Date() };
 // after it (paced per destination like every pass): the customer's acknowledgement waits for no
 // separate claim or start commit.
 const desk = createDesk({
-  store,
+  cases: store.cases,
+  timers: store.timers,
   clock,
   ids: { next: () => newId() },
   config: config.desk,
@@ -73,7 +74,8 @@ const deliverNow: DeliverNow = async (sending, pass, known) => {
 // coalesce and pace it), so acknowledgements do not wait for the next tick.
 const context: AdapterContext = {
   desk: deliverAfterCommands(desk, deliverNow, logger),
-  store,
+  inbound: store.inbound,
+  refs: store.refs,
   config,
   clock,
   logger,
@@ -89,7 +91,7 @@ const printed =
         customerName: (n) => String(n.params.name ?? n.recipient.kind),
       })
     : undefined;
-sink = routingSink(store, Object.fromEntries(adapters.map((a) => [a.platform, a.sink])), printed);
+sink = routingSink(store.cases, Object.fromEntries(adapters.map((a) => [a.platform, a.sink])), printed);
 if (adapters.length === 0) {
   logger.info('adapters.none', {
     hint: 'set SLACK_BOT_TOKEN or DISCORD_TOKEN (see .env.example); notices are printed here',

@@ -23,7 +23,8 @@ describe('deliverAfterCommands', () => {
     const store = createMemoryStore();
     let n = 0;
     const desk = createDesk({
-      store,
+      cases: store.cases,
+      timers: store.timers,
       clock: new FakeClock('2026-11-23T08:00:00Z'),
       ids: { next: () => `id-${++n}` },
       config: deskConfig(),
@@ -33,7 +34,7 @@ describe('deliverAfterCommands', () => {
       desk,
       async (sending, pass) => {
         expect([sending, pass]).toEqual([[], true]);
-        asked.push((await store.listOutbox({ statuses: ['pending'] })).length);
+        asked.push((await store.inspect.listOutbox({ statuses: ['pending'] })).length);
       },
       memoryLogger(),
     );
@@ -54,7 +55,8 @@ describe('deliverAfterCommands', () => {
     let n = 0;
     const pacedDesk = () =>
       createDesk({
-        store,
+        cases: store.cases,
+        timers: store.timers,
         clock: new FakeClock('2026-11-23T08:00:00Z'),
         ids: { next: () => `id-${++n}` },
         config: deskConfig(),

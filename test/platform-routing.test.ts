@@ -15,15 +15,15 @@ describe('routing sink', () => {
     const h = harness();
     const caseId = await h.open(); // conversation slack:...
     const notice = (
-      await h.store.claimNotices({ now: h.clock.now(), limit: 1, leaseMs: 1000, owner: 't' })
+      await h.store.notices.claim({ now: h.clock.now(), limit: 1, leaseMs: 1000, owner: 't' })
     )[0] as ClaimedNotice;
     const seen: [string, string][] = [];
     const slack = {
       deliver: async (n: ClaimedNotice, c: Case) => (seen.push([n.id, c.id]), { status: 'sent' as const }),
     };
-    expect(await routingSink(h.store, { slack }).deliver(notice)).toEqual({ status: 'sent' });
+    expect(await routingSink(h.store.cases, { slack }).deliver(notice)).toEqual({ status: 'sent' });
     expect(seen).toEqual([[notice.id, caseId]]);
-    expect(await routingSink(h.store, { discord: slack }).deliver(notice)).toMatchObject({
+    expect(await routingSink(h.store.cases, { discord: slack }).deliver(notice)).toMatchObject({
       status: 'retry',
       afterMs: NO_ADAPTER_RETRY_MS,
       error: 'no slack adapter is running',
@@ -33,19 +33,19 @@ describe('routing sink', () => {
   it('uses the case it is given (as a command just wrote it) instead of reading it, when it is the notice’s', async () => {
     const h = harness();
     const caseId = await h.open();
-    const [notice] = await h.store.claimNotices({ now: h.clock.now(), limit: 1, leaseMs: 1000, owner: 't' });
+    const [notice] = await h.store.notices.claim({ now: h.clock.now(), limit: 1, leaseMs: 1000, owner: 't' });
     if (!notice) throw new Error('nothing claimed');
-    const stored = (await h.store.getCase(caseId)) as Case;
+    const stored = (await h.store.cases.getCase(caseId)) as Case;
     const given = { ...stored, words: 'as the command wrote it' };
     const subjects: string[] = [];
     const slack = {
       deliver: async (_n: ClaimedNotice, c: Case) => (subjects.push(c.words), { status: 'sent' as const }),
     };
-    const reads = vi.spyOn(h.store, 'getCase');
-    await routingSink(h.store, { slack }).deliver(notice, given);
+    const reads = vi.spyOn(h.store.cases, 'getCase');
+    await routingSink(h.store.cases, { slack }).deliver(notice, given);
     expect(reads).not.toHaveBeenCalled();
     // Another case's: read from the store.
-    await routingSink(h.store, { slack }).deliver(notice, { ...given, id: 'another' });
+    await routingSink(h.store.cases, { slack }).deliver(notice, { ...given, id: 'another' });
     expect(reads).toHaveBeenCalledTimes(1);
     expect(subjects).toEqual(['as the command wrote it', stored.words]);
   });

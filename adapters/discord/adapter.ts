@@ -7,7 +7,7 @@ import { createClient, createSinkRest, shieldMalformedDispatches } from './clien
 import { type Listening, listen } from './inbound/listen.ts';
 import type { DiscordOptions } from './options.ts';
 import { createDiscordSink } from './outbound/sink.ts';
-import type { DiscordRuntime } from './runtime.ts';
+import type { DiscordRefName, DiscordRuntime } from './runtime.ts';
 
 export interface DiscordAdapter extends PlatformAdapter {
   readonly platform: 'discord';
@@ -15,7 +15,10 @@ export interface DiscordAdapter extends PlatformAdapter {
   idle(): Promise<void>;
 }
 
-export function createDiscordAdapter(ctx: AdapterContext, options: DiscordOptions): DiscordAdapter {
+export function createDiscordAdapter(
+  ctx: AdapterContext<DiscordRefName>,
+  options: DiscordOptions,
+): DiscordAdapter {
   const client = createClient(options);
   const rt: DiscordRuntime = {
     ctx,

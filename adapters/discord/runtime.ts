@@ -5,8 +5,18 @@ import type { AdapterContext } from '../../src/platform/adapter.ts';
 import type { RecentCases } from './case-cache.ts';
 import type { DiscordOptions } from './options.ts';
 
+/** Every name of a reference the adapter keeps per case (cards, approval copies, sent parts). */
+export type DiscordRefName =
+  | 'discord.card'
+  | 'discord.card.state'
+  | 'discord.card.thread'
+  | `discord.approval.${string}`
+  | `discord.skip.${string}`
+  | `discord.sent.${string}`
+  | `discord.member.${string}`;
+
 export interface DiscordRuntime {
-  ctx: AdapterContext;
+  ctx: AdapterContext<DiscordRefName>;
   options: DiscordOptions;
   /** Gateway and the REST calls made while answering someone (waits out rate limits). */
   client: Client;

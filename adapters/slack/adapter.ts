@@ -3,6 +3,7 @@
 import { App } from '@slack/bolt';
 import type { AdapterContext, PlatformAdapter } from '../../src/platform/adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
+import type { SlackRefName } from './conversation.ts';
 import { slackErrorOf } from './delivery/outcome.ts';
 import { createSlackSink } from './delivery/sink.ts';
 import { deliveryClient, slackPoster, type WebClient } from './delivery/slack-api.ts';
@@ -36,7 +37,7 @@ async function whoAmI(client: WebClient): Promise<{ botUserId: string; botId: st
   }
 }
 
-export function createSlackAdapter(ctx: AdapterContext, options: SlackOptions): SlackAdapter {
+export function createSlackAdapter(ctx: AdapterContext<SlackRefName>, options: SlackOptions): SlackAdapter {
   const { logger } = ctx;
   const directory = ctx.config.desk.directory;
   const outbound = deliveryClient({
@@ -45,7 +46,7 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackOptions): 
     ...(options.deliveryTimeoutMs ? { timeoutMs: options.deliveryTimeoutMs } : {}),
     logger: boltLogger(logger),
   });
-  const sink = createSlackSink({ poster: slackPoster(outbound), store: ctx.store, directory, logger });
+  const sink = createSlackSink({ poster: slackPoster(outbound), refs: ctx.refs, directory, logger });
   let running: { app: App; stopSocket?: () => Promise<void> } | null = null;
   let port: number | undefined;
 
@@ -76,7 +77,7 @@ export function createSlackAdapter(ctx: AdapterContext, options: SlackOptions): 
       shortcutCallbackId: options.shortcutCallbackId ?? 'open_case',
       intakeReaction: options.intakeReaction ?? 'ticket',
     };
-    app.use(dropRetriedEvents(ctx.store, ctx.clock, logger, opensCaseInDm));
+    app.use(dropRetriedEvents(ctx.inbound, ctx.clock, logger, opensCaseInDm));
     registerMessages(app, inb);
     registerFromMessage(app, inb);
     registerCommand(app, inb);

@@ -1,5 +1,6 @@
 // How the adapter names Slack places in the platform-neutral core: a case's conversation id, and
-// the references it keeps per case (store.putRef) to update cards and find a case from a thread.
+// the references it keeps per case (ReferenceStore) to update cards and find a case from a thread.
+import type { ReferenceStore } from '../../src/core/ports.ts';
 
 export interface SlackThread {
   teamId: string;
@@ -37,13 +38,15 @@ export const REF = {
   /** The case version the card last showed. */
   triageVersion: 'slack.triage.version',
   /** JSON list of every copy of an approval card: [{ channel, ts, text }]. */
-  approvalCopies: (approvalId: string) => `slack.approval.${approvalId}`,
+  approvalCopies: (approvalId: string): `slack.approval.${string}` => `slack.approval.${approvalId}`,
   /** Set once the copies show the decision. */
-  approvalFinal: (approvalId: string) => `slack.approval.${approvalId}.final`,
+  approvalFinal: (approvalId: string): `slack.approval.${string}.final` =>
+    `slack.approval.${approvalId}.final`,
   /** A multi-recipient notice already delivered to this person (so a retry skips them). */
-  deliveredTo: (noticeId: string, personId: string) => `slack.sent.${noticeId}.${personId}`,
+  deliveredTo: (noticeId: string, personId: string): `slack.sent.${string}.${string}` =>
+    `slack.sent.${noticeId}.${personId}`,
   /** The whole text of a message that was too long for one block. */
-  fullText: (noticeId: string) => `slack.full.${noticeId}`,
+  fullText: (noticeId: string): `slack.full.${string}` => `slack.full.${noticeId}`,
 } as const;
 
 /**
@@ -52,6 +55,15 @@ export const REF = {
  */
 export const threadKey = (channel: string, ts: string): string => `slack-thread:${channel}:${ts}`;
 export const THREAD_CASE = 'case';
+
+/** Every name of a reference the adapter keeps: REF's, and THREAD_CASE under a thread key. */
+export type SlackRefName =
+  | typeof REF.triageCard
+  | typeof REF.triageIntro
+  | typeof REF.triageVersion
+  | ReturnType<(typeof REF)['approvalCopies' | 'approvalFinal' | 'deliveredTo' | 'fullText']>
+  | typeof THREAD_CASE;
+export type SlackRefs = ReferenceStore<SlackRefName>;
 export type ThreadKind = 'triage' | 'dm';
 export const formatThreadRef = (kind: ThreadKind, caseId: string): string => `${kind}:${caseId}`;
 export function parseThreadRef(value: string | null): { kind: ThreadKind; caseId: string } | null {

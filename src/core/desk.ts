@@ -19,13 +19,22 @@ import {
 import { CoreError, isCoreError } from './errors.ts';
 import { handleTimer, type TimerOutcome } from './handle-timer.ts';
 import type { Violation } from './invariants.ts';
-import { ACTIVE_STATUSES, type Case, type ClaimedNotice, type DeskConfig, type Notice } from './model.ts';
-import type { CaseQuery, CaseStore, Clock, Ids, SendAtOnce } from './ports.ts';
+import {
+  ACTIVE_STATUSES,
+  type Case,
+  type ClaimedNotice,
+  type DeskConfig,
+  type Notice,
+  type Timer,
+} from './model.ts';
+import type { CaseQuery, CaseRepository, Clock, Ids, LeaseQueue, SendAtOnce } from './ports.ts';
 import { repairPromise } from './repair-promise.ts';
 import { type Actor, requireRole } from './roles.ts';
 
 export interface DeskDeps {
-  store: CaseStore;
+  cases: CaseRepository;
+  /** The timers' queue, which the sweep claims from. */
+  timers: LeaseQueue<Timer>;
   clock: Clock;
   ids: Ids;
   config: DeskConfig;
@@ -91,7 +100,7 @@ const actorOf = (actor: unknown): Actor =>
     : { id: '' };
 
 export function createDesk(deps: DeskDeps) {
-  const { store, clock, ids, config } = deps;
+  const { cases, timers, clock, ids, config } = deps;
 
   /**
    * Loads the case, applies the command to a Change and commits it; retried on a concurrent change.
@@ -103,12 +112,12 @@ export function createDesk(deps: DeskDeps) {
   ): Promise<CommandResult> {
     if (typeof caseId !== 'string') throw new CoreError('not_found', 'error.not_found', { number: '?' });
     for (let attempt = 1; ; attempt++) {
-      const current = await store.getCase(caseId);
+      const current = await cases.getCase(caseId);
       if (!current) throw new CoreError('not_found', 'error.not_found', { number: '?' });
       const change = new Change(current, clock.now(), ids, config);
       if ((await apply(change)) === false) return { case: current, notices: [], sending: [] };
       try {
-        await store.commit(change.toCommit());
+        await cases.commit(change.toCommit());
         return { case: change.next, notices: change.notices, sending: [] };
       } catch (e) {
         if (isCoreError(e, 'conflict') && attempt < MAX_ATTEMPTS) continue;
@@ -129,7 +138,7 @@ export function createDesk(deps: DeskDeps) {
     const now = clock.now();
     const draft = draftCase(config, input, now, ids);
     let notices: readonly Notice[] = [];
-    const created = await store.createCase(
+    const created = await cases.createCase(
       draft,
       (numbered, queue) => {
         const change = new Change(numbered, now, ids, config);
@@ -153,7 +162,7 @@ export function createDesk(deps: DeskDeps) {
    * words went to.
    */
   async function followUp(input: CaseRef & { text: string }): Promise<CommandResult> {
-    const current = typeof input.caseId === 'string' ? await store.getCase(input.caseId) : null;
+    const current = typeof input.caseId === 'string' ? await cases.getCase(input.caseId) : null;
     if (!current) throw new CoreError('not_found', 'error.not_found', { number: '?' });
     const actor = actorOf(input.actor);
     requireRole(actor.id, current, config, ['customer']);
@@ -183,7 +192,7 @@ export function createDesk(deps: DeskDeps) {
   async function repair(caseId: string): Promise<CommandResult & { repaired: Violation[] }> {
     let repaired: Violation[] = [];
     const result = await mutate(caseId, async (change) => {
-      repaired = repairPromise(change, await store.listTimers(caseId));
+      repaired = repairPromise(change, await cases.listTimers(caseId));
       return repaired.length > 0;
     });
     return { ...result, repaired };
@@ -191,13 +200,13 @@ export function createDesk(deps: DeskDeps) {
 
   async function sweep(options: SweepOptions = {}): Promise<SweepReport> {
     const report = emptySweepReport();
-    const timers = await store.claimDueTimers({
+    const claimed = await timers.claim({
       now: clock.now(),
       limit: options.limit ?? 200,
       leaseMs: options.leaseMs ?? 60_000,
       owner: options.owner ?? 'sweeper',
     });
-    report.claimed = timers.length;
+    report.claimed = claimed.length;
     const counted: Record<TimerOutcome, keyof SweepReport> = {
       nudged: 'nudged',
       missed: 'missed',
@@ -206,11 +215,11 @@ export function createDesk(deps: DeskDeps) {
       auto_closed: 'autoClosed',
       stale: 'stale',
     };
-    for (const timer of timers) {
+    for (const timer of claimed) {
       let outcome: TimerOutcome = 'stale';
       try {
         await mutate(timer.caseId, async (change) => {
-          outcome = await handleTimer(change, timer, store);
+          outcome = await handleTimer(change, timer, cases);
         });
         report[counted[outcome]] += 1;
       } catch (e) {
@@ -243,10 +252,10 @@ export function createDesk(deps: DeskDeps) {
     rate: withCase<CaseRef & { score: number; comment?: string }>((c, i) =>
       rateCase(c, i.actor, i.score, i.comment),
     ),
-    escalate: withCase<CaseRef & { topic?: string }>((c, i) => escalateCase(c, store, i.actor, i.topic)),
+    escalate: withCase<CaseRef & { topic?: string }>((c, i) => escalateCase(c, cases, i.actor, i.topic)),
     accept: withCase<CaseRef & { callbackBy?: Date }>((c, i) => acceptCase(c, i.actor, i.callbackBy)),
     cannotResolve: withCase<CaseRef & { reason: string }>((c, i) => cannotResolve(c, i.actor, i.reason)),
-    reassign: withCase<CaseRef & { to?: string }>((c, i) => reassignCase(c, store, i.actor, i.to)),
+    reassign: withCase<CaseRef & { to?: string }>((c, i) => reassignCase(c, cases, i.actor, i.to)),
     askSupervisor: withCase<CaseRef & { reason?: string }>((c, i) => askSupervisor(c, i.actor, i.reason)),
     approve: withCase<CaseRef & { approvalId: string; apology: string; plan: string }>((c, i) =>
       approveEscalation(c, i.actor, i.approvalId, i.apology, i.plan),
@@ -259,14 +268,16 @@ export function createDesk(deps: DeskDeps) {
     ),
     sweep,
     repair,
-    getCase: (id: string) => store.getCase(id),
-    listCases: (query: CaseQuery) => store.listCases(query),
+    getCase: (id: string) => cases.getCase(id),
+    /** The newest case raised in this conversation, if any. */
+    findCaseByConversation: (conversation: string) => cases.findCaseByConversation(conversation),
+    listCases: (query: CaseQuery) => cases.listCases(query),
     /**
      * The customer's own cases still in progress, oldest first (for `/support status`): at most
      * `limit` of them, and whether there are more.
      */
     openCasesOf: async (customerId: string, limit: number): Promise<{ cases: Case[]; more: boolean }> => {
-      const found = await store.listCases({ customerId, statuses: ACTIVE_STATUSES, limit: limit + 1 });
+      const found = await cases.listCases({ customerId, statuses: ACTIVE_STATUSES, limit: limit + 1 });
       return { cases: found.slice(0, limit), more: found.length > limit };
     },
   };

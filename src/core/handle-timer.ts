@@ -3,7 +3,7 @@
 import type { Change } from './change.ts';
 import { finish } from './commands/resolve-case.ts';
 import type { ClaimedTimer, CustomerWait, PromiseWindow } from './model.ts';
-import type { CaseStore } from './ports.ts';
+import type { CaseRepository } from './ports.ts';
 import { WAITING_ON_STAFF } from './invariants.ts';
 import { applyRisk, assignExpert, findExpert, requestSupervisor } from './steps.ts';
 import { openWindow } from './windows.ts';
@@ -13,7 +13,7 @@ export type TimerOutcome = 'nudged' | 'missed' | 'reassigned' | 'checked_in' | '
 export async function handleTimer(
   change: Change,
   timer: ClaimedTimer,
-  store: Pick<CaseStore, 'expertLoad'>,
+  store: Pick<CaseRepository, 'expertLoad'>,
 ): Promise<TimerOutcome> {
   const c = change.next;
   change.completeTimer = { id: timer.id, leaseToken: timer.leaseToken };
@@ -64,7 +64,7 @@ function nudge(change: Change, window: PromiseWindow): void {
 async function miss(
   change: Change,
   window: PromiseWindow,
-  store: Pick<CaseStore, 'expertLoad'>,
+  store: Pick<CaseRepository, 'expertLoad'>,
 ): Promise<TimerOutcome> {
   const c = change.next;
   c.misses += 1;

@@ -291,11 +291,11 @@ export interface Timer {
   status: TimerStatus;
 }
 
-/** A timer handed to a sweeper, with the lease that fences its writes. */
-export interface ClaimedTimer extends Timer {
-  leaseToken: string;
-  leaseUntil: Date;
-}
+/** A row handed to one worker (a sweeper, a sender), with the lease that fences its writes. */
+export type Leased<T> = T & { leaseToken: string; leaseUntil: Date };
+
+/** A timer handed to a sweeper. */
+export type ClaimedTimer = Leased<Timer>;
 
 export type Recipient =
   | { kind: 'customer'; customerId: string; conversation: string }
@@ -353,10 +353,8 @@ export interface OutboxEntry extends Notice {
   sentAt: Date | null;
 }
 
-export interface ClaimedNotice extends OutboxEntry {
-  leaseToken: string;
-  leaseUntil: Date;
-}
+/** A notice handed to a sender. */
+export type ClaimedNotice = Leased<OutboxEntry>;
 
 export interface CaseEvent {
   id: string;

@@ -1,10 +1,13 @@
-// The core's ports. The core owns these interfaces; src/store and tests implement them.
+// The core's ports, each for one kind of caller: the desk's case repository, one lease queue for
+// timers and for notices (the sweep, the outbox), the adapters' inbound log and references, and
+// the delivery contract a platform's sink fulfils. The core owns these interfaces; src/store,
+// the adapters and tests implement them.
 import type {
   Case,
   CaseEvent,
   CaseStatus,
   ClaimedNotice,
-  ClaimedTimer,
+  Leased,
   Notice,
   OutboxEntry,
   Timer,
@@ -129,7 +132,7 @@ export interface CreateOptions {
   sendAtOnce?: SendAtOnce;
   /**
    * The platform event this case comes from, remembered in the case's own transaction (as
-   * rememberInbound does): when it was seen before, nothing is written and createCase fails with
+   * InboundLog.remember does): when it was seen before, nothing is written and createCase fails with
    * CoreError `duplicate`.
    */
   inbound?: { key: string; at: Date };
@@ -141,7 +144,8 @@ export interface CreatedCase {
   sending: ClaimedNotice[];
 }
 
-export interface CaseStore {
+/** What the desk reads and writes: cases, each change in one transaction, and a case's timers. */
+export interface CaseRepository {
   /**
    * In one transaction: allocates the workspace's next number, counts the cases ahead of it in
    * its team's queue, calls `build` with the numbered draft and that count (synchronously: it must
@@ -160,18 +164,9 @@ export interface CaseStore {
   findCaseByConversation(conversation: string): Promise<Case | null>;
   listCases(query: CaseQuery): Promise<Case[]>;
   commit(change: CaseChange): Promise<void>;
-  /** Open, unowned level-1 cases of the team created before this one (first come, first served). */
-  countQueueAhead(c: Pick<Case, 'id' | 'team' | 'createdAt' | 'number'>): Promise<number>;
   expertLoad(personIds: readonly string[]): Promise<ExpertLoad[]>;
-  listEvents(caseId: string): Promise<CaseEvent[]>;
+  /** Every timer row of the case (whatever its status), by due time: the repair re-checks them. */
   listTimers(caseId: string): Promise<Timer[]>;
-
-  /** Claims due pending timers, and claimed ones whose lease expired, with a fresh lease. */
-  claimDueTimers(options: ClaimOptions): Promise<ClaimedTimer[]>;
-  /** Gives a claimed timer back (e.g. on shutdown) so the next sweep takes it at once. */
-  releaseTimer(id: string, leaseToken: string): Promise<void>;
-  /** Timers pending or claimed (not yet handled) whose due time is before `before` (for the auditor). */
-  countOverdueTimers(before: Date): Promise<number>;
   /**
    * Ids of cases in progress that may break a promise rule of invariants.ts (the auditor re-checks
    * each with its timers, then repairs it), by case number, at most `limit`. A case is listed when
@@ -180,8 +175,33 @@ export interface CaseStore {
    * await a decision (or the reverse). A case that breaks none of these is never listed.
    */
   listBrokenPromises(limit: number): Promise<string[]>;
+}
 
-  claimNotices(options: ClaimOptions): Promise<ClaimedNotice[]>;
+/**
+ * Rows with a due time handed out under a lease: timers (`LeaseQueue<Timer>`, completed through
+ * CaseRepository.commit's `completeTimer`) and notices (NoticeQueue). Every replica claims from the
+ * same queue; the database's claim is the coordination.
+ */
+export interface LeaseQueue<T> {
+  /** Claims due items, and claimed ones whose lease ran out, each with a fresh lease. */
+  claim(options: ClaimOptions): Promise<Leased<T>[]>;
+  /**
+   * Gives back a claimed item whose work has not started (shutdown), so the next claim takes it
+   * at once. Only the lease that holds it may; a notice whose send started is never given back.
+   */
+  release(id: string, leaseToken: string): Promise<void>;
+  /**
+   * The earliest instant at which some waiting item may be claimed (for notices, paced: the later
+   * of its next attempt and its destination's next allowed instant), or null when none waits. It
+   * may lie in the past (due now). Dispatchers use it to wake when a destination frees up.
+   */
+  nextDueAt(): Promise<Date | null>;
+  /** Items not yet handled (waiting or claimed) that fell due before `before`: the auditor's alarm. */
+  countOverdue(before: Date): Promise<number>;
+}
+
+/** The outbox: notices are claimed, their send is started, then marked sent or failed. */
+export interface NoticeQueue extends LeaseQueue<OutboxEntry> {
   /**
    * Marks that the platform call is about to start. False when this lease no longer holds the
    * notice: do not send. A claim whose lease runs out before this mark goes back to pending and is
@@ -190,28 +210,48 @@ export interface CaseStore {
    * next allowed instant becomes the later of what it was (the claim's reservation) and
    * `at + paceMs`.
    */
-  startNoticeSend(id: string, leaseToken: string, at: Date, options?: { paceMs?: number }): Promise<boolean>;
+  startSend(id: string, leaseToken: string, at: Date, options?: { paceMs?: number }): Promise<boolean>;
+  markSent(id: string, leaseToken: string, at: Date): Promise<void>;
+  markFailed(id: string, leaseToken: string, failure: NoticeFailure): Promise<void>;
+}
+
+/** Platform events already taken, so a retried delivery of one is dropped (even after a restart). */
+export interface InboundLog {
+  /** Records an inbound platform event key; false when it was seen before (a retry). */
+  remember(key: string, at: Date): Promise<boolean>;
+}
+
+/**
+ * Platform references kept per case by an adapter (a triage card's message id, a thread id), so
+ * a card can be updated in place. `Name` is the adapter's own union of reference names (e.g.
+ * `slack.triage | slack.approval.${string}`): a mistyped name does not compile. `put` overwrites;
+ * `get` is null when never set. `caseId` may also be another key the adapter chooses (a thread).
+ */
+export interface ReferenceStore<Name extends string = string> {
+  put(caseId: string, name: Name, value: string): Promise<void>;
+  get(caseId: string, name: Name): Promise<string | null>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delivery: what a sink answers for one notice (src/jobs/outbox.ts records it).
+
+export type DeliveryResult =
+  | { status: 'sent' }
   /**
-   * The earliest instant at which some pending notice may be claimed (a paced claim: the later of
-   * its next attempt and its destination's next allowed instant), or null when none is pending.
-   * It may lie in the past (due now). Dispatchers use it to wake when a destination frees up.
+   * The platform asked us to wait (e.g. HTTP 429 Retry-After), or a transient failure. With
+   * `rateLimited` (the platform's rate limit answered) the notice is retried after exactly
+   * `afterMs` and the answer does not count toward parking; otherwise the retry backs off
+   * exponentially (never sooner than `afterMs`) and counts.
    */
-  nextNoticeAt(): Promise<Date | null>;
-  /** Gives back a claimed notice whose send never started (shutdown): pending again, at once. */
-  releaseNotice(id: string, leaseToken: string): Promise<void>;
-  markNoticeSent(id: string, leaseToken: string, at: Date): Promise<void>;
-  markNoticeFailed(id: string, leaseToken: string, failure: NoticeFailure): Promise<void>;
-  listOutbox(query: { caseId?: string; statuses?: readonly OutboxEntry['status'][] }): Promise<OutboxEntry[]>;
+  | { status: 'retry'; afterMs: number; error: string; rateLimited?: boolean }
+  /** The platform refused for good (e.g. channel not found): park it, visibly. */
+  | { status: 'rejected'; error: string };
 
-  /** Records an inbound platform event id; false when it was seen before (a retry). */
-  rememberInbound(key: string, at: Date): Promise<boolean>;
-
+export interface NoticeSink {
   /**
-   * Platform references kept per case by adapters (a triage card's message id, a thread id), so
-   * a card can be updated in place. `putRef` overwrites; `getRef` is null when never set.
+   * Delivers one notice. Throwing means the outcome is unknown (the request may have gone out).
+   * `knownCase` is the notice's case as just written, when the caller has it (the sink need not
+   * read it).
    */
-  putRef(caseId: string, name: string, value: string): Promise<void>;
-  getRef(caseId: string, name: string): Promise<string | null>;
-
-  close(): Promise<void>;
+  deliver(notice: ClaimedNotice, knownCase?: Case): Promise<DeliveryResult>;
 }

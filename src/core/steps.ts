@@ -7,7 +7,7 @@ import { expertsOf, topicOf } from './directory.ts';
 import { CoreError } from './errors.ts';
 import { pickExpert } from './fairness.ts';
 import type { Approval, Level, WindowKind } from './model.ts';
-import type { CaseStore } from './ports.ts';
+import type { CaseRepository } from './ports.ts';
 import { type RiskSignal, raiseRisk } from './risk.ts';
 import { openWindow, pauseWindow, startCustomerWait, closeWindow } from './windows.ts';
 
@@ -118,7 +118,7 @@ export function assignExpert(
 /** The fairest available expert for the case's topic other than `exclude` and the customer, or null. */
 export async function findExpert(
   change: Change,
-  store: Pick<CaseStore, 'expertLoad'>,
+  store: Pick<CaseRepository, 'expertLoad'>,
   exclude: readonly string[] = [],
 ): Promise<string | null> {
   const c = change.next;
@@ -135,7 +135,7 @@ export async function findExpert(
  */
 export async function escalateToExpert(
   change: Change,
-  store: Pick<CaseStore, 'expertLoad'>,
+  store: Pick<CaseRepository, 'expertLoad'>,
   actorId: string,
   options: { exclude?: readonly string[]; customerKey?: string } = {},
 ): Promise<string | null> {

@@ -6,12 +6,13 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.ts';
 import { createDesk } from '../core/desk.ts';
 import { LOCALES, type Locale } from '../core/model.ts';
-import type { CaseStore, Clock } from '../core/ports.ts';
+import type { Clock } from '../core/ports.ts';
 import { formatInstant } from '../core/texts/index.ts';
 import { dispatchOnce } from '../jobs/outbox.ts';
 import { memoryLogger } from '../log.ts';
 import { sqliteFilePath } from '../store/database-url.ts';
 import { openStore } from '../store/open-store.ts';
+import type { Store } from '../store/store.ts';
 import { NARRATION } from './narration.ts';
 import { screenSink } from './screen-sink.ts';
 
@@ -49,10 +50,16 @@ for (const team of Object.values(app.desk.directory.teams)) (team as { locale: L
 // Every run starts from an empty database.
 const dbFile = sqliteFilePath(values.database);
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbFile}${suffix}`, { force: true });
-const store: CaseStore = await openStore({ databaseUrl: values.database });
+const store: Store = await openStore({ databaseUrl: values.database });
 const clock = new SimulatedClock(new Date('2026-11-23T08:00:00Z')); // Monday 10:00 in Vilnius
 let n = 0;
-const desk = createDesk({ store, clock, ids: { next: () => `demo-${++n}` }, config: app.desk });
+const desk = createDesk({
+  cases: store.cases,
+  timers: store.timers,
+  clock,
+  ids: { next: () => `demo-${++n}` },
+  config: app.desk,
+});
 const say = NARRATION[locale];
 const customer = {
   id: 'slack:T0ACME:U09EGLE',
@@ -82,13 +89,13 @@ async function scene(title: string, act: () => Promise<unknown>): Promise<void> 
   // Deliver everything the step wrote, the way the outbox job does.
   let claimed = 0;
   do {
-    ({ claimed } = await dispatchOnce({ store, clock, sink, logger, owner: 'demo' }));
+    ({ claimed } = await dispatchOnce({ notices: store.notices, clock, sink, logger, owner: 'demo' }));
   } while (claimed > 0);
 }
 
 /** Moves the clock to the case's next pending timer and runs the sweep there. */
 async function sweepToNextTimer(caseId: string, title = say.sweep): Promise<void> {
-  const next = (await store.listTimers(caseId))
+  const next = (await store.cases.listTimers(caseId))
     .filter((t) => t.status === 'pending')
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
   if (!next) throw new Error('no pending timer to sweep to');

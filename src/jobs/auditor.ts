@@ -6,7 +6,8 @@
 //   without its decision window...) is an alarm too, and is repaired at once: the right window is
 //   opened again and whoever holds the case is told (src/core/repair-promise.ts).
 import type { Desk } from '../core/desk.ts';
-import type { CaseStore, Clock } from '../core/ports.ts';
+import type { Timer } from '../core/model.ts';
+import type { CaseRepository, Clock, LeaseQueue } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 
 export interface AuditReport {
@@ -22,23 +23,24 @@ export const metrics = { overdueTimerAlarms: 0, brokenPromiseAlarms: 0, promises
 export const AUDIT_BATCH = 100;
 
 export async function auditOnce(options: {
-  store: CaseStore;
+  cases: Pick<CaseRepository, 'listBrokenPromises'>;
+  timers: Pick<LeaseQueue<Timer>, 'countOverdue'>;
   clock: Clock;
   logger: Logger;
   sweepEveryMs: number;
   /** Without a desk only timers are checked (no repair is possible). */
   desk?: Pick<Desk, 'repair'>;
 }): Promise<AuditReport> {
-  const { store, logger, desk } = options;
+  const { cases, timers, logger, desk } = options;
   const cutoff = new Date(options.clock.now().getTime() - 2 * options.sweepEveryMs);
-  const overdue = await store.countOverdueTimers(cutoff);
+  const overdue = await timers.countOverdue(cutoff);
   if (overdue > 0) {
     metrics.overdueTimerAlarms += 1;
     logger.error('auditor.overdue_timers', { overdue, dueBefore: cutoff.toISOString() });
   }
   let repaired = 0;
   if (desk) {
-    for (const caseId of await store.listBrokenPromises(AUDIT_BATCH)) {
+    for (const caseId of await cases.listBrokenPromises(AUDIT_BATCH)) {
       // The desk re-checks the case with its timers in a fresh read: a case caught between two
       // commits is left alone.
       const result = await desk.repair(caseId).catch((e: unknown) => {

@@ -8,31 +8,13 @@
 // would let two sends to one channel come closer than the platform allows. A rate limit answer
 // (429) is retried exactly when the platform says and never brings a notice nearer to parking.
 import type { Case, ClaimedNotice } from '../core/model.ts';
-import type { CaseStore, ClaimOptions, Clock } from '../core/ports.ts';
+import type { ClaimOptions, Clock, DeliveryResult, NoticeQueue, NoticeSink } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 
-export type DeliveryResult =
-  | { status: 'sent' }
-  /**
-   * The platform asked us to wait (e.g. HTTP 429 Retry-After), or a transient failure. With
-   * `rateLimited` (the platform's rate limit answered) the notice is retried after exactly
-   * `afterMs` and the answer does not count toward parking; otherwise the retry backs off
-   * exponentially (never sooner than `afterMs`) and counts.
-   */
-  | { status: 'retry'; afterMs: number; error: string; rateLimited?: boolean }
-  /** The platform refused for good (e.g. channel not found): park it, visibly. */
-  | { status: 'rejected'; error: string };
-
-export interface NoticeSink {
-  /**
-   * Delivers one notice. Throwing means the outcome is unknown (the request may have gone out).
-   * `known` is the notice's case as just written, when the caller has it (the sink need not read it).
-   */
-  deliver(notice: ClaimedNotice, known?: Case): Promise<DeliveryResult>;
-}
+export type { DeliveryResult, NoticeSink };
 
 export interface DispatchOptions {
-  store: CaseStore;
+  notices: NoticeQueue;
   clock: Clock;
   sink: NoticeSink;
   logger: Logger;
@@ -83,10 +65,10 @@ const emptyReport = (): DispatchReport => ({
   leaseLost: 0,
 });
 
-type DeliverOptions = Pick<DispatchOptions, 'store' | 'clock' | 'sink' | 'logger' | 'maxAttempts'>;
+type DeliverOptions = Pick<DispatchOptions, 'notices' | 'clock' | 'sink' | 'logger' | 'maxAttempts'>;
 
 export async function dispatchOnce(options: DispatchOptions): Promise<DispatchReport> {
-  const { store, clock } = options;
+  const { notices: queue, clock } = options;
   const report = emptyReport();
   const paceMs = options.paceMs ?? 0;
   const claim: ClaimOptions = {
@@ -96,15 +78,15 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
     owner: options.owner,
     paceMs,
   };
-  const notices = await store.claimNotices(claim);
+  const notices = await queue.claim(claim);
   report.claimed = notices.length;
   for (const [index, notice] of notices.entries()) {
     if (options.signal?.aborted) {
-      for (const unsent of notices.slice(index)) await store.releaseNotice(unsent.id, unsent.leaseToken);
+      for (const unsent of notices.slice(index)) await queue.release(unsent.id, unsent.leaseToken);
       report.released = notices.length - index;
       break;
     }
-    if (!(await store.startNoticeSend(notice.id, notice.leaseToken, clock.now(), { paceMs }))) {
+    if (!(await queue.startSend(notice.id, notice.leaseToken, clock.now(), { paceMs }))) {
       report.leaseLost += 1;
       continue;
     }
@@ -136,7 +118,7 @@ async function deliverStarted(
   report: DispatchReport,
   known?: Case,
 ): Promise<void> {
-  const { store, clock, sink, logger } = options;
+  const { notices: queue, clock, sink, logger } = options;
   const maxAttempts = options.maxAttempts ?? 8;
   let result: DeliveryResult;
   try {
@@ -144,12 +126,12 @@ async function deliverStarted(
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
     logger.error('outbox.ambiguous', { notice: notice.id, case: notice.caseId, key: notice.key, error });
-    await store.markNoticeFailed(notice.id, notice.leaseToken, { error, retryAt: null, ambiguous: true });
+    await queue.markFailed(notice.id, notice.leaseToken, { error, retryAt: null, ambiguous: true });
     report.ambiguous += 1;
     return;
   }
   if (result.status === 'sent') {
-    await store.markNoticeSent(notice.id, notice.leaseToken, clock.now());
+    await queue.markSent(notice.id, notice.leaseToken, clock.now());
     report.sent += 1;
   } else if (result.status === 'retry' && (result.rateLimited || notice.attempts + 1 < maxAttempts)) {
     const rateLimited = result.rateLimited === true;
@@ -162,7 +144,7 @@ async function deliverStarted(
       retryAt: retryAt.toISOString(),
       rateLimited: rateLimited || undefined,
     });
-    await store.markNoticeFailed(notice.id, notice.leaseToken, {
+    await queue.markFailed(notice.id, notice.leaseToken, {
       error: result.error,
       retryAt,
       rateLimited,
@@ -175,7 +157,7 @@ async function deliverStarted(
       key: notice.key,
       error: result.error,
     });
-    await store.markNoticeFailed(notice.id, notice.leaseToken, { error: result.error, retryAt: null });
+    await queue.markFailed(notice.id, notice.leaseToken, { error: result.error, retryAt: null });
     report.parked += 1;
   }
 }

@@ -5,15 +5,15 @@
 // its next message when the platform allows it rather than at the tick after.
 import cron, { type ScheduledTask } from 'node-cron';
 import { type Desk, emptySweepReport, type SweepReport } from '../core/desk.ts';
-import type { Case, ClaimedNotice } from '../core/model.ts';
-import type { CaseStore, Clock } from '../core/ports.ts';
+import type { Case, ClaimedNotice, Timer } from '../core/model.ts';
+import type { CaseRepository, Clock, LeaseQueue, NoticeQueue } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 import { auditOnce } from './auditor.ts';
 import { deliverClaimedAtOnce, dispatchOnce, NOTICE_PACE_MS, type NoticeSink } from './outbox.ts';
 
 export interface JobsOptions {
   desk: Desk;
-  store: CaseStore;
+  store: { cases: CaseRepository; timers: LeaseQueue<Timer>; notices: NoticeQueue };
   clock: Clock;
   sink: NoticeSink;
   logger: Logger;
@@ -147,7 +147,7 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
   const deliver = exclusive('outbox', async () => {
     const started = Date.now();
     const report = await dispatchOnce({
-      store,
+      notices: store.notices,
       clock,
       sink,
       logger,
@@ -167,7 +167,7 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
    */
   async function wakeForNextNotice(): Promise<void> {
     if (stopping.signal.aborted) return;
-    const next = await store.nextNoticeAt();
+    const next = await store.notices.nextDueAt();
     if (stopping.signal.aborted) return;
     clearTimeout(wake);
     wake = undefined;
@@ -205,7 +205,7 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
       'auditor',
       AUDIT_EVERY_MS,
       exclusive('auditor', async () => {
-        await auditOnce({ store, clock, logger, sweepEveryMs, desk });
+        await auditOnce({ cases: store.cases, timers: store.timers, clock, logger, sweepEveryMs, desk });
       }),
     ),
   ];
@@ -218,7 +218,7 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
     known?: Case,
   ): Promise<void> {
     if (sending.length > 0) {
-      const delivery = deliverClaimedAtOnce({ store, clock, sink, logger }, sending, known);
+      const delivery = deliverClaimedAtOnce({ notices: store.notices, clock, sink, logger }, sending, known);
       atOnce.add(delivery);
       try {
         const report = await delivery;

@@ -4,15 +4,21 @@
 import type { AppConfig } from '../config/load-config.ts';
 import type { Desk } from '../core/desk.ts';
 import type { Case, ClaimedNotice } from '../core/model.ts';
-import type { CaseStore, Clock } from '../core/ports.ts';
+import type { Clock, InboundLog, ReferenceStore } from '../core/ports.ts';
 import type { DeliveryResult } from '../jobs/outbox.ts';
 import type { Logger } from '../log.ts';
 
 export type Platform = 'slack' | 'discord';
 
-export interface AdapterContext {
+/**
+ * `RefName`: the adapter's own names for the references it keeps per case (a union of literals
+ * and templates), so a mistyped name does not compile.
+ */
+export interface AdapterContext<RefName extends string = string> {
   desk: Desk;
-  store: CaseStore;
+  /** Platform events already taken (retries are dropped). */
+  inbound: InboundLog;
+  refs: ReferenceStore<RefName>;
   config: AppConfig;
   clock: Clock;
   logger: Logger;

@@ -1,7 +1,7 @@
 // Routes each outbox notice to the adapter of the platform its case lives on. A case whose
 // platform has no running adapter goes to the fallback (the console) or waits for one.
 import type { Case, ClaimedNotice } from '../core/model.ts';
-import type { CaseStore } from '../core/ports.ts';
+import type { CaseRepository } from '../core/ports.ts';
 import type { DeliveryResult, NoticeSink } from '../jobs/outbox.ts';
 import { type PlatformSink, platformOf } from './adapter.ts';
 
@@ -9,13 +9,13 @@ import { type PlatformSink, platformOf } from './adapter.ts';
 export const NO_ADAPTER_RETRY_MS = 60_000;
 
 export function routingSink(
-  store: CaseStore,
+  cases: Pick<CaseRepository, 'getCase'>,
   sinks: Readonly<Record<string, PlatformSink>>,
   fallback?: NoticeSink,
 ): NoticeSink {
   return {
     async deliver(notice: ClaimedNotice, known?: Case): Promise<DeliveryResult> {
-      const c = known?.id === notice.caseId ? known : await store.getCase(notice.caseId);
+      const c = known?.id === notice.caseId ? known : await cases.getCase(notice.caseId);
       if (!c) return { status: 'rejected', error: `case ${notice.caseId} not found` };
       const platform = platformOf(c.conversation);
       const sink = sinks[platform];

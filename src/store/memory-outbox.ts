@@ -1,7 +1,8 @@
 // The outbox of the in-memory store: claims with leases, pacing per destination, the started
 // mark and release, failures. Same semantics as the SQL stores (test/store/contract-outbox.ts).
 import type { ClaimedNotice, Notice, OutboxEntry } from '../core/model.ts';
-import type { CaseStore, ClaimOptions, SendAtOnce } from '../core/ports.ts';
+import type { ClaimOptions, NoticeQueue, SendAtOnce } from '../core/ports.ts';
+import type { StoreInspector } from './inspector.ts';
 import { leaseTokenPrefix, RESENT_AFTER_CRASH } from './lease-token.ts';
 import { paceKeyOf } from './pace-key.ts';
 
@@ -12,17 +13,6 @@ type OutboxRecord = OutboxEntry & {
   paceKey: string;
   sendStartedAt: Date | null;
 };
-
-type OutboxMethods = Pick<
-  CaseStore,
-  | 'claimNotices'
-  | 'startNoticeSend'
-  | 'nextNoticeAt'
-  | 'releaseNotice'
-  | 'markNoticeSent'
-  | 'markNoticeFailed'
-  | 'listOutbox'
->;
 
 const clone = structuredClone;
 const byTimeThenSeq = (time: (r: OutboxRecord) => Date) => (a: OutboxRecord, b: OutboxRecord) =>
@@ -66,8 +56,8 @@ export function createMemoryOutbox() {
     });
   }
 
-  const methods: OutboxMethods = {
-    async claimNotices(options: ClaimOptions): Promise<ClaimedNotice[]> {
+  const queue: NoticeQueue = {
+    async claim(options: ClaimOptions): Promise<ClaimedNotice[]> {
       const { now } = options;
       const paceMs = options.paceMs ?? 0;
       for (const o of outbox) {
@@ -91,7 +81,7 @@ export function createMemoryOutbox() {
       return lease(due, options, null);
     },
 
-    async startNoticeSend(id, leaseToken, at, options) {
+    async startSend(id, leaseToken, at, options) {
       const o = heldBy(id, leaseToken);
       if (!o) return false;
       o.sendStartedAt = new Date(at);
@@ -105,7 +95,7 @@ export function createMemoryOutbox() {
       return true;
     },
 
-    async nextNoticeAt() {
+    async nextDueAt() {
       let earliest: number | null = null;
       for (const o of outbox) {
         if (o.status !== 'pending') continue;
@@ -115,13 +105,19 @@ export function createMemoryOutbox() {
       return earliest === null ? null : new Date(earliest);
     },
 
-    async releaseNotice(id, leaseToken) {
+    async countOverdue(before) {
+      return outbox.filter(
+        (o) => (o.status === 'pending' || o.status === 'sending') && o.nextAttemptAt < before,
+      ).length;
+    },
+
+    async release(id, leaseToken) {
       const o = heldBy(id, leaseToken);
       if (o?.sendStartedAt === null)
         Object.assign(o, { status: 'pending', leaseToken: null, leaseUntil: null });
     },
 
-    async markNoticeSent(id, leaseToken, at) {
+    async markSent(id, leaseToken, at) {
       // A late confirmation also settles a row that was marked ambiguous when its lease ran out.
       const o = outbox.find(
         (x) =>
@@ -130,7 +126,7 @@ export function createMemoryOutbox() {
       if (o) Object.assign(o, { status: 'sent', sentAt: new Date(at) });
     },
 
-    async markNoticeFailed(id, leaseToken, failure) {
+    async markFailed(id, leaseToken, failure) {
       const o = heldBy(id, leaseToken);
       if (!o) return;
       o.lastError = failure.error;
@@ -141,18 +137,17 @@ export function createMemoryOutbox() {
       // A rate limit's retry is not an attempt (see NoticeFailure.rateLimited).
       if (!(failure.rateLimited && o.status === 'pending')) o.attempts += 1;
     },
-
-    async listOutbox(query) {
-      return outbox
-        .filter(
-          (o) =>
-            (query.caseId === undefined || o.caseId === query.caseId) &&
-            (query.statuses === undefined || query.statuses.includes(o.status)),
-        )
-        .sort(byTimeThenSeq((o) => o.createdAt))
-        .map(toEntry);
-    },
   };
+
+  const listOutbox: StoreInspector['listOutbox'] = async (query) =>
+    outbox
+      .filter(
+        (o) =>
+          (query.caseId === undefined || o.caseId === query.caseId) &&
+          (query.statuses === undefined || query.statuses.includes(o.status)),
+      )
+      .sort(byTimeThenSeq((o) => o.createdAt))
+      .map(toEntry);
 
   /** Claims new notices for a sender that starts at once (see SendAtOnce in ports.ts). */
   function claimNew(ids: readonly string[], at: SendAtOnce): ClaimedNotice[] {
@@ -180,7 +175,8 @@ export function createMemoryOutbox() {
       dedupeKeys.add(n.dedupeKey);
       outbox.push(newOutboxRecord(n, seq));
     },
-    methods,
+    queue,
+    listOutbox,
   };
 }
 

@@ -1,30 +1,22 @@
-// The CaseStore in memory, for core tests and demos. Same contract as the SQL stores
+// The store in memory, for core tests and demos. Same contract as the SQL stores
 // (test/store/contract.ts): values are structured-cloned in and out, and createCase/commit
 // validate everything before they change anything, so a failed call leaves no trace.
 import { alreadySeen, CoreError } from '../core/errors.ts';
 import { promiseIdOf } from '../core/invariants.ts';
-import { ACTIVE_STATUSES, type Case, type CaseEvent, type ClaimedTimer, type Timer } from '../core/model.ts';
-import type { CaseQuery, CaseStore, ClaimOptions, ExpertLoad, NewCaseRows } from '../core/ports.ts';
-import { leaseTokenPrefix } from './lease-token.ts';
+import { ACTIVE_STATUSES, type Case, type CaseEvent } from '../core/model.ts';
+import type { CaseQuery, CaseRepository, ExpertLoad, NewCaseRows } from '../core/ports.ts';
+import type { StoreInspector } from './inspector.ts';
 import { createMemoryOutbox } from './memory-outbox.ts';
-
-interface Lease {
-  leaseToken: string | null;
-  leaseUntil: Date | null;
-}
-type TimerRecord = Timer & Lease & { seq: number };
+import { createMemoryTimers } from './memory-timers.ts';
+import type { InspectableStore } from './store.ts';
 
 const clone = structuredClone;
-const byTimeThenSeq =
-  <R extends { seq: number }>(time: (r: R) => Date) =>
-  (a: R, b: R) =>
-    time(a).getTime() - time(b).getTime() || a.seq - b.seq;
 
-export function createMemoryStore(): CaseStore {
+export function createMemoryStore(): InspectableStore {
   const cases = new Map<string, Case>();
   const counters = new Map<string, number>();
   const events: CaseEvent[] = [];
-  const timers: TimerRecord[] = [];
+  const timers = createMemoryTimers();
   const outbox = createMemoryOutbox();
 
   /** Open, unowned level-1 cases of the team before `c` (a scan: this store is for tests). */
@@ -41,28 +33,11 @@ export function createMemoryStore(): CaseStore {
   const inbound = new Set<string>();
   const refs = new Map<string, string>();
   // Indexes: row ids per table (ids are unique like the SQL primary keys) and stored dedupe keys.
-  const timerById = new Map<string, TimerRecord>();
-  const timersByCase = new Map<string, TimerRecord[]>();
   const rowIds = { events: new Set<string>(), notices: new Set<string>() };
   let seq = 0;
 
-  const toTimer = ({ id, caseId, windowId, kind, dueAt, status }: TimerRecord): Timer =>
-    clone({ id, caseId, windowId, kind, dueAt, status });
-  function cancelPendingTimers(caseId: string) {
-    for (const t of timersByCase.get(caseId) ?? []) {
-      if (t.status === 'pending' || t.status === 'claimed') t.status = 'cancelled';
-    }
-  }
-
   function writeRows(rows: Pick<NewCaseRows, 'events' | 'notices' | 'timers'>) {
-    for (const t of rows.timers) {
-      const record: TimerRecord = { ...clone(t), leaseToken: null, leaseUntil: null, seq: ++seq };
-      timers.push(record);
-      timerById.set(t.id, record);
-      const ofCase = timersByCase.get(t.caseId);
-      if (ofCase) ofCase.push(record);
-      else timersByCase.set(t.caseId, [record]);
-    }
+    for (const t of rows.timers) timers.add(t, ++seq);
     for (const n of rows.notices) {
       if (outbox.knows(n.dedupeKey)) continue;
       rowIds.notices.add(n.id);
@@ -85,7 +60,7 @@ export function createMemoryStore(): CaseStore {
     };
     check(
       rows.timers.map((t) => t.id),
-      (id) => timerById.has(id),
+      timers.has,
     );
     check(
       rows.events.map((e) => e.id),
@@ -113,7 +88,7 @@ export function createMemoryStore(): CaseStore {
     return found ? clone(found) : null;
   };
 
-  const store: CaseStore = {
+  const repository: CaseRepository = {
     async createCase(draft, build, options) {
       if (options?.inbound && inbound.has(options.inbound.key)) throw alreadySeen(options.inbound.key);
       const number = counters.get(draft.workspace) ?? 1;
@@ -126,7 +101,7 @@ export function createMemoryStore(): CaseStore {
       if (options?.inbound) inbound.add(options.inbound.key);
       counters.set(draft.workspace, number + 1);
       cases.set(rows.case.id, clone(rows.case));
-      if (rows.cancelTimers) cancelPendingTimers(rows.case.id);
+      if (rows.cancelTimers) timers.cancelOf(rows.case.id);
       writeRows(rows);
       const sendAtOnce = options?.sendAtOnce;
       const sending = sendAtOnce
@@ -148,9 +123,7 @@ export function createMemoryStore(): CaseStore {
 
     async listCases(query: CaseQuery) {
       const stuck = query.withUndelivered
-        ? new Set(
-            (await outbox.methods.listOutbox({ statuses: ['parked', 'ambiguous'] })).map((n) => n.caseId),
-          )
+        ? new Set((await outbox.listOutbox({ statuses: ['parked', 'ambiguous'] })).map((n) => n.caseId))
         : null;
       const overdue = query.overdueAt?.getTime();
       const found = [...cases.values()]
@@ -176,19 +149,14 @@ export function createMemoryStore(): CaseStore {
       if (!stored || stored.version !== change.expectedVersion)
         throw new CoreError('conflict', 'error.conflict');
       const completed = change.completeTimer;
-      const timer = completed && timerById.get(completed.id);
-      if (completed && (timer?.status !== 'claimed' || timer.leaseToken !== completed.leaseToken)) {
+      if (completed && !timers.holds(completed.id, completed.leaseToken)) {
         throw new CoreError('lease_lost', 'error.conflict');
       }
       assertNewIds(change);
       cases.set(change.case.id, clone(change.case));
-      if (timer) timer.status = 'done';
-      if (change.cancelTimers) cancelPendingTimers(change.case.id);
+      if (completed) timers.complete(completed.id);
+      if (change.cancelTimers) timers.cancelOf(change.case.id);
       writeRows(change);
-    },
-
-    async countQueueAhead(c) {
-      return queueAhead(c);
     },
 
     async expertLoad(personIds): Promise<ExpertLoad[]> {
@@ -207,42 +175,9 @@ export function createMemoryStore(): CaseStore {
       });
     },
 
-    listEvents: async (caseId) => clone(events.filter((e) => e.caseId === caseId)),
-    listTimers: async (caseId) =>
-      [...(timersByCase.get(caseId) ?? [])].sort(byTimeThenSeq((t) => t.dueAt)).map(toTimer),
-
-    async claimDueTimers(options: ClaimOptions): Promise<ClaimedTimer[]> {
-      const { now } = options;
-      const due = timers
-        .filter(
-          (t) =>
-            (t.status === 'pending' && t.dueAt <= now) ||
-            (t.status === 'claimed' && t.leaseUntil !== null && t.leaseUntil < now),
-        )
-        .sort(byTimeThenSeq((t) => t.dueAt))
-        .slice(0, options.limit);
-      const prefix = leaseTokenPrefix(options.owner);
-      const leaseUntil = new Date(now.getTime() + options.leaseMs);
-      return due.map((t) => {
-        Object.assign(t, { status: 'claimed', leaseToken: prefix + t.id, leaseUntil: new Date(leaseUntil) });
-        return { ...toTimer(t), leaseToken: prefix + t.id, leaseUntil: new Date(leaseUntil) };
-      });
-    },
-
-    async releaseTimer(id, leaseToken) {
-      const t = timerById.get(id);
-      if (t?.status === 'claimed' && t.leaseToken === leaseToken)
-        Object.assign(t, { status: 'pending', leaseToken: null, leaseUntil: null });
-    },
-
-    countOverdueTimers: async (before) =>
-      timers.filter((t) => (t.status === 'pending' || t.status === 'claimed') && t.dueAt < before).length,
+    listTimers: async (caseId) => timers.listOf(caseId),
 
     async listBrokenPromises(limit) {
-      const live = (t: TimerRecord, id: string) =>
-        t.windowId === id &&
-        (t.kind === 'miss' || t.kind === 'auto_close') &&
-        (t.status === 'pending' || t.status === 'claimed');
       return [...cases.values()]
         .filter((c) => {
           if (!ACTIVE_STATUSES.includes(c.status)) return false;
@@ -250,7 +185,7 @@ export function createMemoryStore(): CaseStore {
           const pending = c.approval?.status === 'pending';
           return (
             promise === null ||
-            !(timersByCase.get(c.id) ?? []).some((t) => live(t, promise)) ||
+            !timers.keepsPromise(c.id, promise) ||
             (c.status === 'waiting_on_customer' && c.window !== null && c.window.paused === null) ||
             pending !== (c.status === 'awaiting_approval')
           );
@@ -259,24 +194,32 @@ export function createMemoryStore(): CaseStore {
         .slice(0, limit)
         .map((c) => c.id);
     },
+  };
 
-    ...outbox.methods,
+  const inspect: StoreInspector = {
+    listEvents: async (caseId) => clone(events.filter((e) => e.caseId === caseId)),
+    listOutbox: outbox.listOutbox,
+    countQueueAhead: async (c) => queueAhead(c),
+  };
 
-    async rememberInbound(key) {
-      if (inbound.has(key)) return false;
-      inbound.add(key);
-      return true;
+  return {
+    cases: repository,
+    timers: timers.queue,
+    notices: outbox.queue,
+    inbound: {
+      async remember(key) {
+        if (inbound.has(key)) return false;
+        inbound.add(key);
+        return true;
+      },
     },
-
-    async putRef(caseId, name, value) {
-      refs.set(`${caseId}\u0000${name}`, value);
+    refs: {
+      async put(caseId, name, value) {
+        refs.set(`${caseId}\u0000${name}`, value);
+      },
+      get: async (caseId, name) => refs.get(`${caseId}\u0000${name}`) ?? null,
     },
-
-    async getRef(caseId, name) {
-      return refs.get(`${caseId}\u0000${name}`) ?? null;
-    },
-
+    inspect,
     async close() {},
   };
-  return store;
 }

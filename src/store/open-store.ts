@@ -1,7 +1,7 @@
-// Opens the app's CaseStore: resolves the URL, applies committed migrations, connects. A
-import type { CaseStore } from '../core/ports.ts';
+// Opens the app's store: resolves the URL, applies committed migrations, connects. A
 // `file:` URL is SQLite, a `postgresql://` URL is PostgreSQL; nothing else changes. Each provider's
 // modules (its Prisma client, driver and adapter) load only when that provider is used.
+import type { InspectableStore } from './store.ts';
 import { databaseKind, resolveDatabaseUrl } from './database-url.ts';
 import { applyMigrations } from './migrate.ts';
 
@@ -10,7 +10,7 @@ export interface OpenStoreOptions {
   databaseUrl?: string;
 }
 
-export async function openStore(options: OpenStoreOptions = {}): Promise<CaseStore> {
+export async function openStore(options: OpenStoreOptions = {}): Promise<InspectableStore> {
   const url = resolveDatabaseUrl(options.databaseUrl);
   await applyMigrations(url);
   if (databaseKind(url) === 'postgresql') {

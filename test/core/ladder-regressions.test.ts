@@ -34,8 +34,8 @@ const wait = (minutes: number): Step => ({ t: 'wait', minutes });
 async function run(steps: Step[], setup: Setup = always): Promise<{ c: Case; events: string[] }> {
   const store = createMemoryStore();
   const { cases } = await runSteps(store, setup, steps);
-  const c = (await store.getCase(cases[0]!.id))!;
-  return { c, events: (await store.listEvents(c.id)).map((e) => e.type) };
+  const c = (await store.cases.getCase(cases[0]!.id))!;
+  return { c, events: (await store.inspect.listEvents(c.id)).map((e) => e.type) };
 }
 
 describe('regressions: promises that could disappear', () => {

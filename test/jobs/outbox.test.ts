@@ -37,12 +37,14 @@ describe('outbox dispatcher', () => {
   it('delivers every pending notice once and marks it sent', async () => {
     const { h, caseId, logger } = await setup();
     const sink = scriptedSink(() => ({ status: 'sent' }));
-    const report = await dispatchOnce({ store: h.store, clock: h.clock, sink, logger, owner: 't' });
+    const report = await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' });
     expect(report).toMatchObject({ claimed: 2, sent: 2 });
-    expect(await dispatchOnce({ store: h.store, clock: h.clock, sink, logger, owner: 't' })).toMatchObject({
+    expect(
+      await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' }),
+    ).toMatchObject({
       claimed: 0,
     });
-    expect((await h.store.listOutbox({ caseId })).map((n) => n.status)).toEqual(['sent', 'sent']);
+    expect((await h.store.inspect.listOutbox({ caseId })).map((n) => n.status)).toEqual(['sent', 'sent']);
     expect(new Set(sink.delivered).size).toBe(2);
   });
 
@@ -53,16 +55,20 @@ describe('outbox dispatcher', () => {
         ? { status: 'retry', afterMs: 30_000, error: 'ratelimited' }
         : { status: 'sent' },
     );
-    await dispatchOnce({ store: h.store, clock: h.clock, sink, logger, owner: 't' });
-    const waiting = (await h.store.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
+    await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' });
+    const waiting = (await h.store.inspect.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
     expect(waiting).toMatchObject({ status: 'pending', attempts: 1, lastError: 'ratelimited' });
     expect(waiting?.nextAttemptAt.getTime()).toBe(h.clock.now().getTime() + 30_000);
     h.clock.advance(29_000);
-    expect(await dispatchOnce({ store: h.store, clock: h.clock, sink, logger, owner: 't' })).toMatchObject({
+    expect(
+      await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' }),
+    ).toMatchObject({
       claimed: 0,
     });
     h.clock.advance(1_000);
-    expect(await dispatchOnce({ store: h.store, clock: h.clock, sink, logger, owner: 't' })).toMatchObject({
+    expect(
+      await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' }),
+    ).toMatchObject({
       sent: 1,
     });
     expect(sink.delivered.filter((k) => k.endsWith(':0'))).toHaveLength(1);
@@ -76,10 +82,17 @@ describe('outbox dispatcher', () => {
         : { status: 'sent' },
     );
     for (let i = 0; i < 6; i++) {
-      await dispatchOnce({ store: h.store, clock: h.clock, sink, logger, owner: 't', maxAttempts: 4 });
+      await dispatchOnce({
+        notices: h.store.notices,
+        clock: h.clock,
+        sink,
+        logger,
+        owner: 't',
+        maxAttempts: 4,
+      });
       h.clock.advance(10 * 60_000);
     }
-    const parked = await h.store.listOutbox({ caseId, statuses: ['parked'] });
+    const parked = await h.store.inspect.listOutbox({ caseId, statuses: ['parked'] });
     expect(parked.map((n) => n.key)).toEqual(['triage.new_case']);
     expect(parked[0]?.lastError).toBe('channel_not_found');
     expect(logger.lines.some((l) => l.startsWith('error outbox.parked'))).toBe(true);
@@ -88,13 +101,15 @@ describe('outbox dispatcher', () => {
   it('a send whose outcome is unknown is marked ambiguous, never blindly resent', async () => {
     const { h, caseId, logger } = await setup();
     const sink = scriptedSink((n) => (n.key === 'customer.ack' ? 'throw' : { status: 'sent' }));
-    expect(await dispatchOnce({ store: h.store, clock: h.clock, sink, logger, owner: 't' })).toMatchObject({
+    expect(
+      await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' }),
+    ).toMatchObject({
       ambiguous: 1,
       sent: 1,
     });
     h.clock.advance(3_600_000);
-    await dispatchOnce({ store: h.store, clock: h.clock, sink, logger, owner: 't' });
-    const ack = (await h.store.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
+    await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' });
+    const ack = (await h.store.inspect.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
     expect(ack?.status).toBe('ambiguous');
     expect([...sink.attempts.values()].reduce((a, b) => a + b)).toBe(2);
   });
@@ -108,8 +123,9 @@ describe('outbox dispatcher', () => {
         : { status: 'sent' },
     );
     const run = () =>
-      dispatchOnce({ store: h.store, clock: h.clock, sink, logger, owner: 't', maxAttempts: 3 });
-    const ack = async () => (await h.store.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
+      dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't', maxAttempts: 3 });
+    const ack = async () =>
+      (await h.store.inspect.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
     for (let i = 0; i < 10; i++) {
       expect(await run()).toMatchObject({ retried: 1, parked: 0 });
       // No growth: always exactly what the platform asked, and no attempt counted toward parking.
@@ -137,8 +153,9 @@ describe('outbox dispatcher', () => {
           : { status: 'retry', afterMs: 0, error: 'service_unavailable' },
     );
     const run = () =>
-      dispatchOnce({ store: h.store, clock: h.clock, sink, logger, owner: 't', maxAttempts: 4 });
-    const ack = async () => (await h.store.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
+      dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't', maxAttempts: 4 });
+    const ack = async () =>
+      (await h.store.inspect.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
     const waits: number[] = [];
     for (let i = 0; i < 4; i++) {
       await run();
@@ -183,7 +200,7 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     const { store, clock, logger } = await fiveNotices();
     const sink = scriptedSink(() => ({ status: 'sent' }));
     const run = (owner: string) =>
-      dispatchOnce({ store, clock, sink, logger, owner, paceMs: NOTICE_PACE_MS });
+      dispatchOnce({ notices: store.notices, clock, sink, logger, owner, paceMs: NOTICE_PACE_MS });
     expect(await run('a')).toMatchObject({ claimed: 2, sent: 2 });
     expect(await run('b')).toMatchObject({ claimed: 0 });
     clock.advance(NOTICE_PACE_MS - 1);
@@ -210,7 +227,7 @@ describe('outbox dispatcher across replicas and shutdown', () => {
       },
     };
     const run = (owner: string) =>
-      dispatchOnce({ store, clock, sink, logger, owner, paceMs: NOTICE_PACE_MS });
+      dispatchOnce({ notices: store.notices, clock, sink, logger, owner, paceMs: NOTICE_PACE_MS });
     const start = clock.now().getTime();
     expect(await run('a')).toMatchObject({ claimed: 2, sent: 2 });
     clock.set(new Date(start + P));
@@ -226,7 +243,7 @@ describe('outbox dispatcher across replicas and shutdown', () => {
       ['n3', 400 + P],
     ]);
     // Sent one after another, each destination's sends are at least the pace apart.
-    expect(await store.nextNoticeAt()).toEqual(new Date(start + 2 * P)); // n4, to the conversation
+    expect(await store.notices.nextDueAt()).toEqual(new Date(start + 2 * P)); // n4, to the conversation
   });
 
   it('a dispatcher whose lease was taken over sends nothing more; its started send goes again, noted', async () => {
@@ -242,7 +259,14 @@ describe('outbox dispatcher across replicas and shutdown', () => {
         if (!stalled) {
           stalled = true;
           clock.advance(31_000);
-          await dispatchOnce({ store, clock, sink: sinkB, logger, owner: 'b', leaseMs: 30_000 });
+          await dispatchOnce({
+            notices: store.notices,
+            clock,
+            sink: sinkB,
+            logger,
+            owner: 'b',
+            leaseMs: 30_000,
+          });
         }
         return { status: 'sent' };
       },
@@ -253,12 +277,19 @@ describe('outbox dispatcher across replicas and shutdown', () => {
         return { status: 'sent' };
       },
     };
-    const a = await dispatchOnce({ store, clock, sink: sinkA, logger, owner: 'a', leaseMs: 30_000 });
+    const a = await dispatchOnce({
+      notices: store.notices,
+      clock,
+      sink: sinkA,
+      logger,
+      owner: 'a',
+      leaseMs: 30_000,
+    });
     expect(a).toMatchObject({ claimed: 5, sent: 1, leaseLost: 4 });
     expect([...delivered].sort()).toEqual(['n0', 'n0', 'n1', 'n2', 'n3', 'n4']);
-    const resent = (await store.listOutbox({})).find((n) => n.key === 'n0');
+    const resent = (await store.inspect.listOutbox({})).find((n) => n.key === 'n0');
     expect(resent).toMatchObject({ attempts: 1, lastError: expect.stringContaining('may arrive twice') });
-    expect((await store.listOutbox({})).map((n) => n.status)).toEqual([
+    expect((await store.inspect.listOutbox({})).map((n) => n.status)).toEqual([
       'sent',
       'sent',
       'sent',
@@ -274,13 +305,20 @@ describe('outbox dispatcher across replicas and shutdown', () => {
       stop.abort(); // shutdown arrives during the first send
       return { status: 'sent' };
     });
-    const first = await dispatchOnce({ store, clock, sink, logger, owner: 'a', signal: stop.signal });
+    const first = await dispatchOnce({
+      notices: store.notices,
+      clock,
+      sink,
+      logger,
+      owner: 'a',
+      signal: stop.signal,
+    });
     expect(first).toMatchObject({ claimed: 5, sent: 1, released: 4 });
-    const outbox = await store.listOutbox({});
+    const outbox = await store.inspect.listOutbox({});
     expect(outbox.map((n) => n.status)).toEqual(['sent', 'pending', 'pending', 'pending', 'pending']);
     expect(outbox.every((n) => n.attempts === 0)).toBe(true);
     const next = await dispatchOnce({
-      store,
+      notices: store.notices,
       clock,
       sink: scriptedSink(() => ({ status: 'sent' })),
       logger,

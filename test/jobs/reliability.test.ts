@@ -76,7 +76,7 @@ describe.skipIf(PG_SKIP !== null)(
 
         const sent = readSent(run.out);
         const keys = byKey(sent);
-        const outbox = await run.store.listOutbox({});
+        const outbox = await run.store.inspect.listOutbox({});
         expect(outbox).toHaveLength(1005);
         expect(outbox.filter((n) => n.status !== 'sent')).toEqual([]);
         expect(new Set(outbox.map((n) => n.caseId)).size).toBe(1005); // one reminder per promise
@@ -137,7 +137,8 @@ describe.skipIf(PG_SKIP !== null)(
         // The expert answers between 60 ms before the window ends and 240 ms after: the sweep,
         // every 200 ms on each replica, catches some windows first and some answers land first.
         const desk = createDesk({
-          store: run.store,
+          cases: run.store.cases,
+          timers: run.store.timers,
           clock: { now: () => new Date() },
           ids: { next: () => crypto.randomUUID() },
           config: deskConfig(),
@@ -171,7 +172,7 @@ describe.skipIf(PG_SKIP !== null)(
         await run.stopAll();
 
         const versionOf = (dedupeKey: string) => Number(/:v(\d+):/.exec(dedupeKey)?.[1]);
-        const reminders = (await run.store.listOutbox({})).filter((n) => n.key === 'owner.missed');
+        const reminders = (await run.store.inspect.listOutbox({})).filter((n) => n.key === 'owner.missed');
         const late = reminders.filter((n) => versionOf(n.dedupeKey) > (answered.get(n.caseId) ?? 0));
         const remindedFirst = new Set(reminders.map((n) => n.caseId)).size;
         record('answerRace', {
@@ -251,7 +252,7 @@ describe.skipIf(PG_SKIP !== null)(
         await run.stopAll();
         expect(finished).toBe(true);
 
-        const outbox = await run.store.listOutbox({});
+        const outbox = await run.store.inspect.listOutbox({});
         const sent = readSent(run.out);
         const keys = byKey(sent);
         const ambiguous = outbox.filter((n) => n.status === 'ambiguous');

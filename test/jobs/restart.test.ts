@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDesk } from '../../src/core/desk.ts';
-import type { CaseStore } from '../../src/core/ports.ts';
+import type { InspectableStore } from '../../src/store/store.ts';
 import { dispatchOnce } from '../../src/jobs/outbox.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
@@ -21,10 +21,11 @@ const STEP_MIN = 30;
 const STEPS = 12; // six hours: nudges, misses, supervisor requests, approval nudges and misses
 
 /** Opens CASES cases a minute apart and hands each to an expert. */
-async function seed(store: CaseStore): Promise<void> {
+async function seed(store: InspectableStore): Promise<void> {
   const clock = new FakeClock(T0);
   const desk = createDesk({
-    store,
+    cases: store.cases,
+    timers: store.timers,
     clock,
     ids: new SequentialIds('seed'),
     config: deskConfig({ people: { jonas: { maxOpenCases: 99 }, aiste: { maxOpenCases: 99 } } }),
@@ -44,11 +45,11 @@ async function seed(store: CaseStore): Promise<void> {
 }
 
 /** What was written, independent of ids: one line per notice. */
-async function outboxShape(store: CaseStore): Promise<string[]> {
-  const cases = await store.listCases({});
+async function outboxShape(store: InspectableStore): Promise<string[]> {
+  const cases = await store.cases.listCases({});
   const lines: string[] = [];
   for (const c of cases) {
-    for (const n of await store.listOutbox({ caseId: c.id })) {
+    for (const n of await store.inspect.listOutbox({ caseId: c.id })) {
       lines.push(`#${c.number} ${n.key} ${n.recipient.kind} ${n.createdAt.toISOString()}`);
     }
   }
@@ -127,13 +128,19 @@ describe('restart between sweeps', () => {
     const memory = createMemoryStore();
     await seed(memory);
     const clock = new FakeClock(T0);
-    const desk = createDesk({ store: memory, clock, ids: new SequentialIds('ref'), config: deskConfig() });
+    const desk = createDesk({
+      cases: memory.cases,
+      timers: memory.timers,
+      clock,
+      ids: new SequentialIds('ref'),
+      config: deskConfig(),
+    });
     for (let step = 1; step <= STEPS; step++) {
       clock.set(new Date(T0.getTime() + step * STEP_MIN * 60_000));
       await desk.sweep({ limit: 1000 });
     }
     await dispatchOnce({
-      store: memory,
+      notices: memory.notices,
       clock,
       sink: { deliver: async () => ({ status: 'sent' }) },
       logger: memoryLogger(),
@@ -151,13 +158,15 @@ describe('restart between sweeps', () => {
       const sent = readFileSync(sentFile, 'utf8').trim().split('\n');
       expect(new Set(sent).size).toBe(sent.length); // nothing delivered twice
       const outbox = (
-        await Promise.all((await after.listCases({})).map((c) => after.listOutbox({ caseId: c.id })))
+        await Promise.all(
+          (await after.cases.listCases({})).map((c) => after.inspect.listOutbox({ caseId: c.id })),
+        )
       ).flat();
       expect(outbox.every((n) => n.status === 'sent')).toBe(true); // nothing left behind
       expect(new Set(sent)).toEqual(new Set(outbox.map((n) => n.dedupeKey)));
 
       const end = new Date(T0.getTime() + STEPS * STEP_MIN * 60_000);
-      expect(await after.countOverdueTimers(end)).toBe(0); // every due timer was handled
+      expect(await after.timers.countOverdue(end)).toBe(0); // every due timer was handled
       expect(reports.reduce((sum, r) => sum + (r.failed ?? 0) + (r.leaseLost ?? 0), 0)).toBe(0);
     } finally {
       await after.close();

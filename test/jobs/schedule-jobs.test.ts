@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesk } from '../../src/core/desk.ts';
 import type { ClaimedNotice, Recipient } from '../../src/core/model.ts';
-import type { CaseStore } from '../../src/core/ports.ts';
+import type { InspectableStore } from '../../src/store/store.ts';
 import type { DeliveryResult } from '../../src/jobs/outbox.ts';
 import { OUTBOX_WAKE_MIN_MS, type RunningJobs, scheduleJobs } from '../../src/jobs/schedule-jobs.ts';
 import { memoryLogger } from '../../src/log.ts';
@@ -26,7 +26,7 @@ const X = toConversation('slack:T1:CX:1');
 const Y = toConversation('slack:T1:CY:1');
 
 /** Notices written now, a millisecond apart in their order, keyed as given. */
-async function seed(store: CaseStore, notices: [key: string, to: Recipient][]) {
+async function seed(store: InspectableStore, notices: [key: string, to: Recipient][]) {
   const now = Date.now();
   await seedCase(store, {}, (c) => ({
     notices: notices.map(([key, recipient], i) =>
@@ -67,9 +67,15 @@ describe('outbox wake-up between ticks', () => {
     vi.useRealTimers();
   });
 
-  function start(store: CaseStore, sink: ReturnType<typeof recordingSink>, paceMs: number) {
+  function start(store: InspectableStore, sink: ReturnType<typeof recordingSink>, paceMs: number) {
     const logger = memoryLogger();
-    const desk = createDesk({ store, clock, ids: new SequentialIds(), config: deskConfig() });
+    const desk = createDesk({
+      cases: store.cases,
+      timers: store.timers,
+      clock,
+      ids: new SequentialIds(),
+      config: deskConfig(),
+    });
     const sweep = { everySeconds: 60, leaseSeconds: 30, batch: 100 };
     jobs = scheduleJobs({ desk, store, clock, sink, logger, owner: 'r1', sweep, paceMs });
     return jobs;
@@ -119,7 +125,7 @@ describe('outbox wake-up between ticks', () => {
   it('leaves a retry beyond the tick to the ticks; the last tick before it sets the wake-up', async () => {
     const store = createMemoryStore();
     await seed(store, [['x0', X]]);
-    const wakes = vi.spyOn(store, 'nextNoticeAt');
+    const wakes = vi.spyOn(store.notices, 'nextDueAt');
     let first = true;
     const sink = recordingSink(() => {
       if (!first) return { status: 'sent' };
@@ -186,17 +192,17 @@ describe('outbox wake-up between ticks', () => {
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(sink.sends).toEqual([['x0', 0]]);
-    expect((await store.listOutbox({ statuses: ['pending'] })).map((n) => n.key)).toEqual(['x1']);
+    expect((await store.inspect.listOutbox({ statuses: ['pending'] })).map((n) => n.key)).toEqual(['x1']);
   });
 
   /** A new case whose notices (key, recipient) are claimed at once for this replica, paced. */
   async function openClaimingAtOnce(
-    store: CaseStore,
+    store: InspectableStore,
     notices: [key: string, to: Recipient][],
     paceMs: number,
   ) {
     const now = new Date();
-    const created = await store.createCase(
+    const created = await store.cases.createCase(
       makeDraft(),
       (c) =>
         withRows({
@@ -228,7 +234,7 @@ describe('outbox wake-up between ticks', () => {
     ]);
     await vi.advanceTimersByTimeAsync(150);
     expect(sink.sends.at(-1)).toEqual(['a1', 150]);
-    const outbox = await store.listOutbox({});
+    const outbox = await store.inspect.listOutbox({});
     expect(outbox.map((n) => [n.key, n.status])).toEqual([
       ['x0', 'sent'],
       ['a0', 'sent'],
@@ -259,7 +265,7 @@ describe('outbox wake-up between ticks', () => {
     await vi.advanceTimersByTimeAsync(20);
     await stopped;
     expect(sink.sends.map(([key]) => key)).toEqual(['a0', 'b0']);
-    expect((await store.listOutbox({})).map((n) => [n.key, n.status])).toEqual([
+    expect((await store.inspect.listOutbox({})).map((n) => [n.key, n.status])).toEqual([
       ['a0', 'sent'],
       ['b0', 'sent'],
     ]);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.ts';
-import type { CaseStore } from '../../src/core/ports.ts';
+import type { InspectableStore } from '../../src/store/store.ts';
 import { createSchema, PG_SKIP, pgTitle } from '../fixtures/postgres.ts';
 import type { ReplicaOptions } from '../fixtures/replica.ts';
 import { waitUntil } from '../fixtures/reliability-run.ts';
@@ -23,7 +23,7 @@ const OPTIONS: ReplicaOptions = { intervalMs: 200, leaseMs: 60_000, batch: 50, s
 const COUNT = 200;
 const MESSAGES = 2 * COUNT;
 
-async function stopMidWorkThenResume(databaseUrl: string, store: CaseStore): Promise<void> {
+async function stopMidWorkThenResume(databaseUrl: string, store: InspectableStore): Promise<void> {
   const out = mkdtempSync(path.join(tmpdir(), 'ladder-shutdown-'));
   try {
     const reminders: Reminder[] = Array.from({ length: COUNT }, (_, i) => ({
@@ -43,9 +43,9 @@ async function stopMidWorkThenResume(databaseUrl: string, store: CaseStore): Pro
     expect([exit.code, exit.signal, exit.stdout.trim().split('\n').at(-1)]).toEqual([0, null, 'stopped']);
 
     // Nothing held: no timer claimed, no notice mid-send or ambiguous; work was left to do.
-    const outbox = await store.listOutbox({});
+    const outbox = await store.inspect.listOutbox({});
     expect(outbox.filter((n) => n.status === 'sending' || n.status === 'ambiguous')).toEqual([]);
-    const timers = (await Promise.all(reminders.map((r) => store.listTimers(r.caseId)))).flat();
+    const timers = (await Promise.all(reminders.map((r) => store.cases.listTimers(r.caseId)))).flat();
     expect(timers.filter((t) => t.status === 'claimed')).toEqual([]);
     const sentBefore = readSent(out).length;
     const left =
@@ -65,7 +65,7 @@ async function stopMidWorkThenResume(databaseUrl: string, store: CaseStore): Pro
     const sent = readSent(out).map((l) => l.dedupeKey);
     expect(sent).toHaveLength(MESSAGES);
     expect(new Set(sent).size).toBe(MESSAGES); // none twice
-    const after = await store.listOutbox({});
+    const after = await store.inspect.listOutbox({});
     expect(after.filter((n) => n.status !== 'sent')).toEqual([]);
     expect(new Set(after.map((n) => n.dedupeKey))).toEqual(new Set(sent));
     console.log(

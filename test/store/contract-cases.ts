@@ -25,9 +25,9 @@ export function describeCaseContract(store: CurrentStore): void {
       const a2 = await seedCase(store(), { workspace: 'acme' });
       const b1 = await seedCase(store(), { workspace: 'globex' });
       expect([a1.number, a2.number, b1.number]).toEqual([1, 2, 1]);
-      expect((await store().findCaseByNumber('acme', 2))?.id).toBe(a2.id);
-      expect((await store().findCaseByNumber('globex', 1))?.id).toBe(b1.id);
-      expect(await store().findCaseByNumber('globex', 2)).toBeNull();
+      expect((await store().cases.findCaseByNumber('acme', 2))?.id).toBe(a2.id);
+      expect((await store().cases.findCaseByNumber('globex', 1))?.id).toBe(b1.id);
+      expect(await store().cases.findCaseByNumber('globex', 2)).toBeNull();
     });
 
     it('gives 50 concurrent cases of one workspace the numbers 1..50, no duplicate, no gap', async () => {
@@ -36,7 +36,7 @@ export function describeCaseContract(store: CurrentStore): void {
       );
       const numbers = created.map((c) => c.number).sort((a, b) => a - b);
       expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-      const stored = await store().listCases({ workspace: 'acme' });
+      const stored = await store().cases.listCases({ workspace: 'acme' });
       expect(stored.map((c) => c.number)).toEqual(numbers);
       expect(new Set(stored.map((c) => c.id)).size).toBe(50);
       expect((await seedCase(store(), { workspace: 'globex' })).number).toBe(1);
@@ -45,7 +45,7 @@ export function describeCaseContract(store: CurrentStore): void {
     it('calls build with the numbered draft and writes the case with its events, timers and notices', async () => {
       const draft = makeDraft();
       const seen: number[] = [];
-      const created = await store().createCase(draft, (numbered) => {
+      const created = await store().cases.createCase(draft, (numbered) => {
         seen.push(numbered.number);
         return withRows({
           events: [makeEvent(numbered)],
@@ -55,14 +55,14 @@ export function describeCaseContract(store: CurrentStore): void {
       });
       expect(seen).toEqual([1]);
       expect(created).toEqual({ case: { ...draft, number: 1 }, sending: [] });
-      expect(await store().getCase(draft.id)).toEqual({ ...draft, number: 1 });
-      expect((await store().listEvents(draft.id)).map((e) => e.type)).toEqual(['opened']);
-      const timers = await store().listTimers(draft.id);
+      expect(await store().cases.getCase(draft.id)).toEqual({ ...draft, number: 1 });
+      expect((await store().inspect.listEvents(draft.id)).map((e) => e.type)).toEqual(['opened']);
+      const timers = await store().cases.listTimers(draft.id);
       expect(timers.map((t) => [t.kind, t.status, t.dueAt])).toEqual([
         ['nudge', 'pending', at(45 * MIN)],
         ['miss', 'pending', at(60 * MIN)],
       ]);
-      const [notice] = await store().listOutbox({ caseId: draft.id });
+      const [notice] = await store().inspect.listOutbox({ caseId: draft.id });
       expect(notice).toMatchObject({
         params: { number: 1 },
         status: 'pending',
@@ -74,11 +74,11 @@ export function describeCaseContract(store: CurrentStore): void {
     it('writes nothing and uses up no number when build throws', async () => {
       const draft = makeDraft();
       await expect(
-        store().createCase(draft, () => {
+        store().cases.createCase(draft, () => {
           throw new Error('intake failed');
         }),
       ).rejects.toThrow('intake failed');
-      expect(await store().getCase(draft.id)).toBeNull();
+      expect(await store().cases.getCase(draft.id)).toBeNull();
       expect((await seedCase(store())).number).toBe(1);
     });
 
@@ -86,25 +86,25 @@ export function describeCaseContract(store: CurrentStore): void {
       const inbound = { key: 'slack:event:Ev1', at: T0 };
       const first = makeDraft();
       const rows = (c: Case) => withRows({ notices: [makeNotice(c)] })(c);
-      expect((await store().createCase(first, rows, { inbound })).case.number).toBe(1);
+      expect((await store().cases.createCase(first, rows, { inbound })).case.number).toBe(1);
       const again = makeDraft();
-      const refused = store().createCase(again, rows, { inbound: { ...inbound, at: at(MIN) } });
+      const refused = store().cases.createCase(again, rows, { inbound: { ...inbound, at: at(MIN) } });
       await expect(refused).rejects.toMatchObject({ code: 'duplicate' });
-      expect(await store().getCase(again.id)).toBeNull();
-      expect(await store().listOutbox({ caseId: again.id })).toEqual([]);
-      expect(await store().rememberInbound(inbound.key, at(MIN))).toBe(false);
+      expect(await store().cases.getCase(again.id)).toBeNull();
+      expect(await store().inspect.listOutbox({ caseId: again.id })).toEqual([]);
+      expect(await store().inbound.remember(inbound.key, at(MIN))).toBe(false);
       // No number was used up by the refused one.
       expect((await seedCase(store())).number).toBe(2);
     });
 
     it('with inbound, refuses an event remembered before, and forgets one whose case failed', async () => {
-      expect(await store().rememberInbound('slack:event:seen', T0)).toBe(true);
+      expect(await store().inbound.remember('slack:event:seen', T0)).toBe(true);
       await expect(
-        store().createCase(makeDraft(), withRows(), { inbound: { key: 'slack:event:seen', at: T0 } }),
+        store().cases.createCase(makeDraft(), withRows(), { inbound: { key: 'slack:event:seen', at: T0 } }),
       ).rejects.toMatchObject({ code: 'duplicate' });
       const inbound = { key: 'slack:event:Ev2', at: T0 };
       await expect(
-        store().createCase(
+        store().cases.createCase(
           makeDraft(),
           () => {
             throw new Error('intake failed');
@@ -114,7 +114,7 @@ export function describeCaseContract(store: CurrentStore): void {
       ).rejects.toThrow('intake failed');
       // Slack's retry of that event is taken, not dropped.
       const draft = makeDraft();
-      expect((await store().createCase(draft, withRows(), { inbound })).case.id).toBe(draft.id);
+      expect((await store().cases.createCase(draft, withRows(), { inbound })).case.id).toBe(draft.id);
     });
   });
 
@@ -123,8 +123,8 @@ export function describeCaseContract(store: CurrentStore): void {
       const rich = makeRichCase();
       const { number: _n, ...draft } = rich;
       const event = makeEvent(rich, { at: at(999), data: { when: at(1234), list: [{ at: at(5) }], n: 1.5 } });
-      await store().createCase(draft, withRows({ events: [event] }));
-      const read = await store().getCase(rich.id);
+      await store().cases.createCase(draft, withRows({ events: [event] }));
+      const read = await store().cases.getCase(rich.id);
       expect(read).toEqual({ ...rich, number: 1 });
       expect(read?.window?.paused?.at).toBeInstanceOf(Date);
       expect(read?.approval?.decidedAt?.getTime()).toBe(at(50 * MIN + 2).getTime());
@@ -135,18 +135,18 @@ export function describeCaseContract(store: CurrentStore): void {
         ['09:00', '12:00'],
         ['13:00', '17:00'],
       ]);
-      expect(await store().listEvents(rich.id)).toEqual([event]);
+      expect(await store().inspect.listEvents(rich.id)).toEqual([event]);
     });
 
     it('returns copies: changing what was passed in or read out changes nothing stored', async () => {
       const draft = makeDraft();
-      const { case: created } = await store().createCase(draft, withRows());
+      const { case: created } = await store().cases.createCase(draft, withRows());
       draft.customer.name = 'changed after create';
-      const first = await store().getCase(created.id);
+      const first = await store().cases.getCase(created.id);
       if (!first?.window) throw new Error('case not stored');
       first.window.dueAt.setTime(0);
       first.risk.signals = ['tampered'];
-      const again = await store().getCase(created.id);
+      const again = await store().cases.getCase(created.id);
       expect(again?.customer.name).toBe('Ona Petraitė');
       expect(again?.window?.dueAt).toEqual(at(60 * MIN));
       expect(again?.risk.signals).toEqual([]);
@@ -154,9 +154,9 @@ export function describeCaseContract(store: CurrentStore): void {
 
     it('answers null for an unknown case, number or conversation', async () => {
       await seedCase(store());
-      expect(await store().getCase('nope')).toBeNull();
-      expect(await store().findCaseByNumber('acme', 99)).toBeNull();
-      expect(await store().findCaseByConversation('slack:T1:D9:nope')).toBeNull();
+      expect(await store().cases.getCase('nope')).toBeNull();
+      expect(await store().cases.findCaseByNumber('acme', 99)).toBeNull();
+      expect(await store().cases.findCaseByConversation('slack:T1:D9:nope')).toBeNull();
     });
 
     it('finds the newest case of a conversation', async () => {
@@ -164,7 +164,7 @@ export function describeCaseContract(store: CurrentStore): void {
       await seedCase(store(), { conversation: 'slack:T1:D1:other' });
       const newer = await seedCase(store(), { conversation: 'slack:T1:D1:1' });
       expect(older.number).toBeLessThan(newer.number);
-      expect((await store().findCaseByConversation('slack:T1:D1:1'))?.id).toBe(newer.id);
+      expect((await store().cases.findCaseByConversation('slack:T1:D1:1'))?.id).toBe(newer.id);
     });
   });
 
@@ -188,38 +188,44 @@ export function describeCaseContract(store: CurrentStore): void {
 
     it('filters by workspace, customer, owner, team and statuses', async () => {
       await seedMany();
-      expect(numbers(await store().listCases({ workspace: 'acme' }))).toEqual([
+      expect(numbers(await store().cases.listCases({ workspace: 'acme' }))).toEqual([
         'acme#1',
         'acme#2',
         'acme#3',
         'acme#4',
       ]);
-      expect(numbers(await store().listCases({ customerId: 'u1' }))).toEqual(['acme#1', 'acme#3', 'acme#4']);
-      expect(numbers(await store().listCases({ ownerId: 'tom', workspace: 'acme' }))).toEqual([
+      expect(numbers(await store().cases.listCases({ customerId: 'u1' }))).toEqual([
+        'acme#1',
+        'acme#3',
+        'acme#4',
+      ]);
+      expect(numbers(await store().cases.listCases({ ownerId: 'tom', workspace: 'acme' }))).toEqual([
         'acme#1',
         'acme#3',
       ]);
-      expect(numbers(await store().listCases({ team: 'it' }))).toEqual(['acme#3']);
-      expect(numbers(await store().listCases({ workspace: 'acme', statuses: ['open', 'resolved'] }))).toEqual(
-        ['acme#1', 'acme#3', 'acme#4'],
-      );
-      expect(await store().listCases({ statuses: [] })).toEqual([]);
+      expect(numbers(await store().cases.listCases({ team: 'it' }))).toEqual(['acme#3']);
       expect(
-        numbers(await store().listCases({ customerId: 'u1', ownerId: 'tom', statuses: ['open'] })),
+        numbers(await store().cases.listCases({ workspace: 'acme', statuses: ['open', 'resolved'] })),
+      ).toEqual(['acme#1', 'acme#3', 'acme#4']);
+      expect(await store().cases.listCases({ statuses: [] })).toEqual([]);
+      expect(
+        numbers(await store().cases.listCases({ customerId: 'u1', ownerId: 'tom', statuses: ['open'] })),
       ).toEqual(['acme#1']);
     });
 
     it('orders by number, newest first on request, and honours the limit', async () => {
       await seedMany();
       const q = { workspace: 'acme' };
-      expect(numbers(await store().listCases({ ...q, newestFirst: true }))).toEqual([
+      expect(numbers(await store().cases.listCases({ ...q, newestFirst: true }))).toEqual([
         'acme#4',
         'acme#3',
         'acme#2',
         'acme#1',
       ]);
-      expect(numbers(await store().listCases({ ...q, limit: 2 }))).toEqual(['acme#1', 'acme#2']);
-      expect(numbers(await store().listCases({ ...q, newestFirst: true, limit: 1 }))).toEqual(['acme#4']);
+      expect(numbers(await store().cases.listCases({ ...q, limit: 2 }))).toEqual(['acme#1', 'acme#2']);
+      expect(numbers(await store().cases.listCases({ ...q, newestFirst: true, limit: 1 }))).toEqual([
+        'acme#4',
+      ]);
     });
   });
 
@@ -243,9 +249,9 @@ export function describeCaseContract(store: CurrentStore): void {
       await seed({ approval: approval('pending'), risk: risk('high'), window: windowDue(at(10 * MIN)) }); // 10
       await seed({ window: windowDue(at(61 * MIN)) }); // 11
 
-      const list = async (q: object) => numbers(await store().listCases({ ...finance, ...q }));
+      const list = async (q: object) => numbers(await store().cases.listCases({ ...finance, ...q }));
       expect(await list({ approvalPending: true })).toEqual([1, 10]);
-      expect(numbers(await store().listCases({ approvalPending: true }))).toEqual([1, 8, 9, 10]);
+      expect(numbers(await store().cases.listCases({ approvalPending: true }))).toEqual([1, 8, 9, 10]);
       expect(await list({ team: 'it', approvalPending: true })).toEqual([8]);
       // Strictly before: a window due at that very millisecond is not overdue yet.
       expect(await list({ overdueAt: at(60 * MIN) })).toEqual([10]);
@@ -268,7 +274,7 @@ export function describeCaseContract(store: CurrentStore): void {
       const lists = async () =>
         Promise.all(
           [{ approvalPending: true }, { overdueAt: at(11 * MIN) }, { atRisk: true }].map(async (q) =>
-            numbers(await store().listCases({ ...finance, ...q })),
+            numbers(await store().cases.listCases({ ...finance, ...q })),
           ),
         );
       expect(await lists()).toEqual([[1], [1], [1]]);
@@ -277,9 +283,11 @@ export function describeCaseContract(store: CurrentStore): void {
         window: windowDue(at(10 * MIN), true),
         risk: risk('low'),
       });
-      await store().commit(paused);
+      await store().cases.commit(paused);
       expect(await lists()).toEqual([[], [], []]);
-      await store().commit(changeOf(paused.case, { window: windowDue(at(5 * MIN)), risk: risk('elevated') }));
+      await store().cases.commit(
+        changeOf(paused.case, { window: windowDue(at(5 * MIN)), risk: risk('elevated') }),
+      );
       expect(await lists()).toEqual([[], [1], [1]]);
     });
 
@@ -294,25 +302,25 @@ export function describeCaseContract(store: CurrentStore): void {
       const sent = await withNotices('finance'); // 4
       const elsewhere = await withNotices('it'); // 5: parked, another team
       await withNotices('finance'); // 6: never claimed
-      const claimed = await store().claimNotices({ now: at(MIN), limit: 100, leaseMs: MIN, owner: 'd' });
+      const claimed = await store().notices.claim({ now: at(MIN), limit: 100, leaseMs: MIN, owner: 'd' });
       for (const n of claimed) {
         const failed = { error: 'channel_not_found', retryAt: null };
         if (n.caseId === parked.id || n.caseId === elsewhere.id)
-          await store().markNoticeFailed(n.id, n.leaseToken, failed);
+          await store().notices.markFailed(n.id, n.leaseToken, failed);
         if (n.caseId === ambiguous.id)
-          await store().markNoticeFailed(n.id, n.leaseToken, { ...failed, ambiguous: true });
+          await store().notices.markFailed(n.id, n.leaseToken, { ...failed, ambiguous: true });
         if (n.caseId === retrying.id)
-          await store().markNoticeFailed(n.id, n.leaseToken, { ...failed, retryAt: at(2 * MIN) });
-        if (n.caseId === sent.id) await store().markNoticeSent(n.id, n.leaseToken, at(MIN));
+          await store().notices.markFailed(n.id, n.leaseToken, { ...failed, retryAt: at(2 * MIN) });
+        if (n.caseId === sent.id) await store().notices.markSent(n.id, n.leaseToken, at(MIN));
       }
-      expect(numbers(await store().listCases({ ...finance, withUndelivered: true }))).toEqual([1, 2]);
-      expect(numbers(await store().listCases({ withUndelivered: true }))).toEqual([1, 2, 5]);
+      expect(numbers(await store().cases.listCases({ ...finance, withUndelivered: true }))).toEqual([1, 2]);
+      expect(numbers(await store().cases.listCases({ withUndelivered: true }))).toEqual([1, 2, 5]);
       expect(
-        numbers(await store().listCases({ withUndelivered: true, newestFirst: true, limit: 2 })),
+        numbers(await store().cases.listCases({ withUndelivered: true, newestFirst: true, limit: 2 })),
       ).toEqual([5, 2]);
-      expect(await store().listCases({ withUndelivered: true, statuses: ['resolved'] })).toEqual([]);
-      const [first] = await store().listCases({ ...finance, withUndelivered: true, limit: 1 });
-      expect(first).toEqual(await store().getCase(parked.id));
+      expect(await store().cases.listCases({ withUndelivered: true, statuses: ['resolved'] })).toEqual([]);
+      const [first] = await store().cases.listCases({ ...finance, withUndelivered: true, limit: 1 });
+      expect(first).toEqual(await store().cases.getCase(parked.id));
     });
   });
 
@@ -328,10 +336,10 @@ export function describeCaseContract(store: CurrentStore): void {
       const me = await seedCase(store(), { createdAt: T0 });
       await seedCase(store(), { createdAt: T0 }); // same instant, higher number
       await seedCase(store(), { createdAt: at(MIN) });
-      expect(await store().countQueueAhead(me)).toBe(2);
+      expect(await store().inspect.countQueueAhead(me)).toBe(2);
       // Intake asks before the case has a number.
       const draft = { id: 'draft', team: 'finance', createdAt: T0, number: Number.MAX_SAFE_INTEGER };
-      expect(await store().countQueueAhead(draft)).toBe(4);
+      expect(await store().inspect.countQueueAhead(draft)).toBe(4);
     });
 
     it('gives cases opened at the same moment each their own place, counted in their transaction', async () => {
@@ -339,7 +347,7 @@ export function describeCaseContract(store: CurrentStore): void {
       const places: number[] = [];
       await Promise.all(
         [1, 2, 3, 4, 5].map(() =>
-          store().createCase(makeDraft({ createdAt: T0 }), (numbered, queue) => {
+          store().cases.createCase(makeDraft({ createdAt: T0 }), (numbered, queue) => {
             places.push(queue.ahead);
             return withRows({})(numbered);
           }),
@@ -361,22 +369,22 @@ export function describeCaseContract(store: CurrentStore): void {
         await seedCase(store()),
         await seedCase(store()),
       ];
-      expect(await store().countQueueAhead(draft)).toBe(4);
+      expect(await store().inspect.countQueueAhead(draft)).toBe(4);
       const commit = async (from: Case, patch: Partial<Case>) => {
         const change = changeOf(from, patch);
-        await store().commit(change);
+        await store().cases.commit(change);
         return change.case;
       };
       const taken = await commit(a, { ownerId: 'tom' });
       await commit(b, { level: 2 });
       await commit(c, { team: 'it' });
       const detailed = await commit(d, { words: 'more details' }); // still waiting: counted once
-      expect(await store().countQueueAhead(draft)).toBe(1);
-      expect(await store().countQueueAhead({ ...draft, team: 'it' })).toBe(1);
+      expect(await store().inspect.countQueueAhead(draft)).toBe(1);
+      expect(await store().inspect.countQueueAhead({ ...draft, team: 'it' })).toBe(1);
       await commit(taken, { ownerId: null }); // given back to the queue
-      expect(await store().countQueueAhead(draft)).toBe(2);
+      expect(await store().inspect.countQueueAhead(draft)).toBe(2);
       await commit(detailed, { status: 'resolved' });
-      expect(await store().countQueueAhead(draft)).toBe(1);
+      expect(await store().inspect.countQueueAhead(draft)).toBe(1);
     });
   });
 
@@ -389,32 +397,32 @@ export function describeCaseContract(store: CurrentStore): void {
       await seedCase(store(), { expertId: 'tom', expertAssignedAt: at(3 * MIN), status: 'closed' });
       await seedCase(store(), { expertId: 'tom', expertAssignedAt: at(9 * MIN + 1) });
       await seedCase(store(), { expertId: 'rasa', expertAssignedAt: at(MIN), ownerId: 'rasa' });
-      expect(await store().expertLoad(['nobody', 'tom', 'rasa'])).toEqual([
+      expect(await store().cases.expertLoad(['nobody', 'tom', 'rasa'])).toEqual([
         { personId: 'nobody', openCases: 0, lastAssignedAt: null },
         { personId: 'tom', openCases: 2, lastAssignedAt: at(9 * MIN + 1) },
         { personId: 'rasa', openCases: 1, lastAssignedAt: at(MIN) },
       ]);
-      expect(await store().expertLoad([])).toEqual([]);
+      expect(await store().cases.expertLoad([])).toEqual([]);
     });
   });
 
   describe('rememberInbound', () => {
     it('is true the first time a key is seen and false after', async () => {
-      expect(await store().rememberInbound('slack:Ev1', T0)).toBe(true);
-      expect(await store().rememberInbound('slack:Ev1', at(MIN))).toBe(false);
-      expect(await store().rememberInbound('discord:Ev1', T0)).toBe(true);
+      expect(await store().inbound.remember('slack:Ev1', T0)).toBe(true);
+      expect(await store().inbound.remember('slack:Ev1', at(MIN))).toBe(false);
+      expect(await store().inbound.remember('discord:Ev1', T0)).toBe(true);
     });
   });
   describe('platform refs', () => {
     it('keeps one value per case and name, overwritten by a later put', async () => {
-      expect(await store().getRef('case-a', 'slack.triage_ts')).toBeNull();
-      await store().putRef('case-a', 'slack.triage_ts', '1700.000100');
-      await store().putRef('case-a', 'discord.thread', '1187');
-      await store().putRef('case-b', 'slack.triage_ts', '1700.000200');
-      await store().putRef('case-a', 'slack.triage_ts', '1700.000300');
-      expect(await store().getRef('case-a', 'slack.triage_ts')).toBe('1700.000300');
-      expect(await store().getRef('case-a', 'discord.thread')).toBe('1187');
-      expect(await store().getRef('case-b', 'slack.triage_ts')).toBe('1700.000200');
+      expect(await store().refs.get('case-a', 'slack.triage_ts')).toBeNull();
+      await store().refs.put('case-a', 'slack.triage_ts', '1700.000100');
+      await store().refs.put('case-a', 'discord.thread', '1187');
+      await store().refs.put('case-b', 'slack.triage_ts', '1700.000200');
+      await store().refs.put('case-a', 'slack.triage_ts', '1700.000300');
+      expect(await store().refs.get('case-a', 'slack.triage_ts')).toBe('1700.000300');
+      expect(await store().refs.get('case-a', 'discord.thread')).toBe('1187');
+      expect(await store().refs.get('case-b', 'slack.triage_ts')).toBe('1700.000200');
     });
   });
 }

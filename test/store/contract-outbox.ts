@@ -22,34 +22,34 @@ export function describeOutboxContract(store: CurrentStore): void {
       notices: minutes.map((m) => makeNotice(n, { createdAt: at(m * MIN), key: `k${m}` })),
     }));
 
-  const statusOf = async (id: string) => (await store().listOutbox({})).find((n) => n.id === id);
+  const statusOf = async (id: string) => (await store().inspect.listOutbox({})).find((n) => n.id === id);
 
   describe('outbox', () => {
     it('stores new notices as pending, no attempts, first attempt at creation', async () => {
       const notice = makeNotice({ id: 'c', conversation: 'x' });
       const c = await seedCase(store(), { id: 'c' }, () => ({ notices: [notice] }));
-      expect(await store().listOutbox({ caseId: c.id })).toEqual([
+      expect(await store().inspect.listOutbox({ caseId: c.id })).toEqual([
         { ...notice, status: 'pending', attempts: 0, nextAttemptAt: T0, lastError: null, sentAt: null },
       ]);
     });
 
     it('claims due pending notices oldest first, up to the limit, and marks them sending', async () => {
       await seedNotices(2, 0, 1, 5);
-      const claimed = await store().claimNotices(claimAt(at(2 * MIN), { limit: 2 }));
+      const claimed = await store().notices.claim(claimAt(at(2 * MIN), { limit: 2 }));
       expect(claimed.map((n) => n.key)).toEqual(['k0', 'k1']);
       for (const n of claimed) {
         expect(n).toMatchObject({ status: 'sending', leaseUntil: at(3 * MIN) });
         expect(n.leaseToken).toContain('dispatcher-a');
       }
-      expect((await store().claimNotices(claimAt(at(2 * MIN)))).map((n) => n.key)).toEqual(['k2']);
-      expect(await store().claimNotices(claimAt(at(2 * MIN)))).toEqual([]);
-      expect((await store().listOutbox({ statuses: ['pending'] })).map((n) => n.key)).toEqual(['k5']);
+      expect((await store().notices.claim(claimAt(at(2 * MIN)))).map((n) => n.key)).toEqual(['k2']);
+      expect(await store().notices.claim(claimAt(at(2 * MIN)))).toEqual([]);
+      expect((await store().inspect.listOutbox({ statuses: ['pending'] })).map((n) => n.key)).toEqual(['k5']);
     });
 
     it('never gives the same notice to two concurrent claims', async () => {
       await seedNotices(...Array.from({ length: 12 }, (_, i) => i / 10));
       const batches = await Promise.all(
-        ['a', 'b', 'c'].map((owner) => store().claimNotices(claimAt(at(60 * MIN), { limit: 5, owner }))),
+        ['a', 'b', 'c'].map((owner) => store().notices.claim(claimAt(at(60 * MIN), { limit: 5, owner }))),
       );
       const ids = batches.flat().map((n) => n.id);
       expect(ids).toHaveLength(12);
@@ -58,60 +58,60 @@ export function describeOutboxContract(store: CurrentStore): void {
 
     it('marks a notice sent only with the lease that holds it', async () => {
       await seedNotices(0);
-      const [n] = await store().claimNotices(claimAt(T0));
+      const [n] = await store().notices.claim(claimAt(T0));
       if (!n) throw new Error('nothing claimed');
-      await store().markNoticeSent(n.id, 'stale-token', at(1));
+      await store().notices.markSent(n.id, 'stale-token', at(1));
       expect((await statusOf(n.id))?.status).toBe('sending');
-      await store().markNoticeSent(n.id, n.leaseToken, at(1234));
+      await store().notices.markSent(n.id, n.leaseToken, at(1234));
       expect(await statusOf(n.id)).toMatchObject({ status: 'sent', sentAt: at(1234), attempts: 0 });
-      expect(await store().claimNotices(claimAt(at(60 * MIN)))).toEqual([]);
+      expect(await store().notices.claim(claimAt(at(60 * MIN)))).toEqual([]);
     });
 
     it('retries a failed send at retryAt, counting the attempt', async () => {
       await seedNotices(0);
-      const [n] = await store().claimNotices(claimAt(T0));
+      const [n] = await store().notices.claim(claimAt(T0));
       if (!n) throw new Error('nothing claimed');
-      await store().markNoticeFailed(n.id, 'stale-token', { error: 'ignored', retryAt: at(MIN) });
+      await store().notices.markFailed(n.id, 'stale-token', { error: 'ignored', retryAt: at(MIN) });
       expect((await statusOf(n.id))?.status).toBe('sending');
-      await store().markNoticeFailed(n.id, n.leaseToken, { error: 'HTTP 503', retryAt: at(5 * MIN) });
+      await store().notices.markFailed(n.id, n.leaseToken, { error: 'HTTP 503', retryAt: at(5 * MIN) });
       expect(await statusOf(n.id)).toMatchObject({
         status: 'pending',
         attempts: 1,
         lastError: 'HTTP 503',
         nextAttemptAt: at(5 * MIN),
       });
-      expect(await store().claimNotices(claimAt(at(5 * MIN - 1)))).toEqual([]);
-      const [retry] = await store().claimNotices(claimAt(at(5 * MIN)));
+      expect(await store().notices.claim(claimAt(at(5 * MIN - 1)))).toEqual([]);
+      const [retry] = await store().notices.claim(claimAt(at(5 * MIN)));
       expect(retry?.id).toBe(n.id);
       expect(retry?.leaseToken).not.toBe(n.leaseToken);
-      await store().markNoticeFailed(n.id, n.leaseToken, { error: 'old lease', retryAt: null });
+      await store().notices.markFailed(n.id, n.leaseToken, { error: 'old lease', retryAt: null });
       expect(await statusOf(n.id)).toMatchObject({ status: 'sending', attempts: 1 });
     });
 
     it('a rate-limited retry is recorded but not counted as an attempt', async () => {
       await seedNotices(0);
-      const [n] = await store().claimNotices(claimAt(T0));
+      const [n] = await store().notices.claim(claimAt(T0));
       if (!n) throw new Error('nothing claimed');
       const failure = { error: 'ratelimited', retryAt: at(1_000), rateLimited: true };
-      await store().markNoticeFailed(n.id, n.leaseToken, failure);
+      await store().notices.markFailed(n.id, n.leaseToken, failure);
       expect(await statusOf(n.id)).toMatchObject({
         status: 'pending',
         attempts: 0,
         lastError: 'ratelimited',
         nextAttemptAt: at(1_000),
       });
-      const [again] = await store().claimNotices(claimAt(at(1_000)));
+      const [again] = await store().notices.claim(claimAt(at(1_000)));
       if (!again) throw new Error('not claimed again');
-      await store().markNoticeFailed(again.id, again.leaseToken, { error: 'HTTP 503', retryAt: at(5_000) });
+      await store().notices.markFailed(again.id, again.leaseToken, { error: 'HTTP 503', retryAt: at(5_000) });
       expect(await statusOf(n.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 503' });
     });
 
     it('parks a notice when there is no retry, and keeps a possibly sent one ambiguous', async () => {
       await seedNotices(0, 1);
-      const [a, b] = await store().claimNotices(claimAt(at(MIN)));
+      const [a, b] = await store().notices.claim(claimAt(at(MIN)));
       if (!a || !b) throw new Error('nothing claimed');
-      await store().markNoticeFailed(a.id, a.leaseToken, { error: 'channel_not_found', retryAt: null });
-      await store().markNoticeFailed(b.id, b.leaseToken, {
+      await store().notices.markFailed(a.id, a.leaseToken, { error: 'channel_not_found', retryAt: null });
+      await store().notices.markFailed(b.id, b.leaseToken, {
         error: 'timeout',
         retryAt: at(2 * MIN),
         ambiguous: true,
@@ -122,17 +122,17 @@ export function describeOutboxContract(store: CurrentStore): void {
         lastError: 'channel_not_found',
       });
       expect(await statusOf(b.id)).toMatchObject({ status: 'ambiguous', attempts: 1, lastError: 'timeout' });
-      expect(await store().claimNotices(claimAt(at(60 * MIN)))).toEqual([]);
+      expect(await store().notices.claim(claimAt(at(60 * MIN)))).toEqual([]);
     });
 
     it('sends again a started send whose sender stopped, noting it may arrive twice', async () => {
       await seedNotices(0);
-      const [n] = await store().claimNotices(claimAt(T0, { leaseMs: MIN }));
+      const [n] = await store().notices.claim(claimAt(T0, { leaseMs: MIN }));
       if (!n) throw new Error('nothing claimed');
-      expect(await store().startNoticeSend(n.id, n.leaseToken, at(1))).toBe(true);
-      expect(await store().claimNotices(claimAt(at(MIN), { owner: 'b' }))).toEqual([]);
+      expect(await store().notices.startSend(n.id, n.leaseToken, at(1))).toBe(true);
+      expect(await store().notices.claim(claimAt(at(MIN), { owner: 'b' }))).toEqual([]);
       expect((await statusOf(n.id))?.status).toBe('sending');
-      const [again] = await store().claimNotices(claimAt(at(MIN + 1), { owner: 'b' }));
+      const [again] = await store().notices.claim(claimAt(at(MIN + 1), { owner: 'b' }));
       expect(again).toMatchObject({
         id: n.id,
         status: 'sending',
@@ -141,60 +141,62 @@ export function describeOutboxContract(store: CurrentStore): void {
       });
       expect(again?.leaseToken).not.toBe(n.leaseToken);
       // The first sender's late confirmation no longer counts: the lease moved on.
-      await store().markNoticeSent(n.id, n.leaseToken, at(MIN + 2));
+      await store().notices.markSent(n.id, n.leaseToken, at(MIN + 2));
       expect((await statusOf(n.id))?.status).toBe('sending');
-      if (again) await store().markNoticeSent(again.id, again.leaseToken, at(MIN + 3));
+      if (again) await store().notices.markSent(again.id, again.leaseToken, at(MIN + 3));
       expect(await statusOf(n.id)).toMatchObject({ status: 'sent', sentAt: at(MIN + 3) });
     });
 
     it('hands a claim whose send never started to the next claimer, and fences the old holder', async () => {
       await seedNotices(0);
-      const [first] = await store().claimNotices(claimAt(T0, { leaseMs: MIN }));
+      const [first] = await store().notices.claim(claimAt(T0, { leaseMs: MIN }));
       if (!first) throw new Error('nothing claimed');
-      expect(await store().claimNotices(claimAt(at(MIN), { owner: 'b' }))).toEqual([]);
-      const [second] = await store().claimNotices(claimAt(at(MIN + 1), { owner: 'b' }));
+      expect(await store().notices.claim(claimAt(at(MIN), { owner: 'b' }))).toEqual([]);
+      const [second] = await store().notices.claim(claimAt(at(MIN + 1), { owner: 'b' }));
       expect(second).toMatchObject({ id: first.id, status: 'sending', attempts: 0, lastError: null });
       expect(second?.leaseToken).not.toBe(first.leaseToken);
       if (!second) throw new Error('not claimed again');
       // The old holder wakes up: it may not start, and its confirmation changes nothing.
-      expect(await store().startNoticeSend(first.id, first.leaseToken, at(MIN + 2))).toBe(false);
-      await store().markNoticeSent(first.id, first.leaseToken, at(MIN + 2));
+      expect(await store().notices.startSend(first.id, first.leaseToken, at(MIN + 2))).toBe(false);
+      await store().notices.markSent(first.id, first.leaseToken, at(MIN + 2));
       expect((await statusOf(first.id))?.status).toBe('sending');
-      expect(await store().startNoticeSend(second.id, second.leaseToken, at(MIN + 3))).toBe(true);
-      await store().markNoticeSent(second.id, second.leaseToken, at(MIN + 4));
+      expect(await store().notices.startSend(second.id, second.leaseToken, at(MIN + 3))).toBe(true);
+      await store().notices.markSent(second.id, second.leaseToken, at(MIN + 4));
       expect(await statusOf(first.id)).toMatchObject({ status: 'sent', sentAt: at(MIN + 4) });
     });
 
     it('releases a claimed notice whose send has not started, only for the lease that holds it', async () => {
       await seedNotices(0, 1);
-      const [a, b] = await store().claimNotices(claimAt(at(MIN), { leaseMs: 10 * MIN }));
+      const [a, b] = await store().notices.claim(claimAt(at(MIN), { leaseMs: 10 * MIN }));
       if (!a || !b) throw new Error('nothing claimed');
-      await store().releaseNotice(a.id, 'stale-token');
+      await store().notices.release(a.id, 'stale-token');
       expect((await statusOf(a.id))?.status).toBe('sending');
-      await store().releaseNotice(a.id, a.leaseToken);
+      await store().notices.release(a.id, a.leaseToken);
       expect(await statusOf(a.id)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: T0 });
       // A started send is never given back: it may already be on its way.
-      expect(await store().startNoticeSend(b.id, b.leaseToken, at(MIN))).toBe(true);
-      await store().releaseNotice(b.id, b.leaseToken);
+      expect(await store().notices.startSend(b.id, b.leaseToken, at(MIN))).toBe(true);
+      await store().notices.release(b.id, b.leaseToken);
       expect((await statusOf(b.id))?.status).toBe('sending');
       // Released: the next claim takes it at once, although the old lease would still run.
-      const again = await store().claimNotices(claimAt(at(MIN + 1), { owner: 'b' }));
+      const again = await store().notices.claim(claimAt(at(MIN + 1), { owner: 'b' }));
       expect(again.map((n) => n.id)).toEqual([a.id]);
-      expect(await store().startNoticeSend(a.id, a.leaseToken, at(MIN + 2))).toBe(false);
+      expect(await store().notices.startSend(a.id, a.leaseToken, at(MIN + 2))).toBe(false);
     });
 
     it('lists the outbox oldest first, by case and by status', async () => {
       const c1 = await seedNotices(3, 1);
       const c2 = await seedNotices(2);
-      expect((await store().listOutbox({})).map((n) => n.key)).toEqual(['k1', 'k2', 'k3']);
-      expect((await store().listOutbox({ caseId: c1.id })).map((n) => n.key)).toEqual(['k1', 'k3']);
-      const [first] = await store().claimNotices(claimAt(at(10 * MIN), { limit: 1 }));
+      expect((await store().inspect.listOutbox({})).map((n) => n.key)).toEqual(['k1', 'k2', 'k3']);
+      expect((await store().inspect.listOutbox({ caseId: c1.id })).map((n) => n.key)).toEqual(['k1', 'k3']);
+      const [first] = await store().notices.claim(claimAt(at(10 * MIN), { limit: 1 }));
       expect(first?.key).toBe('k1');
-      expect((await store().listOutbox({ statuses: ['sending'] })).map((n) => n.key)).toEqual(['k1']);
+      expect((await store().inspect.listOutbox({ statuses: ['sending'] })).map((n) => n.key)).toEqual(['k1']);
       expect(
-        (await store().listOutbox({ caseId: c2.id, statuses: ['pending', 'sent'] })).map((n) => n.key),
+        (await store().inspect.listOutbox({ caseId: c2.id, statuses: ['pending', 'sent'] })).map(
+          (n) => n.key,
+        ),
       ).toEqual(['k2']);
-      expect(await store().listOutbox({ statuses: [] })).toEqual([]);
+      expect(await store().inspect.listOutbox({ statuses: [] })).toEqual([]);
     });
   });
 
@@ -227,7 +229,7 @@ export function describeOutboxContract(store: CurrentStore): void {
     it('claims the oldest notice of each destination, then the next only once paceMs has passed', async () => {
       await seedPaced();
       const paced = (now: Date, owner = 'a') =>
-        store().claimNotices(claimAt(now, { paceMs: 1000, owner, leaseMs: 60 * MIN }));
+        store().notices.claim(claimAt(now, { paceMs: 1000, owner, leaseMs: 60 * MIN }));
       expect(keysOf(await paced(at(MIN)))).toEqual(['n0', 'n1', 'n3', 'n4', 'n7', 'n8']);
       expect(await paced(at(MIN), 'b')).toEqual([]);
       expect(await paced(at(MIN + 999), 'b')).toEqual([]);
@@ -240,12 +242,12 @@ export function describeOutboxContract(store: CurrentStore): void {
     it('keeps each destination in order: a notice waiting on a retry holds back the ones after it', async () => {
       await seedPaced();
       const paced = (now: Date, owner = 'a') =>
-        store().claimNotices(claimAt(now, { paceMs: 1000, owner, leaseMs: 60 * MIN }));
+        store().notices.claim(claimAt(now, { paceMs: 1000, owner, leaseMs: 60 * MIN }));
       const first = await paced(at(MIN));
       const n0 = first.find((n) => n.key === 'n0');
       if (!n0) throw new Error('n0 not claimed');
       // The platform said "later" for n0 (conversation C1:1): n2 and n6 of that conversation wait.
-      await store().markNoticeFailed(n0.id, n0.leaseToken, {
+      await store().notices.markFailed(n0.id, n0.leaseToken, {
         error: 'rate limited',
         retryAt: at(MIN + 5000),
         rateLimited: true,
@@ -267,17 +269,17 @@ export function describeOutboxContract(store: CurrentStore): void {
         ].map((recipient, i) => makeNotice(c, { recipient, createdAt: at(i), key: `n${i}` })),
       }));
       const paced = (now: Date, owner: string) =>
-        store().claimNotices(claimAt(now, { paceMs: 1000, owner, leaseMs: 60 * MIN }));
+        store().notices.claim(claimAt(now, { paceMs: 1000, owner, leaseMs: 60 * MIN }));
       expect(keysOf(await paced(at(MIN), 'a'))).toEqual(['n0', 'n2', 'n3', 'n4']);
       expect(keysOf(await paced(at(MIN + 1000), 'b'))).toEqual(['n1']);
     });
 
     it('takes at most the limit, oldest destinations first, and leaves the rest unpaced', async () => {
       await seedPaced();
-      const first = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000, limit: 2 }));
+      const first = await store().notices.claim(claimAt(at(MIN), { paceMs: 1000, limit: 2 }));
       expect(keysOf(first)).toEqual(['n0', 'n1']);
       // Destinations not claimed were not paced: the next claim takes them at once.
-      const second = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000 }));
+      const second = await store().notices.claim(claimAt(at(MIN), { paceMs: 1000 }));
       expect(keysOf(second)).toEqual(['n3', 'n4', 'n7', 'n8']);
     });
 
@@ -289,7 +291,7 @@ export function describeOutboxContract(store: CurrentStore): void {
       }));
       const batches = await Promise.all(
         ['a', 'b', 'c', 'd', 'e'].map((owner) =>
-          store().claimNotices(claimAt(at(MIN), { paceMs: 1000, owner, limit: 2 })),
+          store().notices.claim(claimAt(at(MIN), { paceMs: 1000, owner, limit: 2 })),
         ),
       );
       expect(keysOf(batches.flat()).sort()).toEqual(['n0', 'n1', 'n2']);
@@ -297,15 +299,19 @@ export function describeOutboxContract(store: CurrentStore): void {
 
     it('counts the pace from the send: the later of the claim’s reservation and the send + paceMs', async () => {
       await seedPaced();
-      const claimed = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000, leaseMs: 60 * MIN }));
+      const claimed = await store().notices.claim(claimAt(at(MIN), { paceMs: 1000, leaseMs: 60 * MIN }));
       const [n0, n1] = claimed;
       expect([n0?.key, n1?.key]).toEqual(['n0', 'n1']);
       if (!n0 || !n1) throw new Error('nothing claimed');
       // n0 (conversation C1:1) starts 400 ms after the claim: that conversation waits until then + 1 s.
-      expect(await store().startNoticeSend(n0.id, n0.leaseToken, at(MIN + 400), { paceMs: 1000 })).toBe(true);
+      expect(await store().notices.startSend(n0.id, n0.leaseToken, at(MIN + 400), { paceMs: 1000 })).toBe(
+        true,
+      );
       // n1 (tom) starts with a pace shorter than the claim's: the claim's reservation stands.
-      expect(await store().startNoticeSend(n1.id, n1.leaseToken, at(MIN + 100), { paceMs: 500 })).toBe(true);
-      const paced = (now: Date) => store().claimNotices(claimAt(now, { paceMs: 1000, owner: 'b' }));
+      expect(await store().notices.startSend(n1.id, n1.leaseToken, at(MIN + 100), { paceMs: 500 })).toBe(
+        true,
+      );
+      const paced = (now: Date) => store().notices.claim(claimAt(now, { paceMs: 1000, owner: 'b' }));
       expect(keysOf(await paced(at(MIN + 999)))).toEqual([]);
       expect(keysOf(await paced(at(MIN + 1000)))).toEqual(['n5']);
       expect(keysOf(await paced(at(MIN + 1399)))).toEqual([]);
@@ -314,46 +320,48 @@ export function describeOutboxContract(store: CurrentStore): void {
 
     it('moves no pace when the send does not start, or without paceMs', async () => {
       await seedPaced();
-      const [n0, n1] = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000, leaseMs: 60 * MIN }));
+      const [n0, n1] = await store().notices.claim(claimAt(at(MIN), { paceMs: 1000, leaseMs: 60 * MIN }));
       if (!n0 || !n1) throw new Error('nothing claimed');
-      expect(await store().startNoticeSend(n0.id, 'stale-token', at(MIN + 900), { paceMs: 1000 })).toBe(
+      expect(await store().notices.startSend(n0.id, 'stale-token', at(MIN + 900), { paceMs: 1000 })).toBe(
         false,
       );
-      expect(await store().startNoticeSend(n1.id, n1.leaseToken, at(MIN + 900))).toBe(true);
-      const later = await store().claimNotices(claimAt(at(MIN + 1000), { paceMs: 1000, owner: 'b' }));
+      expect(await store().notices.startSend(n1.id, n1.leaseToken, at(MIN + 900))).toBe(true);
+      const later = await store().notices.claim(claimAt(at(MIN + 1000), { paceMs: 1000, owner: 'b' }));
       expect(keysOf(later)).toEqual(['n2', 'n5']);
     });
 
     it('a paced claim still hands a lapsed, never-started claim to the next claimer', async () => {
       await seedPaced();
-      const [n0] = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000, limit: 1, leaseMs: 5_000 }));
+      const [n0] = await store().notices.claim(claimAt(at(MIN), { paceMs: 1000, limit: 1, leaseMs: 5_000 }));
       expect(n0?.key).toBe('n0');
-      const later = await store().claimNotices(claimAt(at(MIN + 5_001), { paceMs: 1000, owner: 'b' }));
+      const later = await store().notices.claim(claimAt(at(MIN + 5_001), { paceMs: 1000, owner: 'b' }));
       expect(keysOf(later)).toEqual(['n0', 'n1', 'n3', 'n4', 'n7', 'n8']);
     });
 
     it('nextNoticeAt: the earliest instant a pending notice may be claimed, its pace included', async () => {
-      expect(await store().nextNoticeAt()).toBeNull();
+      expect(await store().notices.nextDueAt()).toBeNull();
       await seedPaced();
       // Nothing claimed yet: the oldest notice, due since it was written.
-      expect(await store().nextNoticeAt()).toEqual(at(0));
-      const claimed = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000, leaseMs: 60 * MIN }));
+      expect(await store().notices.nextDueAt()).toEqual(at(0));
+      const claimed = await store().notices.claim(claimAt(at(MIN), { paceMs: 1000, leaseMs: 60 * MIN }));
       // Left pending: n2, n6 (conversation C1:1) and n5 (tom), each destination reserved until MIN + 1 s.
-      expect(await store().nextNoticeAt()).toEqual(at(MIN + 1000));
+      expect(await store().notices.nextDueAt()).toEqual(at(MIN + 1000));
       const byKey = new Map(claimed.map((n) => [n.key, n]));
       const start = async (key: string, offsetMs: number) => {
         const n = byKey.get(key);
         if (!n) throw new Error(`${key} not claimed`);
-        expect(await store().startNoticeSend(n.id, n.leaseToken, at(offsetMs), { paceMs: 1000 })).toBe(true);
+        expect(await store().notices.startSend(n.id, n.leaseToken, at(offsetMs), { paceMs: 1000 })).toBe(
+          true,
+        );
         return n;
       };
       await start('n0', MIN + 300); // C1:1 until MIN + 1.3 s
-      expect(await store().nextNoticeAt()).toEqual(at(MIN + 1000)); // tom still at MIN + 1 s
+      expect(await store().notices.nextDueAt()).toEqual(at(MIN + 1000)); // tom still at MIN + 1 s
       await start('n1', MIN + 500); // tom until MIN + 1.5 s
-      expect(await store().nextNoticeAt()).toEqual(at(MIN + 1300));
+      expect(await store().notices.nextDueAt()).toEqual(at(MIN + 1300));
       // Destinations with nothing pending (n3, n4, n7, n8 were the last of theirs) do not count.
       for (const key of ['n3', 'n4', 'n7', 'n8']) await start(key, MIN + 50);
-      expect(await store().nextNoticeAt()).toEqual(at(MIN + 1300));
+      expect(await store().notices.nextDueAt()).toEqual(at(MIN + 1300));
     });
 
     it('nextNoticeAt: a retry later than the pace counts from its retry time; only pending notices count', async () => {
@@ -363,18 +371,18 @@ export function describeOutboxContract(store: CurrentStore): void {
           makeNotice(c, { recipient: toCustomer('slack:T1:C8:1'), createdAt: at(1), key: 'b' }),
         ],
       }));
-      const [a, b] = await store().claimNotices(claimAt(at(MIN), { paceMs: 1000 }));
+      const [a, b] = await store().notices.claim(claimAt(at(MIN), { paceMs: 1000 }));
       if (!a || !b) throw new Error('nothing claimed');
-      expect(await store().nextNoticeAt()).toBeNull(); // both sending
-      await store().markNoticeFailed(a.id, a.leaseToken, { error: 'ratelimited', retryAt: at(MIN + 7000) });
-      expect(await store().nextNoticeAt()).toEqual(at(MIN + 7000));
-      await store().markNoticeFailed(b.id, b.leaseToken, { error: 'HTTP 503', retryAt: at(MIN + 200) });
+      expect(await store().notices.nextDueAt()).toBeNull(); // both sending
+      await store().notices.markFailed(a.id, a.leaseToken, { error: 'ratelimited', retryAt: at(MIN + 7000) });
+      expect(await store().notices.nextDueAt()).toEqual(at(MIN + 7000));
+      await store().notices.markFailed(b.id, b.leaseToken, { error: 'HTTP 503', retryAt: at(MIN + 200) });
       // b's retry is before its destination's pace runs out: the pace decides.
-      expect(await store().nextNoticeAt()).toEqual(at(MIN + 1000));
-      const [again] = await store().claimNotices(claimAt(at(MIN + 1000), { paceMs: 1000 }));
+      expect(await store().notices.nextDueAt()).toEqual(at(MIN + 1000));
+      const [again] = await store().notices.claim(claimAt(at(MIN + 1000), { paceMs: 1000 }));
       expect(again?.key).toBe('b');
-      if (again) await store().markNoticeSent(again.id, again.leaseToken, at(MIN + 1001));
-      expect(await store().nextNoticeAt()).toEqual(at(MIN + 7000));
+      if (again) await store().notices.markSent(again.id, again.leaseToken, at(MIN + 1001));
+      expect(await store().notices.nextDueAt()).toEqual(at(MIN + 7000));
     });
   });
 
@@ -393,7 +401,7 @@ export function describeOutboxContract(store: CurrentStore): void {
     /** A new case whose notices go to `recipients` (keyed n0, n1, …), created with `options`. */
     const open = (recipients: Recipient[], options?: { sendAtOnce?: SendAtOnce }, prefix = 'n') => {
       const draft = makeDraft();
-      return store().createCase(
+      return store().cases.createCase(
         draft,
         (c) =>
           withRows({
@@ -425,10 +433,10 @@ export function describeOutboxContract(store: CurrentStore): void {
         expect(n.leaseToken).toContain('replica-a');
       }
       // A pass finds only the other case's notice; the claimed ones are this sender's to mark.
-      expect(keysOf(await store().claimNotices(claimAt(T0, { owner: 'b' })))).toEqual(['n0']);
+      expect(keysOf(await store().notices.claim(claimAt(T0, { owner: 'b' })))).toEqual(['n0']);
       const [m0] = created.sending;
       if (!m0) throw new Error('nothing claimed');
-      await store().markNoticeSent(m0.id, m0.leaseToken, at(5));
+      await store().notices.markSent(m0.id, m0.leaseToken, at(5));
       expect(await statusOf(m0.id)).toMatchObject({ status: 'sent', sentAt: at(5) });
     });
 
@@ -436,8 +444,8 @@ export function describeOutboxContract(store: CurrentStore): void {
       const { sending } = await open([toCustomer('slack:T1:C1:1')], { sendAtOnce: sendAtOnce() });
       const [n] = sending;
       if (!n) throw new Error('nothing claimed');
-      expect(await store().claimNotices(claimAt(at(MIN), { owner: 'b' }))).toEqual([]);
-      const [again] = await store().claimNotices(claimAt(at(MIN + 1), { owner: 'b' }));
+      expect(await store().notices.claim(claimAt(at(MIN), { owner: 'b' }))).toEqual([]);
+      const [again] = await store().notices.claim(claimAt(at(MIN + 1), { owner: 'b' }));
       expect(again).toMatchObject({ id: n.id, attempts: 1, lastError: RESENT_AFTER_CRASH });
       expect(again?.leaseToken).not.toBe(n.leaseToken);
     });
@@ -453,35 +461,35 @@ export function describeOutboxContract(store: CurrentStore): void {
         { sendAtOnce: sendAtOnce({ paceMs: 1000 }) },
       );
       expect(keysOf(created.sending)).toEqual(['n0', 'n1', 'n3']);
-      expect((await store().listOutbox({ statuses: ['pending'] })).map((n) => n.key)).toEqual(['n2']);
-      const paced = (now: Date) => store().claimNotices(claimAt(now, { paceMs: 1000, owner: 'b' }));
+      expect((await store().inspect.listOutbox({ statuses: ['pending'] })).map((n) => n.key)).toEqual(['n2']);
+      const paced = (now: Date) => store().notices.claim(claimAt(now, { paceMs: 1000, owner: 'b' }));
       expect(await paced(at(999))).toEqual([]);
-      expect(await store().nextNoticeAt()).toEqual(at(1000));
+      expect(await store().notices.nextDueAt()).toEqual(at(1000));
       expect(keysOf(await paced(at(1000)))).toEqual(['n2']);
     });
 
     it('paced: a busy destination, or one with an earlier notice waiting, leaves the new notice pending', async () => {
       await open([toCustomer('slack:T1:C1:1'), toCustomer('slack:T1:C2:1')], undefined, 'old');
       // C1 was just claimed by a pass (busy for a second); C2's notice is still waiting.
-      const pass = await store().claimNotices(claimAt(T0, { paceMs: 1000, limit: 1 }));
+      const pass = await store().notices.claim(claimAt(T0, { paceMs: 1000, limit: 1 }));
       expect(keysOf(pass)).toEqual(['old0']);
       const created = await open(
         [toCustomer('slack:T1:C1:7'), toCustomer('slack:T1:C2:7'), { kind: 'person', personId: 'ann' }],
         { sendAtOnce: sendAtOnce({ now: at(10), paceMs: 1000 }) },
       );
       expect(keysOf(created.sending)).toEqual(['n2']);
-      const pending = await store().listOutbox({ statuses: ['pending'] });
+      const pending = await store().inspect.listOutbox({ statuses: ['pending'] });
       expect(pending.map((n) => n.key).sort()).toEqual(['n0', 'n1', 'old1']);
       // In order, per destination: C2's older notice goes first, C1's waits for its pace.
-      const next = await store().claimNotices(claimAt(at(20), { paceMs: 1000, owner: 'b' }));
+      const next = await store().notices.claim(claimAt(at(20), { paceMs: 1000, owner: 'b' }));
       expect(keysOf(next)).toEqual(['old1']);
     });
 
     it('claims no notice that was not written (its dedupe key was already stored)', async () => {
       const c = makeDraft();
       const known = makeNotice(c, { key: 'first', dedupeKey: 'same-key' });
-      await store().createCase(c, withRows({ notices: [known] }));
-      const again = await store().createCase(
+      await store().cases.createCase(c, withRows({ notices: [known] }));
+      const again = await store().cases.createCase(
         makeDraft(),
         (numbered) =>
           withRows({ notices: [makeNotice(numbered, { key: 'second', dedupeKey: 'same-key' })] })(numbered),

@@ -40,7 +40,7 @@ export function describePromiseContract(store: CurrentStore): void {
     approval: approval('pending'),
     window: { ...windowDue(at(120 * MIN)), kind: 'approval', holder: null },
   });
-  const broken = (limit = 100) => store().listBrokenPromises(limit);
+  const broken = (limit = 100) => store().cases.listBrokenPromises(limit);
 
   describe('customer waits and follow-ups', () => {
     it('round-trip a wait and a follow-up link with exact Dates, and clear them on commit', async () => {
@@ -48,26 +48,30 @@ export function describePromiseContract(store: CurrentStore): void {
         { ...waiting('case-waits'), follows: { caseId: 'case-before', number: 41 } },
         (n) => [closeOf(n), checkInOf(n)],
       );
-      const read = await store().getCase(c.id);
+      const read = await store().cases.getCase(c.id);
       expect(read).toEqual(c);
       expect(read?.waiting?.closeAt).toBeInstanceOf(Date);
       expect(read?.waiting?.closeAt.getTime()).toBe(at(1440 * MIN + 3).getTime());
       expect(read?.follows).toEqual({ caseId: 'case-before', number: 41 });
       const checkedIn = changeOf(c, { waiting: waitOf(c.id, at(480 * MIN + 9)) });
-      await store().commit(checkedIn);
-      expect((await store().getCase(c.id))?.waiting?.checkedInAt).toEqual(at(480 * MIN + 9));
-      await store().commit(changeOf(checkedIn.case, { status: 'open', waiting: null, follows: null }));
-      expect(await store().getCase(c.id)).toMatchObject({ status: 'open', waiting: null, follows: null });
-      expect((await store().listCases({ statuses: ['open'] }))[0]?.waiting).toBeNull();
+      await store().cases.commit(checkedIn);
+      expect((await store().cases.getCase(c.id))?.waiting?.checkedInAt).toEqual(at(480 * MIN + 9));
+      await store().cases.commit(changeOf(checkedIn.case, { status: 'open', waiting: null, follows: null }));
+      expect(await store().cases.getCase(c.id)).toMatchObject({
+        status: 'open',
+        waiting: null,
+        follows: null,
+      });
+      expect((await store().cases.listCases({ statuses: ['open'] }))[0]?.waiting).toBeNull();
     });
 
     it('keeps check-in and automatic-close timers with their kind, and claims them like any other', async () => {
       const c = await seed(waiting('case-timers'), (n) => [checkInOf(n), closeOf(n)]);
-      expect((await store().listTimers(c.id)).map((t) => [t.kind, t.windowId])).toEqual([
+      expect((await store().cases.listTimers(c.id)).map((t) => [t.kind, t.windowId])).toEqual([
         ['check_in', 'case-timers-wait'],
         ['auto_close', 'case-timers-wait'],
       ]);
-      const claimed = await store().claimDueTimers({
+      const claimed = await store().timers.claim({
         now: at(1440 * MIN + 3),
         limit: 10,
         leaseMs: MIN,
@@ -84,8 +88,8 @@ export function describePromiseContract(store: CurrentStore): void {
       await seed(awaiting(), (n) => [missOf(n)]);
       await seed({ status: 'waiting_on_expert', ownerId: 'tom' }, (n) => [missOf(n)]);
       // A claimed miss timer is still live (a sweep is handling it).
-      await store().claimDueTimers({ now: at(60 * MIN), limit: 10, leaseMs: MIN, owner: 's' });
-      expect((await store().listTimers(open.id)).map((t) => t.status)).toEqual(['claimed', 'claimed']);
+      await store().timers.claim({ now: at(60 * MIN), limit: 10, leaseMs: MIN, owner: 's' });
+      expect((await store().cases.listTimers(open.id)).map((t) => t.status)).toEqual(['claimed', 'claimed']);
       // Finished cases break every rule here, and are still never listed.
       await seed({ status: 'resolved', approval: approval('pending') });
       await seed({ status: 'closed', window: windowDue(at(MIN), true), waiting: waitOf('x') });
@@ -102,7 +106,7 @@ export function describePromiseContract(store: CurrentStore): void {
       await healthy();
       expect(await broken()).toEqual([stale.id, nudgeOnly.id]);
       // Every due timer is claimed (still live); the sweep then handles the miss of `done`.
-      const claims = await store().claimDueTimers({
+      const claims = await store().timers.claim({
         now: at(60 * MIN),
         limit: 100,
         leaseMs: MIN,
@@ -111,8 +115,8 @@ export function describePromiseContract(store: CurrentStore): void {
       const miss = claims.find((t) => t.caseId === done.id && t.kind === 'miss');
       if (!miss) throw new Error('the miss timer was not claimed');
       expect(await broken()).toEqual([stale.id, nudgeOnly.id]);
-      await store().commit(changeOf(done, { misses: 1 }, { completeTimer: miss }));
-      await store().commit(changeOf(cancelled, { ownerId: 'tom' }, { cancelTimers: true }));
+      await store().cases.commit(changeOf(done, { misses: 1 }, { completeTimer: miss }));
+      await store().cases.commit(changeOf(cancelled, { ownerId: 'tom' }, { cancelTimers: true }));
       expect(await broken()).toEqual([done.id, cancelled.id, stale.id, nudgeOnly.id]);
     });
 
@@ -162,10 +166,10 @@ export function describePromiseContract(store: CurrentStore): void {
       expect(await broken()).toEqual([c.id]);
       const window = windowDue(at(90 * MIN));
       const repaired = changeOf(c, { window }, { timers: [missOf({ ...c, window })], cancelTimers: true });
-      await store().commit(repaired);
+      await store().cases.commit(repaired);
       expect(await broken()).toEqual([]);
       // Waiting on the customer now, but the commit forgot the wait's timers.
-      await store().commit(changeOf(other, waiting(other.id), { cancelTimers: true }));
+      await store().cases.commit(changeOf(other, waiting(other.id), { cancelTimers: true }));
       expect(await broken()).toEqual([other.id]);
     });
   });

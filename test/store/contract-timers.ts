@@ -24,17 +24,17 @@ export function describeTimerContract(store: CurrentStore): void {
           makeTimer(n, { dueAt: at(2 * MIN) }),
         ],
       }));
-      const first = await store().claimDueTimers(claimAt(at(10 * MIN), { limit: 2 }));
+      const first = await store().timers.claim(claimAt(at(10 * MIN), { limit: 2 }));
       expect(first.map((t) => t.dueAt)).toEqual([at(MIN), at(2 * MIN)]);
       for (const t of first) {
         expect(t).toMatchObject({ caseId: c.id, status: 'claimed', leaseUntil: at(15 * MIN) });
         expect(t.leaseToken).toContain('sweeper-a');
       }
       expect(new Set(first.map((t) => t.leaseToken)).size).toBe(2);
-      const rest = await store().claimDueTimers(claimAt(at(10 * MIN)));
+      const rest = await store().timers.claim(claimAt(at(10 * MIN)));
       expect(rest.map((t) => t.dueAt)).toEqual([at(3 * MIN), at(10 * MIN)]);
-      expect(await store().claimDueTimers(claimAt(at(10 * MIN)))).toEqual([]);
-      expect((await store().listTimers(c.id)).map((t) => t.status)).toEqual([
+      expect(await store().timers.claim(claimAt(at(10 * MIN)))).toEqual([]);
+      expect((await store().cases.listTimers(c.id)).map((t) => t.status)).toEqual([
         'claimed',
         'claimed',
         'claimed',
@@ -47,18 +47,18 @@ export function describeTimerContract(store: CurrentStore): void {
       const c = await seedCase(store(), {}, (n) => ({
         timers: [makeTimer(n, { dueAt: at(MIN) }), makeTimer(n, { dueAt: at(2 * MIN) })],
       }));
-      const [handled] = await store().claimDueTimers(claimAt(at(MIN)));
+      const [handled] = await store().timers.claim(claimAt(at(MIN)));
       if (!handled) throw new Error('nothing claimed');
-      await store().commit(changeOf(c, {}, { cancelTimers: true, completeTimer: handled }));
-      expect((await store().listTimers(c.id)).map((t) => t.status)).toEqual(['done', 'cancelled']);
-      expect(await store().claimDueTimers(claimAt(at(60 * MIN)))).toEqual([]);
+      await store().cases.commit(changeOf(c, {}, { cancelTimers: true, completeTimer: handled }));
+      expect((await store().cases.listTimers(c.id)).map((t) => t.status)).toEqual(['done', 'cancelled']);
+      expect(await store().timers.claim(claimAt(at(60 * MIN)))).toEqual([]);
 
       await seedCase(store(), {}, (n) => ({ timers: [makeTimer(n, { dueAt: at(MIN) })] }));
-      const [live] = await store().claimDueTimers(claimAt(at(MIN), { leaseMs: 5 * MIN }));
+      const [live] = await store().timers.claim(claimAt(at(MIN), { leaseMs: 5 * MIN }));
       expect(live).toBeDefined();
       // Lease until +6 min: not expired at +6 min (strictly before is required), expired just after.
-      expect(await store().claimDueTimers(claimAt(at(6 * MIN), { owner: 'sweeper-b' }))).toEqual([]);
-      const [retaken] = await store().claimDueTimers(claimAt(at(6 * MIN + 1), { owner: 'sweeper-b' }));
+      expect(await store().timers.claim(claimAt(at(6 * MIN), { owner: 'sweeper-b' }))).toEqual([]);
+      const [retaken] = await store().timers.claim(claimAt(at(6 * MIN + 1), { owner: 'sweeper-b' }));
       expect(retaken?.id).toBe(live?.id);
       expect(retaken?.leaseToken).not.toBe(live?.leaseToken);
       expect(retaken?.leaseToken).toContain('sweeper-b');
@@ -70,9 +70,7 @@ export function describeTimerContract(store: CurrentStore): void {
         timers: Array.from({ length: 20 }, (_, i) => makeTimer(n, { dueAt: at(i * 1000) })),
       }));
       const batches = await Promise.all(
-        ['a', 'b', 'c', 'd', 'e'].map((owner) =>
-          store().claimDueTimers(claimAt(at(MIN), { limit: 6, owner })),
-        ),
+        ['a', 'b', 'c', 'd', 'e'].map((owner) => store().timers.claim(claimAt(at(MIN), { limit: 6, owner }))),
       );
       const ids = batches.flat().map((t) => t.id);
       expect(ids).toHaveLength(20);
@@ -81,18 +79,18 @@ export function describeTimerContract(store: CurrentStore): void {
 
     it('releases a timer only for the lease that holds it', async () => {
       const c = await seedCase(store(), {}, (n) => ({ timers: [makeTimer(n, { dueAt: at(MIN) })] }));
-      const [claimed] = await store().claimDueTimers(claimAt(at(MIN)));
+      const [claimed] = await store().timers.claim(claimAt(at(MIN)));
       if (!claimed) throw new Error('nothing claimed');
-      await store().releaseTimer(claimed.id, 'someone-else');
-      expect((await store().listTimers(c.id)).map((t) => t.status)).toEqual(['claimed']);
-      await store().releaseTimer(claimed.id, claimed.leaseToken);
-      expect((await store().listTimers(c.id)).map((t) => t.status)).toEqual(['pending']);
+      await store().timers.release(claimed.id, 'someone-else');
+      expect((await store().cases.listTimers(c.id)).map((t) => t.status)).toEqual(['claimed']);
+      await store().timers.release(claimed.id, claimed.leaseToken);
+      expect((await store().cases.listTimers(c.id)).map((t) => t.status)).toEqual(['pending']);
       // Released: the next sweep takes it at once, although the old lease would still run.
-      const [again] = await store().claimDueTimers(claimAt(at(MIN + 1), { owner: 'sweeper-b' }));
+      const [again] = await store().timers.claim(claimAt(at(MIN + 1), { owner: 'sweeper-b' }));
       expect(again?.id).toBe(claimed.id);
       // The released lease cannot complete it any more.
       const late = changeOf(c, {}, { completeTimer: { id: claimed.id, leaseToken: claimed.leaseToken } });
-      await expect(store().commit(late)).rejects.toMatchObject({ code: 'lease_lost' });
+      await expect(store().cases.commit(late)).rejects.toMatchObject({ code: 'lease_lost' });
     });
 
     it('counts pending and claimed timers due before the given instant', async () => {
@@ -107,13 +105,13 @@ export function describeTimerContract(store: CurrentStore): void {
       await seedCase(store(), {}, (n) => ({
         timers: [makeTimer(n, { dueAt: at(MIN), status: 'cancelled' })],
       }));
-      const [first] = await store().claimDueTimers(claimAt(at(MIN)));
+      const [first] = await store().timers.claim(claimAt(at(MIN)));
       if (!first) throw new Error('nothing claimed');
-      await store().commit(changeOf(c, {}, { completeTimer: first }));
-      await store().claimDueTimers(claimAt(at(2 * MIN)));
-      expect(await store().countOverdueTimers(at(4 * MIN))).toBe(2);
-      expect(await store().countOverdueTimers(at(4 * MIN + 1))).toBe(3);
-      expect(await store().countOverdueTimers(at(0))).toBe(0);
+      await store().cases.commit(changeOf(c, {}, { completeTimer: first }));
+      await store().timers.claim(claimAt(at(2 * MIN)));
+      expect(await store().timers.countOverdue(at(4 * MIN))).toBe(2);
+      expect(await store().timers.countOverdue(at(4 * MIN + 1))).toBe(3);
+      expect(await store().timers.countOverdue(at(0))).toBe(0);
     });
 
     it('lists the timers of one case by due time', async () => {
@@ -124,7 +122,7 @@ export function describeTimerContract(store: CurrentStore): void {
         ],
       }));
       await seedCase(store(), {}, (n) => ({ timers: [makeTimer(n)] }));
-      const listed = await store().listTimers(c.id);
+      const listed = await store().cases.listTimers(c.id);
       expect(listed.map((t) => [t.kind, t.dueAt])).toEqual([
         ['nudge', at(MIN)],
         ['miss', at(5 * MIN)],
@@ -137,7 +135,7 @@ export function describeTimerContract(store: CurrentStore): void {
         'status',
         'windowId',
       ]);
-      expect(await store().listTimers('unknown')).toEqual([]);
+      expect(await store().cases.listTimers('unknown')).toEqual([]);
     });
   });
 }

@@ -1,7 +1,7 @@
-// The CaseStore contract: one suite, run against every implementation (memory, SQLite,
+// The InspectableStore contract: one suite, run against every implementation (memory, SQLite,
 // PostgreSQL). Each test gets a fresh, empty store.
 import { afterEach, beforeEach, describe } from 'vitest';
-import type { CaseStore } from '../../src/core/ports.ts';
+import type { InspectableStore } from '../../src/store/store.ts';
 import { describeCaseContract } from './contract-cases.ts';
 import { describeCommitContract } from './contract-commit.ts';
 import { describeOutboxContract } from './contract-outbox.ts';
@@ -9,12 +9,12 @@ import { describePromiseContract } from './contract-promises.ts';
 import { describeTimerContract } from './contract-timers.ts';
 
 export interface StoreHandle {
-  store: CaseStore;
+  store: InspectableStore;
   cleanup(): Promise<void>;
 }
 
 /** Hands the tests of one part the store of the running test. */
-export type CurrentStore = () => CaseStore;
+export type CurrentStore = () => InspectableStore;
 
 /** Gives each test of the enclosing describe a fresh store from `makeStore`, cleaned up after it. */
 export function storePerTest(makeStore: () => Promise<StoreHandle>): CurrentStore {
@@ -33,7 +33,7 @@ export function storePerTest(makeStore: () => Promise<StoreHandle>): CurrentStor
 }
 
 export function describeStoreContract(name: string, makeStore: () => Promise<StoreHandle>): void {
-  describe(`CaseStore contract: ${name}`, () => {
+  describe(`InspectableStore contract: ${name}`, () => {
     const current = storePerTest(makeStore);
     describeCaseContract(current);
     describeCommitContract(current);

@@ -77,9 +77,9 @@ async function checkMigrated(
   expect(promiseIds.filter((id) => id !== null)).toHaveLength(3);
   const store = await openStore({ databaseUrl: url });
   try {
-    for (const c of rows.cases) expect(await store.getCase(c.id)).toEqual(readBack(c));
-    expect((await store.getCase(rows.cases[0]?.id ?? ''))?.policy.reassignAfterMisses).toBeNull();
-    expect(await store.listBrokenPromises(10)).toEqual(rows.broken);
+    for (const c of rows.cases) expect(await store.cases.getCase(c.id)).toEqual(readBack(c));
+    expect((await store.cases.getCase(rows.cases[0]?.id ?? ''))?.policy.reassignAfterMisses).toBeNull();
+    expect(await store.cases.listBrokenPromises(10)).toEqual(rows.broken);
   } finally {
     await store.close();
   }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { CaseStore } from '../../src/core/ports.ts';
+import type { InspectableStore } from '../../src/store/store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite-store.ts';
 import { runSteps, setupArb, stepsArb } from '../support/ladder-model.ts';
@@ -25,7 +25,7 @@ describe('the ladder as a closed state machine (SQLite store)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A fresh migrated database for one sequence, and a way to remove it. */
-  async function fresh(): Promise<{ store: CaseStore; done: () => Promise<void> }> {
+  async function fresh(): Promise<{ store: InspectableStore; done: () => Promise<void> }> {
     const file = path.join(dir, `run-${++copies}.db`);
     copyFileSync(template, file);
     const store = await openSqliteStore(`file:${file}`);

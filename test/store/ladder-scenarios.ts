@@ -44,7 +44,7 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         expect(triage?.actions.map((a) => a.id)).toEqual(['claim', 'escalate', 'resolve', 'ask_supervisor']);
         const c = await h.desk.getCase(first);
         expect(c).toMatchObject({ level: 1, status: 'open', ownerId: null, words: 'My invoice is wrong' });
-        const timers = await h.store.listTimers(first);
+        const timers = await h.store.cases.listTimers(first);
         expect(timers.map((t) => [t.kind, t.dueAt.toISOString(), t.status])).toEqual([
           ['nudge', at(45), 'pending'],
           ['miss', at(60), 'pending'],
@@ -79,7 +79,7 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         expect(claimed?.params.ownerName).toBe('Rasa Jonaitė');
         // Callback window (240 min) from the claim at 08:10.
         expect(claimed?.params.dueAt).toBe(at(250));
-        const timers = await h.store.listTimers(id);
+        const timers = await h.store.cases.listTimers(id);
         const firstResponse = timers.filter((t) => t.dueAt.toISOString() === at(60));
         expect(firstResponse.map((t) => t.status)).toEqual(['cancelled']);
         const c = await h.desk.getCase(id);
@@ -163,7 +163,9 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         await h.desk.accept({ caseId: id, actor: as('jonas'), callbackBy: new Date(at(400)) });
         const [told] = await h.sentWith(id, 'customer.window_renegotiated');
         expect(told?.params.dueAt).toBe(at(400));
-        const miss = (await h.store.listTimers(id)).find((t) => t.kind === 'miss' && t.status === 'pending');
+        const miss = (await h.store.cases.listTimers(id)).find(
+          (t) => t.kind === 'miss' && t.status === 'pending',
+        );
         expect(miss?.dueAt.toISOString()).toBe(at(400));
       });
 
@@ -405,7 +407,7 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         c = await h.desk.getCase(id);
         expect(c?.status).toBe('waiting_on_expert');
         expect(c?.window?.dueAt.toISOString()).toBe(at(600 + 140));
-        const nudge = (await h.store.listTimers(id)).find(
+        const nudge = (await h.store.cases.listTimers(id)).find(
           (t) => t.kind === 'nudge' && t.status === 'pending',
         );
         expect(nudge?.dueAt.toISOString()).toBe(at(600 + 80)); // 75% of 240 = 180, 100 already used
@@ -439,7 +441,14 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         const caseId = await h.open();
         await h.desk.escalate({ caseId, actor: as('rasa') });
         const logger = memoryLogger();
-        const audit = () => auditOnce({ store: h.store, clock: h.clock, logger, sweepEveryMs: 5_000 });
+        const audit = () =>
+          auditOnce({
+            cases: h.store.cases,
+            timers: h.store.timers,
+            clock: h.clock,
+            logger,
+            sweepEveryMs: 5_000,
+          });
         h.clock.advance(180 * 60_000 + 9_000); // the nudge is 9 s overdue: within two sweeps
         expect(await audit()).toEqual({ overdue: 0, repaired: 0 });
         h.clock.advance(2_000);

@@ -7,7 +7,7 @@ import { createDesk } from '../../src/core/desk.ts';
 import { isCoreError } from '../../src/core/errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { BROKEN_PROMISES_SQL } from '../../src/store/sql/broken-promises.ts';
-import type { CaseStore } from '../../src/core/ports.ts';
+import type { InspectableStore } from '../../src/store/store.ts';
 import { at, changeOf, MIN, makeTimer, seedCase, T0 } from '../support/case-factory.ts';
 import { as, harness } from '../support/desk-harness.ts';
 import {
@@ -23,7 +23,7 @@ import { describeLadder } from './ladder-scenarios.ts';
 
 describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
   let schema: TestSchema;
-  let store: CaseStore;
+  let store: InspectableStore;
   beforeAll(async () => {
     schema = await createSchema();
     store = await openStore({ databaseUrl: schema.url });
@@ -63,8 +63,8 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
       const other = await createSchema();
       const otherStore = await openStore({ databaseUrl: other.url });
       try {
-        expect(await otherStore.getCase(c.id)).toBeNull();
-        expect((await store.getCase(c.id))?.id).toBe(c.id);
+        expect(await otherStore.cases.getCase(c.id)).toBeNull();
+        expect((await store.cases.getCase(c.id))?.id).toBe(c.id);
       } finally {
         await otherStore.close();
         await other.drop();
@@ -98,7 +98,7 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
       const claimed: string[] = [];
       const claimer = async (owner: string) => {
         for (;;) {
-          const batch = await store.claimDueTimers({ now: at(MIN), limit: 7, leaseMs: MIN, owner });
+          const batch = await store.timers.claim({ now: at(MIN), limit: 7, leaseMs: MIN, owner });
           if (batch.length === 0) return;
           claimed.push(...batch.map((t) => t.id));
         }
@@ -116,14 +116,14 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
       const outcomes = { committed: 0, fenced: 0 };
       for (let round = 0; round < 40; round++) {
         const c = await seedCase(store, {}, (n) => ({ timers: [makeTimer(n, { dueAt: at(0) })] }));
-        const [held] = await store.claimDueTimers({ now: at(0), limit: 1, leaseMs: 1000, owner: 'a' });
+        const [held] = await store.timers.claim({ now: at(0), limit: 1, leaseMs: 1000, owner: 'a' });
         if (!held) throw new Error('nothing claimed');
         const [commit, taken] = await Promise.allSettled([
-          store.commit(changeOf(c, { ownerId: 'tom' }, { completeTimer: held })),
-          store.claimDueTimers({ now: at(2000), limit: 1, leaseMs: MIN, owner: 'b' }),
+          store.cases.commit(changeOf(c, { ownerId: 'tom' }, { completeTimer: held })),
+          store.timers.claim({ now: at(2000), limit: 1, leaseMs: MIN, owner: 'b' }),
         ]);
         const takenOver = taken.status === 'fulfilled' && taken.value.length === 1;
-        const stored = await store.getCase(c.id);
+        const stored = await store.cases.getCase(c.id);
         if (commit.status === 'fulfilled') {
           outcomes.committed += 1;
           expect(takenOver).toBe(false);
@@ -143,7 +143,8 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
       const h = harness({ store });
       const caseId = await h.open();
       const desk = createDesk({
-        store,
+        cases: store.cases,
+        timers: store.timers,
         clock: h.clock,
         ids: { next: () => crypto.randomUUID() },
         config: h.config,
@@ -155,9 +156,9 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
       const refused = results.filter((r) => r.status === 'rejected');
       // The desk retries a conflict a few times; whatever gave up did so with `conflict`, never worse.
       expect(refused.every((r) => isCoreError((r as PromiseRejectedResult).reason, 'conflict'))).toBe(true);
-      const events = (await store.listEvents(caseId)).filter((e) => e.type === 'note_added');
+      const events = (await store.inspect.listEvents(caseId)).filter((e) => e.type === 'note_added');
       expect(events).toHaveLength(landed);
-      expect((await store.getCase(caseId))?.version).toBe(1 + landed);
+      expect((await store.cases.getCase(caseId))?.version).toBe(1 + landed);
     });
   });
 });

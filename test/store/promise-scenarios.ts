@@ -17,7 +17,7 @@ const HOUR = 60;
 /** Writes `c` as the next version of itself with every timer of the case cancelled: a promise broken in the store. */
 async function breakInStore(h: Harness, c: Case): Promise<void> {
   const stored = (await h.desk.getCase(c.id))!;
-  await h.store.commit({
+  await h.store.cases.commit({
     case: { ...c, version: stored.version + 1 },
     expectedVersion: stored.version,
     events: [],
@@ -29,11 +29,18 @@ async function breakInStore(h: Harness, c: Case): Promise<void> {
 
 /** One audit with the desk, as the jobs run it. */
 const audit = (h: Harness, logger = memoryLogger()) =>
-  auditOnce({ store: h.store, clock: h.clock, logger, sweepEveryMs: 5_000, desk: h.desk });
+  auditOnce({
+    cases: h.store.cases,
+    timers: h.store.timers,
+    clock: h.clock,
+    logger,
+    sweepEveryMs: 5_000,
+    desk: h.desk,
+  });
 
 async function healthy(h: Harness, id: string): Promise<void> {
   const c = await h.desk.getCase(id);
-  expect(promiseViolations(c!, await h.store.listTimers(id))).toEqual([]);
+  expect(promiseViolations(c!, await h.store.cases.listTimers(id))).toEqual([]);
 }
 
 type Make = (options?: Omit<Parameters<typeof harness>[0] & object, 'store'>) => Harness;
@@ -159,7 +166,7 @@ export function describePromiseScenarios(make: Make): void {
         status: 'open',
       });
       expect((await h.desk.getCase(id))?.status).toBe('closed');
-      expect((await h.store.findCaseByConversation(old.conversation))?.id).toBe(next.id);
+      expect((await h.store.cases.findCaseByConversation(old.conversation))?.id).toBe(next.id);
       const [note] = await h.sentWith(next.id, 'customer.follows_earlier', 'customer');
       expect(note?.params.earlierNumber).toBe(old.number);
       expect(await h.sentWith(next.id, 'customer.ack', 'customer')).toHaveLength(1);
@@ -231,7 +238,7 @@ export function describePromiseScenarios(make: Make): void {
       const c = (await h.desk.getCase(id))!;
       // Broken on purpose, in the store: the timers go, the window stays.
       await breakInStore(h, c);
-      expect(await h.store.listBrokenPromises(10)).toEqual([id]);
+      expect(await h.store.cases.listBrokenPromises(10)).toEqual([id]);
       const logger = memoryLogger();
       expect(await audit(h, logger)).toEqual({ overdue: 0, repaired: 1 });
       expect(logger.lines.filter((l) => l.startsWith('error auditor.broken_promise'))).toHaveLength(1);
@@ -240,7 +247,7 @@ export function describePromiseScenarios(make: Make): void {
       await healthy(h, id);
       const [told] = await h.sentWith(id, 'owner.promise_repaired', 'person');
       expect(told?.params.dueAt).toBe(at(240));
-      expect((await h.store.listEvents(id)).map((e) => e.type)).toContain('promise_repaired');
+      expect((await h.store.inspect.listEvents(id)).map((e) => e.type)).toContain('promise_repaired');
       expect(await audit(h)).toEqual({ overdue: 0, repaired: 0 });
       // The repaired promise is kept like any other: the miss fires when due.
       h.clock.advanceMinutes(240);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CaseStore } from '../../src/core/ports.ts';
+import type { InspectableStore } from '../../src/store/store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { BROKEN_PROMISES_SQL } from '../../src/store/sql/broken-promises.ts';
 import { earlierPending } from '../../src/store/sql/writes.ts';
@@ -31,7 +31,7 @@ describeStoreContract('sqlite', openSqlite);
 describeLadder('sqlite', openSqlite);
 
 describe('SQLite store specifics', () => {
-  const open = async (): Promise<{ store: CaseStore; file: string; url: string }> => {
+  const open = async (): Promise<{ store: InspectableStore; file: string; url: string }> => {
     const url = newUrl();
     return { store: await openStore({ databaseUrl: url }), file: url.slice('file:'.length), url };
   };
@@ -109,7 +109,7 @@ describe('SQLite store specifics', () => {
     // sent meanwhile would run inside it and vanish with the rollback, unless operations take turns.
     const { store } = await open();
     const c = await seedCase(store);
-    const doomed = store.commit(
+    const doomed = store.cases.commit(
       changeOf(c, { ownerId: 'tom' }, { completeTimer: { id: 'no-such-timer', leaseToken: 'x' } }),
     );
     let settled = false;
@@ -126,14 +126,14 @@ describe('SQLite store specifics', () => {
     while (!settled && keys.length < 500) {
       const key = `slack:Ev${keys.length}`;
       keys.push(key);
-      firstSeen.push(store.rememberInbound(key, T0));
+      firstSeen.push(store.inbound.remember(key, T0));
       await Promise.resolve();
     }
     expect(await outcome).toBe('lease_lost');
     expect(await Promise.all(firstSeen)).toEqual(keys.map(() => true));
-    const seenAgain = await Promise.all(keys.map((key) => store.rememberInbound(key, at(MIN))));
+    const seenAgain = await Promise.all(keys.map((key) => store.inbound.remember(key, at(MIN))));
     expect(seenAgain).toEqual(keys.map(() => false));
-    expect((await store.getCase(c.id))?.ownerId).toBeNull();
+    expect((await store.cases.getCase(c.id))?.ownerId).toBeNull();
     await store.close();
   });
 
@@ -166,9 +166,9 @@ const store = await openStore({ databaseUrl: ${JSON.stringify(url)} });
 const numbers: number[] = [];
 const claimed: string[] = [];
 for (let i = 0; i < 20; i++) {
-  const { case: c } = await store.createCase(makeDraft({ id: '${owner}-' + i }), withRows());
+  const { case: c } = await store.cases.createCase(makeDraft({ id: '${owner}-' + i }), withRows());
   numbers.push(c.number);
-  const batch = await store.claimDueTimers({ now: new Date(${T0.getTime() + 3_600_000}), limit: 2, leaseMs: 60_000, owner: '${owner}' });
+  const batch = await store.timers.claim({ now: new Date(${T0.getTime() + 3_600_000}), limit: 2, leaseMs: 60_000, owner: '${owner}' });
   claimed.push(...batch.map((t) => t.id));
 }
 await store.close();

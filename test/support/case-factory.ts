@@ -1,7 +1,8 @@
 // Complete, valid domain values for store tests, with every nested part filled in (and Dates with
 // milliseconds) so a round trip through a store shows anything it loses.
 import type { Case, CaseEvent, Notice, PolicySnapshot, Timer } from '../../src/core/model.ts';
-import type { CaseChange, CaseStore, NewCase, NewCaseRows } from '../../src/core/ports.ts';
+import type { CaseChange, NewCase, NewCaseRows } from '../../src/core/ports.ts';
+import type { InspectableStore } from '../../src/store/store.ts';
 
 /** A Monday morning, with milliseconds. */
 export const T0 = new Date('2026-11-23T08:00:00.123Z');
@@ -206,11 +207,11 @@ export const withRows =
 
 /** Creates a case from `makeDraft(overrides)` with rows built from the numbered case. */
 export function seedCase(
-  store: CaseStore,
+  store: InspectableStore,
   overrides: Partial<NewCase> = {},
   rows: (c: Case) => Partial<Omit<NewCaseRows, 'case'>> = () => ({}),
 ): Promise<Case> {
-  return store
+  return store.cases
     .createCase(makeDraft(overrides), (numbered) => withRows(rows(numbered))(numbered))
     .then((created) => created.case);
 }

@@ -1,7 +1,7 @@
 // A desk on the in-memory store with a fake clock, plus readers for what each person was sent.
 import { createDesk, type Desk } from '../../src/core/desk.ts';
 import type { Customer, DeskConfig, OutboxEntry, Recipient } from '../../src/core/model.ts';
-import type { CaseStore } from '../../src/core/ports.ts';
+import type { InspectableStore } from '../../src/store/store.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { customer as defaultCustomer, deskConfig } from './desk-fixture.ts';
 import { FakeClock, SequentialIds } from './fake-clock.ts';
@@ -9,7 +9,7 @@ import { FakeClock, SequentialIds } from './fake-clock.ts';
 export interface Harness {
   desk: Desk;
   clock: FakeClock;
-  store: CaseStore;
+  store: InspectableStore;
   config: DeskConfig;
   /** Opens a case as the default customer (or another) and returns its id. */
   open(
@@ -21,12 +21,20 @@ export interface Harness {
   sentWith(caseId: string, key: string, to?: Recipient['kind']): Promise<OutboxEntry[]>;
 }
 
-export function harness(options: { config?: DeskConfig; start?: string; store?: CaseStore } = {}): Harness {
+export function harness(
+  options: { config?: DeskConfig; start?: string; store?: InspectableStore } = {},
+): Harness {
   const clock = new FakeClock(options.start ?? '2026-11-23T08:00:00Z'); // Monday 10:00 in Vilnius
   const store = options.store ?? createMemoryStore();
   const config = options.config ?? deskConfig();
-  const desk = createDesk({ store, clock, ids: new SequentialIds(), config });
-  const sent = (caseId: string) => store.listOutbox({ caseId });
+  const desk = createDesk({
+    cases: store.cases,
+    timers: store.timers,
+    clock,
+    ids: new SequentialIds(),
+    config,
+  });
+  const sent = (caseId: string) => store.inspect.listOutbox({ caseId });
   return {
     desk,
     clock,

@@ -7,7 +7,8 @@ import { createDesk, type Desk } from '../../src/core/desk.ts';
 import { isCoreError } from '../../src/core/errors.ts';
 import { promiseViolations, stepViolations } from '../../src/core/invariants.ts';
 import type { Case, CaseEvent, Customer, DeskConfig, Priority } from '../../src/core/model.ts';
-import type { CaseStore } from '../../src/core/ports.ts';
+import type { CaseRepository } from '../../src/core/ports.ts';
+import type { InspectableStore } from '../../src/store/store.ts';
 import { deskConfig } from './desk-fixture.ts';
 import { FakeClock, SequentialIds } from './fake-clock.ts';
 
@@ -152,26 +153,26 @@ export class RuleBroken extends Error {}
  * RuleBroken (or the unexpected error) at the first step that breaks one.
  */
 export async function runSteps(
-  store: CaseStore,
+  store: InspectableStore,
   setup: Setup,
   steps: readonly Step[],
 ): Promise<{ desk: Desk; clock: FakeClock; cases: Case[] }> {
   const clock = new FakeClock('2026-11-23T08:00:00Z');
   const config = configFor(setup);
   let writes = 0;
-  const counted: CaseStore = {
-    ...store,
+  const counted: CaseRepository = {
+    ...store.cases,
     createCase: async (...a) => {
-      const r = await store.createCase(...a);
+      const r = await store.cases.createCase(...a);
       writes++;
       return r;
     },
     commit: async (change) => {
-      await store.commit(change);
+      await store.cases.commit(change);
       writes++;
     },
   };
-  const desk = createDesk({ store: counted, clock, ids: new SequentialIds(), config });
+  const desk = createDesk({ cases: counted, timers: store.timers, clock, ids: new SequentialIds(), config });
   const cases: Case[] = [];
   const notes: string[] = [];
   let before = await snapshot(store, cases);
@@ -208,7 +209,7 @@ export async function runSteps(
           `${where}: case #${now.case.number} (${now.case.status}, level ${now.case.level}) ${broken.join('; ')}`,
         );
     }
-    const leaked = (await store.listOutbox({})).find(
+    const leaked = (await store.inspect.listOutbox({})).find(
       (n) =>
         n.recipient.kind === 'customer' &&
         Object.values(n.params).some((v) => notes.some((note) => String(v).includes(note))),
@@ -222,15 +223,19 @@ export async function runSteps(
 interface Seen {
   case: Case;
   events: CaseEvent[];
-  timers: Awaited<ReturnType<CaseStore['listTimers']>>;
+  timers: Awaited<ReturnType<CaseRepository['listTimers']>>;
 }
 
-async function snapshot(store: CaseStore, cases: readonly Case[]): Promise<Map<string, Seen>> {
+async function snapshot(store: InspectableStore, cases: readonly Case[]): Promise<Map<string, Seen>> {
   const seen = new Map<string, Seen>();
   for (const { id } of cases) {
-    const c = await store.getCase(id);
+    const c = await store.cases.getCase(id);
     if (!c) throw new RuleBroken(`case ${id} disappeared`);
-    seen.set(id, { case: c, events: await store.listEvents(id), timers: await store.listTimers(id) });
+    seen.set(id, {
+      case: c,
+      events: await store.inspect.listEvents(id),
+      timers: await store.cases.listTimers(id),
+    });
   }
   return seen;
 }
@@ -496,7 +501,11 @@ function instant(arg: Arg, clock: FakeClock): unknown {
  * The shortest list found by removing steps one at a time from a failing `steps` while it still
  * fails the same way (the first line of the message names the rule); for the failure report.
  */
-export async function minimize(open: () => CaseStore, setup: Setup, steps: readonly Step[]): Promise<Step[]> {
+export async function minimize(
+  open: () => InspectableStore,
+  setup: Setup,
+  steps: readonly Step[],
+): Promise<Step[]> {
   const failure = async (list: readonly Step[]): Promise<string | null> => {
     try {
       await runSteps(open(), setup, list);

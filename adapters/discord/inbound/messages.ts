@@ -70,7 +70,7 @@ export async function onMessage(rt: DiscordRuntime, m: Message): Promise<void> {
   }
   const place = await placeOf(rt, m);
   if (!place.thread) return;
-  const c = await rt.ctx.store.findCaseByConversation(conversationOf(guildId, m.channelId));
+  const c = await rt.ctx.desk.findCaseByConversation(conversationOf(guildId, m.channelId));
   if (c) {
     const forumPost = place.parentId === rt.options.supportForumId;
     if (await firstTime(rt, `discord:message:${m.id}`)) await inCaseThread(rt, m, c, forumPost);
@@ -157,8 +157,7 @@ async function inStaffThread(rt: DiscordRuntime, m: Message, parentId: string): 
   try {
     const { notices } = await rt.ctx.desk.addNote({ caseId, actor: who.actor, text: wordsOf(m) });
     // The note is already in this thread, written by its author: the echo is not posted.
-    for (const n of notices)
-      if (n.key === 'triage.note') await rt.ctx.store.putRef(caseId, skipRef(n.id), m.id);
+    for (const n of notices) if (n.key === 'triage.note') await rt.ctx.refs.put(caseId, skipRef(n.id), m.id);
     await react(rt.client.rest, m.channelId, m.id, '✅').catch(() => {});
   } catch (error) {
     const content = refusalText(error, who.locale);

@@ -5,7 +5,7 @@ import type { Case } from '../../../src/core/model.ts';
 import { CATALOGS, type TextKey } from '../../../src/core/texts/index.ts';
 import { noticeText } from '../format.ts';
 import { parseConversation } from '../ids.ts';
-import { type DiscordRuntime, directoryOf } from '../runtime.ts';
+import { type DiscordRefName, type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../texts.ts';
 import { addThreadMember, editMessage } from './rest-calls.ts';
 import { refreshCard } from './triage-card.ts';
@@ -15,7 +15,7 @@ export interface MessageRef {
   messageId: string;
 }
 
-const copiesRef = (approvalId: string) => `discord.approval.${approvalId}`;
+const copiesRef = (approvalId: string): DiscordRefName => `discord.approval.${approvalId}`;
 
 /** Remembers one copy of an approval request (a supervisor's DM, or the card thread). */
 export async function recordApprovalCopy(
@@ -24,20 +24,20 @@ export async function recordApprovalCopy(
   approvalId: string,
   copy: MessageRef,
 ): Promise<void> {
-  const { store } = rt.ctx;
-  const raw = await store.getRef(caseId, copiesRef(approvalId));
+  const { refs } = rt.ctx;
+  const raw = await refs.get(caseId, copiesRef(approvalId));
   const copies = raw === null ? [] : (JSON.parse(raw) as MessageRef[]);
   if (copies.some((c) => c.channelId === copy.channelId && c.messageId === copy.messageId)) return;
-  await store.putRef(caseId, copiesRef(approvalId), JSON.stringify([...copies, copy]));
+  await refs.put(caseId, copiesRef(approvalId), JSON.stringify([...copies, copy]));
 }
 
 async function closeApprovalCopies(rt: DiscordRuntime, c: Case): Promise<void> {
   const approval = c.approval;
   if (!approval || approval.status === 'pending') return;
-  const { store } = rt.ctx;
-  const doneRef = `${copiesRef(approval.id)}.closed`;
-  const raw = await store.getRef(c.id, copiesRef(approval.id));
-  if (raw === null || (await store.getRef(c.id, doneRef)) !== null) return;
+  const { refs } = rt.ctx;
+  const doneRef: DiscordRefName = `discord.approval.${approval.id}.closed`;
+  const raw = await refs.get(c.id, copiesRef(approval.id));
+  if (raw === null || (await refs.get(c.id, doneRef)) !== null) return;
   const directory = directoryOf(rt);
   const team = directory.teams[c.team];
   const locale = team?.locale ?? 'en';
@@ -62,7 +62,7 @@ async function closeApprovalCopies(rt: DiscordRuntime, c: Case): Promise<void> {
       embeds: [{ description: line, color: approval.status === 'approved' ? 0x57f287 : 0x99aab5 }],
     });
   }
-  await store.putRef(c.id, doneRef, approval.status);
+  await refs.put(c.id, doneRef, approval.status);
 }
 
 async function addStaffToThread(rt: DiscordRuntime, c: Case): Promise<void> {
@@ -72,10 +72,10 @@ async function addStaffToThread(rt: DiscordRuntime, c: Case): Promise<void> {
   const staff = new Set([c.ownerId, c.expertId, c.supervisorId].filter((id): id is string => id !== null));
   for (const personId of staff) {
     const discordId = people[personId]?.discordId;
-    const ref = `discord.member.${personId}`;
-    if (!discordId || personId === c.customer.id || (await rt.ctx.store.getRef(c.id, ref)) !== null) continue;
+    const ref: DiscordRefName = `discord.member.${personId}`;
+    if (!discordId || personId === c.customer.id || (await rt.ctx.refs.get(c.id, ref)) !== null) continue;
     await addThreadMember(rt.sinkRest, conversation.channelId, discordId);
-    await rt.ctx.store.putRef(c.id, ref, discordId);
+    await rt.ctx.refs.put(c.id, ref, discordId);
   }
 }
 

@@ -6,7 +6,7 @@ import type { ClaimedNotice, Locale } from '../../../src/core/model.ts';
 import { type ActionRow, actionRows } from '../components.ts';
 import { splitText } from '../format.ts';
 import { nonceFor } from '../ids.ts';
-import type { DiscordRuntime } from '../runtime.ts';
+import type { DiscordRefName, DiscordRuntime } from '../runtime.ts';
 import { postMessage } from './rest-calls.ts';
 
 export interface SendOptions {
@@ -23,14 +23,14 @@ export async function sendNoticeText(
   text: string,
   options: SendOptions = {},
 ): Promise<string> {
-  const { store } = rt.ctx;
+  const { refs } = rt.ctx;
   const parts = splitText(text);
   const components = options.components ?? actionRows(notice.actions, options.locale ?? notice.locale);
   let lastId = '';
   const track = parts.length > 1;
   for (const [index, content] of parts.entries()) {
-    const ref = `discord.sent.${notice.id}.${channelId}.${index}`;
-    const already = track ? await store.getRef(notice.caseId, ref) : null;
+    const ref: DiscordRefName = `discord.sent.${notice.id}.${channelId}.${index}`;
+    const already = track ? await refs.get(notice.caseId, ref) : null;
     if (already !== null) {
       lastId = already;
       continue;
@@ -41,7 +41,7 @@ export async function sendNoticeText(
       ...(last && components.length > 0 ? { components } : {}),
       nonce: nonceFor(notice.id, channelId, index),
     });
-    if (track) await store.putRef(notice.caseId, ref, message.id);
+    if (track) await refs.put(notice.caseId, ref, message.id);
     lastId = message.id;
   }
   return lastId;

@@ -15,7 +15,7 @@ import type { PlatformSink } from '../../../src/platform/adapter.ts';
 import { actionRows } from '../components.ts';
 import { noticeText } from '../format.ts';
 import { parseConversation } from '../ids.ts';
-import { type DiscordRuntime, dmChannelOf, directoryOf } from '../runtime.ts';
+import { type DiscordRefName, type DiscordRuntime, dmChannelOf, directoryOf } from '../runtime.ts';
 import { adapterText } from '../texts.ts';
 import { recordApprovalCopy, syncCaseViews } from './case-views.ts';
 import { classifyDeliveryError } from './delivery-errors.ts';
@@ -25,12 +25,12 @@ import { sendNoticeText } from './send-text.ts';
 import { deliverToTriage, ensureCard, cardThread } from './triage-card.ts';
 
 /** Notices the adapter already showed where they were written (a note typed in the staff thread). */
-export const skipRef = (noticeId: string) => `discord.skip.${noticeId}`;
+export const skipRef = (noticeId: string): DiscordRefName => `discord.skip.${noticeId}`;
 
 const SENT: DeliveryResult = { status: 'sent' };
 
 export function createDiscordSink(rt: DiscordRuntime): PlatformSink {
-  const { logger, store } = rt.ctx;
+  const { logger, refs } = rt.ctx;
 
   const dm = (userId: string) => dmChannelOf(rt, userId, () => openDm(rt.sinkRest, userId));
 
@@ -89,7 +89,7 @@ export function createDiscordSink(rt: DiscordRuntime): PlatformSink {
         return SENT;
       }
       case 'triage': {
-        if ((await store.getRef(c.id, skipRef(notice.id))) !== null) return SENT;
+        if ((await refs.get(c.id, skipRef(notice.id))) !== null) return SENT;
         return deliverToTriage(rt, notice, c, (threadId) =>
           sendNoticeText(rt, notice, threadId, noticeText(notice)),
         );

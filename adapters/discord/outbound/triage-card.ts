@@ -8,7 +8,7 @@ import type { DeliveryResult } from '../../../src/jobs/outbox.ts';
 import { actionRows, showAllButton } from '../components.ts';
 import { LIMITS, neutralise, noticeText, truncate } from '../format.ts';
 import { nonceFor } from '../ids.ts';
-import { type DiscordRuntime, directoryOf } from '../runtime.ts';
+import { type DiscordRefName, type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../texts.ts';
 import { editMessage, postMessage, startThreadFromMessage } from './rest-calls.ts';
 
@@ -21,12 +21,12 @@ export interface CardRef {
   actions: ActionId[];
 }
 
-export const CARD_REF = 'discord.card';
-const CARD_STATE_REF = 'discord.card.state';
-const CARD_THREAD_REF = 'discord.card.thread';
+export const CARD_REF = 'discord.card' satisfies DiscordRefName;
+const CARD_STATE_REF = 'discord.card.state' satisfies DiscordRefName;
+const CARD_THREAD_REF = 'discord.card.thread' satisfies DiscordRefName;
 
 export async function readCard(rt: DiscordRuntime, caseId: string): Promise<CardRef | null> {
-  const raw = await rt.ctx.store.getRef(caseId, CARD_REF);
+  const raw = await rt.ctx.refs.get(caseId, CARD_REF);
   return raw === null ? null : (JSON.parse(raw) as CardRef);
 }
 
@@ -114,7 +114,7 @@ export async function ensureCard(
   if ('error' in target) return target;
   const existing = await readCard(rt, c.id);
   if (existing) return { card: existing, team: target.team };
-  const { store } = rt.ctx;
+  const { refs } = rt.ctx;
   const locale = target.team.locale;
   const actions: ActionId[] =
     notice.key === 'triage.new_case'
@@ -126,19 +126,19 @@ export async function ensureCard(
     nonce: nonceFor(notice.id, target.channelId, 'card'),
   });
   const card: CardRef = { ...draft, messageId: message.id };
-  await store.putRef(c.id, CARD_REF, JSON.stringify(card));
-  await store.putRef(c.id, CARD_STATE_REF, fingerprint(c));
+  await refs.put(c.id, CARD_REF, JSON.stringify(card));
+  await refs.put(c.id, CARD_STATE_REF, fingerprint(c));
   return { card, team: target.team };
 }
 
 /** The card's thread (its id is the card message's id), started on first use. */
 export async function cardThread(rt: DiscordRuntime, c: Case, card: CardRef, team: Team): Promise<string> {
-  const { store } = rt.ctx;
-  const known = await store.getRef(c.id, CARD_THREAD_REF);
+  const { refs } = rt.ctx;
+  const known = await refs.get(c.id, CARD_THREAD_REF);
   if (known !== null) return known;
   const name = adapterText('thread.staff', team.locale, { number: c.number });
   const threadId = await startThreadFromMessage(rt.sinkRest, card.channelId, card.messageId, name);
-  await store.putRef(c.id, CARD_THREAD_REF, threadId);
+  await refs.put(c.id, CARD_THREAD_REF, threadId);
   return threadId;
 }
 
@@ -146,12 +146,12 @@ export async function cardThread(rt: DiscordRuntime, c: Case, card: CardRef, tea
 export async function refreshCard(rt: DiscordRuntime, c: Case): Promise<void> {
   const card = await readCard(rt, c.id);
   if (!card) return;
-  const { store } = rt.ctx;
+  const { refs } = rt.ctx;
   const state = fingerprint(c);
-  if ((await store.getRef(c.id, CARD_STATE_REF)) === state) return;
+  if ((await refs.get(c.id, CARD_STATE_REF)) === state) return;
   const locale = directoryOf(rt).teams[c.team]?.locale ?? 'en';
   await editMessage(rt.sinkRest, card.channelId, card.messageId, cardMessage(rt, c, card, locale));
-  await store.putRef(c.id, CARD_STATE_REF, state);
+  await refs.put(c.id, CARD_STATE_REF, state);
 }
 
 export async function deliverToTriage(

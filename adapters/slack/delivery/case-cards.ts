@@ -2,13 +2,13 @@
 // notice, redrawn in place whenever the case has changed since) and the approval cards sent to
 // supervisors (every copy redrawn once, with the decision and without buttons).
 import type { Case, Directory, Team } from '../../../src/core/model.ts';
-import type { CaseStore } from '../../../src/core/ports.ts';
 import {
   formatMessageRef,
   formatThreadRef,
   type MessageRef,
   parseMessageRef,
   REF,
+  type SlackRefs,
   THREAD_CASE,
   threadKey,
 } from '../conversation.ts';
@@ -19,26 +19,26 @@ interface ApprovalCopy extends MessageRef {
   text: string;
 }
 
-export function caseCards(deps: { store: CaseStore; poster: SlackPoster; directory: Directory }) {
-  const { store, poster, directory } = deps;
+export function caseCards(deps: { refs: SlackRefs; poster: SlackPoster; directory: Directory }) {
+  const { refs, poster, directory } = deps;
   const triageLocale = (team: Team) => team.locale;
 
   async function rememberThread(caseId: string, ref: MessageRef, kind: 'triage' | 'dm'): Promise<void> {
-    await store.putRef(threadKey(ref.channel, ref.ts), THREAD_CASE, formatThreadRef(kind, caseId));
+    await refs.put(threadKey(ref.channel, ref.ts), THREAD_CASE, formatThreadRef(kind, caseId));
   }
 
   async function triageCard(caseId: string): Promise<MessageRef | null> {
-    return parseMessageRef(await store.getRef(caseId, REF.triageCard));
+    return parseMessageRef(await refs.get(caseId, REF.triageCard));
   }
 
   /** Posts the case's triage card, opening with `intro`. */
   async function createTriageCard(c: Case, team: Team, channel: string, intro: string): Promise<MessageRef> {
     const timeZone = c.policy.calendar.timeZone;
     const blocks = triageCardBlocks(intro, c, directory, triageLocale(team), timeZone);
-    await store.putRef(c.id, REF.triageIntro, intro);
+    await refs.put(c.id, REF.triageIntro, intro);
     const ref = await poster.post(channel, { text: intro, blocks });
-    await store.putRef(c.id, REF.triageCard, formatMessageRef(ref));
-    await store.putRef(c.id, REF.triageVersion, String(c.version));
+    await refs.put(c.id, REF.triageCard, formatMessageRef(ref));
+    await refs.put(c.id, REF.triageVersion, String(c.version));
     await rememberThread(c.id, ref, 'triage');
     return ref;
   }
@@ -48,23 +48,23 @@ export function caseCards(deps: { store: CaseStore; poster: SlackPoster; directo
     const ref = await triageCard(c.id);
     const team = directory.teams[c.team];
     if (!ref || !team) return;
-    const shown = Number(await store.getRef(c.id, REF.triageVersion));
+    const shown = Number(await refs.get(c.id, REF.triageVersion));
     if (shown >= c.version) return;
-    const intro = (await store.getRef(c.id, REF.triageIntro)) ?? `#${c.number}`;
+    const intro = (await refs.get(c.id, REF.triageIntro)) ?? `#${c.number}`;
     const blocks = triageCardBlocks(intro, c, directory, triageLocale(team), c.policy.calendar.timeZone);
     await poster.update(ref, { text: intro, blocks });
-    await store.putRef(c.id, REF.triageVersion, String(c.version));
+    await refs.put(c.id, REF.triageVersion, String(c.version));
   }
 
   async function approvalCopies(approvalId: string, caseId: string): Promise<ApprovalCopy[]> {
-    const raw = await store.getRef(caseId, REF.approvalCopies(approvalId));
+    const raw = await refs.get(caseId, REF.approvalCopies(approvalId));
     return raw ? (JSON.parse(raw) as ApprovalCopy[]) : [];
   }
 
   async function addApprovalCopy(caseId: string, approvalId: string, copy: ApprovalCopy): Promise<void> {
     const copies = await approvalCopies(approvalId, caseId);
     copies.push(copy);
-    await store.putRef(caseId, REF.approvalCopies(approvalId), JSON.stringify(copies));
+    await refs.put(caseId, REF.approvalCopies(approvalId), JSON.stringify(copies));
   }
 
   /**
@@ -75,14 +75,14 @@ export function caseCards(deps: { store: CaseStore; poster: SlackPoster; directo
     const approval = c.approval;
     const team = directory.teams[c.team];
     if (!approval || approval.status === 'pending' || !team) return false;
-    if (await store.getRef(c.id, REF.approvalFinal(approval.id))) return true;
+    if (await refs.get(c.id, REF.approvalFinal(approval.id))) return true;
     const outcome = approvalOutcome(c, directory, triageLocale(team));
     const copies = await approvalCopies(approval.id, c.id);
     if (outcome === null || copies.length === 0) return false;
     for (const copy of copies) {
       await poster.update(copy, { text: outcome, blocks: decidedApprovalBlocks(copy.text, outcome) });
     }
-    await store.putRef(c.id, REF.approvalFinal(approval.id), c.updatedAt.toISOString());
+    await refs.put(c.id, REF.approvalFinal(approval.id), c.updatedAt.toISOString());
     return true;
   }
 

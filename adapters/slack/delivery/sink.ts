@@ -10,11 +10,10 @@ import type {
   NoticeAction,
   Person,
 } from '../../../src/core/model.ts';
-import type { CaseStore } from '../../../src/core/ports.ts';
 import type { DeliveryResult } from '../../../src/jobs/outbox.ts';
 import type { Logger } from '../../../src/log.ts';
 import type { PlatformSink } from '../../../src/platform/adapter.ts';
-import { decodeConversation, type MessageRef, REF } from '../conversation.ts';
+import { decodeConversation, type MessageRef, REF, type SlackRefs } from '../conversation.ts';
 import { customerActions, noticeText, type RenderedMessage, renderNotice } from '../render/notice.ts';
 import { label } from '../text/labels.ts';
 import { caseCards } from './case-cards.ts';
@@ -23,7 +22,7 @@ import type { SlackPoster } from './slack-api.ts';
 
 export interface SlackSinkDeps {
   poster: SlackPoster;
-  store: CaseStore;
+  refs: SlackRefs;
   directory: Directory;
   logger: Logger;
 }
@@ -32,8 +31,8 @@ const rejected = (error: string): DeliveryResult => ({ status: 'rejected', error
 const SENT: DeliveryResult = { status: 'sent' };
 
 export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
-  const { poster, store, directory, logger } = deps;
-  const cards = caseCards({ store, poster, directory });
+  const { poster, refs, directory, logger } = deps;
+  const cards = caseCards({ refs, poster, directory });
   const queues = new Map<string, Promise<unknown>>();
 
   /** One delivery per case at a time in this process: cards are read, then written. */
@@ -54,7 +53,7 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
   async function post(notice: Notice, channel: string, message: RenderedMessage, threadTs?: string) {
     // Kept before posting, so "Show full text" works as soon as the message is seen.
     if (message.fullText !== undefined) {
-      await store.putRef(notice.caseId, REF.fullText(notice.id), message.fullText);
+      await refs.put(notice.caseId, REF.fullText(notice.id), message.fullText);
     }
     return poster.post(channel, message, threadTs);
   }
@@ -91,13 +90,13 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
     let refusal: string | null = null;
     for (const person of supervisors) {
       const done = REF.deliveredTo(notice.id, person.id);
-      if (await store.getRef(c.id, done)) {
+      if (await refs.get(c.id, done)) {
         reached += 1;
         continue;
       }
       try {
         const ref = await toPerson(notice, c, person.slackId);
-        await store.putRef(c.id, done, ref.ts);
+        await refs.put(c.id, done, ref.ts);
         reached += 1;
       } catch (e) {
         const outcome = deliveryOutcome(e);

@@ -3,9 +3,10 @@
 import type { AppConfig } from '../../../src/config/load-config.ts';
 import type { CommandResult, Desk } from '../../../src/core/desk.ts';
 import { isCoreError } from '../../../src/core/errors.ts';
-import type { CaseStore, Clock } from '../../../src/core/ports.ts';
+import type { Clock, InboundLog } from '../../../src/core/ports.ts';
 import { isTextKey, renderText } from '../../../src/core/texts/index.ts';
 import type { Logger } from '../../../src/log.ts';
+import type { SlackRefs } from '../conversation.ts';
 import { slackErrorOf } from '../delivery/outcome.ts';
 import type { WebClient } from '../delivery/slack-api.ts';
 import { safeParams } from '../render/notice.ts';
@@ -13,7 +14,8 @@ import type { Identity, Reader, SlackUser } from './identity.ts';
 
 export interface Inbound {
   desk: Desk;
-  store: CaseStore;
+  inbound: InboundLog;
+  refs: SlackRefs;
   config: AppConfig;
   clock: Clock;
   logger: Logger;

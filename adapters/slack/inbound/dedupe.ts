@@ -4,11 +4,11 @@
 // in `context.inboundKey` for the intake, so the customer's acknowledgement waits for one commit,
 // and an event whose case could not be written is not dropped when Slack retries it.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { CaseStore, Clock } from '../../../src/core/ports.ts';
+import type { Clock, InboundLog } from '../../../src/core/ports.ts';
 import type { Logger } from '../../../src/log.ts';
 
 export function dropRetriedEvents(
-  store: CaseStore,
+  inbound: InboundLog,
   clock: Clock,
   logger: Logger,
   opensCase: (event: unknown) => boolean,
@@ -19,7 +19,7 @@ export function dropRetriedEvents(
       const key = `slack:event:${eventId}`;
       if (opensCase(event)) {
         context.inboundKey = key;
-      } else if (!(await store.rememberInbound(key, clock.now()))) {
+      } else if (!(await inbound.remember(key, clock.now()))) {
         logger.info('slack.duplicate_event', { event: eventId, retry: context.retryNum });
         return;
       }

@@ -51,7 +51,7 @@ export async function openCaseFromSlack(inb: Inbound, req: IntakeRequest): Promi
 
 /** The case already living in this thread, if any. */
 export const caseInThread = (inb: Inbound, thread: SlackThread): Promise<Case | null> =>
-  inb.store.findCaseByConversation(encodeConversation(thread));
+  inb.desk.findCaseByConversation(encodeConversation(thread));
 
 /**
  * A new thread for a case raised without a message to hang it on (/support, the form): a short

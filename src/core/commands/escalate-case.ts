@@ -1,7 +1,7 @@
 import type { Change } from '../change.ts';
 import { teamOf, topicOf } from '../directory.ts';
 import { CoreError } from '../errors.ts';
-import type { CaseStore } from '../ports.ts';
+import type { CaseRepository } from '../ports.ts';
 import { type Actor, requireRole } from '../roles.ts';
 import { escalateToExpert } from '../steps.ts';
 import { requireActive } from './guards.ts';
@@ -13,7 +13,7 @@ import { requireActive } from './guards.ts';
  */
 export async function escalateCase(
   change: Change,
-  store: Pick<CaseStore, 'expertLoad'>,
+  store: Pick<CaseRepository, 'expertLoad'>,
   actor: Actor,
   topic?: unknown,
 ): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Change } from '../change.ts';
 import { expertsOf, topicOf } from '../directory.ts';
 import { CoreError } from '../errors.ts';
-import type { CaseStore } from '../ports.ts';
+import type { CaseRepository } from '../ports.ts';
 import { type Actor, requireRole } from '../roles.ts';
 import { assignExpert, findExpert, requestSupervisor } from '../steps.ts';
 import { latestCallback, openWindow, usedMs } from '../windows.ts';
@@ -68,7 +68,7 @@ export function cannotResolve(change: Change, actor: Actor, reason: unknown): vo
  */
 export async function reassignCase(
   change: Change,
-  store: Pick<CaseStore, 'expertLoad'>,
+  store: Pick<CaseRepository, 'expertLoad'>,
   actor: Actor,
   to?: unknown,
 ): Promise<void> {

@@ -1,6 +1,6 @@
-// The CaseStore on PostgreSQL through Prisma and @prisma/adapter-pg: a pool of connections, so
-import type { CaseStore } from '../../core/ports.ts';
+// The store on PostgreSQL through Prisma and @prisma/adapter-pg: a pool of connections, so
 // operations run concurrently; each interactive transaction holds its own connection.
+import type { InspectableStore } from '../store.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { createSqlStore } from '../sql/sql-store.ts';
 import { sqltag as sql } from '../sql/sql-tag.ts';
@@ -9,7 +9,7 @@ import { PrismaClient, postgresDb } from './client.ts';
 import { postgresConnection } from './connection.ts';
 
 /** Opens the store on an already migrated database (see openStore for the full path). */
-export async function openPostgresStore(databaseUrl: string): Promise<CaseStore> {
+export async function openPostgresStore(databaseUrl: string): Promise<InspectableStore> {
   const { pool, schema } = postgresConnection(databaseUrl);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
   await prisma.$connect();

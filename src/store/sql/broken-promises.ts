@@ -1,4 +1,4 @@
-// The auditor's one query for cases that may break a promise (CaseStore.listBrokenPromises), the
+// The auditor's one query for cases that may break a promise (CaseRepository.listBrokenPromises), the
 // same statement on SQLite and PostgreSQL. It reads the columns the row mapper copies out of the
 // JSON (rows.ts): promise_id (promiseIdOf), window_due_at (NULL unless a window runs) and
 // approval_status. When nothing is broken it reads every active case: through the partial index

@@ -45,7 +45,7 @@ export async function claimTimers(db: SqlRunner, options: ClaimOptions): Promise
 // send had started it may have reached the platform: it is sent again all the same (at-least-once:
 // a promise is never dropped), counted as an attempt and noted as a possible duplicate. Discord
 // drops the duplicate by its nonce. A send whose own call reported an unknown outcome is the one
-// marked ambiguous (markNoticeFailed), never resent blindly.
+// marked ambiguous (NoticeQueue.markFailed), never resent blindly.
 const EXPIRE_SENDING = `
 UPDATE outbox SET
   status = 'pending',

@@ -1,8 +1,8 @@
-// The CaseStore on SQLite: better-sqlite3 directly (WAL, synchronous=FULL), one connection per
+// The store on SQLite: better-sqlite3 directly (WAL, synchronous=FULL), one connection per
 // store, operations grouped into shared transactions (see group-commit.ts).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { CaseStore } from '../../core/ports.ts';
+import type { InspectableStore } from '../store.ts';
 import { sqliteFilePath } from '../database-url.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import { sqltag as sql } from '../sql/sql-tag.ts';
@@ -10,7 +10,7 @@ import { claimOutbox, claimTimers } from './claims.ts';
 import { openGroupCommitDb } from './group-commit.ts';
 
 /** Opens the store on an already migrated SQLite database (see openStore for the full path). */
-export async function openSqliteStore(databaseUrl: string): Promise<CaseStore> {
+export async function openSqliteStore(databaseUrl: string): Promise<InspectableStore> {
   const file = sqliteFilePath(databaseUrl);
   mkdirSync(path.dirname(file), { recursive: true });
   const { db, turn, read } = openGroupCommitDb(file);

@@ -78,7 +78,7 @@ describe('Discord buttons: reassign, cannot resolve, decline, customer controls'
     const form = await rig.click(rig.users.egle, message, 'add_details');
     expect(form.callback?.type).toBe(9);
     await rig.submit(rig.users.egle, thread(), form, { text: 'I can do a video call any morning.' }, message);
-    const events = await rig.store.listEvents(caseId);
+    const events = await rig.store.inspect.listEvents(caseId);
     expect(events.find((e) => e.type === 'details_added')?.data).toEqual({
       text: 'I can do a video call any morning.',
     });

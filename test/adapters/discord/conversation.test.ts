@@ -40,7 +40,7 @@ describe('Discord conversation', () => {
   it('records a customer message in the thread as details for the owner', async () => {
     await say(rig.users.egle, thread(), 'Yes it ends in 42, and I tried twice today.');
     await rig.deliver();
-    const events = (await rig.store.listEvents(caseId)).map((e) => e.type);
+    const events = (await rig.store.inspect.listEvents(caseId)).map((e) => e.type);
     expect(events).toContain('details_added');
     const dm = rig.dmWith(rig.users.tom);
     expect(lastMessage(rig, dm?.id ?? '').content).toContain('Eglė added details to your case #1');
@@ -52,7 +52,7 @@ describe('Discord conversation', () => {
     const before = rig.fake.messagesIn(threadId).length;
     await say(rig.users.tom, staffThread, 'Carrier outage in LT today, see status page.');
     await rig.deliver();
-    const events = await rig.store.listEvents(caseId);
+    const events = await rig.store.inspect.listEvents(caseId);
     expect(events.find((e) => e.type === 'note_added')?.data).toEqual({
       text: 'Carrier outage in LT today, see status page.',
     });
@@ -66,9 +66,9 @@ describe('Discord conversation', () => {
   });
 
   it('ignores a bystander in a public case thread', async () => {
-    const before = (await rig.store.listEvents(caseId)).length;
+    const before = (await rig.store.inspect.listEvents(caseId)).length;
     await say(rig.users.jean, thread(), 'Same problem here!');
-    expect(await rig.store.listEvents(caseId)).toHaveLength(before);
+    expect(await rig.store.inspect.listEvents(caseId)).toHaveLength(before);
   });
 
   it('sends user text with @everyone, @here, role and user mentions with no mention parsed', async () => {

@@ -26,7 +26,9 @@ describe('Discord delivery', () => {
     const first = await rig.deliver();
     expect(first.retried).toBe(1);
     expect(ackIn(rig, threadId)).toHaveLength(0);
-    const waiting = (await rig.store.listOutbox({ caseId: c.id })).find((n) => n.key === 'customer.ack');
+    const waiting = (await rig.store.inspect.listOutbox({ caseId: c.id })).find(
+      (n) => n.key === 'customer.ack',
+    );
     // A rate limit is not an attempt toward parking, and is retried when Discord said (250 ms,
     // plus discord.js's margin), not after a backoff's second.
     expect(waiting).toMatchObject({ status: 'pending', attempts: 0 });
@@ -109,7 +111,7 @@ describe('Discord delivery', () => {
     expect((await rig.deliver()).ambiguous).toBe(1);
     rig.clock.advance(60_000);
     await rig.deliver();
-    const ack = (await rig.store.listOutbox({ caseId: c.id })).find((n) => n.key === 'customer.ack');
+    const ack = (await rig.store.inspect.listOutbox({ caseId: c.id })).find((n) => n.key === 'customer.ack');
     expect(ack?.status).toBe('ambiguous');
     expect(rig.fake.callsTo('POST', toThread)).toHaveLength(1);
   });
@@ -121,7 +123,9 @@ describe('Discord delivery', () => {
     const { case: c } = await rig.openByMessage(rig.users.egle, 'Where is my refund?');
     const report = await rig.deliver();
     expect(report).toMatchObject({ sent: 1, parked: 1 });
-    const parked = (await rig.store.listOutbox({ caseId: c.id, statuses: ['parked'] })).map((n) => n.key);
+    const parked = (await rig.store.inspect.listOutbox({ caseId: c.id, statuses: ['parked'] })).map(
+      (n) => n.key,
+    );
     expect(parked).toEqual(['triage.new_case']);
     const line = rig.logger.lines.find((l) => l.startsWith('error discord.missing_permissions'));
     expect(line).toContain(`not allowed to post in channel ${IDS.triageSupport}`);

@@ -14,7 +14,7 @@ describe('Discord gateway', () => {
   });
 
   const caseOnMessage = (messageId: string) =>
-    rig.store.findCaseByConversation(`discord:${rig.fake.state.guildId}:${messageId}`);
+    rig.store.cases.findCaseByConversation(`discord:${rig.fake.state.guildId}:${messageId}`);
 
   it('resumes after a disconnect and opens the cases posted meanwhile and after', async () => {
     const session = rig.fake.gateway.sessions[0];
@@ -55,7 +55,7 @@ describe('Discord gateway', () => {
     // A fresh process has no message cache: only the stored inbound id stops a second case.
     await rig.restart();
     await rig.dispatch('MESSAGE_CREATE', message);
-    const cases = await rig.store.listCases({});
+    const cases = await rig.store.cases.listCases({});
     expect(cases.filter((c) => c.words === 'Sent once, delivered twice.')).toHaveLength(1);
     expect(
       rig.logger.lines.some((l) => l.includes(`discord.duplicate key=discord:message:${message.id}`)),
@@ -63,7 +63,7 @@ describe('Discord gateway', () => {
   });
 
   it('logs malformed payloads clearly and keeps serving', async () => {
-    const before = (await rig.store.listCases({})).length;
+    const before = (await rig.store.cases.listCases({})).length;
     await rig.dispatch('INTERACTION_CREATE', { id: '5', type: 3, data: null, token: 'broken' });
     await rig.dispatch('INTERACTION_CREATE', {
       id: '6',

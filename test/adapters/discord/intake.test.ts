@@ -76,14 +76,14 @@ describe('Discord intake', () => {
   });
 
   it('does not open a case when staff write in the support channel', async () => {
-    const before = (await rig.store.listCases({})).length;
+    const before = (await rig.store.cases.listCases({})).length;
     const message = messageCreate(rig.fake.state, {
       author: rig.users.tom,
       channel: rig.channels.support,
       content: 'Reminder: the status page is at status.acme.example',
     });
     await rig.dispatch('MESSAGE_CREATE', message);
-    expect(await rig.store.listCases({})).toHaveLength(before);
+    expect(await rig.store.cases.listCases({})).toHaveLength(before);
     expect(rig.fake.state.channel(String(message.id))).toBeUndefined();
   });
 
@@ -95,7 +95,7 @@ describe('Discord intake', () => {
       'CSV export stops at 1,000 rows.',
     );
     const c = await rig.fake.waitFor(
-      () => rig.store.findCaseByConversation(`discord:${rig.fake.state.guildId}:${post.id}`),
+      () => rig.store.cases.findCaseByConversation(`discord:${rig.fake.state.guildId}:${post.id}`),
       {
         what: 'the forum case',
       },
@@ -147,7 +147,7 @@ describe('Discord intake', () => {
     expect(lastMessage(rig, dm.id).content).toMatch(
       /We have added this to case #1; you can follow it in <#\d+>/,
     );
-    const events = await rig.store.listEvents(
+    const events = await rig.store.inspect.listEvents(
       (await rig.desk.openCasesOf(`discord:${customer.id}`, 1)).cases[0]?.id ?? '',
     );
     expect(events.map((e) => e.type)).toContain('details_added');
@@ -186,7 +186,7 @@ describe('Discord intake', () => {
       });
       newest = opened.case.number;
     }
-    const open = await rig.store.listCases({ customerId: customer.id, statuses: ['open'] });
+    const open = await rig.store.cases.listCases({ customerId: customer.id, statuses: ['open'] });
     expect(open).toHaveLength(11); // two from earlier tests
     const status = await rig.command(rig.users.egle, rig.channels.support, 'support', 'status');
     const lines = (status.messages[0]?.content ?? '').split('\n');

@@ -95,7 +95,7 @@ describe('Discord adapter: the ladder end to end', () => {
     for (const action of ['accept', 'cannot_resolve', 'reassign'])
       expect(() => lastMessage(rig, dm?.id ?? '', action)).not.toThrow();
     await rig.click(rig.users.sam, assigned, 'accept');
-    const events = await rig.store.listEvents(caseId);
+    const events = await rig.store.inspect.listEvents(caseId);
     expect(events.map((e) => e.type)).toContain('accepted');
   });
 
@@ -159,7 +159,9 @@ describe('Discord adapter: the ladder end to end', () => {
     });
     await rig.adapter.idle();
 
-    const events = (await rig.store.listEvents(caseId)).filter((e) => e.type === 'escalation_approved');
+    const events = (await rig.store.inspect.listEvents(caseId)).filter(
+      (e) => e.type === 'escalation_approved',
+    );
     expect(events).toHaveLength(1);
     const c = await current();
     expect(c).toMatchObject({ level: 3, ownerId: 'marie', supervisorId: 'marie' });

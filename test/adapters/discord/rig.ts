@@ -6,7 +6,7 @@ import type { DiscordOptions } from '../../../adapters/discord/options.ts';
 import { type AppConfig, loadConfig } from '../../../src/config/load-config.ts';
 import { createDesk, type Desk } from '../../../src/core/desk.ts';
 import type { Case } from '../../../src/core/model.ts';
-import type { CaseStore } from '../../../src/core/ports.ts';
+import type { InspectableStore } from '../../../src/store/store.ts';
 import { type DispatchReport, dispatchOnce } from '../../../src/jobs/outbox.ts';
 import { memoryLogger } from '../../../src/log.ts';
 import { routingSink } from '../../../src/platform/routing-sink.ts';
@@ -35,7 +35,7 @@ export interface Rig {
   fake: FakeDiscord;
   adapter: DiscordAdapter;
   desk: Desk;
-  store: CaseStore;
+  store: InspectableStore;
   clock: FakeClock;
   config: AppConfig;
   logger: ReturnType<typeof memoryLogger>;
@@ -95,10 +95,16 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
   const clock = new FakeClock('2026-11-23T08:00:00Z'); // a Monday
   const store = createMemoryStore();
   const logger = memoryLogger();
-  const desk = createDesk({ store, clock, ids: { next: randomUUID }, config: config.desk });
+  const desk = createDesk({
+    cases: store.cases,
+    timers: store.timers,
+    clock,
+    ids: { next: randomUUID },
+    config: config.desk,
+  });
   const newAdapter = () =>
     createDiscordAdapter(
-      { desk, store, config, clock, logger },
+      { desk, inbound: store.inbound, refs: store.refs, config, clock, logger },
       {
         token: 'test-token',
         applicationId: s.applicationId,
@@ -111,7 +117,7 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
     );
   let adapter = newAdapter();
   await adapter.start();
-  let sink = routingSink(store, { discord: adapter.sink });
+  let sink = routingSink(store.cases, { discord: adapter.sink });
 
   const rig: Rig = {
     fake,
@@ -125,7 +131,7 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
     logger,
     channels,
     users,
-    deliver: () => dispatchOnce({ store, clock, sink, logger, owner: 'test' }),
+    deliver: () => dispatchOnce({ notices: store.notices, clock, sink, logger, owner: 'test' }),
     async interact(payload) {
       const interaction = fake.interact(payload);
       await fake.callbackOf(interaction);
@@ -178,7 +184,7 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
       await adapter.idle();
     },
     async caseOf(channelId) {
-      const c = await store.findCaseByConversation(`discord:${s.guildId}:${channelId}`);
+      const c = await store.cases.findCaseByConversation(`discord:${s.guildId}:${channelId}`);
       if (!c) throw new Error(`no case in channel ${channelId}`);
       return c;
     },
@@ -186,9 +192,12 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
       const message = messageCreate(s, { author: user, channel: channels.support, content: text });
       const threadId = String(message.id);
       fake.dispatch('MESSAGE_CREATE', message);
-      const c = await fake.waitFor(() => store.findCaseByConversation(`discord:${s.guildId}:${threadId}`), {
-        what: `a case on message ${threadId}`,
-      });
+      const c = await fake.waitFor(
+        () => store.cases.findCaseByConversation(`discord:${s.guildId}:${threadId}`),
+        {
+          what: `a case on message ${threadId}`,
+        },
+      );
       await adapter.idle();
       return { case: c, threadId };
     },
@@ -201,7 +210,7 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
       await adapter.stop();
       adapter = newAdapter();
       await adapter.start();
-      sink = routingSink(store, { discord: adapter.sink });
+      sink = routingSink(store.cases, { discord: adapter.sink });
     },
     async stop() {
       await adapter.stop();

@@ -143,7 +143,7 @@ describe('waiting on the customer, through Discord', () => {
   });
 
   it('nothing is left undelivered and nothing went wrong', async () => {
-    expect((await rig.store.listOutbox({})).filter((n) => n.status !== 'sent')).toEqual([]);
+    expect((await rig.store.inspect.listOutbox({})).filter((n) => n.status !== 'sent')).toEqual([]);
     expect(rig.logger.lines.filter((l) => /^(warn|error) /.test(l))).toEqual([]);
   });
 });

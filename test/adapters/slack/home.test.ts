@@ -88,7 +88,7 @@ describe('Slack App Home', () => {
     await h.desk.addNote({ caseId: first, actor: { id: 'rasa' }, text: 'Checking with finance' });
     await h.dispatch();
     await h.settled();
-    expect(await h.store.listOutbox({ caseId: first, statuses: ['parked'] })).not.toHaveLength(0);
+    expect(await h.store.inspect.listOutbox({ caseId: first, statuses: ['parked'] })).not.toHaveLength(0);
     const after = homeText(await openHome(U.marie));
     expect(after).toMatch(/Messages qui n’ont pas pu être remis\n.*The invoice for October/);
   });

@@ -262,7 +262,7 @@ describe('the ladder through Slack', () => {
 
   it('nothing was sent twice and nothing is left undelivered', async () => {
     await h.settled();
-    const outbox = await h.store.listOutbox({});
+    const outbox = await h.store.inspect.listOutbox({});
     expect(outbox.filter((n) => n.status !== 'sent')).toEqual([]);
     // Each notice became exactly one message (the supervisors' decision redrew the card instead).
     const decided = outbox.filter((n) => n.key === 'supervisors.decided').length;

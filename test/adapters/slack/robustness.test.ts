@@ -117,7 +117,7 @@ describe('Slack robustness', () => {
     await h.slack.event(eventCallback(directMessage(U.egle, 'The printer on floor 3 jams on every page.')));
     await h.fake.waitFor((c) => c.status === 429);
     await h.settled();
-    const waiting = (await h.store.listOutbox({})).find((n) => n.key === 'customer.ack');
+    const waiting = (await h.store.inspect.listOutbox({})).find((n) => n.key === 'customer.ack');
     // Retried exactly when Slack said; a rate limit is not an attempt toward parking.
     expect(waiting).toMatchObject({ status: 'pending', attempts: 0, lastError: 'ratelimited' });
     expect(waiting?.nextAttemptAt.getTime()).toBe(h.clock.now().getTime() + 7000);
@@ -145,7 +145,7 @@ describe('Slack robustness', () => {
     await h.slack.event(eventCallback(directMessage(U.egle, 'Need access to the finance share.')));
     await h.fake.waitFor((c) => c.reply.error === 'channel_not_found');
     await h.settled();
-    const outbox = await h.store.listOutbox({});
+    const outbox = await h.store.inspect.listOutbox({});
     const c = await h.onlyCase();
     expect(outbox.find((n) => n.key === 'triage.new_case')).toMatchObject({
       status: 'parked',

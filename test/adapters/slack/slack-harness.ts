@@ -5,7 +5,7 @@ import type { SlackOptions } from '../../../adapters/slack/options.ts';
 import { type AppConfig, loadConfig } from '../../../src/config/load-config.ts';
 import { createDesk, type Desk } from '../../../src/core/desk.ts';
 import type { Case, ClaimedNotice } from '../../../src/core/model.ts';
-import type { CaseStore } from '../../../src/core/ports.ts';
+import type { InspectableStore } from '../../../src/store/store.ts';
 import { dispatchOnce } from '../../../src/jobs/outbox.ts';
 import { memoryLogger } from '../../../src/log.ts';
 import { deliverAfterCommands } from '../../../src/platform/deliver-after-commands.ts';
@@ -38,7 +38,7 @@ export interface SlackHarness {
   /** Stops the adapter and starts a new one (new Bolt app, same store): a process restart. */
   restart(): Promise<void>;
   desk: Desk;
-  store: CaseStore;
+  store: InspectableStore;
   clock: FakeClock;
   config: AppConfig;
   logger: ReturnType<typeof memoryLogger>;
@@ -127,11 +127,12 @@ export async function slackHarness(
   const store = createMemoryStore();
   const logger = memoryLogger();
   const ids = new SequentialIds('case');
-  const desk = createDesk({ store, clock, ids, config: config.desk });
+  const desk = createDesk({ cases: store.cases, timers: store.timers, clock, ids, config: config.desk });
   // The adapter's desk claims a new case's notices as it writes them and delivers them at once,
   // as main.ts wires it; tests driving `desk` directly deliver when they say so.
   const adapterDesk = createDesk({
-    store,
+    cases: store.cases,
+    timers: store.timers,
     clock,
     ids,
     config: config.desk,
@@ -140,13 +141,20 @@ export async function slackHarness(
   let adapter: SlackAdapter | undefined;
   const sink = {
     deliver: (n: ClaimedNotice, known?: Case) =>
-      routingSink(store, adapter ? { slack: adapter.sink } : {}).deliver(n, known),
+      routingSink(store.cases, adapter ? { slack: adapter.sink } : {}).deliver(n, known),
   };
-  const dispatch = () => dispatchOnce({ store, clock, sink, logger, owner: 'test' });
-  const deliverNow = deliverNowLike({ store, clock, sink, logger }, dispatch);
+  const dispatch = () => dispatchOnce({ notices: store.notices, clock, sink, logger, owner: 'test' });
+  const deliverNow = deliverNowLike({ notices: store.notices, clock, sink, logger }, dispatch);
   const startAdapter = async () => {
     const next = createSlackAdapter(
-      { desk: deliverAfterCommands(adapterDesk, deliverNow, logger), store, config, clock, logger },
+      {
+        desk: deliverAfterCommands(adapterDesk, deliverNow, logger),
+        inbound: store.inbound,
+        refs: store.refs,
+        config,
+        clock,
+        logger,
+      },
       {
         botToken: 'xoxb-1234-5678-test',
         signingSecret: SIGNING_SECRET,
@@ -210,7 +218,7 @@ export async function slackHarness(
       const until = performance.now() + 3000;
       for (;;) {
         const now = clock.now().getTime();
-        const busy = (await store.listOutbox({ statuses: ['pending', 'sending'] })).filter(
+        const busy = (await store.inspect.listOutbox({ statuses: ['pending', 'sending'] })).filter(
           (n) => n.status === 'sending' || n.nextAttemptAt.getTime() <= now,
         );
         if (busy.length === 0) return;

@@ -23,9 +23,21 @@ describe('Slack adapter start', () => {
     const store = createMemoryStore();
     const clock = new FakeClock('2026-11-23T08:00:00Z');
     const logger = memoryLogger();
-    const desk = createDesk({ store, clock, ids: new SequentialIds(), config: config.desk });
+    const desk = createDesk({
+      cases: store.cases,
+      timers: store.timers,
+      clock,
+      ids: new SequentialIds(),
+      config: config.desk,
+    });
     const options = { botToken: 'xoxb-1-2', signingSecret: 'secret', apiUrl: fake.apiUrl, port: 0 };
-    return { slack: createSlackAdapter({ desk, store, config, clock, logger }, options), logger };
+    return {
+      slack: createSlackAdapter(
+        { desk, inbound: store.inbound, refs: store.refs, config, clock, logger },
+        options,
+      ),
+      logger,
+    };
   }
 
   it('learns the bot’s ids from auth.test, listens, and stops cleanly (twice is fine)', async () => {

@@ -142,7 +142,7 @@ describe('waiting on the customer, through Slack', () => {
 
   it('nothing is left undelivered and nothing went wrong', async () => {
     await h.settled();
-    expect((await h.store.listOutbox({})).filter((n) => n.status !== 'sent')).toEqual([]);
+    expect((await h.store.inspect.listOutbox({})).filter((n) => n.status !== 'sent')).toEqual([]);
     expect(h.logger.lines.filter((l) => /^(warn|error) /.test(l))).toEqual([]);
   });
 });

@@ -1,0 +1,155 @@
+// The CaseRepository in SQL, the same statements on SQLite and PostgreSQL: cases, their changes
+// in one transaction each, and the reads the desk and the auditor make.
+import { empty, join, raw, type Sql, sqltag as sql } from './sql-tag.ts';
+import { alreadySeen, CoreError } from '../../core/errors.ts';
+import type { Case, RiskBand } from '../../core/model.ts';
+import type { CaseChange, CaseRepository } from '../../core/ports.ts';
+import { listBrokenPromises } from './broken-promises.ts';
+import { CASE_FIELDS, TIMER_FIELDS } from './fields.ts';
+import { type CaseFields, rowToCase, rowToTimer, type TimerFields, toMs } from './rows.ts';
+import type { SqlRunner } from './sql-db.ts';
+import { count, INT32_MAX, type SqlStoreContext, where } from './sql-context.ts';
+import {
+  allocateNumber,
+  cancelOpenTimers,
+  claimNewNotices,
+  completeTimer,
+  insertCase,
+  insertRows,
+  rememberInbound,
+  updateCaseAtVersion,
+} from './writes.ts';
+
+/** Risk bands above low (the App Home's "at risk"), listed so the index serves each. */
+const AT_RISK_BANDS: readonly RiskBand[] = ['elevated', 'high'];
+
+export function sqlCaseRepository({ db, turn, read }: SqlStoreContext): CaseRepository {
+  const readCase = async (condition: Sql, newest = false): Promise<Case | null> => {
+    const order = newest ? sql`DESC` : sql`ASC`;
+    const [row] = await db.query<CaseFields>(
+      sql`SELECT ${raw(CASE_FIELDS)} FROM cases WHERE ${condition} ORDER BY "number" ${order} LIMIT 1`,
+    );
+    return row ? rowToCase(row) : null;
+  };
+
+  return {
+    createCase: (draft, build, options) =>
+      turn(() =>
+        db.transaction(async (tx) => {
+          if (options?.inbound && !(await rememberInbound(tx, options.inbound.key, options.inbound.at))) {
+            throw alreadySeen(options.inbound.key);
+          }
+          const number = await allocateNumber(tx, draft.workspace);
+          const ahead = count(await tx.query(queueAhead({ ...draft, number })));
+          const rows = build({ ...draft, number }, { ahead });
+          if (rows.case.id !== draft.id || rows.case.number !== number) {
+            throw new Error(`createCase: build must keep the case id and its number ${number}`);
+          }
+          await insertCase(tx, rows.case);
+          if (rows.cancelTimers) await cancelOpenTimers(tx, rows.case.id);
+          await insertRows(tx, rows);
+          const sending = options?.sendAtOnce
+            ? await claimNewNotices(
+                tx,
+                rows.notices.map((n) => n.id),
+                options.sendAtOnce,
+              )
+            : [];
+          return { case: rows.case, sending };
+        }),
+      ),
+
+    getCase: (id) => read(() => readCase(sql`id = ${id}`)),
+    findCaseByNumber: (workspace, number) =>
+      read(() => readCase(sql`workspace = ${workspace} AND "number" = ${Math.min(number, INT32_MAX)}`)),
+    findCaseByConversation: (conversation) => read(() => readCase(sql`conversation = ${conversation}`, true)),
+
+    listCases: (query) =>
+      read(async () => {
+        if (query.statuses?.length === 0) return [];
+        const conditions: Sql[] = [];
+        if (query.workspace !== undefined) conditions.push(sql`workspace = ${query.workspace}`);
+        if (query.customerId !== undefined) conditions.push(sql`customer_id = ${query.customerId}`);
+        if (query.ownerId !== undefined) conditions.push(sql`owner_id = ${query.ownerId}`);
+        if (query.team !== undefined) conditions.push(sql`team = ${query.team}`);
+        if (query.statuses !== undefined) conditions.push(sql`status IN (${join([...query.statuses])})`);
+        // The App Home's filters, on the columns the row mapper copies out of the JSON (rows.ts).
+        if (query.approvalPending) conditions.push(sql`approval_status = 'pending'`);
+        if (query.overdueAt !== undefined) conditions.push(sql`window_due_at < ${toMs(query.overdueAt)}`);
+        if (query.atRisk) conditions.push(sql`risk_band IN (${join(AT_RISK_BANDS)})`);
+        // Few messages are stuck: the cases are looked up from them (CROSS JOIN keeps that order on
+        // SQLite, whose planner would otherwise walk the team's cases and probe the outbox for each).
+        const from = query.withUndelivered
+          ? sql`(SELECT DISTINCT case_id FROM outbox WHERE status IN ('parked', 'ambiguous')) stuck
+                CROSS JOIN cases`
+          : sql`cases`;
+        if (query.withUndelivered) conditions.push(sql`cases.id = stuck.case_id`);
+        const order = query.newestFirst ? sql`DESC` : sql`ASC`;
+        const limit = query.limit !== undefined ? sql`LIMIT ${query.limit}` : empty;
+        const rows = await db.query<CaseFields>(
+          sql`SELECT ${raw(CASE_FIELDS)} FROM ${from} ${where(conditions)} ORDER BY "number" ${order} ${limit}`,
+        );
+        return rows.map(rowToCase);
+      }),
+
+    commit: (change) => turn(() => db.transaction((tx) => commitChange(tx, change))),
+
+    expertLoad: (personIds) =>
+      read(async () => {
+        const ids = [...personIds];
+        if (ids.length === 0) return [];
+        const owned = await db.query<{ personId: string; n: bigint | number }>(sql`
+          SELECT owner_id AS "personId", count(*) AS n FROM cases
+          WHERE owner_id IN (${join(ids)}) AND status NOT IN ('resolved', 'closed')
+          GROUP BY owner_id`);
+        const assigned = await db.query<{ personId: string; last: bigint | number }>(sql`
+          SELECT expert_id AS "personId", max(expert_assigned_at) AS "last" FROM cases
+          WHERE expert_id IN (${join(ids)}) AND expert_assigned_at IS NOT NULL
+          GROUP BY expert_id`);
+        return ids.map((personId) => {
+          const last = assigned.find((a) => a.personId === personId)?.last;
+          return {
+            personId,
+            openCases: Number(owned.find((o) => o.personId === personId)?.n ?? 0),
+            lastAssignedAt: last === undefined ? null : new Date(Number(last)),
+          };
+        });
+      }),
+
+    listTimers: (caseId) =>
+      read(async () => {
+        const rows = await db.query<TimerFields>(
+          sql`SELECT ${raw(TIMER_FIELDS)} FROM timers WHERE case_id = ${caseId} ORDER BY due_at, seq`,
+        );
+        return rows.map(rowToTimer);
+      }),
+
+    listBrokenPromises: (limit) => read(() => listBrokenPromises(db, limit)),
+  };
+}
+
+// The team's waiting count (queue_counters, kept by triggers) less the waiting cases that are not
+// ahead of this one: those are the newest, so the index walk is short however long the queue (a
+// new case's position is the whole count). `created_at >= x AND NOT (…)` rather than an OR: with
+// an OR, SQLite's plan for the prepared statement walks the team's whole queue.
+export function queueAhead(c: Pick<Case, 'team' | 'createdAt' | 'number'>): Sql {
+  const created = toMs(c.createdAt);
+  return sql`
+    SELECT coalesce((SELECT waiting FROM queue_counters WHERE team = ${c.team}), 0) - (
+      SELECT count(*) FROM cases
+      WHERE team = ${c.team} AND level = 1 AND status = 'open' AND owner_id IS NULL
+        AND created_at >= ${created}
+        AND NOT (created_at = ${created} AND "number" < ${Math.min(c.number, INT32_MAX)})) AS n`;
+}
+
+async function commitChange(tx: SqlRunner, change: CaseChange): Promise<void> {
+  // The version check is the transaction's first statement and a write (see writes.ts).
+  if (!(await updateCaseAtVersion(tx, change.case, change.expectedVersion))) {
+    throw new CoreError('conflict', 'error.conflict');
+  }
+  if (change.completeTimer && !(await completeTimer(tx, change.completeTimer))) {
+    throw new CoreError('lease_lost', 'error.conflict');
+  }
+  if (change.cancelTimers) await cancelOpenTimers(tx, change.case.id);
+  await insertRows(tx, change);
+}

@@ -1,0 +1,78 @@
+// The outbox's NoticeQueue in SQL: claims through the dialect (paced per destination, see
+// claims.ts of each provider), the started mark that moves the destination's pace, and outcomes.
+import { empty, sqltag as sql } from './sql-tag.ts';
+import type { NoticeQueue } from '../../core/ports.ts';
+import { toMs } from './rows.ts';
+import { count, type SqlStoreContext } from './sql-context.ts';
+
+export function sqlNoticeQueue({ db, dialect, turn, read }: SqlStoreContext): NoticeQueue {
+  return {
+    claim: (options) => turn(() => dialect.claimNotices(db, options)),
+
+    startSend: (id, leaseToken, at, options) =>
+      turn(async () => {
+        const start = sql`
+          UPDATE outbox SET send_started_at = ${toMs(at)}
+          WHERE id = ${id} AND lease_token = ${leaseToken} AND status = 'sending'`;
+        const paceMs = options?.paceMs ?? 0;
+        if (paceMs <= 0) return (await db.execute(start)) === 1;
+        // The pace counts from the send, in the same transaction; the claim's reservation stands
+        // if it is later.
+        return db.transaction(async (tx) => {
+          const [row] = await tx.query<{ paceKey: string }>(sql`${start} RETURNING pace_key AS "paceKey"`);
+          if (!row) return false;
+          await tx.execute(sql`
+            INSERT INTO pace_keys ("key", next_at) VALUES (${row.paceKey}, ${toMs(at) + BigInt(paceMs)})
+            ON CONFLICT ("key") DO UPDATE
+            SET next_at = ${dialect.greatest(sql`pace_keys.next_at`, sql`excluded.next_at`)}`);
+          return true;
+        });
+      }),
+
+    nextDueAt: () =>
+      read(async () => {
+        const [row] = await db.query<{ at: bigint | number | string | null }>(sql`
+          SELECT min(${dialect.greatest(sql`o.next_attempt_at`, sql`coalesce(p.next_at, 0)`)}) AS "at"
+          FROM outbox o LEFT JOIN pace_keys p ON p."key" = o.pace_key
+          WHERE o.status = 'pending'`);
+        return row?.at === null || row?.at === undefined ? null : new Date(Number(row.at));
+      }),
+
+    release: (id, leaseToken) =>
+      turn(async () => {
+        await db.execute(sql`
+          UPDATE outbox SET status = 'pending', lease_token = NULL, lease_until = NULL
+          WHERE id = ${id} AND lease_token = ${leaseToken} AND status = 'sending'
+            AND send_started_at IS NULL`);
+      }),
+
+    markSent: (id, leaseToken, at) =>
+      turn(async () => {
+        // A late confirmation also settles a row that was marked ambiguous when its lease ran out.
+        await db.execute(sql`
+          UPDATE outbox SET status = 'sent', sent_at = ${toMs(at)}
+          WHERE id = ${id} AND lease_token = ${leaseToken} AND status IN ('sending', 'ambiguous')`);
+      }),
+
+    markFailed: (id, leaseToken, failure) =>
+      turn(async () => {
+        const status = failure.ambiguous ? 'ambiguous' : failure.retryAt ? 'pending' : 'parked';
+        const retry =
+          status === 'pending' && failure.retryAt ? sql`, next_attempt_at = ${toMs(failure.retryAt)}` : empty;
+        // A rate limit's retry is not an attempt (see NoticeFailure.rateLimited).
+        const attempt = failure.rateLimited && status === 'pending' ? 0 : 1;
+        await db.execute(sql`
+          UPDATE outbox SET status = ${status}, attempts = attempts + ${attempt}, last_error = ${failure.error} ${retry}
+          WHERE id = ${id} AND lease_token = ${leaseToken} AND status = 'sending'`);
+      }),
+
+    countOverdue: (before) =>
+      read(async () =>
+        count(
+          await db.query(sql`
+            SELECT count(*) AS n FROM outbox
+            WHERE status IN ('pending', 'sending') AND next_attempt_at < ${toMs(before)}`),
+        ),
+      ),
+  };
+}
