@@ -1,5 +1,5 @@
 // The outbox of the in-memory store: claims with leases, pacing per destination, the started
-// mark and release, failures. Same semantics as the SQL stores (test/store/contract-outbox.ts).
+// mark and release, failures. Same semantics as the SQL stores (test/store/contract-notices.ts).
 import type { ClaimedNotice, Notice, OutboxEntry } from '../core/model.ts';
 import type { ClaimOptions, NoticeQueue, SendAtOnce } from '../core/ports.ts';
 import type { StoreInspector } from './inspector.ts';

@@ -1,15 +1,11 @@
 // src/core is platform-neutral: no SDK, no Prisma, no I/O, no wall clock. This test reads every
 // file under it and fails on any forbidden import or clock read.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, ROOT, tsFiles } from '../support/source-files.ts';
 
-const CORE = join(import.meta.dirname, '../../src/core');
-
-const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-  );
+const CORE = join(ROOT, 'src/core');
 
 const ALLOWED_PACKAGES = new Set(['luxon']);
 const FORBIDDEN_CALLS: [RegExp, string][] = [
@@ -22,19 +18,8 @@ const FORBIDDEN_CALLS: [RegExp, string][] = [
   [/\bMath\.random\s*\(/, 'Math.random() (use the Ids port)'],
 ];
 
-/** Module specifiers of import/export-from statements and dynamic imports. */
-function importsOf(source: string): string[] {
-  const specs: string[] = [];
-  for (const m of source.matchAll(
-    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g,
-  )) {
-    specs.push(m[1] ?? m[2] ?? m[3] ?? '');
-  }
-  return specs;
-}
-
 describe('core boundary', () => {
-  const all = files(CORE);
+  const all = tsFiles(CORE);
 
   it('finds the core files', () => {
     expect(all.length).toBeGreaterThan(10);

@@ -1,10 +1,8 @@
-// Contract, part 1: numbering, createCase, reads, queries, queue position, expert load, inbound dedupe.
+// Contract, CaseRepository: numbering, createCase (with its queue place), reads, queries, expert load.
 import { describe, expect, it } from 'vitest';
-import { ACTIVE_STATUSES, type Case } from '../../src/core/model.ts';
-import type { NewCase } from '../../src/core/ports.ts';
+import type { Case } from '../../src/core/model.ts';
 import {
   at,
-  changeOf,
   MIN,
   makeDraft,
   makeEvent,
@@ -16,7 +14,6 @@ import {
   withRows,
 } from '../support/case-factory.ts';
 import type { CurrentStore } from './contract.ts';
-import { approval, risk, windowDue } from './home-lists.ts';
 
 export function describeCaseContract(store: CurrentStore): void {
   describe('createCase', () => {
@@ -115,6 +112,20 @@ export function describeCaseContract(store: CurrentStore): void {
       // Slack's retry of that event is taken, not dropped.
       const draft = makeDraft();
       expect((await store().cases.createCase(draft, withRows(), { inbound })).case.id).toBe(draft.id);
+    });
+
+    it('gives cases opened at the same moment each their own place, counted in their transaction', async () => {
+      await seedCase(store(), { ownerId: 'tom' });
+      const places: number[] = [];
+      await Promise.all(
+        [1, 2, 3, 4, 5].map(() =>
+          store().cases.createCase(makeDraft({ createdAt: T0 }), (numbered, queue) => {
+            places.push(queue.ahead);
+            return withRows({})(numbered);
+          }),
+        ),
+      );
+      expect(places.sort()).toEqual([0, 1, 2, 3, 4]);
     });
   });
 
@@ -229,165 +240,6 @@ export function describeCaseContract(store: CurrentStore): void {
     });
   });
 
-  describe('listCases: the App Home lists', () => {
-    /** A case of the finance team whose window is far from due, unless `overrides` say otherwise. */
-    const seed = (overrides: Partial<NewCase>) =>
-      seedCase(store(), { window: windowDue(at(600 * MIN)), ...overrides });
-    const numbers = (cases: Case[]) => cases.map((c) => c.number);
-    const finance = { team: 'finance', statuses: ACTIVE_STATUSES };
-
-    it('lists pending approvals, overdue windows and cases at risk, by number, up to the limit', async () => {
-      await seed({ approval: approval('pending'), status: 'awaiting_approval' }); // 1
-      await seed({ approval: approval('approved') }); // 2
-      await seed({ window: windowDue(at(60 * MIN)) }); // 3: due at T0 + 60 min
-      await seed({ window: windowDue(at(30 * MIN), true) }); // 4: paused, never overdue
-      await seed({ window: null }); // 5
-      await seed({ risk: risk('elevated') }); // 6
-      await seed({ risk: risk('high') }); // 7
-      await seed({ approval: approval('pending'), team: 'it' }); // 8
-      await seed({ approval: approval('pending'), status: 'resolved', risk: risk('high') }); // 9
-      await seed({ approval: approval('pending'), risk: risk('high'), window: windowDue(at(10 * MIN)) }); // 10
-      await seed({ window: windowDue(at(61 * MIN)) }); // 11
-
-      const list = async (q: object) => numbers(await store().cases.listCases({ ...finance, ...q }));
-      expect(await list({ approvalPending: true })).toEqual([1, 10]);
-      expect(numbers(await store().cases.listCases({ approvalPending: true }))).toEqual([1, 8, 9, 10]);
-      expect(await list({ team: 'it', approvalPending: true })).toEqual([8]);
-      // Strictly before: a window due at that very millisecond is not overdue yet.
-      expect(await list({ overdueAt: at(60 * MIN) })).toEqual([10]);
-      expect(await list({ overdueAt: at(60 * MIN + 1) })).toEqual([3, 10]);
-      expect(await list({ overdueAt: at(24 * 60 * MIN) })).toEqual([1, 2, 3, 6, 7, 10, 11]);
-      expect(await list({ atRisk: true })).toEqual([6, 7, 10]);
-      expect(await list({ atRisk: true, approvalPending: true, overdueAt: at(11 * MIN) })).toEqual([10]);
-      expect(await list({ atRisk: true, limit: 2 })).toEqual([6, 7]);
-      expect(await list({ atRisk: true, newestFirst: true, limit: 1 })).toEqual([10]);
-      // A false flag filters nothing.
-      expect(await list({ approvalPending: false, atRisk: false, withUndelivered: false })).toHaveLength(9);
-    });
-
-    it('follows each commit: a case leaves the lists as its approval is decided, its window pauses, its risk falls', async () => {
-      const c = await seed({
-        approval: approval('pending'),
-        risk: risk('high'),
-        window: windowDue(at(10 * MIN)),
-      });
-      const lists = async () =>
-        Promise.all(
-          [{ approvalPending: true }, { overdueAt: at(11 * MIN) }, { atRisk: true }].map(async (q) =>
-            numbers(await store().cases.listCases({ ...finance, ...q })),
-          ),
-        );
-      expect(await lists()).toEqual([[1], [1], [1]]);
-      const paused = changeOf(c, {
-        approval: { ...approval('approved'), decidedBy: 'marie', decidedAt: at(5 * MIN) },
-        window: windowDue(at(10 * MIN), true),
-        risk: risk('low'),
-      });
-      await store().cases.commit(paused);
-      expect(await lists()).toEqual([[], [], []]);
-      await store().cases.commit(
-        changeOf(paused.case, { window: windowDue(at(5 * MIN)), risk: risk('elevated') }),
-      );
-      expect(await lists()).toEqual([[], [1], [1]]);
-    });
-
-    it('lists the cases with a message parked or ambiguous, each once', async () => {
-      const withNotices = (team: string, count = 1) =>
-        seedCase(store(), { team }, (n) => ({
-          notices: Array.from({ length: count }, () => makeNotice(n)),
-        }));
-      const parked = await withNotices('finance', 2); // 1: both notices parked
-      const ambiguous = await withNotices('finance'); // 2
-      const retrying = await withNotices('finance'); // 3: will be retried: not stuck
-      const sent = await withNotices('finance'); // 4
-      const elsewhere = await withNotices('it'); // 5: parked, another team
-      await withNotices('finance'); // 6: never claimed
-      const claimed = await store().notices.claim({ now: at(MIN), limit: 100, leaseMs: MIN, owner: 'd' });
-      for (const n of claimed) {
-        const failed = { error: 'channel_not_found', retryAt: null };
-        if (n.caseId === parked.id || n.caseId === elsewhere.id)
-          await store().notices.markFailed(n.id, n.leaseToken, failed);
-        if (n.caseId === ambiguous.id)
-          await store().notices.markFailed(n.id, n.leaseToken, { ...failed, ambiguous: true });
-        if (n.caseId === retrying.id)
-          await store().notices.markFailed(n.id, n.leaseToken, { ...failed, retryAt: at(2 * MIN) });
-        if (n.caseId === sent.id) await store().notices.markSent(n.id, n.leaseToken, at(MIN));
-      }
-      expect(numbers(await store().cases.listCases({ ...finance, withUndelivered: true }))).toEqual([1, 2]);
-      expect(numbers(await store().cases.listCases({ withUndelivered: true }))).toEqual([1, 2, 5]);
-      expect(
-        numbers(await store().cases.listCases({ withUndelivered: true, newestFirst: true, limit: 2 })),
-      ).toEqual([5, 2]);
-      expect(await store().cases.listCases({ withUndelivered: true, statuses: ['resolved'] })).toEqual([]);
-      const [first] = await store().cases.listCases({ ...finance, withUndelivered: true, limit: 1 });
-      expect(first).toEqual(await store().cases.getCase(parked.id));
-    });
-  });
-
-  describe('countQueueAhead', () => {
-    it('counts open, unowned level-1 cases of the team created earlier (ties by number)', async () => {
-      const earlier = { createdAt: at(-MIN) };
-      await seedCase(store(), earlier); // counted
-      await seedCase(store(), { ...earlier, ownerId: 'tom' });
-      await seedCase(store(), { ...earlier, level: 2 });
-      await seedCase(store(), { ...earlier, status: 'waiting_on_customer' });
-      await seedCase(store(), { ...earlier, team: 'it' });
-      await seedCase(store(), { createdAt: T0 }); // same instant, lower number: counted
-      const me = await seedCase(store(), { createdAt: T0 });
-      await seedCase(store(), { createdAt: T0 }); // same instant, higher number
-      await seedCase(store(), { createdAt: at(MIN) });
-      expect(await store().inspect.countQueueAhead(me)).toBe(2);
-      // Intake asks before the case has a number.
-      const draft = { id: 'draft', team: 'finance', createdAt: T0, number: Number.MAX_SAFE_INTEGER };
-      expect(await store().inspect.countQueueAhead(draft)).toBe(4);
-    });
-
-    it('gives cases opened at the same moment each their own place, counted in their transaction', async () => {
-      await seedCase(store(), { ownerId: 'tom' });
-      const places: number[] = [];
-      await Promise.all(
-        [1, 2, 3, 4, 5].map(() =>
-          store().cases.createCase(makeDraft({ createdAt: T0 }), (numbered, queue) => {
-            places.push(queue.ahead);
-            return withRows({})(numbered);
-          }),
-        ),
-      );
-      expect(places.sort()).toEqual([0, 1, 2, 3, 4]);
-    });
-
-    it('follows cases as commits take them out of the queue and put them back', async () => {
-      const draft = {
-        id: 'draft',
-        team: 'finance',
-        createdAt: at(60 * MIN),
-        number: Number.MAX_SAFE_INTEGER,
-      };
-      const [a, b, c, d] = [
-        await seedCase(store()),
-        await seedCase(store()),
-        await seedCase(store()),
-        await seedCase(store()),
-      ];
-      expect(await store().inspect.countQueueAhead(draft)).toBe(4);
-      const commit = async (from: Case, patch: Partial<Case>) => {
-        const change = changeOf(from, patch);
-        await store().cases.commit(change);
-        return change.case;
-      };
-      const taken = await commit(a, { ownerId: 'tom' });
-      await commit(b, { level: 2 });
-      await commit(c, { team: 'it' });
-      const detailed = await commit(d, { words: 'more details' }); // still waiting: counted once
-      expect(await store().inspect.countQueueAhead(draft)).toBe(1);
-      expect(await store().inspect.countQueueAhead({ ...draft, team: 'it' })).toBe(1);
-      await commit(taken, { ownerId: null }); // given back to the queue
-      expect(await store().inspect.countQueueAhead(draft)).toBe(2);
-      await commit(detailed, { status: 'resolved' });
-      expect(await store().inspect.countQueueAhead(draft)).toBe(1);
-    });
-  });
-
   describe('expertLoad', () => {
     it('counts owned unresolved cases and the latest expert assignment, per requested id in order', async () => {
       await seedCase(store(), { ownerId: 'tom', status: 'open' });
@@ -403,26 +255,6 @@ export function describeCaseContract(store: CurrentStore): void {
         { personId: 'rasa', openCases: 1, lastAssignedAt: at(MIN) },
       ]);
       expect(await store().cases.expertLoad([])).toEqual([]);
-    });
-  });
-
-  describe('rememberInbound', () => {
-    it('is true the first time a key is seen and false after', async () => {
-      expect(await store().inbound.remember('slack:Ev1', T0)).toBe(true);
-      expect(await store().inbound.remember('slack:Ev1', at(MIN))).toBe(false);
-      expect(await store().inbound.remember('discord:Ev1', T0)).toBe(true);
-    });
-  });
-  describe('platform refs', () => {
-    it('keeps one value per case and name, overwritten by a later put', async () => {
-      expect(await store().refs.get('case-a', 'slack.triage_ts')).toBeNull();
-      await store().refs.put('case-a', 'slack.triage_ts', '1700.000100');
-      await store().refs.put('case-a', 'discord.thread', '1187');
-      await store().refs.put('case-b', 'slack.triage_ts', '1700.000200');
-      await store().refs.put('case-a', 'slack.triage_ts', '1700.000300');
-      expect(await store().refs.get('case-a', 'slack.triage_ts')).toBe('1700.000300');
-      expect(await store().refs.get('case-a', 'discord.thread')).toBe('1187');
-      expect(await store().refs.get('case-b', 'slack.triage_ts')).toBe('1700.000200');
     });
   });
 }

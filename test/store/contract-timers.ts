@@ -1,4 +1,5 @@
-// Contract, part 3: timer claims with leases, release, the auditor's overdue count.
+// Contract, LeaseQueue<Timer>: timer claims with leases, release, the auditor's overdue count, and
+// CaseRepository.listTimers. What timers share with notices is in contract-lease-queue.ts.
 import { describe, expect, it } from 'vitest';
 import type { ClaimOptions } from '../../src/core/ports.ts';
 import { at, changeOf, MIN, makeTimer, seedCase } from '../support/case-factory.ts';
@@ -13,7 +14,7 @@ const claimAt = (now: Date, extra: Partial<ClaimOptions> = {}): ClaimOptions => 
 });
 
 export function describeTimerContract(store: CurrentStore): void {
-  describe('timers', () => {
+  describe('LeaseQueue<Timer>', () => {
     it('claims due pending timers, oldest first, up to the limit, with a fresh lease each', async () => {
       const c = await seedCase(store(), {}, (n) => ({
         timers: [
@@ -63,18 +64,6 @@ export function describeTimerContract(store: CurrentStore): void {
       expect(retaken?.leaseToken).not.toBe(live?.leaseToken);
       expect(retaken?.leaseToken).toContain('sweeper-b');
       expect(retaken?.leaseUntil).toEqual(at(11 * MIN + 1));
-    });
-
-    it('never gives the same timer to two concurrent claims', async () => {
-      await seedCase(store(), {}, (n) => ({
-        timers: Array.from({ length: 20 }, (_, i) => makeTimer(n, { dueAt: at(i * 1000) })),
-      }));
-      const batches = await Promise.all(
-        ['a', 'b', 'c', 'd', 'e'].map((owner) => store().timers.claim(claimAt(at(MIN), { limit: 6, owner }))),
-      );
-      const ids = batches.flat().map((t) => t.id);
-      expect(ids).toHaveLength(20);
-      expect(new Set(ids).size).toBe(20);
     });
 
     it('releases a timer only for the lease that holds it', async () => {

@@ -1,10 +1,15 @@
-// The InspectableStore contract: one suite, run against every implementation (memory, SQLite,
+// The store contract: one suite per port, run against every implementation (memory, SQLite,
 // PostgreSQL). Each test gets a fresh, empty store.
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { InspectableStore } from '../../src/store/store.ts';
+import { describeAdapterStorageContract } from './contract-adapter-storage.ts';
+import { describeCaseListContract } from './contract-case-lists.ts';
 import { describeCaseContract } from './contract-cases.ts';
 import { describeCommitContract } from './contract-commit.ts';
-import { describeOutboxContract } from './contract-outbox.ts';
+import { describeInspectorContract } from './contract-inspector.ts';
+import { describeLeaseQueueContract, NOTICES, TIMERS } from './contract-lease-queue.ts';
+import { describeNoticePacingContract } from './contract-notice-pacing.ts';
+import { describeNoticeContract } from './contract-notices.ts';
 import { describePromiseContract } from './contract-promises.ts';
 import { describeTimerContract } from './contract-timers.ts';
 
@@ -33,12 +38,24 @@ export function storePerTest(makeStore: () => Promise<StoreHandle>): CurrentStor
 }
 
 export function describeStoreContract(name: string, makeStore: () => Promise<StoreHandle>): void {
-  describe(`InspectableStore contract: ${name}`, () => {
+  describe(`store contract: ${name}`, () => {
     const current = storePerTest(makeStore);
-    describeCaseContract(current);
-    describeCommitContract(current);
-    describeTimerContract(current);
-    describeOutboxContract(current);
-    describePromiseContract(current);
+    describe('CaseRepository', () => {
+      describeCaseContract(current);
+      describeCaseListContract(current);
+      describeCommitContract(current);
+      describePromiseContract(current);
+    });
+    describe('LeaseQueue', () => {
+      describeLeaseQueueContract(current, TIMERS);
+      describeLeaseQueueContract(current, NOTICES);
+      describeTimerContract(current);
+    });
+    describe('NoticeQueue', () => {
+      describeNoticeContract(current);
+      describeNoticePacingContract(current);
+    });
+    describeAdapterStorageContract(current);
+    describeInspectorContract(current);
   });
 }
