@@ -1,5 +1,5 @@
 // Delivery under pressure: N notices to C Slack channels through the app's own path (desk ->
-// SQLite outbox -> the jobs' paced outbox pass -> routing sink -> the Slack adapter's sink ->
+// SQLite outbox -> the outbox's paced pass -> its route to the Slack adapter's registered sink ->
 // @slack/web-api) to the local fake Slack in rate limit mode: at most one chat.postMessage per
 // second per channel, HTTP 429 with Retry-After beyond. Checks every notice arrived exactly once
 // and compares the time it took with the least the platform allows.
@@ -19,10 +19,10 @@ import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createDesk } from '../src/core/desk.ts';
 import type { Case } from '../src/core/model.ts';
-import { dispatchOnce, NOTICE_PACE_MS } from '../src/jobs/outbox.ts';
-import { scheduleJobs } from '../src/jobs/schedule-jobs.ts';
+import { dispatchOnce, NOTICE_PACE_MS } from '../src/jobs/dispatch-notices.ts';
+import { createOutbox } from '../src/jobs/outbox.ts';
+import { outboxTickMs, scheduleJobs } from '../src/jobs/schedule-jobs.ts';
 import { createLogger } from '../src/log.ts';
-import { routingSink } from '../src/platform/routing-sink.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { paceKeyOf } from '../src/store/pace-key.ts';
 import { type ApiCall, FakeSlack } from '../test/fakes/slack/fake-slack.ts';
@@ -84,9 +84,24 @@ const desk = createDesk({
   ids: { next: randomUUID },
   config: config.desk,
 });
+const sweep = {
+  ...config.sweep,
+  ...(values['every-seconds'] ? { everySeconds: Number(values['every-seconds']) } : {}),
+};
+const paceMs = values['pace-ms'] ? Number(values['pace-ms']) : NOTICE_PACE_MS;
+const outbox = createOutbox({
+  cases: store.cases,
+  notices: store.notices,
+  clock,
+  logger,
+  owner: 'bench',
+  leaseMs: sweep.leaseSeconds * 1000,
+  paceMs,
+  tickMs: outboxTickMs(sweep),
+});
 // The real adapter, pointed at the fake; its sink is all this bench uses (no inbound server).
-const adapter = createSlackAdapter(
-  { desk, inbound: store.inbound, refs: store.refs, config, clock, logger },
+createSlackAdapter(
+  { desk, sinks: outbox, inbound: store.inbound, refs: store.refs, config, clock, logger },
   {
     botToken: 'xoxb-bench',
     signingSecret: 'bench-signing-secret-0123456789abcdef',
@@ -95,7 +110,6 @@ const adapter = createSlackAdapter(
     ...BOT,
   },
 );
-const sink = routingSink(store.cases, { slack: adapter.sink });
 
 // 1. One case per channel, each in its own thread; their opening notices go out unmeasured.
 const channelOf = (i: number) => `C0BENCH${String(i).padStart(4, '0')}`;
@@ -120,7 +134,7 @@ for (;;) {
   const report = await dispatchOnce({
     notices: store.notices,
     clock,
-    sink,
+    sink: outbox,
     logger,
     owner: 'setup',
     limit: 1000,
@@ -161,21 +175,16 @@ console.log(
   `enqueued ${total} notices (${perChannel} to each of ${channels} channels, ${paceKeys.size} pace keys) through the desk in ${enqueueSeconds} s`,
 );
 
-// 3. Dispatch, as main.ts wires it, against the rate-limited fake. The adapters kick the outbox
-// after each command; here the commands came first, so one kick at the start stands for them.
+// 3. Dispatch, as main.ts wires it, against the rate-limited fake. The desk hands the outbox each
+// command that wrote notices; here the commands came first, so one pass at the start stands for them.
 fake.limitPostsPerChannel(LIMIT_MS);
 await new Promise((resolve) => setTimeout(resolve, LIMIT_MS)); // the setup's posts age out
 const since = fake.calls.length;
 const floorMs = (perChannel - 1) * LIMIT_MS;
 const deadlineMs = 3 * floorMs + 60_000;
 const started = performance.now();
-const sweep = {
-  ...config.sweep,
-  ...(values['every-seconds'] ? { everySeconds: Number(values['every-seconds']) } : {}),
-};
-const paceMs = values['pace-ms'] ? Number(values['pace-ms']) : NOTICE_PACE_MS;
-const jobs = scheduleJobs({ desk, store, clock, sink, logger, owner: 'bench', sweep, paceMs });
-void jobs.deliverNow();
+const jobs = scheduleJobs({ desk, store, outbox, clock, logger, owner: 'bench', sweep });
+void outbox.deliverNow();
 
 const TOKEN = /bench-c(\d+)-n(\d+)/;
 const accepted = (c: ApiCall) => c.method === 'chat.postMessage' && c.status === 200 && c.reply.ok === true;
@@ -202,7 +211,7 @@ while (performance.now() - started < deadlineMs) {
 const waitedMs = performance.now() - started;
 // A moment more, so a late duplicate would still be seen.
 await new Promise((resolve) => setTimeout(resolve, 1_500));
-await jobs.stop();
+await Promise.all([jobs.stop(), outbox.stop()]);
 
 // 4. What arrived.
 const calls = fake.calls.slice(since);
@@ -228,8 +237,8 @@ const duplicates = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
 const rateLimited = calls.filter((c) => c.method === 'chat.postMessage' && c.status === 429).length;
 const byMethod: Record<string, number> = {};
 for (const c of calls) byMethod[c.method] = (byMethod[c.method] ?? 0) + 1;
-const outbox: Record<string, number> = {};
-for (const n of await store.inspect.listOutbox({})) outbox[n.status] = (outbox[n.status] ?? 0) + 1;
+const byStatus: Record<string, number> = {};
+for (const n of await store.inspect.listOutbox({})) byStatus[n.status] = (byStatus[n.status] ?? 0) + 1;
 
 // Gaps between consecutive accepted messages of one channel, and each channel's first message.
 const gaps: number[] = [];
@@ -260,7 +269,7 @@ const result = {
   wrongChannel,
   rateLimited,
   timedOut: !settled && missing > 0 && waitedMs >= deadlineMs,
-  outbox,
+  outbox: byStatus,
   calls: byMethod,
   setupCalls,
   gapMs: {

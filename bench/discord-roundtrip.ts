@@ -13,9 +13,9 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { createDiscordAdapter } from '../adapters/discord/index.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createDesk } from '../src/core/desk.ts';
-import { dispatchOnce } from '../src/jobs/outbox.ts';
+import { dispatchOnce } from '../src/jobs/dispatch-notices.ts';
 import { createLogger } from '../src/log.ts';
-import { routingSink } from '../src/platform/routing-sink.ts';
+import { sinkRoutes } from '../src/platform/sink-routes.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord.ts';
 import { buttonClick } from '../test/fakes/discord/payloads.ts';
@@ -50,8 +50,9 @@ const desk = createDesk({
 const quiet = createLogger((line) => {
   if (/ (error|warn) /.test(line)) console.error(line);
 });
+const sinks = sinkRoutes(store.cases);
 const app = createDiscordAdapter(
-  { desk, inbound: store.inbound, refs: store.refs, config, clock, logger: quiet },
+  { desk, sinks, inbound: store.inbound, refs: store.refs, config, clock, logger: quiet },
   {
     token: 'app-token',
     applicationId: fake.state.applicationId,
@@ -81,7 +82,7 @@ const approvalId = asked.case.approval?.id ?? '';
 await dispatchOnce({
   notices: store.notices,
   clock,
-  sink: routingSink(store.cases, { discord: app.sink }),
+  sink: sinks,
   logger: quiet,
   owner: 'bench',
 });

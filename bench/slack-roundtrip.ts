@@ -14,13 +14,9 @@ import Database from 'better-sqlite3';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createDesk } from '../src/core/desk.ts';
-import type { Case, ClaimedNotice } from '../src/core/model.ts';
 import type { InspectableStore } from '../src/store/store.ts';
-import { dispatchOnce } from '../src/jobs/outbox.ts';
 import { createLogger } from '../src/log.ts';
-import { deliverAfterCommands } from '../src/platform/deliver-after-commands.ts';
-import { deliverNowLike } from '../test/support/coalesced.ts';
-import { routingSink } from '../src/platform/routing-sink.ts';
+import { createOutbox } from '../src/jobs/outbox.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { FakeSlack } from '../test/fakes/slack/fake-slack.ts';
 import { directMessage, eventCallback } from '../test/fakes/slack/payloads.ts';
@@ -55,7 +51,17 @@ const logger = createLogger(() => {});
 async function startApp(
   store: InspectableStore,
 ): Promise<{ adapter: SlackAdapter; idle: () => Promise<void> }> {
-  // As main.ts wires it: a new case's notices are claimed as they are written and sent at once.
+  // As main.ts wires it: a new case's notices are claimed as they are written and sent at once, and
+  // the desk hands the outbox every command that wrote notices (unpaced here, as before).
+  const outbox = createOutbox({
+    cases: store.cases,
+    notices: store.notices,
+    clock,
+    logger,
+    owner: 'bench',
+    leaseMs: 30_000,
+    paceMs: 0,
+  });
   const desk = createDesk({
     cases: store.cases,
     timers: store.timers,
@@ -63,19 +69,12 @@ async function startApp(
     ids: { next: () => newId() },
     config: config.desk,
     sendAtOnce: { owner: 'bench', leaseMs: 30_000 },
+    afterCommit: outbox.afterCommit,
   });
-  const sink = {
-    deliver: (n: ClaimedNotice, known?: Case) =>
-      routingSink(store.cases, { slack: adapter.sink }).deliver(n, known),
-  };
-  const dispatch = () => dispatchOnce({ notices: store.notices, clock, sink, logger, owner: 'bench' });
   const adapter: SlackAdapter = createSlackAdapter(
     {
-      desk: deliverAfterCommands(
-        desk,
-        deliverNowLike({ notices: store.notices, clock, sink, logger }, dispatch),
-        logger,
-      ),
+      desk,
+      sinks: outbox,
       inbound: store.inbound,
       refs: store.refs,
       config,

@@ -1,5 +1,6 @@
-// Composition root: config -> store -> core -> adapters -> jobs. `npm start` runs this.
-import { newId } from './ids.ts';
+// Composition root, read top to bottom: config, store, outbox, desk, adapters (each registers its
+// sink with the outbox), jobs, signals. The health endpoint (`GET /healthz`) is served on the Slack
+// adapter's HTTP port, where a load balancer already looks. `npm start` runs this.
 import {
   createDiscordAdapter,
   DiscordConfigError,
@@ -8,18 +9,18 @@ import {
 import { createSlackAdapter, SlackConfigError, slackOptionsFromEnv } from '../adapters/slack/index.ts';
 import { ConfigError, loadConfig } from './config/load-config.ts';
 import { createDesk } from './core/desk.ts';
-import type { ClaimedNotice } from './core/model.ts';
 import type { Clock } from './core/ports.ts';
-import { screenSink } from './demo/screen-sink.ts';
 import { readEnv } from './env.ts';
-import { NOTICE_PACE_MS, type NoticeSink } from './jobs/outbox.ts';
-import { type RunningJobs, scheduleJobs } from './jobs/schedule-jobs.ts';
+import { newId } from './ids.ts';
+import { NOTICE_PACE_MS } from './jobs/dispatch-notices.ts';
+import { createOutbox } from './jobs/outbox.ts';
+import { outboxTickMs, scheduleJobs } from './jobs/schedule-jobs.ts';
 import { createLogger } from './log.ts';
 import type { AdapterContext, PlatformAdapter } from './platform/adapter.ts';
-import { type DeliverNow, deliverAfterCommands } from './platform/deliver-after-commands.ts';
-import { routingSink } from './platform/routing-sink.ts';
+import { consoleSink } from './platform/console-sink.ts';
 import { resolveDatabaseUrl } from './store/database-url.ts';
 import { openStore } from './store/open-store.ts';
+import type { Store } from './store/store.ts';
 
 const logger = createLogger();
 const env = readEnv();
@@ -37,6 +38,7 @@ function configured<T>(read: () => T): T {
   }
 }
 
+// Config.
 const config = configured(() => loadConfig(env.configPath));
 const slackOptions = configured(() => slackOptionsFromEnv(process.env));
 const discordOptions = configured(() => discordOptionsFromEnv(process.env));
@@ -44,36 +46,42 @@ if (env.usingExampleConfig) {
   logger.warn('config.example', { path: env.configPath, hint: 'copy it to config/support.yaml and edit it' });
 }
 
+// Store.
 const databaseUrl = resolveDatabaseUrl(env.databaseUrl);
-const store = await openStore({ databaseUrl });
+const store: Store = await openStore({ databaseUrl });
 const clock: Clock = { now: () => new Date() };
-// A new case's notices are claimed for this replica in the case's own transaction and sent right
-// after it (paced per destination like every pass): the customer's acknowledgement waits for no
-// separate claim or start commit.
+const leaseMs = config.sweep.leaseSeconds * 1000;
+
+// Outbox: the one path a notice takes out; sinks are registered with it below.
+const outbox = createOutbox({
+  cases: store.cases,
+  notices: store.notices,
+  clock,
+  logger,
+  owner: env.replicaId,
+  leaseMs,
+  paceMs: NOTICE_PACE_MS,
+  tickMs: outboxTickMs(config.sweep),
+});
+
+// Desk. A new case's notices are claimed for this replica in the case's own transaction, and
+// every command that wrote notices hands them to the outbox once committed: the customer's
+// acknowledgement waits for no separate claim, start commit or tick.
 const desk = createDesk({
   cases: store.cases,
   timers: store.timers,
   clock,
   ids: { next: () => newId() },
   config: config.desk,
-  sendAtOnce: { owner: env.replicaId, leaseMs: config.sweep.leaseSeconds * 1000, paceMs: NOTICE_PACE_MS },
+  sendAtOnce: { owner: env.replicaId, leaseMs, paceMs: NOTICE_PACE_MS },
+  afterCommit: outbox.afterCommit,
 });
 
-// Chat adapters. Each notice goes to the adapter of its case's platform; with none configured,
-// notices are printed here so the bot can be tried without any chat platform.
-let sink: NoticeSink = { deliver: async () => ({ status: 'retry', afterMs: 1_000, error: 'starting' }) };
-// The jobs start once the adapters are connected; until then the scheduled pass will pick up
-// anything written, and notices claimed at once wait here for the jobs to start.
-const running: { jobs?: RunningJobs } = {};
-const early: ClaimedNotice[] = [];
-const deliverNow: DeliverNow = async (sending, pass, known) => {
-  if (running.jobs) return running.jobs.deliverNow(sending, pass, known);
-  early.push(...sending);
-};
-// The adapters' desk asks for an outbox pass after every command that wrote notices (the jobs
-// coalesce and pace it), so acknowledgements do not wait for the next tick.
+// Adapters: each registers its sink for its platform as it is created. With none configured,
+// notices are printed here, so the bot can be tried without any chat platform.
 const context: AdapterContext = {
-  desk: deliverAfterCommands(desk, deliverNow, logger),
+  desk,
+  sinks: outbox,
   inbound: store.inbound,
   refs: store.refs,
   config,
@@ -83,16 +91,14 @@ const context: AdapterContext = {
 const adapters: PlatformAdapter[] = [];
 if (slackOptions) adapters.push(createSlackAdapter(context, slackOptions));
 if (discordOptions) adapters.push(createDiscordAdapter(context, discordOptions));
-const printed =
-  adapters.length === 0
-    ? screenSink(config.desk.directory, {
-        labelLocale: 'en',
-        print: (text) => process.stdout.write(`${text}\n`),
-        customerName: (n) => String(n.params.name ?? n.recipient.kind),
-      })
-    : undefined;
-sink = routingSink(store.cases, Object.fromEntries(adapters.map((a) => [a.platform, a.sink])), printed);
 if (adapters.length === 0) {
+  outbox.registerFallback(
+    consoleSink(config.desk.directory, {
+      labelLocale: 'en',
+      print: (text) => process.stdout.write(`${text}\n`),
+      customerName: (n) => String(n.params.name ?? n.recipient.kind),
+    }),
+  );
   logger.info('adapters.none', {
     hint: 'set SLACK_BOT_TOKEN or DISCORD_TOKEN (see .env.example); notices are printed here',
   });
@@ -102,9 +108,16 @@ for (const adapter of adapters) {
   logger.info('adapter.started', { platform: adapter.platform });
 }
 
-const jobs = scheduleJobs({ desk, store, clock, sink, logger, owner: env.replicaId, sweep: config.sweep });
-running.jobs = jobs;
-if (early.length > 0) void jobs.deliverNow(early.splice(0));
+// Jobs: sweeps, the outbox's tick, the auditor.
+const jobs = scheduleJobs({
+  desk,
+  store,
+  outbox,
+  clock,
+  logger,
+  owner: env.replicaId,
+  sweep: config.sweep,
+});
 logger.info('started', {
   config: env.configPath,
   database: databaseUrl.replace(/\/\/[^@]*@/, '//***@'),
@@ -112,15 +125,16 @@ logger.info('started', {
   sweepEverySeconds: config.sweep.everySeconds,
 });
 
+// Signals.
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info('stopping', { signal });
-  // Stop scheduling and let in-flight sweeps and deliveries finish (they need the adapters'
-  // clients), then disconnect. Commands arriving meanwhile still commit; their notices wait in
-  // the outbox for the next start.
-  await jobs.stop();
+  // Stop scheduling and sending together, and let in-flight sweeps and deliveries finish (they
+  // need the adapters' clients), then disconnect. Commands arriving meanwhile still commit; the
+  // notices they claimed at once are still sent, the others wait in the outbox for the next start.
+  await Promise.all([jobs.stop(), outbox.stop()]);
   for (const adapter of adapters) await adapter.stop();
   await store.close();
   logger.info('stopped');

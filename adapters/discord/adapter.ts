@@ -34,12 +34,12 @@ export function createDiscordAdapter(
   client.on(Events.ShardDisconnect, (event, shard) =>
     ctx.logger.warn('discord.disconnected', { shard, code: event.code }),
   );
+  ctx.sinks.register('discord', createDiscordSink(rt));
   let listening: Listening | null = null;
   let stopped = false;
 
   return {
     platform: 'discord',
-    sink: createDiscordSink(rt),
     async start() {
       listening = listen(rt);
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

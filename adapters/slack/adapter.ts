@@ -46,7 +46,10 @@ export function createSlackAdapter(ctx: AdapterContext<SlackRefName>, options: S
     ...(options.deliveryTimeoutMs ? { timeoutMs: options.deliveryTimeoutMs } : {}),
     logger: boltLogger(logger),
   });
-  const sink = createSlackSink({ poster: slackPoster(outbound), refs: ctx.refs, directory, logger });
+  ctx.sinks.register(
+    'slack',
+    createSlackSink({ poster: slackPoster(outbound), refs: ctx.refs, directory, logger }),
+  );
   let running: { app: App; stopSocket?: () => Promise<void> } | null = null;
   let port: number | undefined;
 
@@ -100,7 +103,6 @@ export function createSlackAdapter(ctx: AdapterContext<SlackRefName>, options: S
 
   return {
     platform: 'slack',
-    sink,
     get port() {
       return port;
     },

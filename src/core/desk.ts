@@ -44,6 +44,13 @@ export interface DeskDeps {
    * a separate claim. Without it every notice waits for the outbox's next pass.
    */
   sendAtOnce?: Omit<SendAtOnce, 'now'>;
+  /**
+   * Called with the result of each command that wrote notices, once it has committed: the outbox
+   * sends what the command claimed at once and runs a pass for the rest. Not called for the sweep
+   * or the auditor's repair (the jobs that run them deliver after them). Must not throw: the
+   * command has committed, and its result is the caller's.
+   */
+  afterCommit?: (result: CommandResult) => void;
 }
 
 export interface CommandResult {
@@ -106,6 +113,12 @@ export function createDesk(deps: DeskDeps) {
    * Loads the case, applies the command to a Change and commits it; retried on a concurrent change.
    * `apply` returning false means there is nothing to write (the case is returned as it is).
    */
+  /** Hands a command's result to `afterCommit` when it wrote notices. */
+  const committed = (result: CommandResult): CommandResult => {
+    if (result.notices.length > 0) deps.afterCommit?.(result);
+    return result;
+  };
+
   async function mutate(
     caseId: string,
     apply: (change: Change) => void | boolean | Promise<void | boolean>,
@@ -152,7 +165,7 @@ export function createDesk(deps: DeskDeps) {
         ...(from.inboundKey ? { inbound: { key: from.inboundKey, at: now } } : {}),
       },
     );
-    return { case: created.case, notices, sending: created.sending };
+    return committed({ case: created.case, notices, sending: created.sending });
   }
 
   /**
@@ -167,10 +180,10 @@ export function createDesk(deps: DeskDeps) {
     const actor = actorOf(input.actor);
     requireRole(actor.id, current, config, ['customer']);
     if (ACTIVE_STATUSES.includes(current.status)) {
-      return mutate(current.id, (c) => addDetails(c, actor, input.text));
+      return committed(await mutate(current.id, (c) => addDetails(c, actor, input.text)));
     }
     if (reopensOnMessage(current, clock.now())) {
-      return mutate(current.id, (c) => reopenOnMessage(c, actor, input.text));
+      return committed(await mutate(current.id, (c) => reopenOnMessage(c, actor, input.text)));
     }
     return openCaseCommand({
       workspace: current.workspace,
@@ -233,8 +246,10 @@ export function createDesk(deps: DeskDeps) {
 
   const withCase =
     <I extends CaseRef>(fn: (change: Change, input: I) => void | Promise<void>) =>
-    (input: I): Promise<CommandResult> =>
-      mutate(input.caseId, (change) => fn(change, { ...input, actor: actorOf(input.actor) }));
+    async (input: I): Promise<CommandResult> =>
+      committed(
+        await mutate(input.caseId, (change) => fn(change, { ...input, actor: actorOf(input.actor) })),
+      );
 
   return {
     config,

@@ -233,7 +233,7 @@ export interface ReferenceStore<Name extends string = string> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Delivery: what a sink answers for one notice (src/jobs/outbox.ts records it).
+// Delivery: what a sink answers for one notice (src/jobs/dispatch-notices.ts records it).
 
 export type DeliveryResult =
   | { status: 'sent' }

@@ -1,4 +1,5 @@
-// The demo's own narration (scene headings and recipient labels), in the three locales.
+// The demo's own narration (scene headings), in the three locales. Who reads each message is said
+// by the console sink's labels (src/platform/console-sink.ts).
 import type { Locale } from '../core/model.ts';
 
 export interface Narration {
@@ -20,10 +21,6 @@ export interface Narration {
   resolves: (name: string) => string;
   confirms: (name: string) => string;
   rates: (name: string, score: number) => string;
-  customerLabel: (name: string) => string;
-  personLabel: (name: string) => string;
-  supervisorsLabel: (team: string, names: string) => string;
-  triageLabel: (team: string) => string;
   end: (n: number) => string;
 }
 
@@ -45,10 +42,6 @@ const en: Narration = {
   resolves: (n) => `${n} marks the case resolved`,
   confirms: (n) => `${n} confirms it is resolved`,
   rates: (n, s) => `${n} rates the help ${s}/5`,
-  customerLabel: (n) => `${n} (customer, DM)`,
-  personLabel: (n) => `${n} (direct message)`,
-  supervisorsLabel: (t, n) => `Supervisors of ${t} (${n})`,
-  triageLabel: (t) => `Triage channel of ${t}`,
   end: (n) => `${n} messages delivered through the outbox. Every promise was kept or visibly renegotiated.`,
 };
 
@@ -70,10 +63,6 @@ const fr: Narration = {
   resolves: (n) => `${n} marque le dossier comme résolu`,
   confirms: (n) => `${n} confirme que c’est résolu`,
   rates: (n, s) => `${n} note l’aide ${s}/5`,
-  customerLabel: (n) => `${n} (client, message direct)`,
-  personLabel: (n) => `${n} (message direct)`,
-  supervisorsLabel: (t, n) => `Superviseurs de ${t} (${n})`,
-  triageLabel: (t) => `Canal de tri de ${t}`,
   end: (n) =>
     `${n} messages remis par la file d’envoi. Chaque promesse a été tenue ou renégociée ouvertement.`,
 };
@@ -96,10 +85,6 @@ const lt: Narration = {
   resolves: (n) => `${n} pažymi atvejį kaip išspręstą`,
   confirms: (n) => `${n} patvirtina, kad išspręsta`,
   rates: (n, s) => `${n} įvertina pagalbą ${s}/5`,
-  customerLabel: (n) => `${n} (klientas, asmeninė žinutė)`,
-  personLabel: (n) => `${n} (asmeninė žinutė)`,
-  supervisorsLabel: (t, n) => `${t} vadovai (${n})`,
-  triageLabel: (t) => `${t} rūšiavimo kanalas`,
   end: (n) =>
     `Per siuntimo eilę pristatyta žinučių: ${n}. Kiekvienas pažadas ištesėtas arba atvirai pakeistas.`,
 };

@@ -8,13 +8,13 @@ import { createDesk } from '../core/desk.ts';
 import { LOCALES, type Locale } from '../core/model.ts';
 import type { Clock } from '../core/ports.ts';
 import { formatInstant } from '../core/texts/index.ts';
-import { dispatchOnce } from '../jobs/outbox.ts';
+import { dispatchOnce } from '../jobs/dispatch-notices.ts';
 import { memoryLogger } from '../log.ts';
 import { sqliteFilePath } from '../store/database-url.ts';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { NARRATION } from './narration.ts';
-import { screenSink } from './screen-sink.ts';
+import { consoleSink } from '../platform/console-sink.ts';
 
 class SimulatedClock implements Clock {
   constructor(private at: Date) {}
@@ -67,7 +67,7 @@ const customer = {
   locale,
   timeZone: 'Europe/Vilnius',
 };
-const sink = screenSink(app.desk.directory, {
+const sink = consoleSink(app.desk.directory, {
   labelLocale: locale,
   print: console.log,
   customerName: () => customer.name,

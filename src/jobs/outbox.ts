@@ -1,163 +1,147 @@
-// Outbox delivery: claims pending notices, hands each to the platform sink, and records the
-// outcome. Sends are at-least-once with dedupe keys; an unknown outcome is marked ambiguous
-// rather than blindly resent; a notice that keeps failing is parked where supervisors see it.
-// Claims are paced per destination (about one message per second per channel or DM, across all
-// replicas), and each send is marked as started just before the platform call, so a crash before
-// that point hands the notice to another replica instead of leaving it ambiguous. The pace counts
-// from that mark: a pass sends its notices one after another, so a pace counted from the claim
-// would let two sends to one channel come closer than the platform allows. A rate limit answer
-// (429) is retried exactly when the platform says and never brings a notice nearer to parking.
+// The outbox: the one path every notice takes out. main.ts creates it before the desk and the
+// adapters; each adapter registers its sink for its platform (sink-routes.ts), the desk hands it
+// every command that wrote notices (afterCommit), and the jobs' tick runs its passes.
+//
+// - After a command, the notices it claimed at once (a new case's, see DeskDeps.sendAtOnce) are
+//   sent right away, then a pass takes the ones left pending.
+// - A pass claims due notices (paced per destination) and sends them (dispatch-notices.ts); passes
+//   never overlap, and one asked for while another runs follows it. After each pass the next runs
+//   when the store says a destination frees up (see WAKE_MIN_MS), if that comes before the tick.
+// - The outbox can send from the moment it exists. A notice whose platform has no sink registered
+//   (yet: an adapter not created; or no adapter of that platform runs here) is not held in memory:
+//   the route answers "retry later" and the notice goes back to pending, sent by a later pass once
+//   a sink is there. Claims made at once are never kept waiting for a start.
+import type { CommandResult } from '../core/desk.ts';
 import type { Case, ClaimedNotice } from '../core/model.ts';
-import type { ClaimOptions, Clock, DeliveryResult, NoticeQueue, NoticeSink } from '../core/ports.ts';
+import type { CaseRepository, Clock, NoticeQueue } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
+import { type SinkRoutes, sinkRoutes } from '../platform/sink-routes.ts';
+import { deliverClaimedAtOnce, dispatchOnce, NOTICE_PACE_MS } from './dispatch-notices.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 
-export type { DeliveryResult, NoticeSink };
-
-export interface DispatchOptions {
+export interface OutboxOptions {
+  cases: Pick<CaseRepository, 'getCase'>;
   notices: NoticeQueue;
   clock: Clock;
-  sink: NoticeSink;
   logger: Logger;
+  /** Names this replica in leases and logs. */
   owner: string;
-  limit?: number;
-  leaseMs?: number;
-  /** Attempts before a retried notice is parked (rate limit answers are not counted). */
-  maxAttempts?: number;
-  /** At most one notice per destination per this many ms; 0 (the default) claims without pacing. */
+  leaseMs: number;
+  /** At most one notice per destination per this many ms (default NOTICE_PACE_MS; 0: unpaced). */
   paceMs?: number;
-  /** When aborted (shutdown), notices whose send has not started are given back at once. */
-  signal?: AbortSignal;
+  /** The jobs' regular pass interval (default OUTBOX_TICK_MS): no wake-up is set beyond it. */
+  tickMs?: number;
 }
 
-export interface DispatchReport {
-  claimed: number;
-  sent: number;
-  retried: number;
-  parked: number;
-  ambiguous: number;
-  /** Given back unsent because the dispatcher was stopping. */
-  released: number;
-  /** Not sent: this claim's lease had already been taken over. */
-  leaseLost: number;
+export interface Outbox extends SinkRoutes {
+  readonly tickMs: number;
+  /** The desk's afterCommit hook: delivers what the command claimed at once, then a pass if needed. */
+  afterCommit(result: CommandResult): void;
+  /**
+   * Delivers `sending` at once (notices claimed for this replica as they were written; delivered
+   * even while stopping, since no one else may send them before their lease runs out), then,
+   * unless `pass` is false, runs a pass. `known`: their case as the command wrote it.
+   */
+  deliverNow(sending?: readonly ClaimedNotice[], pass?: boolean, known?: Case): Promise<void>;
+  /** One pass (coalesced with one in flight); nothing once stopping. */
+  pass(): Promise<void>;
+  /**
+   * Stops taking work: no new passes, the wake-up is cancelled, a pass in flight gives back the
+   * claims whose send has not started. Resolves when nothing is in flight.
+   */
+  stop(): Promise<void>;
 }
 
+/** The regular pass interval of the jobs (a shorter sweep interval shortens it). */
+export const OUTBOX_TICK_MS = 1_000;
 /**
- * Slack's chat.postMessage allows about one message per second per channel. The pace counts from
- * our side of the send; the platform times arrivals, which wobble by a millisecond or two, so a
- * little margin keeps a steady stream from being answered 429 (each 429 costs the channel a second).
+ * After each pass, the next runs when the store says the next pending notice may be claimed (its
+ * retry time, its destination's pace), but never sooner than this from now (so a backlog is taken
+ * in passes, not in a spin) and never later than the regular tick, which stays the baseline for
+ * work other replicas write.
  */
-export const NOTICE_PACE_MS = 1_010;
+export const WAKE_MIN_MS = 20;
 
-const BACKOFF_BASE_MS = 1_000;
-const BACKOFF_CAP_MS = 5 * 60_000;
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { notices, clock, logger, owner, leaseMs } = options;
+  const paceMs = options.paceMs ?? NOTICE_PACE_MS;
+  const tickMs = options.tickMs ?? OUTBOX_TICK_MS;
+  const routes = sinkRoutes(options.cases);
+  const stopping = new AbortController();
+  /** The pass due when the next paced destination frees up, if before the next tick. */
+  let wake: NodeJS.Timeout | undefined;
+  /** Deliveries of notices claimed at once, in flight (stop waits for them). */
+  const atOnce = new Set<Promise<unknown>>();
 
-/** Exponential backoff: 1 s, 2 s, 4 s ... capped at 5 minutes; never sooner than the platform asked. */
-export const backoffMs = (attempts: number, askedMs = 0): number =>
-  Math.max(askedMs, Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempts));
+  const passes = oneAtATime(
+    'outbox',
+    async () => {
+      const started = Date.now();
+      const report = await dispatchOnce({
+        notices,
+        clock,
+        sink: routes,
+        logger,
+        owner,
+        leaseMs,
+        paceMs,
+        signal: stopping.signal,
+      });
+      if (report.claimed > 0) logger.info('outbox', { ...report, ms: Date.now() - started });
+      await wakeForNextNotice();
+    },
+    { signal: stopping.signal, logger },
+  );
 
-const emptyReport = (): DispatchReport => ({
-  claimed: 0,
-  sent: 0,
-  retried: 0,
-  parked: 0,
-  ambiguous: 0,
-  released: 0,
-  leaseLost: 0,
-});
+  /**
+   * Sets the wake-up for the next pass from the store's next claimable instant. Replaces the
+   * previous wake-up (this answer is newer); a pass it starts while one runs is coalesced.
+   * Beyond the tick there is none: the tick's pass looks again.
+   */
+  async function wakeForNextNotice(): Promise<void> {
+    if (stopping.signal.aborted) return;
+    const next = await notices.nextDueAt();
+    if (stopping.signal.aborted) return;
+    clearTimeout(wake);
+    wake = undefined;
+    if (next === null) return;
+    const delayMs = Math.max(WAKE_MIN_MS, next.getTime() - clock.now().getTime());
+    if (delayMs >= tickMs) return;
+    wake = setTimeout(() => {
+      wake = undefined;
+      void passes.run();
+    }, delayMs);
+  }
 
-type DeliverOptions = Pick<DispatchOptions, 'notices' | 'clock' | 'sink' | 'logger' | 'maxAttempts'>;
+  async function deliverNow(sending: readonly ClaimedNotice[] = [], pass = true, known?: Case) {
+    if (sending.length > 0) {
+      const delivery = deliverClaimedAtOnce({ notices, clock, sink: routes, logger }, sending, known);
+      atOnce.add(delivery);
+      try {
+        const report = await delivery;
+        if (report.sent < report.claimed) logger.info('outbox.at_once', { ...report });
+      } finally {
+        atOnce.delete(delivery);
+      }
+    }
+    if (pass) await passes.run();
+  }
 
-export async function dispatchOnce(options: DispatchOptions): Promise<DispatchReport> {
-  const { notices: queue, clock } = options;
-  const report = emptyReport();
-  const paceMs = options.paceMs ?? 0;
-  const claim: ClaimOptions = {
-    now: clock.now(),
-    limit: options.limit ?? 100,
-    leaseMs: options.leaseMs ?? 30_000,
-    owner: options.owner,
-    paceMs,
+  return {
+    ...routes,
+    tickMs,
+    afterCommit({ case: known, notices: written, sending }) {
+      void deliverNow(sending, sending.length < written.length, known).catch((e: unknown) =>
+        logger.error('outbox.deliver_now_failed', { error: e instanceof Error ? e.message : String(e) }),
+      );
+    },
+    deliverNow,
+    pass: passes.run,
+    async stop() {
+      stopping.abort();
+      clearTimeout(wake);
+      wake = undefined;
+      while (passes.busy || atOnce.size > 0) await Promise.allSettled([passes.settled(), ...atOnce]);
+    },
   };
-  const notices = await queue.claim(claim);
-  report.claimed = notices.length;
-  for (const [index, notice] of notices.entries()) {
-    if (options.signal?.aborted) {
-      for (const unsent of notices.slice(index)) await queue.release(unsent.id, unsent.leaseToken);
-      report.released = notices.length - index;
-      break;
-    }
-    if (!(await queue.startSend(notice.id, notice.leaseToken, clock.now(), { paceMs }))) {
-      report.leaseLost += 1;
-      continue;
-    }
-    await deliverStarted(options, notice, report);
-  }
-  return report;
-}
-
-/**
- * Delivers notices claimed, with their send marked started, in the transaction that wrote them
- * (SendAtOnce), one after another, recording each outcome as a pass does. `known`: their case as
- * that transaction wrote it.
- */
-export async function deliverClaimedAtOnce(
-  options: DeliverOptions,
-  notices: readonly ClaimedNotice[],
-  known?: Case,
-): Promise<DispatchReport> {
-  const report = emptyReport();
-  report.claimed = notices.length;
-  for (const notice of notices) await deliverStarted(options, notice, report, known);
-  return report;
-}
-
-/** Hands one started notice to the sink and records what happened. */
-async function deliverStarted(
-  options: DeliverOptions,
-  notice: ClaimedNotice,
-  report: DispatchReport,
-  known?: Case,
-): Promise<void> {
-  const { notices: queue, clock, sink, logger } = options;
-  const maxAttempts = options.maxAttempts ?? 8;
-  let result: DeliveryResult;
-  try {
-    result = await sink.deliver(notice, known);
-  } catch (e) {
-    const error = e instanceof Error ? e.message : String(e);
-    logger.error('outbox.ambiguous', { notice: notice.id, case: notice.caseId, key: notice.key, error });
-    await queue.markFailed(notice.id, notice.leaseToken, { error, retryAt: null, ambiguous: true });
-    report.ambiguous += 1;
-    return;
-  }
-  if (result.status === 'sent') {
-    await queue.markSent(notice.id, notice.leaseToken, clock.now());
-    report.sent += 1;
-  } else if (result.status === 'retry' && (result.rateLimited || notice.attempts + 1 < maxAttempts)) {
-    const rateLimited = result.rateLimited === true;
-    const waitMs = rateLimited ? Math.max(0, result.afterMs) : backoffMs(notice.attempts, result.afterMs);
-    const retryAt = new Date(clock.now().getTime() + waitMs);
-    logger.warn('outbox.retry', {
-      notice: notice.id,
-      case: notice.caseId,
-      error: result.error,
-      retryAt: retryAt.toISOString(),
-      rateLimited: rateLimited || undefined,
-    });
-    await queue.markFailed(notice.id, notice.leaseToken, {
-      error: result.error,
-      retryAt,
-      rateLimited,
-    });
-    report.retried += 1;
-  } else {
-    logger.error('outbox.parked', {
-      notice: notice.id,
-      case: notice.caseId,
-      key: notice.key,
-      error: result.error,
-    });
-    await queue.markFailed(notice.id, notice.leaseToken, { error: result.error, retryAt: null });
-    report.parked += 1;
-  }
 }

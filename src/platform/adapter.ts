@@ -1,14 +1,24 @@
 // What a chat platform adapter (adapters/slack, adapters/discord) provides to the app, and what
 // the app gives it. Adapters translate only: inbound events become desk commands, and notices
-// from the outbox become platform messages.
+// from the outbox become platform messages through the sink each adapter registers.
 import type { AppConfig } from '../config/load-config.ts';
 import type { Desk } from '../core/desk.ts';
 import type { Case, ClaimedNotice } from '../core/model.ts';
-import type { Clock, InboundLog, ReferenceStore } from '../core/ports.ts';
-import type { DeliveryResult } from '../jobs/outbox.ts';
+import type { Clock, DeliveryResult, InboundLog, ReferenceStore } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 
 export type Platform = 'slack' | 'discord';
+
+/** Delivers one notice of a case that lives on this platform (see sink-routes.ts). */
+export interface PlatformSink {
+  deliver(notice: ClaimedNotice, c: Case): Promise<DeliveryResult>;
+}
+
+/** Where an adapter plugs its sink in: the outbox routes each notice by its case's platform. */
+export interface SinkRegistry {
+  /** From now on, notices of cases whose conversation is `<platform>:…` go to `sink`. */
+  register(platform: Platform, sink: PlatformSink): void;
+}
 
 /**
  * `RefName`: the adapter's own names for the references it keeps per case (a union of literals
@@ -16,6 +26,8 @@ export type Platform = 'slack' | 'discord';
  */
 export interface AdapterContext<RefName extends string = string> {
   desk: Desk;
+  /** The adapter registers its sink here when it is created. */
+  sinks: SinkRegistry;
   /** Platform events already taken (retries are dropped). */
   inbound: InboundLog;
   refs: ReferenceStore<RefName>;
@@ -24,14 +36,8 @@ export interface AdapterContext<RefName extends string = string> {
   logger: Logger;
 }
 
-/** Delivers one notice of a case that lives on this platform (see routing-sink.ts). */
-export interface PlatformSink {
-  deliver(notice: ClaimedNotice, c: Case): Promise<DeliveryResult>;
-}
-
 export interface PlatformAdapter {
   readonly platform: Platform;
-  readonly sink: PlatformSink;
   /** Connects (HTTP server, Socket Mode, gateway) and starts taking events. */
   start(): Promise<void>;
   /** Stops taking events and closes connections; safe to call twice. */

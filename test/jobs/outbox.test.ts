@@ -1,330 +1,128 @@
-// The outbox dispatcher against the in-memory store and a scripted sink.
-import { describe, expect, it } from 'vitest';
-import type { ClaimedNotice } from '../../src/core/model.ts';
-import { backoffMs, type DeliveryResult, dispatchOnce, NOTICE_PACE_MS } from '../../src/jobs/outbox.ts';
+// The outbox as main.ts composes it: the desk hands it each command that wrote notices; it sends
+// what the command claimed at once and runs a pass only for what was left; a notice whose platform
+// has no sink yet goes back to pending and is sent once a sink is registered.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDesk } from '../../src/core/desk.ts';
+import type { Case, ClaimedNotice } from '../../src/core/model.ts';
+import type { ClaimOptions, NoticeQueue } from '../../src/core/ports.ts';
+import { createOutbox, type Outbox } from '../../src/jobs/outbox.ts';
 import { memoryLogger } from '../../src/log.ts';
+import { NO_ADAPTER_RETRY_MS } from '../../src/platform/sink-routes.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
-import { makeNotice, seedCase } from '../support/case-factory.ts';
-import { FakeClock } from '../support/fake-clock.ts';
-import { harness } from '../support/desk-harness.ts';
+import { customer, deskConfig } from '../support/desk-fixture.ts';
+import { FakeClock, SequentialIds } from '../support/fake-clock.ts';
 
-/** A sink that answers from a script per notice key, recording every attempt. */
-function scriptedSink(answer: (n: ClaimedNotice, attempt: number) => DeliveryResult | 'throw') {
-  const attempts = new Map<string, number>();
-  const delivered: string[] = [];
+const opening = {
+  workspace: 'w',
+  audience: 'internal' as const,
+  conversation: 'slack:T1:C1:1',
+  customer,
+  text: 'The export page times out',
+  topic: 'billing',
+};
+
+/** A sink that records what it was handed, with the case it was handed with. */
+function recordingSink() {
+  const got: { key: string; words: string }[] = [];
   return {
-    delivered,
-    attempts,
-    async deliver(n: ClaimedNotice): Promise<DeliveryResult> {
-      const k = (attempts.get(n.id) ?? 0) + 1;
-      attempts.set(n.id, k);
-      const result = answer(n, k);
-      if (result === 'throw') throw new Error('socket hang up');
-      if (result.status === 'sent') delivered.push(n.dedupeKey);
-      return result;
-    },
+    got,
+    deliver: async (n: ClaimedNotice, c: Case) => (
+      got.push({ key: n.key, words: c.words }),
+      { status: 'sent' as const }
+    ),
   };
 }
 
-async function setup() {
-  const h = harness();
-  const caseId = await h.open(); // writes customer.ack + triage.new_case
-  const logger = memoryLogger();
-  return { h, caseId, logger };
-}
-
-describe('outbox dispatcher', () => {
-  it('delivers every pending notice once and marks it sent', async () => {
-    const { h, caseId, logger } = await setup();
-    const sink = scriptedSink(() => ({ status: 'sent' }));
-    const report = await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' });
-    expect(report).toMatchObject({ claimed: 2, sent: 2 });
-    expect(
-      await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' }),
-    ).toMatchObject({
-      claimed: 0,
-    });
-    expect((await h.store.inspect.listOutbox({ caseId })).map((n) => n.status)).toEqual(['sent', 'sent']);
-    expect(new Set(sink.delivered).size).toBe(2);
+describe('the outbox', () => {
+  let outbox: Outbox | undefined;
+  afterEach(async () => {
+    await outbox?.stop();
+    outbox = undefined;
   });
 
-  it('a rate limit is honoured: the notice waits at least as long as asked, then arrives once', async () => {
-    const { h, caseId, logger } = await setup();
-    const sink = scriptedSink((n, attempt) =>
-      n.key === 'customer.ack' && attempt === 1
-        ? { status: 'retry', afterMs: 30_000, error: 'ratelimited' }
-        : { status: 'sent' },
-    );
-    await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' });
-    const waiting = (await h.store.inspect.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
-    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, lastError: 'ratelimited' });
-    expect(waiting?.nextAttemptAt.getTime()).toBe(h.clock.now().getTime() + 30_000);
-    h.clock.advance(29_000);
-    expect(
-      await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' }),
-    ).toMatchObject({
-      claimed: 0,
-    });
-    h.clock.advance(1_000);
-    expect(
-      await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' }),
-    ).toMatchObject({
-      sent: 1,
-    });
-    expect(sink.delivered.filter((k) => k.endsWith(':0'))).toHaveLength(1);
-  });
-
-  it('a notice that keeps failing is parked, visibly, after the set attempts', async () => {
-    const { h, caseId, logger } = await setup();
-    const sink = scriptedSink((n) =>
-      n.key === 'triage.new_case'
-        ? { status: 'retry', afterMs: 0, error: 'channel_not_found' }
-        : { status: 'sent' },
-    );
-    for (let i = 0; i < 6; i++) {
-      await dispatchOnce({
-        notices: h.store.notices,
-        clock: h.clock,
-        sink,
-        logger,
-        owner: 't',
-        maxAttempts: 4,
-      });
-      h.clock.advance(10 * 60_000);
-    }
-    const parked = await h.store.inspect.listOutbox({ caseId, statuses: ['parked'] });
-    expect(parked.map((n) => n.key)).toEqual(['triage.new_case']);
-    expect(parked[0]?.lastError).toBe('channel_not_found');
-    expect(logger.lines.some((l) => l.startsWith('error outbox.parked'))).toBe(true);
-  });
-
-  it('a send whose outcome is unknown is marked ambiguous, never blindly resent', async () => {
-    const { h, caseId, logger } = await setup();
-    const sink = scriptedSink((n) => (n.key === 'customer.ack' ? 'throw' : { status: 'sent' }));
-    expect(
-      await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' }),
-    ).toMatchObject({
-      ambiguous: 1,
-      sent: 1,
-    });
-    h.clock.advance(3_600_000);
-    await dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't' });
-    const ack = (await h.store.inspect.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
-    expect(ack?.status).toBe('ambiguous');
-    expect([...sink.attempts.values()].reduce((a, b) => a + b)).toBe(2);
-  });
-
-  it('a rate limit is retried exactly when the platform says, however often, and never parks', async () => {
-    const { h, caseId, logger } = await setup();
-    // The platform answers "wait 1 s" ten times, then takes it; parking would come after 3 attempts.
-    const sink = scriptedSink((n, attempt) =>
-      n.key === 'customer.ack' && attempt <= 10
-        ? { status: 'retry', afterMs: 1_000, error: 'ratelimited', rateLimited: true }
-        : { status: 'sent' },
-    );
-    const run = () =>
-      dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't', maxAttempts: 3 });
-    const ack = async () =>
-      (await h.store.inspect.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
-    for (let i = 0; i < 10; i++) {
-      expect(await run()).toMatchObject({ retried: 1, parked: 0 });
-      // No growth: always exactly what the platform asked, and no attempt counted toward parking.
-      expect(await ack()).toMatchObject({
-        status: 'pending',
-        attempts: 0,
-        lastError: 'ratelimited',
-        nextAttemptAt: new Date(h.clock.now().getTime() + 1_000),
-      });
-      h.clock.advance(1_000);
-    }
-    expect(await run()).toMatchObject({ sent: 1 });
-    expect(await ack()).toMatchObject({ status: 'sent', attempts: 0 });
-    expect(logger.lines.filter((l) => l.startsWith('error outbox.parked'))).toEqual([]);
-  });
-
-  it('other transient failures still back off exponentially and count toward parking', async () => {
-    const { h, caseId, logger } = await setup();
-    // A rate limit first (not counted), then a failure with no time named, three times.
-    const sink = scriptedSink((n, attempt) =>
-      n.key !== 'customer.ack'
-        ? { status: 'sent' }
-        : attempt === 1
-          ? { status: 'retry', afterMs: 2_000, error: 'ratelimited', rateLimited: true }
-          : { status: 'retry', afterMs: 0, error: 'service_unavailable' },
-    );
-    const run = () =>
-      dispatchOnce({ notices: h.store.notices, clock: h.clock, sink, logger, owner: 't', maxAttempts: 4 });
-    const ack = async () =>
-      (await h.store.inspect.listOutbox({ caseId })).find((n) => n.key === 'customer.ack');
-    const waits: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      await run();
-      const n = await ack();
-      if (n?.status !== 'pending') break;
-      waits.push(n.nextAttemptAt.getTime() - h.clock.now().getTime());
-      h.clock.set(n.nextAttemptAt);
-    }
-    expect(waits).toEqual([2_000, 1_000, 2_000, 4_000]);
-    await run();
-    expect(await ack()).toMatchObject({ status: 'parked', attempts: 4, lastError: 'service_unavailable' });
-  });
-
-  it('backoff doubles from one second, caps at five minutes, and never undercuts the platform', () => {
-    expect([0, 1, 2, 3, 20].map((a) => backoffMs(a))).toEqual([1_000, 2_000, 4_000, 8_000, 300_000]);
-    expect(backoffMs(0, 45_000)).toBe(45_000);
-  });
-});
-
-describe('outbox dispatcher across replicas and shutdown', () => {
-  /** Five notices: three to one conversation, two to one person, created a millisecond apart. */
-  async function fiveNotices() {
+  /** A store whose outbox passes are counted (each pass claims once). */
+  function setUp(paceMs: number) {
     const store = createMemoryStore();
-    const clock = new FakeClock('2026-11-23T08:00:00.123Z');
-    await seedCase(store, {}, (c) => ({
-      notices: [0, 1, 2, 3, 4].map((i) =>
-        makeNotice(c, {
-          key: `n${i}`,
-          createdAt: new Date(clock.now().getTime() + i),
-          recipient:
-            i % 2 === 0
-              ? { kind: 'customer', customerId: 'u', conversation: 'slack:T1:C1:1' }
-              : { kind: 'person', personId: 'tom' },
-        }),
-      ),
-    }));
-    clock.advance(1_000);
-    return { store, clock, logger: memoryLogger() };
+    let passes = 0;
+    const notices: NoticeQueue = {
+      ...store.notices,
+      claim: (options: ClaimOptions) => {
+        passes += 1;
+        return store.notices.claim(options);
+      },
+    };
+    const clock = new FakeClock('2026-11-23T08:00:00Z');
+    const created = createOutbox({
+      cases: store.cases,
+      notices,
+      clock,
+      logger: memoryLogger(),
+      owner: 'r1',
+      leaseMs: 30_000,
+      paceMs,
+      tickMs: 0, // no wake-ups: the passes counted are the ones asked for
+    });
+    outbox = created;
+    const desk = createDesk({
+      cases: store.cases,
+      timers: store.timers,
+      clock,
+      ids: new SequentialIds(),
+      config: deskConfig(),
+      sendAtOnce: { owner: 'r1', leaseMs: 30_000, paceMs },
+      afterCommit: created.afterCommit,
+    });
+    /** Lets the deliveries the hook started finish. */
+    const settled = async () => {
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    return { store, clock, outbox: created, desk, passes: () => passes, settled };
   }
 
-  it('sends at most one notice per destination per second, whoever dispatches', async () => {
-    const { store, clock, logger } = await fiveNotices();
-    const sink = scriptedSink(() => ({ status: 'sent' }));
-    const run = (owner: string) =>
-      dispatchOnce({ notices: store.notices, clock, sink, logger, owner, paceMs: NOTICE_PACE_MS });
-    expect(await run('a')).toMatchObject({ claimed: 2, sent: 2 });
-    expect(await run('b')).toMatchObject({ claimed: 0 });
-    clock.advance(NOTICE_PACE_MS - 1);
-    expect(await run('b')).toMatchObject({ claimed: 0 });
-    clock.advance(1);
-    expect(await run('b')).toMatchObject({ claimed: 2, sent: 2 });
-    clock.advance(NOTICE_PACE_MS);
-    expect(await run('c')).toMatchObject({ claimed: 1, sent: 1 });
-    expect(sink.delivered).toHaveLength(5);
-    expect(new Set(sink.delivered).size).toBe(5);
+  it('sends what a new case claimed at once, with its case as written, and runs a pass only when some were left', async () => {
+    const { store, outbox, desk, passes, settled } = setUp(1_000);
+    const sink = recordingSink();
+    outbox.register('slack', sink);
+    const first = await desk.openCase(opening);
+    await settled();
+    // Every notice claimed at once (each to a destination of its own): sent, and no pass.
+    expect(first.sending.map((n) => n.id)).toEqual(first.notices.map((n) => n.id));
+    expect(sink.got).toEqual(first.notices.map((n) => ({ key: n.key, words: first.case.words })));
+    expect((await store.inspect.listOutbox({ caseId: first.case.id })).map((n) => n.status)).toEqual(
+      first.notices.map(() => 'sent'),
+    );
+    expect(passes()).toBe(0);
+    // The same destinations, still within their pace: nothing claimed at once; a pass is asked for
+    // and leaves them for when their destinations free up.
+    const second = await desk.openCase({ ...opening, text: 'Still timing out' });
+    await settled();
+    expect(second.sending).toEqual([]);
+    expect(passes()).toBe(1);
+    expect((await store.inspect.listOutbox({ caseId: second.case.id })).map((n) => n.status)).toEqual(
+      second.notices.map(() => 'pending'),
+    );
   });
 
-  it('paces each destination from its send, not from its claim', async () => {
-    const { store, clock, logger } = await fiveNotices();
-    // Each send takes 400 ms: the pass claims n0 (conversation) and n1 (tom) at once, but sends
-    // n1 400 ms after the claim, so tom's next message may go 400 ms + the pace after the claim.
-    const P = NOTICE_PACE_MS;
-    const sends: [string, number][] = [];
-    const sink = {
-      async deliver(n: ClaimedNotice): Promise<DeliveryResult> {
-        sends.push([n.key, clock.now().getTime()]);
-        clock.advance(400);
-        return { status: 'sent' };
-      },
-    };
-    const run = (owner: string) =>
-      dispatchOnce({ notices: store.notices, clock, sink, logger, owner, paceMs: NOTICE_PACE_MS });
-    const start = clock.now().getTime();
-    expect(await run('a')).toMatchObject({ claimed: 2, sent: 2 });
-    clock.set(new Date(start + P));
-    expect(await run('b')).toMatchObject({ claimed: 1, sent: 1 }); // n2, to the conversation
-    clock.set(new Date(start + 400 + P - 1));
-    expect(await run('b')).toMatchObject({ claimed: 0 });
-    clock.set(new Date(start + 400 + P));
-    expect(await run('b')).toMatchObject({ claimed: 1, sent: 1 }); // n3, to tom
-    expect(sends.map(([key, t]) => [key, t - start])).toEqual([
-      ['n0', 0],
-      ['n1', 400],
-      ['n2', P],
-      ['n3', 400 + P],
-    ]);
-    // Sent one after another, each destination's sends are at least the pace apart.
-    expect(await store.notices.nextDueAt()).toEqual(new Date(start + 2 * P)); // n4, to the conversation
-  });
-
-  it('a dispatcher whose lease was taken over sends nothing more; its started send goes again, noted', async () => {
-    const { store, clock, logger } = await fiveNotices();
-    const delivered: string[] = [];
-    let stalled = false;
-    // Replica A stalls on its first send past its 30 s lease; replica B meanwhile claims all five:
-    // the four A had not started, and the one A had started (sent again: at-least-once, noted as
-    // a possible duplicate). A then resumes and must not send anything more.
-    const sinkA = {
-      async deliver(n: ClaimedNotice): Promise<DeliveryResult> {
-        delivered.push(n.key);
-        if (!stalled) {
-          stalled = true;
-          clock.advance(31_000);
-          await dispatchOnce({
-            notices: store.notices,
-            clock,
-            sink: sinkB,
-            logger,
-            owner: 'b',
-            leaseMs: 30_000,
-          });
-        }
-        return { status: 'sent' };
-      },
-    };
-    const sinkB = {
-      async deliver(n: ClaimedNotice): Promise<DeliveryResult> {
-        delivered.push(n.key);
-        return { status: 'sent' };
-      },
-    };
-    const a = await dispatchOnce({
-      notices: store.notices,
-      clock,
-      sink: sinkA,
-      logger,
-      owner: 'a',
-      leaseMs: 30_000,
-    });
-    expect(a).toMatchObject({ claimed: 5, sent: 1, leaseLost: 4 });
-    expect([...delivered].sort()).toEqual(['n0', 'n0', 'n1', 'n2', 'n3', 'n4']);
-    const resent = (await store.inspect.listOutbox({})).find((n) => n.key === 'n0');
-    expect(resent).toMatchObject({ attempts: 1, lastError: expect.stringContaining('may arrive twice') });
-    expect((await store.inspect.listOutbox({})).map((n) => n.status)).toEqual([
-      'sent',
-      'sent',
-      'sent',
-      'sent',
-      'sent',
-    ]);
-  });
-
-  it('stopping gives back every notice not yet started; the next dispatch sends them once', async () => {
-    const { store, clock, logger } = await fiveNotices();
-    const stop = new AbortController();
-    const sink = scriptedSink(() => {
-      stop.abort(); // shutdown arrives during the first send
-      return { status: 'sent' };
-    });
-    const first = await dispatchOnce({
-      notices: store.notices,
-      clock,
-      sink,
-      logger,
-      owner: 'a',
-      signal: stop.signal,
-    });
-    expect(first).toMatchObject({ claimed: 5, sent: 1, released: 4 });
-    const outbox = await store.inspect.listOutbox({});
-    expect(outbox.map((n) => n.status)).toEqual(['sent', 'pending', 'pending', 'pending', 'pending']);
-    expect(outbox.every((n) => n.attempts === 0)).toBe(true);
-    const next = await dispatchOnce({
-      notices: store.notices,
-      clock,
-      sink: scriptedSink(() => ({ status: 'sent' })),
-      logger,
-      owner: 'b',
-    });
-    expect(next).toMatchObject({ claimed: 4, sent: 4 });
-    expect(sink.delivered).toHaveLength(1);
+  it('sends back to pending what it claimed at once before a sink was registered, and sends it once one is', async () => {
+    const { store, clock, outbox, desk, settled } = setUp(0);
+    const opened = await desk.openCase(opening);
+    await settled();
+    expect(opened.sending.length).toBe(opened.notices.length);
+    // Nothing held in memory: each is pending again, due when a route is likely to exist.
+    const waiting = await store.inspect.listOutbox({ caseId: opened.case.id });
+    expect(waiting.map((n) => [n.status, n.lastError])).toEqual(
+      opened.notices.map(() => ['pending', 'no slack adapter is running']),
+    );
+    expect(
+      waiting.every((n) => n.nextAttemptAt.getTime() >= clock.now().getTime() + NO_ADAPTER_RETRY_MS),
+    ).toBe(true);
+    const sink = recordingSink();
+    outbox.register('slack', sink);
+    clock.advance(NO_ADAPTER_RETRY_MS);
+    await outbox.pass();
+    expect(sink.got.map((n) => n.key)).toEqual(opened.notices.map((n) => n.key));
+    expect((await store.inspect.listOutbox({ caseId: opened.case.id })).map((n) => n.status)).toEqual(
+      opened.notices.map(() => 'sent'),
+    );
   });
 });

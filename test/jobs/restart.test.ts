@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDesk } from '../../src/core/desk.ts';
 import type { InspectableStore } from '../../src/store/store.ts';
-import { dispatchOnce } from '../../src/jobs/outbox.ts';
+import { dispatchOnce } from '../../src/jobs/dispatch-notices.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { openStore } from '../../src/store/open-store.ts';

@@ -10,7 +10,7 @@ import {
   type NoticeAction,
   type Person,
 } from '../../../src/core/model.ts';
-import type { DeliveryResult } from '../../../src/jobs/outbox.ts';
+import type { DeliveryResult } from '../../../src/core/ports.ts';
 import type { PlatformSink } from '../../../src/platform/adapter.ts';
 import { actionRows } from '../components.ts';
 import { noticeText } from '../format.ts';

@@ -4,7 +4,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { ActionId, Case, ClaimedNotice, Locale, Team } from '../../../src/core/model.ts';
 import { CATALOGS, type TextKey } from '../../../src/core/texts/index.ts';
-import type { DeliveryResult } from '../../../src/jobs/outbox.ts';
+import type { DeliveryResult } from '../../../src/core/ports.ts';
 import { actionRows, showAllButton } from '../components.ts';
 import { LIMITS, neutralise, noticeText, truncate } from '../format.ts';
 import { nonceFor } from '../ids.ts';

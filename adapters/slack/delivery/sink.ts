@@ -10,7 +10,7 @@ import type {
   NoticeAction,
   Person,
 } from '../../../src/core/model.ts';
-import type { DeliveryResult } from '../../../src/jobs/outbox.ts';
+import type { DeliveryResult } from '../../../src/core/ports.ts';
 import type { Logger } from '../../../src/log.ts';
 import type { PlatformSink } from '../../../src/platform/adapter.ts';
 import { decodeConversation, type MessageRef, REF, type SlackRefs } from '../conversation.ts';

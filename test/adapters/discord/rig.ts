@@ -7,9 +7,9 @@ import { type AppConfig, loadConfig } from '../../../src/config/load-config.ts';
 import { createDesk, type Desk } from '../../../src/core/desk.ts';
 import type { Case } from '../../../src/core/model.ts';
 import type { InspectableStore } from '../../../src/store/store.ts';
-import { type DispatchReport, dispatchOnce } from '../../../src/jobs/outbox.ts';
+import { type DispatchReport, dispatchOnce } from '../../../src/jobs/dispatch-notices.ts';
+import { createOutbox } from '../../../src/jobs/outbox.ts';
 import { memoryLogger } from '../../../src/log.ts';
-import { routingSink } from '../../../src/platform/routing-sink.ts';
 import { createMemoryStore } from '../../../src/store/memory-store.ts';
 import { FakeDiscord } from '../../fakes/discord/fake-discord.ts';
 import { buttonClick, messageCreate, modalSubmit, slashCommand } from '../../fakes/discord/payloads.ts';
@@ -102,9 +102,18 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
     ids: { next: randomUUID },
     config: config.desk,
   });
+  // Tests deliver when they say so (rig.deliver): the outbox only routes to the adapter's sink.
+  const outbox = createOutbox({
+    cases: store.cases,
+    notices: store.notices,
+    clock,
+    logger,
+    owner: 'test',
+    leaseMs: 30_000,
+  });
   const newAdapter = () =>
     createDiscordAdapter(
-      { desk, inbound: store.inbound, refs: store.refs, config, clock, logger },
+      { desk, sinks: outbox, inbound: store.inbound, refs: store.refs, config, clock, logger },
       {
         token: 'test-token',
         applicationId: s.applicationId,
@@ -117,7 +126,6 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
     );
   let adapter = newAdapter();
   await adapter.start();
-  let sink = routingSink(store.cases, { discord: adapter.sink });
 
   const rig: Rig = {
     fake,
@@ -131,7 +139,7 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
     logger,
     channels,
     users,
-    deliver: () => dispatchOnce({ notices: store.notices, clock, sink, logger, owner: 'test' }),
+    deliver: () => dispatchOnce({ notices: store.notices, clock, sink: outbox, logger, owner: 'test' }),
     async interact(payload) {
       const interaction = fake.interact(payload);
       await fake.callbackOf(interaction);
@@ -210,7 +218,6 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
       await adapter.stop();
       adapter = newAdapter();
       await adapter.start();
-      sink = routingSink(store.cases, { discord: adapter.sink });
     },
     async stop() {
       await adapter.stop();

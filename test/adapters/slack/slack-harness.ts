@@ -4,13 +4,11 @@ import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/i
 import type { SlackOptions } from '../../../adapters/slack/options.ts';
 import { type AppConfig, loadConfig } from '../../../src/config/load-config.ts';
 import { createDesk, type Desk } from '../../../src/core/desk.ts';
-import type { Case, ClaimedNotice } from '../../../src/core/model.ts';
+import type { Case } from '../../../src/core/model.ts';
 import type { InspectableStore } from '../../../src/store/store.ts';
-import { dispatchOnce } from '../../../src/jobs/outbox.ts';
+import { dispatchOnce } from '../../../src/jobs/dispatch-notices.ts';
+import { createOutbox } from '../../../src/jobs/outbox.ts';
 import { memoryLogger } from '../../../src/log.ts';
-import { deliverAfterCommands } from '../../../src/platform/deliver-after-commands.ts';
-import { deliverNowLike } from '../../support/coalesced.ts';
-import { routingSink } from '../../../src/platform/routing-sink.ts';
 import { createMemoryStore } from '../../../src/store/memory-store.ts';
 import { type ApiCall, FakeSlack } from '../../fakes/slack/fake-slack.ts';
 import { buttonClick, viewSubmission } from '../../fakes/slack/payloads.ts';
@@ -128,8 +126,18 @@ export async function slackHarness(
   const logger = memoryLogger();
   const ids = new SequentialIds('case');
   const desk = createDesk({ cases: store.cases, timers: store.timers, clock, ids, config: config.desk });
-  // The adapter's desk claims a new case's notices as it writes them and delivers them at once,
-  // as main.ts wires it; tests driving `desk` directly deliver when they say so.
+  // Unpaced, so tests need not wait a second per channel.
+  const outbox = createOutbox({
+    cases: store.cases,
+    notices: store.notices,
+    clock,
+    logger,
+    owner: 'test',
+    leaseMs: 30_000,
+    paceMs: 0,
+  });
+  // The adapter's desk claims a new case's notices as it writes them and hands every command's
+  // notices to the outbox, as main.ts wires it; tests driving `desk` directly deliver when they say so.
   const adapterDesk = createDesk({
     cases: store.cases,
     timers: store.timers,
@@ -137,18 +145,14 @@ export async function slackHarness(
     ids,
     config: config.desk,
     sendAtOnce: { owner: 'test', leaseMs: 30_000 },
+    afterCommit: outbox.afterCommit,
   });
-  let adapter: SlackAdapter | undefined;
-  const sink = {
-    deliver: (n: ClaimedNotice, known?: Case) =>
-      routingSink(store.cases, adapter ? { slack: adapter.sink } : {}).deliver(n, known),
-  };
-  const dispatch = () => dispatchOnce({ notices: store.notices, clock, sink, logger, owner: 'test' });
-  const deliverNow = deliverNowLike({ notices: store.notices, clock, sink, logger }, dispatch);
+  const dispatch = () => dispatchOnce({ notices: store.notices, clock, sink: outbox, logger, owner: 'test' });
   const startAdapter = async () => {
     const next = createSlackAdapter(
       {
-        desk: deliverAfterCommands(adapterDesk, deliverNow, logger),
+        desk: adapterDesk,
+        sinks: outbox,
         inbound: store.inbound,
         refs: store.refs,
         config,
@@ -167,7 +171,6 @@ export async function slackHarness(
       },
     );
     await next.start();
-    adapter = next;
     return next;
   };
   let started = await startAdapter();
@@ -228,6 +231,7 @@ export async function slackHarness(
       }
     },
     async close() {
+      await outbox.stop();
       await started.stop();
       await fake.close();
     },

@@ -5,6 +5,7 @@ import { createSlackAdapter } from '../../../adapters/slack/index.ts';
 import { loadConfig } from '../../../src/config/load-config.ts';
 import { createDesk } from '../../../src/core/desk.ts';
 import { memoryLogger } from '../../../src/log.ts';
+import { sinkRoutes } from '../../../src/platform/sink-routes.ts';
 import { createMemoryStore } from '../../../src/store/memory-store.ts';
 import { FakeSlack } from '../../fakes/slack/fake-slack.ts';
 import { FakeClock, SequentialIds } from '../../support/fake-clock.ts';
@@ -33,7 +34,15 @@ describe('Slack adapter start', () => {
     const options = { botToken: 'xoxb-1-2', signingSecret: 'secret', apiUrl: fake.apiUrl, port: 0 };
     return {
       slack: createSlackAdapter(
-        { desk, inbound: store.inbound, refs: store.refs, config, clock, logger },
+        {
+          desk,
+          sinks: sinkRoutes(store.cases),
+          inbound: store.inbound,
+          refs: store.refs,
+          config,
+          clock,
+          logger,
+        },
         options,
       ),
       logger,

@@ -1,13 +1,14 @@
-// The jobs' outbox wake-up: after each pass, the next runs when the store says the next paced
-// destination frees up (not sooner than OUTBOX_WAKE_MIN_MS, never instead of the regular tick),
+// The outbox's wake-up: after each pass, the next runs when the store says the next paced
+// destination frees up (not sooner than WAKE_MIN_MS, never instead of the jobs' regular tick),
 // coalesced with a pass in flight and cancelled on stop. On fake timers (node-cron included), so
 // the instants below are exact.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesk } from '../../src/core/desk.ts';
 import type { ClaimedNotice, Recipient } from '../../src/core/model.ts';
 import type { InspectableStore } from '../../src/store/store.ts';
-import type { DeliveryResult } from '../../src/jobs/outbox.ts';
-import { OUTBOX_WAKE_MIN_MS, type RunningJobs, scheduleJobs } from '../../src/jobs/schedule-jobs.ts';
+import type { DeliveryResult } from '../../src/core/ports.ts';
+import { createOutbox, type Outbox, WAKE_MIN_MS } from '../../src/jobs/outbox.ts';
+import { outboxTickMs, scheduleJobs } from '../../src/jobs/schedule-jobs.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { makeDraft, makeNotice, seedCase, withRows } from '../support/case-factory.ts';
@@ -56,8 +57,14 @@ function recordingSink(answer: (n: ClaimedNotice) => Promise<DeliveryResult> | D
   };
 }
 
+/** The outbox and the jobs that tick it, as main.ts composes them; stopped together. */
+interface Running {
+  deliverNow: Outbox['deliverNow'];
+  stop(): Promise<void>;
+}
+
 describe('outbox wake-up between ticks', () => {
-  let jobs: RunningJobs | undefined;
+  let jobs: Running | undefined;
   beforeEach(() => {
     vi.useFakeTimers({ now: START });
   });
@@ -77,7 +84,24 @@ describe('outbox wake-up between ticks', () => {
       config: deskConfig(),
     });
     const sweep = { everySeconds: 60, leaseSeconds: 30, batch: 100 };
-    jobs = scheduleJobs({ desk, store, clock, sink, logger, owner: 'r1', sweep, paceMs });
+    const outbox = createOutbox({
+      cases: store.cases,
+      notices: store.notices,
+      clock,
+      logger,
+      owner: 'r1',
+      leaseMs: sweep.leaseSeconds * 1000,
+      paceMs,
+      tickMs: outboxTickMs(sweep),
+    });
+    outbox.register('slack', sink);
+    const scheduled = scheduleJobs({ desk, store, outbox, clock, logger, owner: 'r1', sweep });
+    jobs = {
+      deliverNow: outbox.deliverNow,
+      stop: async () => {
+        await Promise.all([scheduled.stop(), outbox.stop()]);
+      },
+    };
     return jobs;
   }
 
@@ -105,7 +129,7 @@ describe('outbox wake-up between ticks', () => {
     ]);
   });
 
-  it('wakes no sooner than OUTBOX_WAKE_MIN_MS, even when a destination frees up sooner', async () => {
+  it('wakes no sooner than WAKE_MIN_MS, even when a destination frees up sooner', async () => {
     const store = createMemoryStore();
     await seed(store, [
       ['x0', X],
@@ -113,12 +137,12 @@ describe('outbox wake-up between ticks', () => {
     ]);
     const sink = recordingSink(() => ({ status: 'sent' }));
     await start(store, sink, 5).deliverNow();
-    await vi.advanceTimersByTimeAsync(OUTBOX_WAKE_MIN_MS - 1);
+    await vi.advanceTimersByTimeAsync(WAKE_MIN_MS - 1);
     expect(sink.sends).toEqual([['x0', 0]]);
     await vi.advanceTimersByTimeAsync(1);
     expect(sink.sends).toEqual([
       ['x0', 0],
-      ['x1', OUTBOX_WAKE_MIN_MS],
+      ['x1', WAKE_MIN_MS],
     ]);
   });
 

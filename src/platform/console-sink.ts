@@ -1,9 +1,38 @@
-// A sink that shows each notice as its recipient would read it: rendered text and buttons.
-// The demo prints it; `npm start` uses it when no chat platform is configured.
+// A sink that shows each notice as its recipient would read it: who reads it, the rendered text
+// and its buttons. `npm start` prints notices with it when no chat platform is configured, and the
+// demo prints its story with it.
 import type { ClaimedNotice, Directory, Locale } from '../core/model.ts';
+import type { NoticeSink } from '../core/ports.ts';
 import { actionLabelKey, isTextKey, renderText } from '../core/texts/index.ts';
-import type { NoticeSink } from '../jobs/outbox.ts';
-import { NARRATION } from './narration.ts';
+
+/** How the console names who reads a message. */
+export interface RecipientLabels {
+  customerLabel: (name: string) => string;
+  personLabel: (name: string) => string;
+  supervisorsLabel: (team: string, names: string) => string;
+  triageLabel: (team: string) => string;
+}
+
+export const RECIPIENT_LABELS: Readonly<Record<Locale, RecipientLabels>> = {
+  en: {
+    customerLabel: (n) => `${n} (customer, DM)`,
+    personLabel: (n) => `${n} (direct message)`,
+    supervisorsLabel: (t, n) => `Supervisors of ${t} (${n})`,
+    triageLabel: (t) => `Triage channel of ${t}`,
+  },
+  fr: {
+    customerLabel: (n) => `${n} (client, message direct)`,
+    personLabel: (n) => `${n} (message direct)`,
+    supervisorsLabel: (t, n) => `Superviseurs de ${t} (${n})`,
+    triageLabel: (t) => `Canal de tri de ${t}`,
+  },
+  lt: {
+    customerLabel: (n) => `${n} (klientas, asmeninė žinutė)`,
+    personLabel: (n) => `${n} (asmeninė žinutė)`,
+    supervisorsLabel: (t, n) => `${t} vadovai (${n})`,
+    triageLabel: (t) => `${t} rūšiavimo kanalas`,
+  },
+};
 
 export function renderNotice(
   notice: ClaimedNotice,
@@ -11,7 +40,7 @@ export function renderNotice(
   labelLocale: Locale,
   customerName: string,
 ): string {
-  const n = NARRATION[labelLocale];
+  const n = RECIPIENT_LABELS[labelLocale];
   const r = notice.recipient;
   const team = (id: string) => directory.teams[id];
   const who =
@@ -37,7 +66,7 @@ export function renderNotice(
   return `  → ${who}\n${body}${buttons ? `\n    ${buttons}` : ''}`;
 }
 
-export function screenSink(
+export function consoleSink(
   directory: Directory,
   options: {
     labelLocale: Locale;

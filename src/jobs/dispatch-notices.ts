@@ -1,0 +1,161 @@
+// Outbox delivery: claims pending notices, hands each to the platform sink, and records the
+// outcome. Sends are at-least-once with dedupe keys; an unknown outcome is marked ambiguous
+// rather than blindly resent; a notice that keeps failing is parked where supervisors see it.
+// Claims are paced per destination (about one message per second per channel or DM, across all
+// replicas), and each send is marked as started just before the platform call, so a crash before
+// that point hands the notice to another replica instead of leaving it ambiguous. The pace counts
+// from that mark: a pass sends its notices one after another, so a pace counted from the claim
+// would let two sends to one channel come closer than the platform allows. A rate limit answer
+// (429) is retried exactly when the platform says and never brings a notice nearer to parking.
+import type { Case, ClaimedNotice } from '../core/model.ts';
+import type { ClaimOptions, Clock, DeliveryResult, NoticeQueue, NoticeSink } from '../core/ports.ts';
+import type { Logger } from '../log.ts';
+
+export interface DispatchOptions {
+  notices: NoticeQueue;
+  clock: Clock;
+  sink: NoticeSink;
+  logger: Logger;
+  owner: string;
+  limit?: number;
+  leaseMs?: number;
+  /** Attempts before a retried notice is parked (rate limit answers are not counted). */
+  maxAttempts?: number;
+  /** At most one notice per destination per this many ms; 0 (the default) claims without pacing. */
+  paceMs?: number;
+  /** When aborted (shutdown), notices whose send has not started are given back at once. */
+  signal?: AbortSignal;
+}
+
+export interface DispatchReport {
+  claimed: number;
+  sent: number;
+  retried: number;
+  parked: number;
+  ambiguous: number;
+  /** Given back unsent because the dispatcher was stopping. */
+  released: number;
+  /** Not sent: this claim's lease had already been taken over. */
+  leaseLost: number;
+}
+
+/**
+ * Slack's chat.postMessage allows about one message per second per channel. The pace counts from
+ * our side of the send; the platform times arrivals, which wobble by a millisecond or two, so a
+ * little margin keeps a steady stream from being answered 429 (each 429 costs the channel a second).
+ */
+export const NOTICE_PACE_MS = 1_010;
+
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_CAP_MS = 5 * 60_000;
+
+/** Exponential backoff: 1 s, 2 s, 4 s ... capped at 5 minutes; never sooner than the platform asked. */
+export const backoffMs = (attempts: number, askedMs = 0): number =>
+  Math.max(askedMs, Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempts));
+
+const emptyReport = (): DispatchReport => ({
+  claimed: 0,
+  sent: 0,
+  retried: 0,
+  parked: 0,
+  ambiguous: 0,
+  released: 0,
+  leaseLost: 0,
+});
+
+type DeliverOptions = Pick<DispatchOptions, 'notices' | 'clock' | 'sink' | 'logger' | 'maxAttempts'>;
+
+export async function dispatchOnce(options: DispatchOptions): Promise<DispatchReport> {
+  const { notices: queue, clock } = options;
+  const report = emptyReport();
+  const paceMs = options.paceMs ?? 0;
+  const claim: ClaimOptions = {
+    now: clock.now(),
+    limit: options.limit ?? 100,
+    leaseMs: options.leaseMs ?? 30_000,
+    owner: options.owner,
+    paceMs,
+  };
+  const notices = await queue.claim(claim);
+  report.claimed = notices.length;
+  for (const [index, notice] of notices.entries()) {
+    if (options.signal?.aborted) {
+      for (const unsent of notices.slice(index)) await queue.release(unsent.id, unsent.leaseToken);
+      report.released = notices.length - index;
+      break;
+    }
+    if (!(await queue.startSend(notice.id, notice.leaseToken, clock.now(), { paceMs }))) {
+      report.leaseLost += 1;
+      continue;
+    }
+    await deliverStarted(options, notice, report);
+  }
+  return report;
+}
+
+/**
+ * Delivers notices claimed, with their send marked started, in the transaction that wrote them
+ * (SendAtOnce), one after another, recording each outcome as a pass does. `known`: their case as
+ * that transaction wrote it.
+ */
+export async function deliverClaimedAtOnce(
+  options: DeliverOptions,
+  notices: readonly ClaimedNotice[],
+  known?: Case,
+): Promise<DispatchReport> {
+  const report = emptyReport();
+  report.claimed = notices.length;
+  for (const notice of notices) await deliverStarted(options, notice, report, known);
+  return report;
+}
+
+/** Hands one started notice to the sink and records what happened. */
+async function deliverStarted(
+  options: DeliverOptions,
+  notice: ClaimedNotice,
+  report: DispatchReport,
+  known?: Case,
+): Promise<void> {
+  const { notices: queue, clock, sink, logger } = options;
+  const maxAttempts = options.maxAttempts ?? 8;
+  let result: DeliveryResult;
+  try {
+    result = await sink.deliver(notice, known);
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    logger.error('outbox.ambiguous', { notice: notice.id, case: notice.caseId, key: notice.key, error });
+    await queue.markFailed(notice.id, notice.leaseToken, { error, retryAt: null, ambiguous: true });
+    report.ambiguous += 1;
+    return;
+  }
+  if (result.status === 'sent') {
+    await queue.markSent(notice.id, notice.leaseToken, clock.now());
+    report.sent += 1;
+  } else if (result.status === 'retry' && (result.rateLimited || notice.attempts + 1 < maxAttempts)) {
+    const rateLimited = result.rateLimited === true;
+    const waitMs = rateLimited ? Math.max(0, result.afterMs) : backoffMs(notice.attempts, result.afterMs);
+    const retryAt = new Date(clock.now().getTime() + waitMs);
+    logger.warn('outbox.retry', {
+      notice: notice.id,
+      case: notice.caseId,
+      error: result.error,
+      retryAt: retryAt.toISOString(),
+      rateLimited: rateLimited || undefined,
+    });
+    await queue.markFailed(notice.id, notice.leaseToken, {
+      error: result.error,
+      retryAt,
+      rateLimited,
+    });
+    report.retried += 1;
+  } else {
+    logger.error('outbox.parked', {
+      notice: notice.id,
+      case: notice.caseId,
+      key: notice.key,
+      error: result.error,
+    });
+    await queue.markFailed(notice.id, notice.leaseToken, { error: result.error, retryAt: null });
+    report.parked += 1;
+  }
+}
