@@ -2,7 +2,7 @@
 // nothing by default, the outbox's sends fail fast on a rate limit (the outbox retries them), and
 // a malformed gateway payload is logged instead of crashing the process.
 import { Client, GatewayIntentBits, Partials, REST } from 'discord.js';
-import type { Logger } from '../../src/log.ts';
+import type { Logger } from '../../src/platform/adapter.ts';
 import type { DiscordOptions } from './options.ts';
 
 const DEFAULT_TIMEOUT_MS = 10_000;

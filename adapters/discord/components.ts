@@ -6,8 +6,13 @@ import {
   type APIComponentInMessageActionRow,
   ComponentType,
 } from 'discord.js';
-import type { ActionId, Locale, NoticeAction } from '../../src/core/model.ts';
-import { actionLabelKey, renderText } from '../../src/core/texts/index.ts';
+import {
+  type ActionId,
+  actionLabelKey,
+  type Locale,
+  type NoticeAction,
+  renderText,
+} from '../../src/core/index.ts';
 import { actionCustomId, moreCustomId, OPEN_CASE_ID } from './ids.ts';
 import { adapterText } from './texts.ts';
 

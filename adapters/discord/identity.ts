@@ -1,7 +1,6 @@
 // Who is acting: a directory person (by Discord user id) or a community member (a customer).
-import { findPersonByPlatformId } from '../../src/config/people.ts';
-import type { Customer, Directory, Locale, Person } from '../../src/core/model.ts';
-import type { Actor } from '../../src/core/roles.ts';
+import { findPersonByPlatformId } from '../../src/platform/people.ts';
+import type { Actor, Customer, Directory, Locale, Person } from '../../src/core/index.ts';
 import { customerIdOf } from './ids.ts';
 
 export interface DiscordUserLike {

@@ -1,6 +1,6 @@
 // The opaque strings the adapter encodes: conversations, customer ids, button and form ids, nonces.
 import { createHash } from 'node:crypto';
-import type { ActionId, NoticeAction } from '../../src/core/model.ts';
+import type { ActionId, NoticeAction } from '../../src/core/index.ts';
 
 /** `discord:<guildId>:<channelId>`: the case's thread or forum post. */
 export const conversationOf = (guildId: string, channelId: string): string =>

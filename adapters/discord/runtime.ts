@@ -1,6 +1,6 @@
 // What every part of the adapter shares: the app context, the settings and the two REST clients.
 import type { Client, REST } from 'discord.js';
-import type { Directory } from '../../src/core/model.ts';
+import type { Directory } from '../../src/core/index.ts';
 import type { AdapterContext } from '../../src/platform/adapter.ts';
 import type { RecentCases } from './case-cache.ts';
 import type { DiscordOptions } from './options.ts';

@@ -1,6 +1,6 @@
 // Bolt and the Web API client log through the app's logger, one line per message, debug dropped.
 import { type Logger as SlackLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../../src/log.ts';
+import type { Logger } from '../../src/platform/adapter.ts';
 
 export function boltLogger(logger: Logger): SlackLogger {
   let level = LogLevel.INFO;

@@ -1,6 +1,6 @@
 // How the adapter names Slack places in the platform-neutral core: a case's conversation id, and
 // the references it keeps per case (ReferenceStore) to update cards and find a case from a thread.
-import type { ReferenceStore } from '../../src/core/ports.ts';
+import type { ReferenceStore } from '../../src/core/index.ts';
 
 export interface SlackThread {
   teamId: string;

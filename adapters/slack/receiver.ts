@@ -3,7 +3,7 @@
 // and acknowledged at once, instead of hanging for 3 seconds or failing deep inside Bolt.
 import type { Server } from 'node:http';
 import { type App, HTTPReceiver, type Receiver, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
-import type { Logger } from '../../src/log.ts';
+import type { Logger } from '../../src/platform/adapter.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackOptions } from './options.ts';
 

@@ -7,6 +7,9 @@ import type { Case, ClaimedNotice } from '../core/model.ts';
 import type { Clock, DeliveryResult, InboundLog, ReferenceStore } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 
+// Adapters import the app's config and logger types from here, never from src/config or src/log.
+export type { AppConfig, Logger };
+
 export type Platform = 'slack' | 'discord';
 
 /** Delivers one notice of a case that lives on this platform (see sink-routes.ts). */

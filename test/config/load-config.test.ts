@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/load-config.ts';
-import { findPersonByPlatformId } from '../../src/config/people.ts';
+import { findPersonByPlatformId } from '../../src/platform/people.ts';
 import { parseDurationMinutes, parseTimeRange } from '../../src/config/schema.ts';
 import { AUDIENCES, PRIORITIES } from '../../src/core/model.ts';
 

@@ -2,10 +2,14 @@
 // acknowledge at once (deferUpdate) and then run the desk command. The core decides; a refusal is
 // shown only to the person who clicked.
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
-import { CoreError } from '../../../src/core/errors.ts';
-import type { ActionId, Case } from '../../../src/core/model.ts';
-import type { Desk } from '../../../src/core/desk.ts';
-import { type Actor, requireRole } from '../../../src/core/roles.ts';
+import {
+  type ActionId,
+  type Actor,
+  type Case,
+  CoreError,
+  type Desk,
+  requireRole,
+} from '../../../src/core/index.ts';
 import { neutralise } from '../format.ts';
 import { type ButtonRef, type Form, parseButtonId } from '../ids.ts';
 import { whoIs, type Who } from '../identity.ts';

@@ -1,8 +1,7 @@
 // Slash commands: `/support open` (the intake form), `/support status` (the member's open cases)
 // and `/support-panel` (posts the "Open a case" panel; server managers only).
 import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import type { Case, Locale } from '../../../src/core/model.ts';
-import { renderText } from '../../../src/core/texts/index.ts';
+import { type Case, type Locale, renderText } from '../../../src/core/index.ts';
 import { COMMAND_NAMES } from '../command-definitions.ts';
 import { panelRows } from '../components.ts';
 import { noticeText } from '../format.ts';

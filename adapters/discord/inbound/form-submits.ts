@@ -1,9 +1,7 @@
 // Submitted forms. The intake form opens a case in a private thread; the others carry the words a
 // desk command needs (an apology and a plan, a reason, a summary, details, a rating).
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
-import type { Desk } from '../../../src/core/desk.ts';
-import { PRIORITIES, type Priority } from '../../../src/core/model.ts';
-import type { Actor } from '../../../src/core/roles.ts';
+import { type Actor, type Desk, PRIORITIES, type Priority } from '../../../src/core/index.ts';
 import { neutralise } from '../format.ts';
 import { type Form, parseFormId } from '../ids.ts';
 import { whoIs, type Who } from '../identity.ts';

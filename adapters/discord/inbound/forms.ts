@@ -1,9 +1,7 @@
 // The forms (modals) the adapter opens, as Discord API JSON. Choices use select menus inside the
 // form (Label components), so opening a case is one step: topic, description and urgency together.
 import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from 'discord.js';
-import type { Directory, Locale } from '../../../src/core/model.ts';
-import { PRIORITIES } from '../../../src/core/model.ts';
-import { renderText } from '../../../src/core/texts/index.ts';
+import { type Directory, type Locale, PRIORITIES, renderText } from '../../../src/core/index.ts';
 import { type Form, formCustomId } from '../ids.ts';
 import { type AdapterTextKey, adapterText } from '../texts.ts';
 

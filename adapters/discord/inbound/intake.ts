@@ -1,7 +1,7 @@
 // Opening a case: each one gets its own place to talk. From the form, the panel or a DM, a private
 // thread in the support channel with the customer added; from a message in the support channel, a
 // thread on that message; from the support forum, the post itself.
-import type { Case, Priority } from '../../../src/core/model.ts';
+import type { Case, Priority } from '../../../src/core/index.ts';
 import { conversationOf } from '../ids.ts';
 import type { DiscordUserLike, Who } from '../identity.ts';
 import { whoIs } from '../identity.ts';

@@ -2,8 +2,8 @@
 // (-> internal note), in the support channel or forum (-> a new case), or a DM to the bot (-> a
 // new case, or details for the customer's open one). Everything else is ignored without a write.
 import { ChannelType, type Message } from 'discord.js';
-import { findPersonByPlatformId } from '../../../src/config/people.ts';
-import { ACTIVE_STATUSES, type Case } from '../../../src/core/model.ts';
+import { findPersonByPlatformId } from '../../../src/platform/people.ts';
+import { ACTIVE_STATUSES, type Case } from '../../../src/core/index.ts';
 import { neutralise } from '../format.ts';
 import { conversationOf, parseButtonId, parseConversation } from '../ids.ts';
 import { localeOf, whoIs } from '../identity.ts';

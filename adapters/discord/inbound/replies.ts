@@ -1,9 +1,7 @@
 // Answering the person who acted: kind, ephemeral (flags 64), in their language. A refusal from
 // the core (CoreError) is shown with its own text; anything unexpected is logged and apologised for.
 import { type Interaction, MessageFlags } from 'discord.js';
-import { isCoreError } from '../../../src/core/errors.ts';
-import type { Locale } from '../../../src/core/model.ts';
-import { isTextKey, renderText } from '../../../src/core/texts/index.ts';
+import { isCoreError, isTextKey, type Locale, renderText } from '../../../src/core/index.ts';
 import { hasCase } from '../case-cache.ts';
 import { splitText } from '../format.ts';
 import type { DiscordRuntime } from '../runtime.ts';

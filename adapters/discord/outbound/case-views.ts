@@ -1,8 +1,7 @@
 // Keeps what staff see in step with the case after each delivery: the triage card, every copy of
 // an approval request (decided ones lose their buttons and say who decided), and the case thread's
 // members (whoever owns the case is added to its private thread).
-import type { Case } from '../../../src/core/model.ts';
-import { CATALOGS, type TextKey } from '../../../src/core/texts/index.ts';
+import { type Case, CATALOGS, type TextKey } from '../../../src/core/index.ts';
 import { noticeText } from '../format.ts';
 import { parseConversation } from '../ids.ts';
 import { type DiscordRefName, type DiscordRuntime, directoryOf } from '../runtime.ts';

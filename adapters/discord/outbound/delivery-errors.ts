@@ -3,7 +3,7 @@
 // (missing access, unknown channel, DMs closed): park; 5xx: retry (sends carry a nonce, so a
 // resend cannot duplicate); anything else, such as a timeout: unknown outcome (thrown).
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
-import type { DeliveryResult } from '../../../src/core/ports.ts';
+import type { DeliveryResult } from '../../../src/core/index.ts';
 
 /** Discord JSON error codes that will not change by retrying. */
 const PERMANENT: Readonly<Record<number, string>> = {

@@ -1,7 +1,7 @@
 // Missing permissions are for a person to fix: the bot says so in plain words, in the log and to
 // the admins (DISCORD_ADMIN_CHANNEL_ID if set, else a DM to each of the team's supervisors), at
 // most once an hour per channel so a broken channel does not flood anyone.
-import type { Case, Locale } from '../../../src/core/model.ts';
+import type { Case, Locale } from '../../../src/core/index.ts';
 import { type DiscordRuntime, dmChannelOf, directoryOf } from '../runtime.ts';
 import { adapterText } from '../texts.ts';
 import { openDm, postMessage } from './rest-calls.ts';

@@ -2,7 +2,7 @@
 // buttons on the last one. Each part carries a nonce: a retry within Discord's few minutes gets the
 // first message back instead of a second one. Parts of a split text are also remembered once
 // sent, so a retry after longer resends only what did not go out.
-import type { ClaimedNotice, Locale } from '../../../src/core/model.ts';
+import type { ClaimedNotice, Locale } from '../../../src/core/index.ts';
 import { type ActionRow, actionRows } from '../components.ts';
 import { splitText } from '../format.ts';
 import { nonceFor } from '../ids.ts';

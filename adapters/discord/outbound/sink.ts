@@ -3,14 +3,14 @@
 // approval copies up to date. REST failures become retry / park / unknown (see delivery-errors).
 import { DiscordAPIError } from 'discord.js';
 import {
-  ACTIVE_STATUSES,
   type ActionId,
+  ACTIVE_STATUSES,
   type Case,
   type ClaimedNotice,
+  type DeliveryResult,
   type NoticeAction,
   type Person,
-} from '../../../src/core/model.ts';
-import type { DeliveryResult } from '../../../src/core/ports.ts';
+} from '../../../src/core/index.ts';
 import type { PlatformSink } from '../../../src/platform/adapter.ts';
 import { actionRows } from '../components.ts';
 import { noticeText } from '../format.ts';

@@ -2,9 +2,16 @@
 // and edited in place (status, level, owner, next due time, risk). Its thread holds staff-only
 // traffic: later triage notices, relayed notices and the notes staff write there.
 import type { APIEmbed } from 'discord.js';
-import type { ActionId, Case, ClaimedNotice, Locale, Team } from '../../../src/core/model.ts';
-import { CATALOGS, type TextKey } from '../../../src/core/texts/index.ts';
-import type { DeliveryResult } from '../../../src/core/ports.ts';
+import {
+  type ActionId,
+  type Case,
+  CATALOGS,
+  type ClaimedNotice,
+  type DeliveryResult,
+  type Locale,
+  type Team,
+  type TextKey,
+} from '../../../src/core/index.ts';
 import { actionRows, showAllButton } from '../components.ts';
 import { LIMITS, neutralise, noticeText, truncate } from '../format.ts';
 import { nonceFor } from '../ids.ts';

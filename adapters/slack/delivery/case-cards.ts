@@ -1,7 +1,7 @@
 // Cards that live as long as their case: the triage card (created by the case's first triage
 // notice, redrawn in place whenever the case has changed since) and the approval cards sent to
 // supervisors (every copy redrawn once, with the decision and without buttons).
-import type { Case, Directory, Team } from '../../../src/core/model.ts';
+import type { Case, Directory, Team } from '../../../src/core/index.ts';
 import {
   formatMessageRef,
   formatThreadRef,

@@ -4,7 +4,7 @@
 // visibly; an answer we cannot interpret after the request left is rethrown, so the outbox marks it
 // ambiguous and never resends it blindly.
 import { webApi } from '@slack/bolt';
-import type { DeliveryResult } from '../../../src/core/ports.ts';
+import type { DeliveryResult } from '../../../src/core/index.ts';
 
 const { ErrorCode } = webApi;
 

@@ -5,14 +5,13 @@
 import type {
   Case,
   ClaimedNotice,
+  DeliveryResult,
   Directory,
   Notice,
   NoticeAction,
   Person,
-} from '../../../src/core/model.ts';
-import type { DeliveryResult } from '../../../src/core/ports.ts';
-import type { Logger } from '../../../src/log.ts';
-import type { PlatformSink } from '../../../src/platform/adapter.ts';
+} from '../../../src/core/index.ts';
+import type { Logger, PlatformSink } from '../../../src/platform/adapter.ts';
 import { decodeConversation, type MessageRef, REF, type SlackRefs } from '../conversation.ts';
 import { customerActions, noticeText, type RenderedMessage, renderNotice } from '../render/notice.ts';
 import { label } from '../text/labels.ts';

@@ -3,8 +3,7 @@
 // (escalate, accept, approve…). Approve and Decline are for the team's supervisors: anyone else gets
 // the core's refusal, privately, before any form opens.
 import type { App } from '@slack/bolt';
-import type { CommandResult } from '../../../src/core/desk.ts';
-import { type Actor, requireRole } from '../../../src/core/roles.ts';
+import { type Actor, type CommandResult, requireRole } from '../../../src/core/index.ts';
 import { REF } from '../conversation.ts';
 import { ACTION_PREFIX, type ButtonId, type ButtonValue } from '../render/block-kit.ts';
 import {

@@ -1,7 +1,7 @@
 // `/support`: with words, opens a case from them; alone, opens the intake form (topic, description,
 // urgency); `/support status` lists the person's open cases, privately.
 import type { App } from '@slack/bolt';
-import type { Directory, Locale } from '../../../src/core/model.ts';
+import type { Directory, Locale } from '../../../src/core/index.ts';
 import { section } from '../render/block-kit.ts';
 import { intakeForm } from '../render/forms.ts';
 import { STATUS_LIMIT, statusText } from '../render/status.ts';

@@ -1,11 +1,15 @@
 // What every listener needs, and the two things they all do: run a desk command (then let the
 // outbox deliver its notices at once), and tell someone kindly, privately, why it did not work.
-import type { AppConfig } from '../../../src/config/load-config.ts';
-import type { CommandResult, Desk } from '../../../src/core/desk.ts';
-import { isCoreError } from '../../../src/core/errors.ts';
-import type { Clock, InboundLog } from '../../../src/core/ports.ts';
-import { isTextKey, renderText } from '../../../src/core/texts/index.ts';
-import type { Logger } from '../../../src/log.ts';
+import type { AppConfig, Logger } from '../../../src/platform/adapter.ts';
+import {
+  type Clock,
+  type CommandResult,
+  type Desk,
+  type InboundLog,
+  isCoreError,
+  isTextKey,
+  renderText,
+} from '../../../src/core/index.ts';
 import type { SlackRefs } from '../conversation.ts';
 import { slackErrorOf } from '../delivery/outcome.ts';
 import type { WebClient } from '../delivery/slack-api.ts';

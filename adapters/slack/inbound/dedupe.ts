@@ -4,8 +4,8 @@
 // in `context.inboundKey` for the intake, so the customer's acknowledgement waits for one commit,
 // and an event whose case could not be written is not dropped when Slack retries it.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import type { Clock, InboundLog } from '../../../src/core/ports.ts';
-import type { Logger } from '../../../src/log.ts';
+import type { Clock, InboundLog } from '../../../src/core/index.ts';
+import type { Logger } from '../../../src/platform/adapter.ts';
 
 export function dropRetriedEvents(
   inbound: InboundLog,

@@ -2,8 +2,7 @@
 // bounded query per team (one case more than the tab shows, to know that the list goes on), never
 // by loading every active case of the reader's teams.
 import type { App } from '@slack/bolt';
-import { ACTIVE_STATUSES } from '../../../src/core/model.ts';
-import type { CaseQuery } from '../../../src/core/ports.ts';
+import { ACTIVE_STATUSES, type CaseQuery } from '../../../src/core/index.ts';
 import { slackErrorOf } from '../delivery/outcome.ts';
 import { type HomeSection, homeView, PER_SECTION } from '../render/home.ts';
 import type { Inbound } from './context.ts';

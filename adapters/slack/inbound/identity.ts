@@ -1,9 +1,8 @@
 // Who is acting: a Slack user listed in the directory acts as that person; anyone else is a
 // customer known as `slack:<team>:<user>`, whose name, language and time zone come from users.info
 // (cached for a while: one lookup per person, not per message).
-import { findPersonByPlatformId } from '../../../src/config/people.ts';
-import type { Customer, Directory, Locale, Person } from '../../../src/core/model.ts';
-import type { Actor } from '../../../src/core/roles.ts';
+import { findPersonByPlatformId } from '../../../src/platform/people.ts';
+import type { Actor, Customer, Directory, Locale, Person } from '../../../src/core/index.ts';
 import type { WebClient } from '../delivery/slack-api.ts';
 import { plainFromSlack } from '../text/escape.ts';
 

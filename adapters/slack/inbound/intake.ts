@@ -1,7 +1,7 @@
 // Opening a case from Slack: a direct message, an @mention, /support, the message shortcut or a
 // :ticket: reaction. The case lives in one thread; the acknowledgement (the core's customer.ack)
 // arrives there through the outbox, which the adapter asks to deliver at once.
-import type { Case, Priority } from '../../../src/core/model.ts';
+import type { Case, Priority } from '../../../src/core/index.ts';
 import { encodeConversation, type SlackThread } from '../conversation.ts';
 import { slackErrorOf } from '../delivery/outcome.ts';
 import { escapeMarkup } from '../text/escape.ts';

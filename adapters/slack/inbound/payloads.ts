@@ -1,7 +1,7 @@
 // The parts of Slack payloads the adapter reads, checked before use: anything malformed is logged
 // and dropped instead of reaching a desk command half-formed.
 import { z } from 'zod';
-import type { Logger } from '../../../src/log.ts';
+import type { Logger } from '../../../src/platform/adapter.ts';
 
 const id = z.string().min(1);
 

@@ -3,10 +3,14 @@
 // core's own words; the intake form closes at once and the case is opened after.
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import type { CommandResult } from '../../../src/core/desk.ts';
-import { CoreError, isCoreError } from '../../../src/core/errors.ts';
-import { PRIORITIES, type Priority } from '../../../src/core/model.ts';
-import type { Actor } from '../../../src/core/roles.ts';
+import {
+  type Actor,
+  type CommandResult,
+  CoreError,
+  isCoreError,
+  PRIORITIES,
+  type Priority,
+} from '../../../src/core/index.ts';
 import { FORM_PREFIX, FORMS, type FormName, formValues, isFormName } from '../render/forms.ts';
 import { type Inbound, logFailure, refusalText } from './context.ts';
 import type { SlackUser } from './identity.ts';

@@ -2,7 +2,7 @@
 // most) and 100 in a modal or the Home tab, 3000 characters per section text, 75 per button label,
 // 24 per modal title.
 import type { types } from '@slack/bolt';
-import type { ActionId } from '../../../src/core/model.ts';
+import type { ActionId } from '../../../src/core/index.ts';
 
 export type Block = types.KnownBlock;
 export type ButtonElement = types.Button;

@@ -1,7 +1,13 @@
 // The triage card (one per case, redrawn in place as the case moves) and the approval card's
 // decided form (every copy shows the decision, without buttons).
-import type { Case, Directory, Locale, NoticeAction } from '../../../src/core/model.ts';
-import { formatInstant, renderText } from '../../../src/core/texts/index.ts';
+import {
+  type Case,
+  type Directory,
+  formatInstant,
+  type Locale,
+  type NoticeAction,
+  renderText,
+} from '../../../src/core/index.ts';
 import { neutralise } from '../text/escape.ts';
 import { label } from '../text/labels.ts';
 import { actions, type Block, context, LIMITS, section, truncate } from './block-kit.ts';

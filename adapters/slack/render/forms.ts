@@ -2,8 +2,7 @@
 // cannot resolve, approve (apology and plan), decline, resolve, rate, reply, and "show full text".
 // Each input block's id is the field name; every input's action id is `value`.
 import type { types } from '@slack/bolt';
-import { type Locale, PRIORITIES, type Topic } from '../../../src/core/model.ts';
-import { renderText } from '../../../src/core/texts/index.ts';
+import { type Locale, PRIORITIES, renderText, type Topic } from '../../../src/core/index.ts';
 import { type LabelKey, label } from '../text/labels.ts';
 import { type Block, LIMITS, plain, section, splitText } from './block-kit.ts';
 

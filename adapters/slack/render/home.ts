@@ -2,8 +2,7 @@
 // and cases at risk in their teams; experts and responders the cases they hold with due times;
 // everyone their own open requests.
 import type { types } from '@slack/bolt';
-import type { Case, Directory, Locale } from '../../../src/core/model.ts';
-import { renderText } from '../../../src/core/texts/index.ts';
+import { type Case, type Directory, type Locale, renderText } from '../../../src/core/index.ts';
 import type { Reader } from '../inbound/identity.ts';
 import { neutralise } from '../text/escape.ts';
 import { type LabelKey, label } from '../text/labels.ts';

@@ -1,8 +1,15 @@
 // Renders a core notice as a Slack message: the catalog text in the reader's language and zone,
 // with every user-provided value neutralised first, and the notice's actions as buttons. A text
 // longer than a section allows is cut, with a button that opens the rest.
-import type { Case, Locale, Notice, NoticeAction } from '../../../src/core/model.ts';
-import { actionLabelKey, isTextKey, renderText } from '../../../src/core/texts/index.ts';
+import {
+  actionLabelKey,
+  type Case,
+  isTextKey,
+  type Locale,
+  type Notice,
+  type NoticeAction,
+  renderText,
+} from '../../../src/core/index.ts';
 import { neutralise } from '../text/escape.ts';
 import { label } from '../text/labels.ts';
 import {

@@ -1,7 +1,6 @@
 // A case's status as its customer reads it: "Case #12: with an expert. Handled by: Jonas. Next reply
 // due by …" (used by `/support status` and the Home tab).
-import type { Case, Directory } from '../../../src/core/model.ts';
-import { renderText } from '../../../src/core/texts/index.ts';
+import { type Case, type Directory, renderText } from '../../../src/core/index.ts';
 import type { Reader } from '../inbound/identity.ts';
 import { escapeMarkup } from '../text/escape.ts';
 import { label } from '../text/labels.ts';

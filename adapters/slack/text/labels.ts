@@ -1,7 +1,7 @@
 // Words of the Slack interface itself (form titles, field names, card headings) in the bot's
 // languages. Messages about cases come from the core's catalog; these only frame them in Slack.
 // Modal titles must stay within Slack's 24 characters.
-import type { Locale } from '../../../src/core/model.ts';
+import type { Locale } from '../../../src/core/index.ts';
 
 const en = {
   show_full_text: 'Show full text',

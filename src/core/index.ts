@@ -1,0 +1,25 @@
+// The core's public entry: what code outside src/core (the adapters first) may use. Adapters import
+// the core from here only (test/adapters/boundary.test.ts); the rest stays free to move.
+export {
+  type CommandResult,
+  createDesk,
+  type Desk,
+  type DeskDeps,
+  emptySweepReport,
+  type SweepOptions,
+  type SweepReport,
+} from './desk.ts';
+export { alreadySeen, CoreError, type CoreErrorCode, isCoreError } from './errors.ts';
+export {
+  promiseIdOf,
+  type PromiseRule,
+  promiseViolations,
+  type StepRule,
+  stepViolations,
+  type Violation,
+  WAITING_ON_STAFF,
+} from './invariants.ts';
+export * from './model.ts';
+export type * from './ports.ts';
+export { type Actor, type Role, requireRole, rolesOf, STAFF } from './roles.ts';
+export * from './texts/index.ts';
