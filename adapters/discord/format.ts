@@ -28,10 +28,9 @@ function neutraliseParams(params: Notice['params']): Record<string, string | num
   return out;
 }
 
-/** The notice in its reader's language; an unknown key is shown plainly rather than lost. */
+/** The notice in its reader's language. */
 export function noticeText(notice: Pick<Notice, 'key' | 'params' | 'locale' | 'timeZone'>): string {
   const params = neutraliseParams(notice.params);
-  if (!isTextKey(notice.key)) return `${notice.key} ${JSON.stringify(params)}`;
   return renderText(notice.key, { locale: notice.locale, timeZone: notice.timeZone, params });
 }
 

@@ -3,6 +3,8 @@
 import type {
   Case,
   CaseEvent,
+  CaseEventData,
+  CaseEventType,
   DeskConfig,
   Locale,
   Notice,
@@ -14,8 +16,14 @@ import type {
 } from './model.ts';
 import { personOf, teamOf, topicOf } from './directory.ts';
 import type { CaseChange, Ids } from './ports.ts';
+import type { TextKey } from './texts/en.ts';
+import type { Params, ParamsThen } from './texts/params.ts';
 
-export type Params = Record<string, string | number>;
+type Buttons = NoticeAction['id'][];
+/** A notice's params and buttons: `number` is the case's, filled in for every notice. */
+type NoticeArgs<K extends TextKey> = ParamsThen<K, 'number', Buttons>;
+/** A customer's notice's: their `name` is filled in too. */
+type CustomerNoticeArgs<K extends TextKey> = ParamsThen<K, 'number' | 'name', Buttons>;
 
 export class Change {
   readonly next: Case;
@@ -58,17 +66,31 @@ export class Change {
     return topic?.names[locale] ?? topic?.names.en ?? this.next.topic;
   }
 
-  event(type: string, actorId: string, data: Record<string, unknown> = {}): void {
-    this.events.push({ id: this.ids.next(), caseId: this.next.id, at: this.now, actorId, type, data });
+  event<T extends CaseEventType>(
+    type: T,
+    actorId: string,
+    ...[data]: Record<never, never> extends CaseEventData[T]
+      ? [data?: CaseEventData[T]]
+      : [data: CaseEventData[T]]
+  ): void {
+    const event = {
+      id: this.ids.next(),
+      caseId: this.next.id,
+      at: this.now,
+      actorId,
+      type,
+      data: data ?? {},
+    };
+    this.events.push(event as CaseEvent);
   }
 
   private notify(
     recipient: Recipient,
     locale: Locale,
     timeZone: string,
-    key: string,
-    params: Params,
-    actions: NoticeAction['id'][],
+    key: TextKey,
+    params: Params = {},
+    actions: Buttons = [],
   ): void {
     const caseId = this.next.id;
     const approvalId = this.next.approval?.status === 'pending' ? this.next.approval.id : undefined;
@@ -91,7 +113,7 @@ export class Change {
     });
   }
 
-  toCustomer(key: string, params: Params = {}, actions: NoticeAction['id'][] = []): void {
+  toCustomer<K extends TextKey>(key: K, ...[params, actions]: CustomerNoticeArgs<K>): void {
     const { customer, conversation } = this.next;
     this.notify(
       { kind: 'customer', customerId: customer.id, conversation },
@@ -103,7 +125,7 @@ export class Change {
     );
   }
 
-  toPerson(personId: string, key: string, params: Params = {}, actions: NoticeAction['id'][] = []): void {
+  toPerson<K extends TextKey>(personId: string, key: K, ...[params, actions]: NoticeArgs<K>): void {
     const person = this.person(personId);
     const team = this.team;
     this.notify(
@@ -116,29 +138,28 @@ export class Change {
     );
   }
 
-  toSupervisors(key: string, params: Params = {}, actions: NoticeAction['id'][] = []): void {
-    this.toTeam('supervisors', key, params, actions);
+  toSupervisors<K extends TextKey>(key: K, ...args: NoticeArgs<K>): void {
+    this.toTeam('supervisors', key, ...args);
   }
 
-  toTriage(key: string, params: Params = {}, actions: NoticeAction['id'][] = []): void {
-    this.toTeam('triage', key, params, actions);
+  toTriage<K extends TextKey>(key: K, ...args: NoticeArgs<K>): void {
+    this.toTeam('triage', key, ...args);
   }
 
   /** A team's shared audience, in the team's language and its calendar's zone. */
-  private toTeam(
+  private toTeam<K extends TextKey>(
     kind: 'supervisors' | 'triage',
-    key: string,
-    params: Params,
-    actions: NoticeAction['id'][],
+    key: K,
+    ...[params, actions]: NoticeArgs<K>
   ): void {
     const { team, policy } = this.next;
     this.notify({ kind, teamId: team }, this.team.locale, policy.calendar.timeZone, key, params, actions);
   }
 
   /** Whoever holds the case now: its owner, or the triage queue when nobody owns it. */
-  toHolder(key: string, params: Params = {}, actions: NoticeAction['id'][] = []): void {
-    if (this.next.ownerId !== null) this.toPerson(this.next.ownerId, key, params, actions);
-    else this.toTriage(key, params, actions);
+  toHolder<K extends TextKey>(key: K, ...args: NoticeArgs<K>): void {
+    if (this.next.ownerId !== null) this.toPerson(this.next.ownerId, key, ...args);
+    else this.toTriage(key, ...args);
   }
 
   toCommit(): CaseChange {

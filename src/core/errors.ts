@@ -1,5 +1,7 @@
 // Errors the core returns to callers. Each carries a code and a text key (with params) so the
 // adapter can answer the person kindly in their own language.
+import type { TextKey } from './texts/en.ts';
+import type { ParamsOf, ParamsThen } from './texts/params.ts';
 
 export type CoreErrorCode =
   /** The case (or approval) does not exist. */
@@ -20,23 +22,19 @@ export type CoreErrorCode =
    */
   | 'duplicate';
 
-export class CoreError extends Error {
+/** A CoreError names its text and gives the params the text shows (a wrong key does not compile). */
+export class CoreError<K extends TextKey = TextKey> extends Error {
   readonly code: CoreErrorCode;
   /** Text catalog key for the person who acted. */
-  readonly textKey: string;
-  readonly params: Readonly<Record<string, string | number>>;
+  readonly textKey: K;
+  readonly params: ParamsOf<K>;
 
-  constructor(
-    code: CoreErrorCode,
-    textKey: string,
-    params: Record<string, string | number> = {},
-    detail?: string,
-  ) {
+  constructor(code: CoreErrorCode, textKey: K, ...[params, detail]: ParamsThen<K, never, string>) {
     super(detail ?? `${code}: ${textKey}`);
     this.name = 'CoreError';
     this.code = code;
     this.textKey = textKey;
-    this.params = params;
+    this.params = params ?? ({} as ParamsOf<K>);
   }
 }
 

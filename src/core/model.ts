@@ -1,5 +1,7 @@
 // The platform-neutral domain: cases, windows, timers, notices and the directory they refer to.
 // All times are `Date` values supplied by the caller's clock; nothing here reads the wall clock.
+import type { TextKey } from './texts/en.ts';
+import type { ParamsOf } from './texts/params.ts';
 
 export const LOCALES = ['en', 'fr', 'lt'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -327,14 +329,15 @@ export interface NoticeAction {
 
 /**
  * An outbound message, platform-neutral. Params whose names end in `At` are ISO instants that
- * the renderer formats in `timeZone` and `locale`.
+ * the renderer formats in `timeZone` and `locale`. `Notice<'customer.ack'>` must carry every
+ * param its text shows; a plain `Notice` (any key, e.g. read back from storage) carries any.
  */
-export interface Notice {
+export interface Notice<K extends TextKey = TextKey> {
   id: string;
   caseId: string;
   recipient: Recipient;
-  key: string;
-  params: Readonly<Record<string, string | number>>;
+  key: K;
+  params: ParamsOf<K>;
   actions: readonly NoticeAction[];
   locale: Locale;
   timeZone: string;
@@ -356,11 +359,4 @@ export interface OutboxEntry extends Notice {
 /** A notice handed to a sender. */
 export type ClaimedNotice = Leased<OutboxEntry>;
 
-export interface CaseEvent {
-  id: string;
-  caseId: string;
-  at: Date;
-  actorId: string;
-  type: string;
-  data: Readonly<Record<string, unknown>>;
-}
+export type { CaseEvent, CaseEventData, CaseEventType } from './events.ts';

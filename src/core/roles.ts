@@ -26,11 +26,12 @@ export function rolesOf(actorId: string, c: Case, config: DeskConfig): Set<Role>
   return roles;
 }
 
-const REFUSAL: Record<string, string> = {
-  customer: 'error.not_your_case',
-  supervisor: 'error.supervisors_only',
-  expert: 'error.expert_only',
-};
+const REFUSAL: Partial<Record<Role, 'error.not_your_case' | 'error.supervisors_only' | 'error.expert_only'>> =
+  {
+    customer: 'error.not_your_case',
+    supervisor: 'error.supervisors_only',
+    expert: 'error.expert_only',
+  };
 
 /** Throws `forbidden` unless the actor has one of `allowed`. Returns the actor's roles. */
 export function requireRole(

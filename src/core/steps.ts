@@ -72,6 +72,9 @@ export function requestSupervisor(change: Change, request: SupervisorRequest): v
   if (request.role === 'customer') applyRisk(change, ['asked_supervisor']);
 }
 
+/** What the customer is told when an expert takes their case. */
+type ExpertNoticeKey = 'customer.expert_assigned' | 'customer.reassigned';
+
 /**
  * Makes `expertId` the expert and owner, opens the callback window, and tells both sides. The
  * level becomes 2 unless the case is already higher (a supervisor routing a level-3 case to an
@@ -82,7 +85,7 @@ export function assignExpert(
   change: Change,
   expertId: string,
   actorId: string,
-  customerKey: string,
+  customerKey: ExpertNoticeKey,
   options: { keepMisses?: boolean } = {},
 ): void {
   const c = change.next;
@@ -137,7 +140,7 @@ export async function escalateToExpert(
   change: Change,
   store: Pick<CaseRepository, 'expertLoad'>,
   actorId: string,
-  options: { exclude?: readonly string[]; customerKey?: string } = {},
+  options: { exclude?: readonly string[]; customerKey?: ExpertNoticeKey } = {},
 ): Promise<string | null> {
   const c = change.next;
   const expertId = await findExpert(change, store, options.exclude ?? []);

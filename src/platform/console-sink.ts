@@ -3,7 +3,7 @@
 // demo prints its story with it.
 import type { ClaimedNotice, Directory, Locale } from '../core/model.ts';
 import type { NoticeSink } from '../core/ports.ts';
-import { actionLabelKey, isTextKey, renderText } from '../core/texts/index.ts';
+import { actionLabelKey, renderText } from '../core/texts/index.ts';
 
 /** How the console names who reads a message. */
 export interface RecipientLabels {
@@ -55,9 +55,7 @@ export function renderNotice(
             )
           : n.triageLabel(team(r.teamId)?.name ?? r.teamId);
   const options = { locale: notice.locale, timeZone: notice.timeZone, params: notice.params };
-  const text = isTextKey(notice.key)
-    ? renderText(notice.key, options)
-    : `${notice.key} ${JSON.stringify(notice.params)}`;
+  const text = renderText(notice.key, options);
   const buttons = notice.actions.map((a) => `[${renderText(actionLabelKey(a.id), options)}]`).join(' ');
   const body = text
     .split('\n')

@@ -1,9 +1,11 @@
 // Routes each notice to the sink registered for the platform its case lives on (the prefix of its
 // conversation id, `slack:T:C:ts` → slack). Adapters register their sink when they are created; a
 // case whose platform has no sink goes to the fallback (the console, when no platform runs), or
-// waits for one.
+// waits for one. Notices come back from the database here, so this is where their text key is
+// checked: sinks render only keys this version knows.
 import type { Case, ClaimedNotice } from '../core/model.ts';
 import type { CaseRepository, DeliveryResult, NoticeSink } from '../core/ports.ts';
+import { isTextKey } from '../core/texts/index.ts';
 import { type Platform, platformOf, type PlatformSink, type SinkRegistry } from './adapter.ts';
 
 /** How long a notice waits before trying again when its platform's adapter is not running. */
@@ -25,6 +27,9 @@ export function sinkRoutes(cases: Pick<CaseRepository, 'getCase'>): SinkRoutes {
       fallback = sink;
     },
     async deliver(notice: ClaimedNotice, knownCase?: Case): Promise<DeliveryResult> {
+      // Written by another version whose catalog had this text (renamed or removed since): parked
+      // where supervisors see it, never shown as a raw key.
+      if (!isTextKey(notice.key)) return { status: 'rejected', error: `unknown text key "${notice.key}"` };
       const c = knownCase?.id === notice.caseId ? knownCase : await cases.getCase(notice.caseId);
       if (!c) return { status: 'rejected', error: `case ${notice.caseId} not found` };
       const platform = platformOf(c.conversation);

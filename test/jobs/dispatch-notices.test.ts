@@ -288,7 +288,7 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     });
     expect(a).toMatchObject({ claimed: 5, sent: 1, leaseLost: 4 });
     expect([...delivered].sort()).toEqual(['n0', 'n0', 'n1', 'n2', 'n3', 'n4']);
-    const resent = (await store.inspect.listOutbox({})).find((n) => n.key === 'n0');
+    const resent = (await store.inspect.listOutbox({})).find((n) => String(n.key) === 'n0');
     expect(resent).toMatchObject({ attempts: 1, lastError: expect.stringContaining('may arrive twice') });
     expect((await store.inspect.listOutbox({})).map((n) => n.status)).toEqual([
       'sent',

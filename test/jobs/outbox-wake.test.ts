@@ -26,17 +26,24 @@ const toConversation = (conversation: string): Recipient => ({
 const X = toConversation('slack:T1:CX:1');
 const Y = toConversation('slack:T1:CY:1');
 
-/** Notices written now, a millisecond apart in their order, keyed as given. */
+/**
+ * Each test notice carries a real text (the outbox's routes refuse unknown keys) and its own label
+ * in `params.tag`.
+ */
+const tagged = (tag: string) => ({ key: 'customer.reply' as const, params: { tag } });
+const tagOf = (n: { params: Readonly<Record<string, string | number>> }) => String(n.params.tag);
+
+/** Notices written now, a millisecond apart in their order, tagged as given. */
 async function seed(store: InspectableStore, notices: [key: string, to: Recipient][]) {
   const now = Date.now();
   await seedCase(store, {}, (c) => ({
     notices: notices.map(([key, recipient], i) =>
-      makeNotice(c, { key, recipient, createdAt: new Date(now - notices.length + i) }),
+      makeNotice(c, { ...tagged(key), recipient, createdAt: new Date(now - notices.length + i) }),
     ),
   }));
 }
 
-/** Records each send's key and its instant (ms after START), and how many sends overlap. */
+/** Records each send's tag and its instant (ms after START), and how many sends overlap. */
 function recordingSink(answer: (n: ClaimedNotice) => Promise<DeliveryResult> | DeliveryResult) {
   const sends: [string, number][] = [];
   let inFlight = 0;
@@ -45,7 +52,7 @@ function recordingSink(answer: (n: ClaimedNotice) => Promise<DeliveryResult> | D
     sends,
     mostInFlight: () => mostInFlight,
     async deliver(n: ClaimedNotice): Promise<DeliveryResult> {
-      sends.push([n.key, Date.now() - START]);
+      sends.push([tagOf(n), Date.now() - START]);
       inFlight += 1;
       mostInFlight = Math.max(mostInFlight, inFlight);
       try {
@@ -177,7 +184,7 @@ describe('outbox wake-up between ticks', () => {
       ['x1', X],
     ]);
     const sink = recordingSink(async (n) => {
-      if (n.key === 'slow') await new Promise((resolve) => setTimeout(resolve, 300));
+      if (tagOf(n) === 'slow') await new Promise((resolve) => setTimeout(resolve, 300));
       return { status: 'sent' };
     });
     const running = start(store, sink, 100);
@@ -216,7 +223,7 @@ describe('outbox wake-up between ticks', () => {
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(5_000);
     expect(sink.sends).toEqual([['x0', 0]]);
-    expect((await store.inspect.listOutbox({ statuses: ['pending'] })).map((n) => n.key)).toEqual(['x1']);
+    expect((await store.inspect.listOutbox({ statuses: ['pending'] })).map(tagOf)).toEqual(['x1']);
   });
 
   /** A new case whose notices (key, recipient) are claimed at once for this replica, paced. */
@@ -230,7 +237,9 @@ describe('outbox wake-up between ticks', () => {
       makeDraft(),
       (c) =>
         withRows({
-          notices: notices.map(([key, recipient]) => makeNotice(c, { key, recipient, createdAt: now })),
+          notices: notices.map(([key, recipient]) =>
+            makeNotice(c, { ...tagged(key), recipient, createdAt: now }),
+          ),
         })(c),
       { sendAtOnce: { now, owner: 'r1', leaseMs: 30_000, paceMs } },
     );
@@ -249,7 +258,7 @@ describe('outbox wake-up between ticks', () => {
       ],
       150,
     );
-    expect(sending.map((n) => n.key)).toEqual(['a0']);
+    expect(sending.map(tagOf)).toEqual(['a0']);
     const sink = recordingSink(() => ({ status: 'sent' }));
     await start(store, sink, 150).deliverNow(sending);
     expect(sink.sends).toEqual([
@@ -259,7 +268,7 @@ describe('outbox wake-up between ticks', () => {
     await vi.advanceTimersByTimeAsync(150);
     expect(sink.sends.at(-1)).toEqual(['a1', 150]);
     const outbox = await store.inspect.listOutbox({});
-    expect(outbox.map((n) => [n.key, n.status])).toEqual([
+    expect(outbox.map((n) => [tagOf(n), n.status])).toEqual([
       ['x0', 'sent'],
       ['a0', 'sent'],
       ['a1', 'sent'],
@@ -289,7 +298,7 @@ describe('outbox wake-up between ticks', () => {
     await vi.advanceTimersByTimeAsync(20);
     await stopped;
     expect(sink.sends.map(([key]) => key)).toEqual(['a0', 'b0']);
-    expect((await store.inspect.listOutbox({})).map((n) => [n.key, n.status])).toEqual([
+    expect((await store.inspect.listOutbox({})).map((n) => [tagOf(n), n.status])).toEqual([
       ['a0', 'sent'],
       ['b0', 'sent'],
     ]);

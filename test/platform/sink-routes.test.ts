@@ -50,6 +50,22 @@ describe('sink routes', () => {
     expect(printed).toEqual([notice.key]);
   });
 
+  it('refuses for good, never shown raw, a notice read back with a key this version does not know', async () => {
+    const h = harness();
+    await h.open();
+    const notice = await claimOne(h);
+    const handed: string[] = [];
+    const routes = sinkRoutes(h.store.cases);
+    routes.register('slack', { deliver: async (n) => (handed.push(n.key), { status: 'sent' }) });
+    // As a row written by a version whose catalog had this text would come back.
+    const stale = { ...notice, key: 'customer.renamed_since' } as unknown as ClaimedNotice;
+    expect(await routes.deliver(stale)).toEqual({
+      status: 'rejected',
+      error: 'unknown text key "customer.renamed_since"',
+    });
+    expect(handed).toEqual([]);
+  });
+
   it('uses the case it is given (as a command just wrote it) instead of reading it, when it is the notice’s', async () => {
     const h = harness();
     const caseId = await h.open();

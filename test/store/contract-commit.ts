@@ -172,7 +172,7 @@ export function describeCommitContract(store: CurrentStore): void {
 
     it('skips a notice whose dedupe key is already stored, and writes the rest', async () => {
       const c = await seedCase(store(), {}, (n) => ({
-        notices: [makeNotice(n, { dedupeKey: 'case:1:opened' })],
+        notices: [makeNotice(n, { dedupeKey: 'case:1:opened', key: 'case.opened' })],
       }));
       const again = makeNotice(c, { dedupeKey: 'case:1:opened', key: 'case.opened.again' });
       const fresh = makeNotice(c, { dedupeKey: 'case:1:claimed' });

@@ -59,7 +59,7 @@ export function describeNoticePacingContract(store: CurrentStore): void {
       const paced = (now: Date, owner = 'a') =>
         store().notices.claim(claimAt(now, { paceMs: 1000, owner, leaseMs: 60 * MIN }));
       const first = await paced(at(MIN));
-      const n0 = first.find((n) => n.key === 'n0');
+      const n0 = first.find((n) => String(n.key) === 'n0');
       if (!n0) throw new Error('n0 not claimed');
       // The platform said "later" for n0 (conversation C1:1): n2 and n6 of that conversation wait.
       await store().notices.markFailed(n0.id, n0.leaseToken, {
@@ -161,7 +161,7 @@ export function describeNoticePacingContract(store: CurrentStore): void {
       const claimed = await store().notices.claim(claimAt(at(MIN), { paceMs: 1000, leaseMs: 60 * MIN }));
       // Left pending: n2, n6 (conversation C1:1) and n5 (tom), each destination reserved until MIN + 1 s.
       expect(await store().notices.nextDueAt()).toEqual(at(MIN + 1000));
-      const byKey = new Map(claimed.map((n) => [n.key, n]));
+      const byKey = new Map(claimed.map((n) => [String(n.key), n]));
       const start = async (key: string, offsetMs: number) => {
         const n = byKey.get(key);
         if (!n) throw new Error(`${key} not claimed`);

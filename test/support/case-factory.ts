@@ -164,13 +164,21 @@ export function makeTimer(c: Pick<Case, 'id'>, overrides: Partial<Timer> = {}): 
   };
 }
 
-export function makeNotice(c: Pick<Case, 'id' | 'conversation'>, overrides: Partial<Notice> = {}): Notice {
+/**
+ * A notice as a store keeps it: a real text with its params unless told otherwise. Store tests
+ * label their notices with keys of their own (`k1`, `n0`): a store never reads a key's text; the
+ * outbox's routes refuse unknown keys, so notices meant to be delivered keep a real one.
+ */
+export function makeNotice(
+  c: Pick<Case, 'id' | 'conversation'>,
+  overrides: Omit<Partial<Notice>, 'key'> & { key?: string } = {},
+): Notice {
   const id = overrides.id ?? newId('notice');
   return {
     id,
     caseId: c.id,
     recipient: { kind: 'customer', customerId: 'slack:T1:U1', conversation: c.conversation },
-    key: 'case.opened',
+    key: 'customer.still_on_it',
     params: { number: 1, name: 'Ona', dueAt: at(60 * MIN).toISOString() },
     actions: [{ id: 'ask_supervisor', caseId: c.id }],
     locale: 'lt',
@@ -178,10 +186,20 @@ export function makeNotice(c: Pick<Case, 'id' | 'conversation'>, overrides: Part
     dedupeKey: `${id}:dedupe`,
     createdAt: T0,
     ...overrides,
-  };
+  } as Notice;
 }
 
-export function makeEvent(c: Pick<Case, 'id'>, overrides: Partial<CaseEvent> = {}): CaseEvent {
+/**
+ * An audit event as a store keeps it. Store tests write types and data of their own (nested
+ * values, Dates) to see a round trip keep them: a store never reads an event's data.
+ */
+export function makeEvent(
+  c: Pick<Case, 'id'>,
+  overrides: Omit<Partial<CaseEvent>, 'type' | 'data'> & {
+    type?: string;
+    data?: Record<string, unknown>;
+  } = {},
+): CaseEvent {
   return {
     id: newId('event'),
     caseId: c.id,
@@ -190,7 +208,7 @@ export function makeEvent(c: Pick<Case, 'id'>, overrides: Partial<CaseEvent> = {
     type: 'opened',
     data: { text: 'hello', when: at(1), nested: { list: [1, 'two', null] } },
     ...overrides,
-  };
+  } as unknown as CaseEvent;
 }
 
 /** A build callback for createCase that writes the numbered case with the given rows. */

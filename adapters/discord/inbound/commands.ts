@@ -1,7 +1,7 @@
 // Slash commands: `/support open` (the intake form), `/support status` (the member's open cases)
 // and `/support-panel` (posts the "Open a case" panel; server managers only).
 import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import { type Case, type Locale, renderText } from '../../../src/core/index.ts';
+import { type Case, type Locale, type Params, renderText, type TextKey } from '../../../src/core/index.ts';
 import { COMMAND_NAMES } from '../command-definitions.ts';
 import { panelRows } from '../components.ts';
 import { noticeText } from '../format.ts';
@@ -58,7 +58,7 @@ const STATUS_LIMIT = 10;
 async function statusText(rt: DiscordRuntime, who: Who): Promise<string> {
   const { cases, more } = await rt.ctx.desk.openCasesOf(who.customer.id, STATUS_LIMIT);
   const { locale, timeZone, name } = who.customer;
-  const render = (key: string, params: Record<string, string | number>) =>
+  const render = (key: TextKey, params: Params) =>
     noticeText({ key, locale, timeZone, params: { name, ...params } });
   if (cases.length === 0) return render('customer.status_none', {});
   const people = directoryOf(rt).people;

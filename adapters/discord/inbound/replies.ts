@@ -1,7 +1,7 @@
 // Answering the person who acted: kind, ephemeral (flags 64), in their language. A refusal from
 // the core (CoreError) is shown with its own text; anything unexpected is logged and apologised for.
 import { type Interaction, MessageFlags } from 'discord.js';
-import { isCoreError, isTextKey, type Locale, renderText } from '../../../src/core/index.ts';
+import { isCoreError, type Locale, renderText } from '../../../src/core/index.ts';
 import { hasCase } from '../case-cache.ts';
 import { splitText } from '../format.ts';
 import type { DiscordRuntime } from '../runtime.ts';
@@ -10,7 +10,7 @@ type Answerable = Extract<Interaction, { reply: unknown }>;
 
 /** The core's refusal (or a generic apology) in the reader's language. */
 export function refusalText(error: unknown, locale: Locale): string {
-  if (isCoreError(error) && isTextKey(error.textKey)) {
+  if (isCoreError(error)) {
     try {
       return renderText(error.textKey, { locale, timeZone: 'UTC', params: error.params });
     } catch {

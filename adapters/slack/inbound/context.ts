@@ -7,7 +7,6 @@ import {
   type Desk,
   type InboundLog,
   isCoreError,
-  isTextKey,
   renderText,
 } from '../../../src/core/index.ts';
 import type { SlackRefs } from '../conversation.ts';
@@ -40,11 +39,11 @@ export interface Place {
 
 /** The kind words for an error the person caused, in their language; anything else is "try again". */
 export function refusalText(e: unknown, reader: Reader): string {
-  const known = isCoreError(e) && isTextKey(e.textKey) && e.code !== 'conflict' ? e : null;
+  const known = isCoreError(e) && e.code !== 'conflict' ? e : null;
   const key = known ? known.textKey : isCoreError(e, 'conflict') ? 'error.conflict' : 'error.unexpected';
   const params = known ? safeParams(known.params) : {};
   try {
-    return renderText(key as Parameters<typeof renderText>[0], { ...reader, params });
+    return renderText(key, { ...reader, params });
   } catch {
     return renderText('error.unexpected', reader);
   }

@@ -4,6 +4,9 @@
 import { CoreError } from '../errors.ts';
 import { ACTIVE_STATUSES, type Case, type CaseStatus } from '../model.ts';
 
+/** The texts a refused text input may be explained with (none needs a param). */
+type EmptyTextKey = 'error.empty_text' | 'error.apology_and_plan_required';
+
 export function requireActive(c: Case): void {
   if (!ACTIVE_STATUSES.includes(c.status)) {
     throw new CoreError('invalid_state', 'error.invalid_state', { number: c.number, status: c.status });
@@ -17,14 +20,14 @@ export function requireStatus(c: Case, statuses: readonly CaseStatus[]): void {
 }
 
 /** Trimmed text, or `invalid_input` when there is nothing to say (or it is not text at all). */
-export function requireText(text: unknown, key = 'error.empty_text'): string {
+export function requireText(text: unknown, key: EmptyTextKey = 'error.empty_text'): string {
   const trimmed = optionalText(text, key);
   if (trimmed === '') throw new CoreError('invalid_input', key);
   return trimmed;
 }
 
 /** Trimmed text, '' when absent; `invalid_input` when it is something other than text. */
-export function optionalText(text: unknown, key = 'error.empty_text'): string {
+export function optionalText(text: unknown, key: EmptyTextKey = 'error.empty_text'): string {
   if (text === undefined || text === null) return '';
   if (typeof text !== 'string') throw new CoreError('invalid_input', key);
   return text.trim();

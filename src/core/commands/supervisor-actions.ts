@@ -88,7 +88,7 @@ export function approveEscalation(
   c.supervisorId = actor.id;
   c.misses = 0;
   const window = openWindow(change, 'callback', actor.id);
-  change.event('escalation_approved', actor.id, { approvalId, apology: sorry, plan: what });
+  change.event('escalation_approved', actor.id, { approvalId: approval.id, apology: sorry, plan: what });
   change.toCustomer('customer.supervisor_approved', {
     supervisorName: change.nameOf(actor.id),
     apology: sorry,
@@ -121,7 +121,7 @@ export function declineEscalation(change: Change, actor: Actor, approvalId: unkn
   };
   // Back to whoever had it, at the level it has now (a level reached meanwhile is kept).
   backToWork(change, approval.previous.ownerId);
-  change.event('escalation_declined', actor.id, { approvalId, reason: why });
+  change.event('escalation_declined', actor.id, { approvalId: approval.id, reason: why });
   change.toCustomer('customer.supervisor_declined', { reason: why }, [
     'add_details',
     'ask_supervisor',

@@ -1,4 +1,5 @@
 export { en, type TextKey } from './en.ts';
+export type { Params, ParamsOf, ParamsThen, Placeholders, TextParams, VariantKey } from './params.ts';
 export { fr } from './fr.ts';
 export { lt } from './lt.ts';
 export {

@@ -3,6 +3,7 @@ import type { ActionId, Locale } from '../model.ts';
 import { en, type TextKey } from './en.ts';
 import { fr } from './fr.ts';
 import { lt } from './lt.ts';
+import type { Params, VariantKey } from './params.ts';
 
 export const CATALOGS: Readonly<Record<Locale, Readonly<Record<TextKey, string>>>> = { en, fr, lt };
 
@@ -10,10 +11,8 @@ export interface RenderOptions {
   locale: Locale;
   /** IANA zone the reader lives in; `*At` params are shown in it. */
   timeZone: string;
-  params?: Readonly<Record<string, string | number>>;
+  params?: Params;
 }
-
-type Params = Readonly<Record<string, string | number>>;
 
 /** Params holding a code that must have a label (a missing label is a programming error). */
 const LABELLED: Readonly<Record<string, string>> = {
@@ -28,16 +27,32 @@ const LABELLED: Readonly<Record<string, string>> = {
 /** Params that may hold a known code (translated) or free text (shown as written). */
 const MAYBE_CODED: Readonly<Record<string, string>> = { reason: 'reason' };
 
+interface Variant {
+  key: TextKey;
+  use: TextKey;
+  when: (p: Params) => boolean;
+}
+
+/**
+ * `use` replaces `key` when `when` holds. Callers give `key`'s params, so `use` may show only
+ * those: a variant showing a placeholder its base does not have does not compile.
+ */
+const variant = <K extends TextKey, V extends TextKey>(
+  key: K,
+  use: V & VariantKey<K, V>,
+  when: (p: Params) => boolean,
+): Variant => ({ key, use, when });
+
 /** Keys that read better in another form for some param values, so callers need not choose. */
-const VARIANTS: readonly { key: TextKey; use: TextKey; when: (p: Params) => boolean }[] = [
-  { key: 'customer.ack', use: 'customer.ack_next_in_line', when: (p) => Number(p.position) === 0 },
-  {
-    key: 'owner.rating',
-    use: 'owner.rating_no_comment',
-    when: (p) => typeof p.comment === 'string' && p.comment.trim() === '',
-  },
-  { key: 'customer.status_line', use: 'customer.status_line_no_due', when: (p) => p.dueAt === '' },
-  { key: 'customer.claimed', use: 'customer.claimed_no_due', when: (p) => p.dueAt === '' },
+const VARIANTS: readonly Variant[] = [
+  variant('customer.ack', 'customer.ack_next_in_line', (p) => Number(p.position) === 0),
+  variant(
+    'owner.rating',
+    'owner.rating_no_comment',
+    (p) => typeof p.comment === 'string' && p.comment.trim() === '',
+  ),
+  variant('customer.status_line', 'customer.status_line_no_due', (p) => p.dueAt === ''),
+  variant('customer.claimed', 'customer.claimed_no_due', (p) => p.dueAt === ''),
 ];
 
 const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr', lt: 'lt' };

@@ -21,6 +21,7 @@ import {
   type TimerKind,
   type TimerStatus,
 } from '../../core/model.ts';
+import type { TextKey } from '../../core/texts/index.ts';
 import { paceKeyOf } from '../pace-key.ts';
 import { decodeJson, encodeJson } from './json-with-dates.ts';
 
@@ -168,8 +169,9 @@ export interface EventFields {
   data: string;
 }
 
+/** An audit event as it was written (its type and data are the core's, see events.ts). */
 export function rowToEvent(r: EventFields): CaseEvent {
-  return {
+  const event = {
     id: r.id,
     caseId: r.caseId,
     at: fromMs(r.at),
@@ -177,6 +179,7 @@ export function rowToEvent(r: EventFields): CaseEvent {
     type: r.type,
     data: decodeJson(r.data),
   };
+  return event as CaseEvent;
 }
 
 export function timerColumns(t: Timer): Columns {
@@ -235,7 +238,8 @@ export function rowToOutboxEntry(r: OutboxFields): OutboxEntry {
     id: r.id,
     caseId: r.caseId,
     recipient: decodeJson(r.recipient),
-    key: r.key,
+    // Trusted as written; the outbox's routes refuse a key this version does not know.
+    key: r.key as TextKey,
     params: decodeJson(r.params),
     actions: decodeJson(r.actions),
     locale: r.locale as OutboxEntry['locale'],
