@@ -20,8 +20,8 @@ import { loadConfig } from '../src/config/load-config.ts';
 import { createDesk } from '../src/core/desk.ts';
 import type { Case } from '../src/core/model.ts';
 import { dispatchOnce, NOTICE_PACE_MS } from '../src/jobs/dispatch-notices.ts';
-import { createOutbox } from '../src/jobs/outbox.ts';
-import { outboxTickMs, scheduleJobs } from '../src/jobs/schedule-jobs.ts';
+import { createOutbox, outboxTiming } from '../src/jobs/outbox.ts';
+import { scheduleJobs } from '../src/jobs/schedule-jobs.ts';
 import { createLogger } from '../src/log.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { paceKeyOf } from '../src/store/pace-key.ts';
@@ -78,8 +78,7 @@ const logger = createLogger((line) => {
 });
 
 const desk = createDesk({
-  cases: store.cases,
-  timers: store.timers,
+  store,
   clock,
   ids: { next: randomUUID },
   config: config.desk,
@@ -90,18 +89,16 @@ const sweep = {
 };
 const paceMs = values['pace-ms'] ? Number(values['pace-ms']) : NOTICE_PACE_MS;
 const outbox = createOutbox({
-  cases: store.cases,
-  notices: store.notices,
+  store,
   clock,
   logger,
   owner: 'bench',
-  leaseMs: sweep.leaseSeconds * 1000,
   paceMs,
-  tickMs: outboxTickMs(sweep),
+  ...outboxTiming(sweep),
 });
 // The real adapter, pointed at the fake; its sink is all this bench uses (no inbound server).
 createSlackAdapter(
-  { desk, sinks: outbox, inbound: store.inbound, refs: store.refs, config, clock, logger },
+  { desk, sinks: outbox, store, config, clock, logger },
   {
     botToken: 'xoxb-bench',
     signingSecret: 'bench-signing-secret-0123456789abcdef',

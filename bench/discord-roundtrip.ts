@@ -40,8 +40,7 @@ const store = await openStore({ databaseUrl: `file:${join(dir, 'bench.db')}` });
 const config = loadConfig('config/support.example.yaml');
 const clock = { now: () => new Date() };
 const desk = createDesk({
-  cases: store.cases,
-  timers: store.timers,
+  store,
   clock,
   ids: { next: randomUUID },
   config: config.desk,
@@ -52,7 +51,7 @@ const quiet = createLogger((line) => {
 });
 const sinks = sinkRoutes(store.cases);
 const app = createDiscordAdapter(
-  { desk, sinks, inbound: store.inbound, refs: store.refs, config, clock, logger: quiet },
+  { desk, sinks, store, config, clock, logger: quiet },
   {
     token: 'app-token',
     applicationId: fake.state.applicationId,

@@ -50,8 +50,7 @@ interface AppFigures {
 
 async function appRun(store: InspectableStore): Promise<AppFigures> {
   const desk = createDesk({
-    cases: store.cases,
-    timers: store.timers,
+    store,
     clock,
     ids: { next: () => newId() },
     config: deskConfig(),

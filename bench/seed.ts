@@ -260,8 +260,7 @@ export async function seedOpenCases(options: OpenCasesOptions): Promise<OpenCase
   const config = loadConfig(options.configPath);
   const memory = createMemoryStore();
   const desk = createDesk({
-    cases: memory.cases,
-    timers: memory.timers,
+    store: memory,
     clock: { now: () => now },
     ids: { next: randomUUID },
     config: config.desk,

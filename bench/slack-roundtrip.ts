@@ -54,8 +54,7 @@ async function startApp(
   // As main.ts wires it: a new case's notices are claimed as they are written and sent at once, and
   // the desk hands the outbox every command that wrote notices (unpaced here, as before).
   const outbox = createOutbox({
-    cases: store.cases,
-    notices: store.notices,
+    store,
     clock,
     logger,
     owner: 'bench',
@@ -63,8 +62,7 @@ async function startApp(
     paceMs: 0,
   });
   const desk = createDesk({
-    cases: store.cases,
-    timers: store.timers,
+    store,
     clock,
     ids: { next: () => newId() },
     config: config.desk,
@@ -75,8 +73,7 @@ async function startApp(
     {
       desk,
       sinks: outbox,
-      inbound: store.inbound,
-      refs: store.refs,
+      store,
       config,
       clock,
       logger,

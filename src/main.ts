@@ -13,8 +13,8 @@ import type { Clock } from './core/ports.ts';
 import { readEnv } from './env.ts';
 import { newId } from './ids.ts';
 import { NOTICE_PACE_MS } from './jobs/dispatch-notices.ts';
-import { createOutbox } from './jobs/outbox.ts';
-import { outboxTickMs, scheduleJobs } from './jobs/schedule-jobs.ts';
+import { createOutbox, outboxTiming } from './jobs/outbox.ts';
+import { scheduleJobs } from './jobs/schedule-jobs.ts';
 import { createLogger } from './log.ts';
 import type { AdapterContext, PlatformAdapter } from './platform/adapter.ts';
 import { consoleSink } from './platform/console-sink.ts';
@@ -50,30 +50,27 @@ if (env.usingExampleConfig) {
 const databaseUrl = resolveDatabaseUrl(env.databaseUrl);
 const store: Store = await openStore({ databaseUrl });
 const clock: Clock = { now: () => new Date() };
-const leaseMs = config.sweep.leaseSeconds * 1000;
 
 // Outbox: the one path a notice takes out; sinks are registered with it below.
+const timing = outboxTiming(config.sweep);
 const outbox = createOutbox({
-  cases: store.cases,
-  notices: store.notices,
+  store,
   clock,
   logger,
   owner: env.replicaId,
-  leaseMs,
   paceMs: NOTICE_PACE_MS,
-  tickMs: outboxTickMs(config.sweep),
+  ...timing,
 });
 
 // Desk. A new case's notices are claimed for this replica in the case's own transaction, and
 // every command that wrote notices hands them to the outbox once committed: the customer's
 // acknowledgement waits for no separate claim, start commit or tick.
 const desk = createDesk({
-  cases: store.cases,
-  timers: store.timers,
+  store,
   clock,
   ids: { next: () => newId() },
   config: config.desk,
-  sendAtOnce: { owner: env.replicaId, leaseMs, paceMs: NOTICE_PACE_MS },
+  sendAtOnce: { owner: env.replicaId, leaseMs: timing.leaseMs, paceMs: NOTICE_PACE_MS },
   afterCommit: outbox.afterCommit,
 });
 
@@ -82,8 +79,7 @@ const desk = createDesk({
 const context: AdapterContext = {
   desk,
   sinks: outbox,
-  inbound: store.inbound,
-  refs: store.refs,
+  store,
   config,
   clock,
   logger,

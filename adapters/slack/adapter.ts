@@ -48,7 +48,7 @@ export function createSlackAdapter(ctx: AdapterContext<SlackRefName>, options: S
   });
   ctx.sinks.register(
     'slack',
-    createSlackSink({ poster: slackPoster(outbound), refs: ctx.refs, directory, logger }),
+    createSlackSink({ poster: slackPoster(outbound), refs: ctx.store.refs, directory, logger }),
   );
   let running: { app: App; stopSocket?: () => Promise<void> } | null = null;
   let port: number | undefined;
@@ -80,7 +80,7 @@ export function createSlackAdapter(ctx: AdapterContext<SlackRefName>, options: S
       shortcutCallbackId: options.shortcutCallbackId ?? 'open_case',
       intakeReaction: options.intakeReaction ?? 'ticket',
     };
-    app.use(dropRetriedEvents(ctx.inbound, ctx.clock, logger, opensCaseInDm));
+    app.use(dropRetriedEvents(ctx.store.inbound, ctx.clock, logger, opensCaseInDm));
     registerMessages(app, inb);
     registerFromMessage(app, inb);
     registerCommand(app, inb);

@@ -31,10 +31,14 @@ import type { CaseQuery, CaseRepository, Clock, Ids, LeaseQueue, SendAtOnce } fr
 import { repairPromise } from './repair-promise.ts';
 import { type Actor, requireRole } from './roles.ts';
 
-export interface DeskDeps {
+/** The storage the desk plays a role for: cases, and the timers' queue the sweep claims from. */
+export interface DeskStore {
   cases: CaseRepository;
-  /** The timers' queue, which the sweep claims from. */
   timers: LeaseQueue<Timer>;
+}
+
+export interface DeskDeps {
+  store: DeskStore;
   clock: Clock;
   ids: Ids;
   config: DeskConfig;
@@ -107,7 +111,8 @@ const actorOf = (actor: unknown): Actor =>
     : { id: '' };
 
 export function createDesk(deps: DeskDeps) {
-  const { cases, timers, clock, ids, config } = deps;
+  const { store, clock, ids, config } = deps;
+  const { cases, timers } = store;
 
   /**
    * Loads the case, applies the command to a Change and commits it; retried on a concurrent change.

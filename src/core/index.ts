@@ -5,6 +5,7 @@ export {
   createDesk,
   type Desk,
   type DeskDeps,
+  type DeskStore,
   emptySweepReport,
   type SweepOptions,
   type SweepReport,

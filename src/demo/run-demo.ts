@@ -54,8 +54,7 @@ const store: Store = await openStore({ databaseUrl: values.database });
 const clock = new SimulatedClock(new Date('2026-11-23T08:00:00Z')); // Monday 10:00 in Vilnius
 let n = 0;
 const desk = createDesk({
-  cases: store.cases,
-  timers: store.timers,
+  store,
   clock,
   ids: { next: () => `demo-${++n}` },
   config: app.desk,

@@ -23,24 +23,26 @@ export const metrics = { overdueTimerAlarms: 0, brokenPromiseAlarms: 0, promises
 export const AUDIT_BATCH = 100;
 
 export async function auditOnce(options: {
-  cases: Pick<CaseRepository, 'listBrokenPromises'>;
-  timers: Pick<LeaseQueue<Timer>, 'countOverdue'>;
+  store: {
+    cases: Pick<CaseRepository, 'listBrokenPromises'>;
+    timers: Pick<LeaseQueue<Timer>, 'countOverdue'>;
+  };
   clock: Clock;
   logger: Logger;
   sweepEveryMs: number;
   /** Without a desk only timers are checked (no repair is possible). */
   desk?: Pick<Desk, 'repair'>;
 }): Promise<AuditReport> {
-  const { cases, timers, logger, desk } = options;
+  const { store, logger, desk } = options;
   const cutoff = new Date(options.clock.now().getTime() - 2 * options.sweepEveryMs);
-  const overdue = await timers.countOverdue(cutoff);
+  const overdue = await store.timers.countOverdue(cutoff);
   if (overdue > 0) {
     metrics.overdueTimerAlarms += 1;
     logger.error('auditor.overdue_timers', { overdue, dueBefore: cutoff.toISOString() });
   }
   let repaired = 0;
   if (desk) {
-    for (const caseId of await cases.listBrokenPromises(AUDIT_BATCH)) {
+    for (const caseId of await store.cases.listBrokenPromises(AUDIT_BATCH)) {
       // The desk re-checks the case with its timers in a fresh read: a case caught between two
       // commits is left alone.
       const result = await desk.repair(caseId).catch((e: unknown) => {

@@ -20,8 +20,8 @@ import { deliverClaimedAtOnce, dispatchOnce, NOTICE_PACE_MS } from './dispatch-n
 import { oneAtATime } from './one-at-a-time.ts';
 
 export interface OutboxOptions {
-  cases: Pick<CaseRepository, 'getCase'>;
-  notices: NoticeQueue;
+  /** The notices' queue, and the cases it reads when a sender needs one. */
+  store: { cases: Pick<CaseRepository, 'getCase'>; notices: NoticeQueue };
   clock: Clock;
   logger: Logger;
   /** Names this replica in leases and logs. */
@@ -62,11 +62,24 @@ export const OUTBOX_TICK_MS = 1_000;
  */
 export const WAKE_MIN_MS = 20;
 
+/**
+ * The outbox's lease and tick for the sweep settings (config.sweep): the sweep's lease serves the
+ * outbox's claims, and a sweep interval under a second shortens the tick with it.
+ */
+export const outboxTiming = (sweep: {
+  everySeconds: number;
+  leaseSeconds: number;
+}): Pick<OutboxOptions, 'leaseMs' | 'tickMs'> => ({
+  leaseMs: sweep.leaseSeconds * 1000,
+  tickMs: Math.min(OUTBOX_TICK_MS, Math.round(sweep.everySeconds * 1000)),
+});
+
 export function createOutbox(options: OutboxOptions): Outbox {
-  const { notices, clock, logger, owner, leaseMs } = options;
+  const { store, clock, logger, owner, leaseMs } = options;
+  const { notices } = store;
   const paceMs = options.paceMs ?? NOTICE_PACE_MS;
   const tickMs = options.tickMs ?? OUTBOX_TICK_MS;
-  const routes = sinkRoutes(options.cases);
+  const routes = sinkRoutes(store.cases);
   const stopping = new AbortController();
   /** The pass due when the next paced destination frees up, if before the next tick. */
   let wake: NodeJS.Timeout | undefined;

@@ -9,7 +9,7 @@ import type { CaseRepository, Clock, LeaseQueue } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 import { auditOnce } from './auditor.ts';
 import { oneAtATime } from './one-at-a-time.ts';
-import { OUTBOX_TICK_MS, type Outbox } from './outbox.ts';
+import type { Outbox } from './outbox.ts';
 
 export interface JobsOptions {
   desk: Desk;
@@ -39,10 +39,6 @@ export interface RunningJobs {
  */
 export const SWEEP_CHUNK = 10;
 const AUDIT_EVERY_MS = 30_000;
-
-/** The outbox's tick for a sweep interval: every second, or as often as a shorter sweep. */
-export const outboxTickMs = (sweep: { everySeconds: number }): number =>
-  Math.min(OUTBOX_TICK_MS, Math.round(sweep.everySeconds * 1000));
 
 /** A cron expression for "every n seconds" (n divides 60, else the nearest divisor below). */
 export function everySeconds(n: number): string {
@@ -119,7 +115,7 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
   const audit = oneAtATime(
     'auditor',
     async () => {
-      await auditOnce({ cases: store.cases, timers: store.timers, clock, logger, sweepEveryMs, desk });
+      await auditOnce({ store, clock, logger, sweepEveryMs, desk });
     },
     once,
   );

@@ -31,9 +31,8 @@ export interface AdapterContext<RefName extends string = string> {
   desk: Desk;
   /** The adapter registers its sink here when it is created. */
   sinks: SinkRegistry;
-  /** Platform events already taken (retries are dropped). */
-  inbound: InboundLog;
-  refs: ReferenceStore<RefName>;
+  /** Platform events already taken (retries are dropped), and the references kept per case. */
+  store: { inbound: InboundLog; refs: ReferenceStore<RefName> };
   config: AppConfig;
   clock: Clock;
   logger: Logger;

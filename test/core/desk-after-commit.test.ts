@@ -3,17 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { type CommandResult, createDesk } from '../../src/core/desk.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
-import { customer, deskConfig } from '../support/desk-fixture.ts';
+import { customer, deskConfig, opening } from '../support/desk-fixture.ts';
 import { FakeClock, SequentialIds } from '../support/fake-clock.ts';
-
-const opening = {
-  workspace: 'w',
-  audience: 'internal' as const,
-  conversation: 'slack:T1:C1:1',
-  customer,
-  text: 'The export page times out',
-  topic: 'billing',
-};
 
 describe('the desk’s afterCommit hook', () => {
   it('hands over each command that wrote notices, after it committed', async () => {
@@ -21,8 +12,7 @@ describe('the desk’s afterCommit hook', () => {
     const handed: { keys: string[]; stored: number }[] = [];
     const results: CommandResult[] = [];
     const desk = createDesk({
-      cases: store.cases,
-      timers: store.timers,
+      store,
       clock: new FakeClock('2026-11-23T08:00:00Z'),
       ids: new SequentialIds(),
       config: deskConfig(),

@@ -7,8 +7,8 @@ import { createDesk } from '../../src/core/desk.ts';
 import type { ClaimedNotice, Recipient } from '../../src/core/model.ts';
 import type { InspectableStore } from '../../src/store/store.ts';
 import type { DeliveryResult } from '../../src/core/ports.ts';
-import { createOutbox, type Outbox, WAKE_MIN_MS } from '../../src/jobs/outbox.ts';
-import { outboxTickMs, scheduleJobs } from '../../src/jobs/schedule-jobs.ts';
+import { createOutbox, type Outbox, outboxTiming, WAKE_MIN_MS } from '../../src/jobs/outbox.ts';
+import { scheduleJobs } from '../../src/jobs/schedule-jobs.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { makeDraft, makeNotice, seedCase, withRows } from '../support/case-factory.ts';
@@ -84,22 +84,19 @@ describe('outbox wake-up between ticks', () => {
   function start(store: InspectableStore, sink: ReturnType<typeof recordingSink>, paceMs: number) {
     const logger = memoryLogger();
     const desk = createDesk({
-      cases: store.cases,
-      timers: store.timers,
+      store,
       clock,
       ids: new SequentialIds(),
       config: deskConfig(),
     });
     const sweep = { everySeconds: 60, leaseSeconds: 30, batch: 100 };
     const outbox = createOutbox({
-      cases: store.cases,
-      notices: store.notices,
+      store,
       clock,
       logger,
       owner: 'r1',
-      leaseMs: sweep.leaseSeconds * 1000,
       paceMs,
-      tickMs: outboxTickMs(sweep),
+      ...outboxTiming(sweep),
     });
     outbox.register('slack', sink);
     const scheduled = scheduleJobs({ desk, store, outbox, clock, logger, owner: 'r1', sweep });

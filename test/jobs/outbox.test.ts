@@ -9,17 +9,8 @@ import { createOutbox, type Outbox } from '../../src/jobs/outbox.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { NO_ADAPTER_RETRY_MS } from '../../src/platform/sink-routes.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
-import { customer, deskConfig } from '../support/desk-fixture.ts';
+import { deskConfig, opening } from '../support/desk-fixture.ts';
 import { FakeClock, SequentialIds } from '../support/fake-clock.ts';
-
-const opening = {
-  workspace: 'w',
-  audience: 'internal' as const,
-  conversation: 'slack:T1:C1:1',
-  customer,
-  text: 'The export page times out',
-  topic: 'billing',
-};
 
 /** A sink that records what it was handed, with the case it was handed with. */
 function recordingSink() {
@@ -53,8 +44,7 @@ describe('the outbox', () => {
     };
     const clock = new FakeClock('2026-11-23T08:00:00Z');
     const created = createOutbox({
-      cases: store.cases,
-      notices,
+      store: { cases: store.cases, notices },
       clock,
       logger: memoryLogger(),
       owner: 'r1',
@@ -64,8 +54,7 @@ describe('the outbox', () => {
     });
     outbox = created;
     const desk = createDesk({
-      cases: store.cases,
-      timers: store.timers,
+      store,
       clock,
       ids: new SequentialIds(),
       config: deskConfig(),

@@ -137,8 +137,7 @@ describe.skipIf(PG_SKIP !== null)(
         // The expert answers between 60 ms before the window ends and 240 ms after: the sweep,
         // every 200 ms on each replica, catches some windows first and some answers land first.
         const desk = createDesk({
-          cases: run.store.cases,
-          timers: run.store.timers,
+          store: run.store,
           clock: { now: () => new Date() },
           ids: { next: () => crypto.randomUUID() },
           config: deskConfig(),

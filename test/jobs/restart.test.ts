@@ -24,8 +24,7 @@ const STEPS = 12; // six hours: nudges, misses, supervisor requests, approval nu
 async function seed(store: InspectableStore): Promise<void> {
   const clock = new FakeClock(T0);
   const desk = createDesk({
-    cases: store.cases,
-    timers: store.timers,
+    store,
     clock,
     ids: new SequentialIds('seed'),
     config: deskConfig({ people: { jonas: { maxOpenCases: 99 }, aiste: { maxOpenCases: 99 } } }),
@@ -129,8 +128,7 @@ describe('restart between sweeps', () => {
     await seed(memory);
     const clock = new FakeClock(T0);
     const desk = createDesk({
-      cases: memory.cases,
-      timers: memory.timers,
+      store: memory,
       clock,
       ids: new SequentialIds('ref'),
       config: deskConfig(),

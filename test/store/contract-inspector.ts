@@ -1,8 +1,7 @@
 // Contract, StoreInspector: the reads only tests, the demo and the benchmarks make.
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/core/model.ts';
-import type { ClaimOptions } from '../../src/core/ports.ts';
-import { at, changeOf, MIN, makeNotice, seedCase, T0 } from '../support/case-factory.ts';
+import { at, changeOf, MIN, makeNotice, seedCase, T0, claimsFor } from '../support/case-factory.ts';
 import type { CurrentStore } from './contract.ts';
 
 export function describeInspectorContract(store: CurrentStore): void {
@@ -12,13 +11,7 @@ export function describeInspectorContract(store: CurrentStore): void {
       seedCase(store(), {}, (n) => ({
         notices: minutes.map((m) => makeNotice(n, { createdAt: at(m * MIN), key: `k${m}` })),
       }));
-    const claimAt = (now: Date, extra: Partial<ClaimOptions> = {}): ClaimOptions => ({
-      now,
-      limit: 100,
-      leaseMs: MIN,
-      owner: 'dispatcher-a',
-      ...extra,
-    });
+    const claimAt = claimsFor('dispatcher-a');
 
     it('counts open, unowned level-1 cases of the team created earlier (ties by number)', async () => {
       const earlier = { createdAt: at(-MIN) };

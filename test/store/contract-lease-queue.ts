@@ -2,9 +2,9 @@
 // one port, run for both. What only one of them does is in contract-timers.ts / contract-notices.ts.
 import { describe, expect, it } from 'vitest';
 import type { Leased } from '../../src/core/model.ts';
-import type { ClaimOptions, LeaseQueue } from '../../src/core/ports.ts';
+import type { LeaseQueue } from '../../src/core/ports.ts';
 import type { InspectableStore } from '../../src/store/store.ts';
-import { at, changeOf, MIN, makeNotice, makeTimer, seedCase } from '../support/case-factory.ts';
+import { at, changeOf, MIN, makeNotice, makeTimer, seedCase, claimsFor } from '../support/case-factory.ts';
 import type { CurrentStore } from './contract.ts';
 
 type Item = { id: string; caseId: string };
@@ -44,13 +44,7 @@ export const NOTICES: QueueUnderTest = {
   },
 };
 
-const claimAt = (now: Date, extra: Partial<ClaimOptions> = {}): ClaimOptions => ({
-  now,
-  limit: 100,
-  leaseMs: MIN,
-  owner: 'claimer-a',
-  ...extra,
-});
+const claimAt = claimsFor('claimer-a');
 
 export function describeLeaseQueueContract(store: CurrentStore, q: QueueUnderTest): void {
   const queue = () => q.queue(store());

@@ -2,17 +2,10 @@
 // across every replica), counted from the send, in order per destination; and nextDueAt with it.
 import { describe, expect, it } from 'vitest';
 import type { Recipient } from '../../src/core/model.ts';
-import type { ClaimOptions } from '../../src/core/ports.ts';
-import { at, MIN, makeNotice, seedCase } from '../support/case-factory.ts';
+import { at, MIN, makeNotice, seedCase, claimsFor } from '../support/case-factory.ts';
 import type { CurrentStore } from './contract.ts';
 
-const claimAt = (now: Date, extra: Partial<ClaimOptions> = {}): ClaimOptions => ({
-  now,
-  limit: 100,
-  leaseMs: MIN,
-  owner: 'dispatcher-a',
-  ...extra,
-});
+const claimAt = claimsFor('dispatcher-a');
 
 export function describeNoticePacingContract(store: CurrentStore): void {
   describe('NoticeQueue: pacing per destination', () => {

@@ -3,18 +3,21 @@
 // notices claimed at once. Pacing per destination is in contract-notice-pacing.ts.
 import { describe, expect, it } from 'vitest';
 import type { Recipient } from '../../src/core/model.ts';
-import type { ClaimOptions, SendAtOnce } from '../../src/core/ports.ts';
+import type { SendAtOnce } from '../../src/core/ports.ts';
 import { RESENT_AFTER_CRASH } from '../../src/store/lease-token.ts';
-import { at, MIN, makeDraft, makeNotice, seedCase, T0, withRows } from '../support/case-factory.ts';
+import {
+  at,
+  MIN,
+  makeDraft,
+  makeNotice,
+  seedCase,
+  T0,
+  withRows,
+  claimsFor,
+} from '../support/case-factory.ts';
 import type { CurrentStore } from './contract.ts';
 
-const claimAt = (now: Date, extra: Partial<ClaimOptions> = {}): ClaimOptions => ({
-  now,
-  limit: 100,
-  leaseMs: MIN,
-  owner: 'dispatcher-a',
-  ...extra,
-});
+const claimAt = claimsFor('dispatcher-a');
 
 export function describeNoticeContract(store: CurrentStore): void {
   /** One case with notices created at T0 + the given minutes. */

@@ -1,17 +1,10 @@
 // Contract, LeaseQueue<Timer>: timer claims with leases, release, the auditor's overdue count, and
 // CaseRepository.listTimers. What timers share with notices is in contract-lease-queue.ts.
 import { describe, expect, it } from 'vitest';
-import type { ClaimOptions } from '../../src/core/ports.ts';
-import { at, changeOf, MIN, makeTimer, seedCase } from '../support/case-factory.ts';
+import { at, changeOf, MIN, makeTimer, seedCase, claimsFor } from '../support/case-factory.ts';
 import type { CurrentStore } from './contract.ts';
 
-const claimAt = (now: Date, extra: Partial<ClaimOptions> = {}): ClaimOptions => ({
-  now,
-  limit: 100,
-  leaseMs: 5 * MIN,
-  owner: 'sweeper-a',
-  ...extra,
-});
+const claimAt = claimsFor('sweeper-a', 5 * MIN);
 
 export function describeTimerContract(store: CurrentStore): void {
   describe('LeaseQueue<Timer>', () => {

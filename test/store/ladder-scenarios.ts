@@ -443,8 +443,7 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         const logger = memoryLogger();
         const audit = () =>
           auditOnce({
-            cases: h.store.cases,
-            timers: h.store.timers,
+            store: h.store,
             clock: h.clock,
             logger,
             sweepEveryMs: 5_000,

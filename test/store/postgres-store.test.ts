@@ -143,8 +143,7 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
       const h = harness({ store });
       const caseId = await h.open();
       const desk = createDesk({
-        cases: store.cases,
-        timers: store.timers,
+        store,
         clock: h.clock,
         ids: { next: () => crypto.randomUUID() },
         config: h.config,

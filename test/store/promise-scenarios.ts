@@ -30,8 +30,7 @@ async function breakInStore(h: Harness, c: Case): Promise<void> {
 /** One audit with the desk, as the jobs run it. */
 const audit = (h: Harness, logger = memoryLogger()) =>
   auditOnce({
-    cases: h.store.cases,
-    timers: h.store.timers,
+    store: h.store,
     clock: h.clock,
     logger,
     sweepEveryMs: 5_000,

@@ -1,7 +1,7 @@
 // Complete, valid domain values for store tests, with every nested part filled in (and Dates with
 // milliseconds) so a round trip through a store shows anything it loses.
 import type { Case, CaseEvent, Notice, PolicySnapshot, Timer } from '../../src/core/model.ts';
-import type { CaseChange, NewCase, NewCaseRows } from '../../src/core/ports.ts';
+import type { CaseChange, ClaimOptions, NewCase, NewCaseRows } from '../../src/core/ports.ts';
 import type { InspectableStore } from '../../src/store/store.ts';
 
 /** A Monday morning, with milliseconds. */
@@ -250,3 +250,14 @@ export function changeOf(
     ...rows,
   };
 }
+
+/** Claims for `owner` (up to 100 at a time, with a lease of `leaseMs`): `claimAt(now, extra)`. */
+export const claimsFor =
+  (owner: string, leaseMs = MIN) =>
+  (now: Date, extra: Partial<ClaimOptions> = {}): ClaimOptions => ({
+    now,
+    limit: 100,
+    leaseMs,
+    owner,
+    ...extra,
+  });

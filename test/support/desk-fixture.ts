@@ -96,3 +96,13 @@ export const customer = {
   locale: 'en' as const,
   timeZone: 'Europe/Vilnius',
 };
+
+/** The default customer's request in a Slack thread, as an adapter hands it to desk.openCase. */
+export const opening = {
+  workspace: 'w',
+  audience: 'internal' as const,
+  conversation: 'slack:T1:C1:1',
+  customer,
+  text: 'The export page times out',
+  topic: 'billing',
+};

@@ -28,8 +28,7 @@ export function harness(
   const store = options.store ?? createMemoryStore();
   const config = options.config ?? deskConfig();
   const desk = createDesk({
-    cases: store.cases,
-    timers: store.timers,
+    store,
     clock,
     ids: new SequentialIds(),
     config,

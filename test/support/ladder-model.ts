@@ -172,7 +172,12 @@ export async function runSteps(
       writes++;
     },
   };
-  const desk = createDesk({ cases: counted, timers: store.timers, clock, ids: new SequentialIds(), config });
+  const desk = createDesk({
+    store: { cases: counted, timers: store.timers },
+    clock,
+    ids: new SequentialIds(),
+    config,
+  });
   const cases: Case[] = [];
   const notes: string[] = [];
   let before = await snapshot(store, cases);

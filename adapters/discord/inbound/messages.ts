@@ -157,7 +157,8 @@ async function inStaffThread(rt: DiscordRuntime, m: Message, parentId: string): 
   try {
     const { notices } = await rt.ctx.desk.addNote({ caseId, actor: who.actor, text: wordsOf(m) });
     // The note is already in this thread, written by its author: the echo is not posted.
-    for (const n of notices) if (n.key === 'triage.note') await rt.ctx.refs.put(caseId, skipRef(n.id), m.id);
+    for (const n of notices)
+      if (n.key === 'triage.note') await rt.ctx.store.refs.put(caseId, skipRef(n.id), m.id);
     await react(rt.client.rest, m.channelId, m.id, '✅').catch(() => {});
   } catch (error) {
     const content = refusalText(error, who.locale);

@@ -73,7 +73,7 @@ export async function runForActor(
 
 /** Records an inbound event id; false when it was seen before (a replayed dispatch). */
 export async function firstTime(rt: DiscordRuntime, key: string): Promise<boolean> {
-  const first = await rt.ctx.inbound.remember(key, rt.ctx.clock.now());
+  const first = await rt.ctx.store.inbound.remember(key, rt.ctx.clock.now());
   if (!first) rt.ctx.logger.info('discord.duplicate', { key });
   return first;
 }

@@ -23,7 +23,7 @@ export async function recordApprovalCopy(
   approvalId: string,
   copy: MessageRef,
 ): Promise<void> {
-  const { refs } = rt.ctx;
+  const { refs } = rt.ctx.store;
   const raw = await refs.get(caseId, copiesRef(approvalId));
   const copies = raw === null ? [] : (JSON.parse(raw) as MessageRef[]);
   if (copies.some((c) => c.channelId === copy.channelId && c.messageId === copy.messageId)) return;
@@ -33,7 +33,7 @@ export async function recordApprovalCopy(
 async function closeApprovalCopies(rt: DiscordRuntime, c: Case): Promise<void> {
   const approval = c.approval;
   if (!approval || approval.status === 'pending') return;
-  const { refs } = rt.ctx;
+  const { refs } = rt.ctx.store;
   const doneRef: DiscordRefName = `discord.approval.${approval.id}.closed`;
   const raw = await refs.get(c.id, copiesRef(approval.id));
   if (raw === null || (await refs.get(c.id, doneRef)) !== null) return;
@@ -72,9 +72,10 @@ async function addStaffToThread(rt: DiscordRuntime, c: Case): Promise<void> {
   for (const personId of staff) {
     const discordId = people[personId]?.discordId;
     const ref: DiscordRefName = `discord.member.${personId}`;
-    if (!discordId || personId === c.customer.id || (await rt.ctx.refs.get(c.id, ref)) !== null) continue;
+    if (!discordId || personId === c.customer.id || (await rt.ctx.store.refs.get(c.id, ref)) !== null)
+      continue;
     await addThreadMember(rt.sinkRest, conversation.channelId, discordId);
-    await rt.ctx.refs.put(c.id, ref, discordId);
+    await rt.ctx.store.refs.put(c.id, ref, discordId);
   }
 }
 

@@ -23,7 +23,7 @@ export async function sendNoticeText(
   text: string,
   options: SendOptions = {},
 ): Promise<string> {
-  const { refs } = rt.ctx;
+  const { refs } = rt.ctx.store;
   const parts = splitText(text);
   const components = options.components ?? actionRows(notice.actions, options.locale ?? notice.locale);
   let lastId = '';

@@ -30,7 +30,8 @@ export const skipRef = (noticeId: string): DiscordRefName => `discord.skip.${not
 const SENT: DeliveryResult = { status: 'sent' };
 
 export function createDiscordSink(rt: DiscordRuntime): PlatformSink {
-  const { logger, refs } = rt.ctx;
+  const { logger } = rt.ctx;
+  const { refs } = rt.ctx.store;
 
   const dm = (userId: string) => dmChannelOf(rt, userId, () => openDm(rt.sinkRest, userId));
 

@@ -33,7 +33,7 @@ const CARD_STATE_REF = 'discord.card.state' satisfies DiscordRefName;
 const CARD_THREAD_REF = 'discord.card.thread' satisfies DiscordRefName;
 
 export async function readCard(rt: DiscordRuntime, caseId: string): Promise<CardRef | null> {
-  const raw = await rt.ctx.refs.get(caseId, CARD_REF);
+  const raw = await rt.ctx.store.refs.get(caseId, CARD_REF);
   return raw === null ? null : (JSON.parse(raw) as CardRef);
 }
 
@@ -121,7 +121,7 @@ export async function ensureCard(
   if ('error' in target) return target;
   const existing = await readCard(rt, c.id);
   if (existing) return { card: existing, team: target.team };
-  const { refs } = rt.ctx;
+  const { refs } = rt.ctx.store;
   const locale = target.team.locale;
   const actions: ActionId[] =
     notice.key === 'triage.new_case'
@@ -140,7 +140,7 @@ export async function ensureCard(
 
 /** The card's thread (its id is the card message's id), started on first use. */
 export async function cardThread(rt: DiscordRuntime, c: Case, card: CardRef, team: Team): Promise<string> {
-  const { refs } = rt.ctx;
+  const { refs } = rt.ctx.store;
   const known = await refs.get(c.id, CARD_THREAD_REF);
   if (known !== null) return known;
   const name = adapterText('thread.staff', team.locale, { number: c.number });
@@ -153,7 +153,7 @@ export async function cardThread(rt: DiscordRuntime, c: Case, card: CardRef, tea
 export async function refreshCard(rt: DiscordRuntime, c: Case): Promise<void> {
   const card = await readCard(rt, c.id);
   if (!card) return;
-  const { refs } = rt.ctx;
+  const { refs } = rt.ctx.store;
   const state = fingerprint(c);
   if ((await refs.get(c.id, CARD_STATE_REF)) === state) return;
   const locale = directoryOf(rt).teams[c.team]?.locale ?? 'en';

@@ -82,7 +82,7 @@ const HANDLERS: Record<ButtonId, Handler> = {
     return textForm('decline', await localeOf(inb, click.u), meta);
   }),
   more: async (inb, click) => {
-    const text = click.value.n ? await inb.refs.get(click.value.c, REF.fullText(click.value.n)) : null;
+    const text = click.value.n ? await inb.store.refs.get(click.value.c, REF.fullText(click.value.n)) : null;
     if (text === null) return;
     await inb.client.views.open({
       trigger_id: click.triggerId,

@@ -17,8 +17,7 @@ import type { Identity, Reader, SlackUser } from './identity.ts';
 
 export interface Inbound {
   desk: Desk;
-  inbound: InboundLog;
-  refs: SlackRefs;
+  store: { inbound: InboundLog; refs: SlackRefs };
   config: AppConfig;
   clock: Clock;
   logger: Logger;

@@ -23,7 +23,7 @@ async function openFromMessage(inb: Inbound, by: SlackUser, channel: string, mes
   const existing = await caseInThread(inb, thread);
   const first = existing
     ? false
-    : await inb.inbound.remember(`slack:intake:${channel}:${message.ts}`, inb.clock.now());
+    : await inb.store.inbound.remember(`slack:intake:${channel}:${message.ts}`, inb.clock.now());
   if (!first) {
     const c = existing ?? (await caseInThread(inb, thread));
     if (c) {

@@ -37,7 +37,9 @@ async function replyInThread(
     }
     return true;
   }
-  const ref = parseThreadRef(await inb.refs.get(threadKey(thread.channel, thread.threadTs), THREAD_CASE));
+  const ref = parseThreadRef(
+    await inb.store.refs.get(threadKey(thread.channel, thread.threadTs), THREAD_CASE),
+  );
   if (!ref) return false;
   const caseId = ref.caseId;
   if (ref.kind === 'triage') {

@@ -3,7 +3,7 @@
 import { empty, sqltag as sql } from './sql-tag.ts';
 import type { NoticeQueue } from '../../core/ports.ts';
 import { toMs } from './rows.ts';
-import { count, type SqlStoreContext } from './sql-context.ts';
+import { countOf, instantOf, type SqlStoreContext } from './sql-context.ts';
 
 export function sqlNoticeQueue({ db, dialect, turn, read }: SqlStoreContext): NoticeQueue {
   return {
@@ -30,13 +30,14 @@ export function sqlNoticeQueue({ db, dialect, turn, read }: SqlStoreContext): No
       }),
 
     nextDueAt: () =>
-      read(async () => {
-        const [row] = await db.query<{ at: bigint | number | string | null }>(sql`
-          SELECT min(${dialect.greatest(sql`o.next_attempt_at`, sql`coalesce(p.next_at, 0)`)}) AS "at"
-          FROM outbox o LEFT JOIN pace_keys p ON p."key" = o.pace_key
-          WHERE o.status = 'pending'`);
-        return row?.at === null || row?.at === undefined ? null : new Date(Number(row.at));
-      }),
+      read(() =>
+        instantOf(
+          db,
+          sql`SELECT min(${dialect.greatest(sql`o.next_attempt_at`, sql`coalesce(p.next_at, 0)`)}) AS "at"
+              FROM outbox o LEFT JOIN pace_keys p ON p."key" = o.pace_key
+              WHERE o.status = 'pending'`,
+        ),
+      ),
 
     release: (id, leaseToken) =>
       turn(async () => {
@@ -67,11 +68,11 @@ export function sqlNoticeQueue({ db, dialect, turn, read }: SqlStoreContext): No
       }),
 
     countOverdue: (before) =>
-      read(async () =>
-        count(
-          await db.query(sql`
-            SELECT count(*) AS n FROM outbox
-            WHERE status IN ('pending', 'sending') AND next_attempt_at < ${toMs(before)}`),
+      read(() =>
+        countOf(
+          db,
+          sql`SELECT count(*) AS n FROM outbox
+              WHERE status IN ('pending', 'sending') AND next_attempt_at < ${toMs(before)}`,
         ),
       ),
   };

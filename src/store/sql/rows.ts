@@ -169,7 +169,7 @@ export interface EventFields {
   data: string;
 }
 
-/** An audit event as it was written (its type and data are the core's, see events.ts). */
+/** An audit event as it was written (its type and data are the core's, see CaseEventData in model.ts). */
 export function rowToEvent(r: EventFields): CaseEvent {
   const event = {
     id: r.id,

@@ -3,7 +3,7 @@
 import { empty, join, type Sql, sqltag as sql } from './sql-tag.ts';
 import type { ClaimedNotice, ClaimedTimer } from '../../core/model.ts';
 import type { ClaimOptions } from '../../core/ports.ts';
-import type { SqlDb } from './sql-db.ts';
+import type { SqlDb, SqlRunner } from './sql-db.ts';
 
 export interface SqlDialect {
   claimTimers(db: SqlDb, options: ClaimOptions): Promise<ClaimedTimer[]>;
@@ -26,5 +26,13 @@ export interface SqlStoreContext {
 /** INTEGER columns are 32-bit on both databases: larger comparison bounds are clamped. */
 export const INT32_MAX = 2_147_483_647;
 export const count = (rows: { n: bigint | number }[]) => Number(rows[0]?.n ?? 0);
+/** What a `SELECT count(*) AS n …` statement counts. */
+export const countOf = async (db: SqlRunner, statement: Sql): Promise<number> =>
+  count(await db.query(statement));
+/** The instant a `SELECT min(…) AS "at" …` statement finds (epoch ms), or null when none. */
+export async function instantOf(db: SqlRunner, statement: Sql): Promise<Date | null> {
+  const [row] = await db.query<{ at: bigint | number | string | null }>(statement);
+  return row?.at === null || row?.at === undefined ? null : new Date(Number(row.at));
+}
 export const where = (conditions: Sql[]) =>
   conditions.length > 0 ? sql`WHERE ${join(conditions, ' AND ')}` : empty;

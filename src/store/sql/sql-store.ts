@@ -9,7 +9,7 @@ import { queueAhead, sqlCaseRepository } from './case-repository.ts';
 import { EVENT_FIELDS, OUTBOX_FIELDS } from './fields.ts';
 import { sqlNoticeQueue } from './notice-queue.ts';
 import { type EventFields, type OutboxFields, rowToEvent, rowToOutboxEntry } from './rows.ts';
-import { count, type SqlDialect, type SqlStoreContext, where } from './sql-context.ts';
+import { countOf, type SqlDialect, type SqlStoreContext, where } from './sql-context.ts';
 import type { SqlDb } from './sql-db.ts';
 import { sqlTimerQueue } from './timer-queue.ts';
 import { rememberInbound } from './writes.ts';
@@ -42,7 +42,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): InspectableStore
         return rows.map(rowToOutboxEntry);
       }),
 
-    countQueueAhead: (c) => read(async () => count(await db.query(queueAhead(c)))),
+    countQueueAhead: (c) => read(() => countOf(db, queueAhead(c))),
   };
 
   return {

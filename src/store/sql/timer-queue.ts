@@ -4,7 +4,7 @@ import { sqltag as sql } from './sql-tag.ts';
 import type { Timer } from '../../core/model.ts';
 import type { LeaseQueue } from '../../core/ports.ts';
 import { toMs } from './rows.ts';
-import { count, type SqlStoreContext } from './sql-context.ts';
+import { countOf, instantOf, type SqlStoreContext } from './sql-context.ts';
 
 export function sqlTimerQueue({ db, dialect, turn, read }: SqlStoreContext): LeaseQueue<Timer> {
   return {
@@ -18,20 +18,15 @@ export function sqlTimerQueue({ db, dialect, turn, read }: SqlStoreContext): Lea
       }),
 
     countOverdue: (before) =>
-      read(async () =>
-        count(
-          await db.query(sql`
-            SELECT count(*) AS n FROM timers
-            WHERE status IN ('pending', 'claimed') AND due_at < ${toMs(before)}`),
+      read(() =>
+        countOf(
+          db,
+          sql`SELECT count(*) AS n FROM timers
+              WHERE status IN ('pending', 'claimed') AND due_at < ${toMs(before)}`,
         ),
       ),
 
     nextDueAt: () =>
-      read(async () => {
-        const [row] = await db.query<{ at: bigint | number | string | null }>(
-          sql`SELECT min(due_at) AS "at" FROM timers WHERE status = 'pending'`,
-        );
-        return row?.at === null || row?.at === undefined ? null : new Date(Number(row.at));
-      }),
+      read(() => instantOf(db, sql`SELECT min(due_at) AS "at" FROM timers WHERE status = 'pending'`)),
   };
 }

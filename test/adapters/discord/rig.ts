@@ -96,24 +96,16 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
   const store = createMemoryStore();
   const logger = memoryLogger();
   const desk = createDesk({
-    cases: store.cases,
-    timers: store.timers,
+    store,
     clock,
     ids: { next: randomUUID },
     config: config.desk,
   });
   // Tests deliver when they say so (rig.deliver): the outbox only routes to the adapter's sink.
-  const outbox = createOutbox({
-    cases: store.cases,
-    notices: store.notices,
-    clock,
-    logger,
-    owner: 'test',
-    leaseMs: 30_000,
-  });
+  const outbox = createOutbox({ store, clock, logger, owner: 'test', leaseMs: 30_000 });
   const newAdapter = () =>
     createDiscordAdapter(
-      { desk, sinks: outbox, inbound: store.inbound, refs: store.refs, config, clock, logger },
+      { desk, sinks: outbox, store, config, clock, logger },
       {
         token: 'test-token',
         applicationId: s.applicationId,

@@ -125,22 +125,13 @@ export async function slackHarness(
   const store = createMemoryStore();
   const logger = memoryLogger();
   const ids = new SequentialIds('case');
-  const desk = createDesk({ cases: store.cases, timers: store.timers, clock, ids, config: config.desk });
+  const desk = createDesk({ store, clock, ids, config: config.desk });
   // Unpaced, so tests need not wait a second per channel.
-  const outbox = createOutbox({
-    cases: store.cases,
-    notices: store.notices,
-    clock,
-    logger,
-    owner: 'test',
-    leaseMs: 30_000,
-    paceMs: 0,
-  });
+  const outbox = createOutbox({ store, clock, logger, owner: 'test', leaseMs: 30_000, paceMs: 0 });
   // The adapter's desk claims a new case's notices as it writes them and hands every command's
   // notices to the outbox, as main.ts wires it; tests driving `desk` directly deliver when they say so.
   const adapterDesk = createDesk({
-    cases: store.cases,
-    timers: store.timers,
+    store,
     clock,
     ids,
     config: config.desk,
@@ -153,8 +144,7 @@ export async function slackHarness(
       {
         desk: adapterDesk,
         sinks: outbox,
-        inbound: store.inbound,
-        refs: store.refs,
+        store,
         config,
         clock,
         logger,

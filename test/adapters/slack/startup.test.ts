@@ -25,8 +25,7 @@ describe('Slack adapter start', () => {
     const clock = new FakeClock('2026-11-23T08:00:00Z');
     const logger = memoryLogger();
     const desk = createDesk({
-      cases: store.cases,
-      timers: store.timers,
+      store,
       clock,
       ids: new SequentialIds(),
       config: config.desk,
@@ -37,8 +36,7 @@ describe('Slack adapter start', () => {
         {
           desk,
           sinks: sinkRoutes(store.cases),
-          inbound: store.inbound,
-          refs: store.refs,
+          store,
           config,
           clock,
           logger,
