@@ -6,9 +6,7 @@ export {
   type Desk,
   type DeskDeps,
   type DeskStore,
-  emptySweepReport,
   type SweepOptions,
-  type SweepReport,
 } from './desk.ts';
 export { alreadySeen, CoreError, type CoreErrorCode, isCoreError } from './errors.ts';
 export {
@@ -23,4 +21,5 @@ export {
 export * from './model.ts';
 export type * from './ports.ts';
 export { type Actor, type Role, requireRole, rolesOf, STAFF } from './roles.ts';
+export { emptySweepReport, type SweepReport } from './sweep-report.ts';
 export * from './texts/index.ts';

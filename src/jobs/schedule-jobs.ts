@@ -3,7 +3,8 @@
 // intervals run on node-cron; shorter ones (tests, demos) on a timer. Between the outbox's ticks the
 // outbox wakes itself when the next paced destination frees up (see outbox.ts).
 import cron, { type ScheduledTask } from 'node-cron';
-import { type Desk, emptySweepReport, type SweepReport } from '../core/desk.ts';
+import type { Desk } from '../core/desk.ts';
+import { emptySweepReport, type SweepReport } from '../core/sweep-report.ts';
 import type { Timer } from '../core/model.ts';
 import type { CaseRepository, Clock, LeaseQueue } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
