@@ -30,6 +30,8 @@ export function sinkRoutes(cases: Pick<CaseRepository, 'getCase'>): SinkRoutes {
       // Written by another version whose catalog had this text (renamed or removed since): parked
       // where supervisors see it, never shown as a raw key.
       if (!isTextKey(notice.key)) return { status: 'rejected', error: `unknown text key "${notice.key}"` };
+      // With only a fallback (no platform runs here), every notice goes to it: no case to read.
+      if (sinks.size === 0 && fallback) return fallback.deliver(notice, knownCase);
       const c = knownCase?.id === notice.caseId ? knownCase : await cases.getCase(notice.caseId);
       if (!c) return { status: 'rejected', error: `case ${notice.caseId} not found` };
       const platform = platformOf(c.conversation);

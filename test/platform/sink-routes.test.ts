@@ -39,15 +39,22 @@ describe('sink routes', () => {
     expect(seen).toEqual([[notice.id, caseId]]);
   });
 
-  it('sends a platform without a sink to the fallback, when there is one', async () => {
+  it('sends a platform without a sink to the fallback, when there is one, reading no case when it is the only route', async () => {
     const h = harness();
     await h.open();
     const notice = await claimOne(h);
     const printed: string[] = [];
     const routes = sinkRoutes(h.store.cases);
     routes.registerFallback({ deliver: async (n) => (printed.push(n.key), { status: 'sent' }) });
+    // With no platform sink at all, the case need not be read to choose.
+    const reads = vi.spyOn(h.store.cases, 'getCase');
     expect(await routes.deliver(notice)).toEqual({ status: 'sent' });
     expect(printed).toEqual([notice.key]);
+    expect(reads).not.toHaveBeenCalled();
+    // Beside a platform's sink, a case of another platform goes to the fallback (read to choose).
+    routes.register('discord', { deliver: async () => ({ status: 'rejected', error: 'not this one' }) });
+    expect(await routes.deliver(notice)).toEqual({ status: 'sent' });
+    expect(printed).toEqual([notice.key, notice.key]);
   });
 
   it('refuses for good, never shown raw, a notice read back with a key this version does not know', async () => {
