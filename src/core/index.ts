@@ -23,3 +23,4 @@ export type * from './ports.ts';
 export { type Actor, type Role, requireRole, rolesOf, STAFF } from './roles.ts';
 export { emptySweepReport, type SweepReport } from './sweep-report.ts';
 export * from './texts/index.ts';
+export * from './reports/index.ts';
