@@ -62,7 +62,8 @@ export function requestSupervisor(change: Change, request: SupervisorRequest): v
       customerName: c.customer.name,
       words: c.words,
       reason: request.reason,
-      requestedByName: request.role === 'system' ? 'Support bot' : change.nameOf(request.requestedBy),
+      // Empty when the ladder asked by itself: the text then says so in the reader's language.
+      requestedByName: request.role === 'system' ? '' : change.nameOf(request.requestedBy),
       role: request.role,
       dueAt: window.dueAt.toISOString(),
     },

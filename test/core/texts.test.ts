@@ -41,7 +41,7 @@ describe('catalogs', () => {
   it.each(LOCALES)('%s has no stray braces and no exclamation marks', (locale) => {
     for (const key of KEYS) {
       const text = CATALOGS[locale][key];
-      const withoutPlaceholders = text.replace(/\{[A-Za-z][A-Za-z0-9_]*\}/g, '');
+      const withoutPlaceholders = text.replace(/\{[A-Za-z][A-Za-z0-9_]*(,[^{}]*)?\}/g, '');
       expect(withoutPlaceholders, `${locale} ${key}`).not.toMatch(/[{}!]/);
     }
   });
@@ -82,14 +82,22 @@ describe('renderText', () => {
     expect(text).toBe('Reply from Marie on case #7:\nTry {number} again');
   });
 
-  it.each(LOCALES)('%s ack greets by name and echoes the words verbatim', (locale) => {
-    const text = renderText('customer.ack', { locale, timeZone: 'Europe/Vilnius', params: ackParams });
-    expect(text).toContain(ackParams.name);
-    expect(text).toContain(ackParams.words);
-    expect(text).toContain('#42');
-    expect(text).toContain(': 3.');
-    expect(text).toContain('10:00');
-  });
+  it.each([
+    ['en', 'Ona Petraitienė', '#42', '3 requests are ahead of yours'],
+    ['fr', 'Ona Petraitienė', 'numéro 42', '3 demandes précèdent la vôtre'],
+    // Greeted in the vocative; three requests: the "few" form.
+    ['lt', 'Ona Petraitiene', '#42', 'yra 3 prašymai'],
+  ] as const)(
+    '%s ack greets by name, echoes the words verbatim and counts the queue',
+    (locale, name, number, ahead) => {
+      const text = renderText('customer.ack', { locale, timeZone: 'Europe/Vilnius', params: ackParams });
+      expect(text).toMatch(new RegExp(`^\\p{L}+,? ${name}[,.]`, 'u'));
+      expect(text).toContain(ackParams.words);
+      expect(text).toContain(number);
+      expect(text).toContain(ahead);
+      expect(text).toContain('10:00');
+    },
+  );
 
   it.each([
     ['en', 'next in the queue'],
@@ -118,11 +126,22 @@ describe('renderText', () => {
   it('formats *At params in the reader’s language', () => {
     const params = { number: 5, dueAt: WINTER_INSTANT };
     const fr = renderText('supervisors.approval_nudge', { locale: 'fr', timeZone: 'Europe/Paris', params });
-    const lt = renderText('supervisors.approval_nudge', { locale: 'lt', timeZone: 'Europe/Vilnius', params });
+    const lt = renderText('customer.reassigned', {
+      locale: 'lt',
+      timeZone: 'Europe/Vilnius',
+      params: { ...params, name: 'Eglė', expertName: 'Jonas' },
+    });
+    const ltNominative = renderText('supervisors.approval_nudge', {
+      locale: 'lt',
+      timeZone: 'Europe/Vilnius',
+      params,
+    });
+    expect(ltNominative).toContain('terminas – trečiadienis, sausio 15 d., 10:00 GMT+2');
     expect(fr).toContain('mercredi 15 janvier');
     expect(fr).toContain('09:00');
     expect(lt).toContain('sausio 15');
-    expect(lt).toContain('trečiadienis');
+    // After "iki" (until) the weekday is in the genitive.
+    expect(lt).toContain('trečiadienio, sausio 15 d., 10:00');
     expect(lt).toContain('10:00');
   });
 
@@ -176,13 +195,29 @@ describe('renderText', () => {
         customerName: 'Tom',
         words: 'help',
         reason: 'no_expert',
-        requestedByName: 'Support bot',
+        requestedByName: '',
         role: 'system',
         dueAt: WINTER_INSTANT,
       },
     });
-    expect(requested).toContain('Support bot (sistema)');
+    // Asked for by the ladder itself: said in the reader's language, no name.
+    expect(requested).toContain('to paprašyta automatiškai');
+    expect(requested).not.toContain('Support bot');
     expect(requested).toContain('šiai sričiai nėra laisvo eksperto');
+    const byExpert = renderText('supervisors.approval_requested', {
+      locale: 'lt',
+      timeZone: 'Europe/Vilnius',
+      params: {
+        number: 9,
+        customerName: 'Tom',
+        words: 'help',
+        reason: 'Reikia buhalterijos',
+        requestedByName: 'Jonas Petraitis',
+        role: 'expert',
+        dueAt: WINTER_INSTANT,
+      },
+    });
+    expect(byExpert).toContain('Prašo Jonas Petraitis (ekspertas)');
     const decided = renderText('supervisors.decided', {
       locale: 'fr',
       timeZone: 'UTC',

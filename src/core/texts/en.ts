@@ -14,7 +14,7 @@
 export const en = {
   // Customer-facing
   'customer.ack':
-    'Hello {name}, thank you for getting in touch. Your request is recorded as case #{number}: “{words}”. Requests ahead of yours in the queue: {position}. A member of our team will reply by {firstResponseAt}.',
+    'Hello {name}, thank you for getting in touch. Your request is recorded as case #{number}: “{words}”. {position, one: # request is, other: # requests are} ahead of yours in the queue, and a member of our team will reply by {firstResponseAt}.',
   'customer.ack_next_in_line':
     'Hello {name}, thank you for getting in touch. Your request is recorded as case #{number}: “{words}”. Yours is next in the queue, and a member of our team will reply by {firstResponseAt}.',
   'customer.details_received':
@@ -64,7 +64,7 @@ export const en = {
 
   // Staff-facing
   'triage.new_case':
-    'New case #{number} from {customerName} (topic: {topicName}, priority: {priority}): “{words}”\nAhead of it in the queue: {position}. First response due by {firstResponseAt}.',
+    'New case #{number} from {customerName} (topic: {topicName}, priority: {priority}): “{words}”\n{position, one: # case is, other: # cases are} ahead of it in the queue. First response due by {firstResponseAt}.',
   'triage.customer_details': '{customerName} added details to case #{number}:\n{text}',
   'triage.first_response_nudge':
     'Reminder: case #{number} from {customerName} is still waiting for a first response, due by {dueAt}. Could someone pick it up?',
@@ -77,7 +77,7 @@ export const en = {
   'owner.nudge':
     'Reminder: you promised {customerName} an answer on case #{number} by {dueAt}. If you need more time, you can agree a new time with them now.',
   'owner.missed':
-    'The time promised to {customerName} on case #{number} ({dueAt}) has passed. Missed times on this case: {misses}. Please reply to the customer as soon as you can, or hand the case on if you cannot resolve it.',
+    'The time promised to {customerName} on case #{number} ({dueAt}) has passed; this case has now missed {misses, one: # promised time, other: # promised times}. Please reply to the customer as soon as you can, or hand the case on if you cannot resolve it.',
   'owner.reopened': '{customerName} reopened case #{number}. It is back with you.',
   'owner.closed_by_customer': '{customerName} closed case #{number}. Nothing more is needed from you.',
   'owner.auto_closed':
@@ -96,6 +96,8 @@ export const en = {
     'Case #{number} has moved to {expertName} after its promised times were missed. Nothing more is needed from you unless they ask.',
   'supervisors.approval_requested':
     'Decision needed on escalating case #{number} from {customerName}. Requested by {requestedByName} ({role}). Reason: {reason}\nThe customer wrote: “{words}”\nPlease decide by {dueAt}.',
+  'supervisors.approval_requested_auto':
+    'Decision needed on escalating case #{number} from {customerName}, asked for automatically. Reason: {reason}\nThe customer wrote: “{words}”\nPlease decide by {dueAt}.',
   'supervisors.approval_nudge':
     'Reminder: the escalation of case #{number} is still waiting for a decision, due by {dueAt}.',
   'supervisors.approval_missed':

@@ -4,9 +4,9 @@ import type { TextKey } from './en.ts';
 export const fr: Record<TextKey, string> = {
   // Côté client
   'customer.ack':
-    'Bonjour {name}, merci de nous avoir écrit. Votre demande est enregistrée sous le numéro #{number} : « {words} ». Demandes avant la vôtre dans la file d’attente : {position}. Un membre de notre équipe vous répondra d’ici le {firstResponseAt}.',
+    'Bonjour {name}, merci de nous avoir écrit. Votre demande est enregistrée sous le numéro {number} : « {words} ». {position, one: # demande précède, other: # demandes précèdent} la vôtre dans la file d’attente, et un membre de notre équipe vous répondra d’ici le {firstResponseAt}.',
   'customer.ack_next_in_line':
-    'Bonjour {name}, merci de nous avoir écrit. Votre demande est enregistrée sous le numéro #{number} : « {words} ». Elle est la prochaine dans la file d’attente, et un membre de notre équipe vous répondra d’ici le {firstResponseAt}.',
+    'Bonjour {name}, merci de nous avoir écrit. Votre demande est enregistrée sous le numéro {number} : « {words} ». Elle est la prochaine dans la file d’attente, et un membre de notre équipe vous répondra d’ici le {firstResponseAt}.',
   'customer.details_received':
     'Merci, {name}. Nous avons ajouté ces précisions à votre demande #{number} ; toutes les personnes qui la traitent peuvent les consulter.',
   'customer.claimed':
@@ -55,7 +55,7 @@ export const fr: Record<TextKey, string> = {
 
   // Côté équipe
   'triage.new_case':
-    'Nouvelle demande #{number} de {customerName} (sujet : {topicName}, priorité : {priority}) : « {words} »\nDemandes avant elle dans la file : {position}. Première réponse attendue d’ici le {firstResponseAt}.',
+    'Nouvelle demande #{number} de {customerName} (sujet : {topicName}, priorité : {priority}) : « {words} »\n{position, one: # demande la précède, other: # demandes la précèdent} dans la file. Première réponse attendue d’ici le {firstResponseAt}.',
   'triage.customer_details': '{customerName} a ajouté des précisions à la demande #{number} :\n{text}',
   'triage.first_response_nudge':
     'Rappel : la demande #{number} de {customerName} attend toujours une première réponse, prévue d’ici le {dueAt}. Quelqu’un peut-il la prendre en charge ?',
@@ -69,7 +69,7 @@ export const fr: Record<TextKey, string> = {
   'owner.nudge':
     'Rappel : vous avez promis une réponse à {customerName} sur la demande #{number} d’ici le {dueAt}. S’il vous faut plus de temps, vous pouvez convenir d’un nouveau délai dès maintenant.',
   'owner.missed':
-    'Le délai promis à {customerName} pour la demande #{number} ({dueAt}) est dépassé. Délais manqués sur cette demande : {misses}. Merci de répondre dès que possible, ou de passer la main si vous ne pouvez pas résoudre la demande.',
+    'Le délai promis à {customerName} pour la demande #{number} ({dueAt}) est dépassé ; {misses, one: # délai n’a pas été tenu, other: # délais n’ont pas été tenus} sur cette demande. Merci de répondre dès que possible, ou de passer la main si vous ne pouvez pas résoudre la demande.',
   'owner.reopened': '{customerName} a rouvert la demande #{number}. Elle vous est de nouveau confiée.',
   'owner.closed_by_customer':
     '{customerName} a clos la demande #{number}. Vous n’avez plus rien à faire sur celle-ci.',
@@ -89,12 +89,14 @@ export const fr: Record<TextKey, string> = {
     'La demande #{number} a été confiée à {expertName} après des délais non tenus. Vous n’avez plus rien à faire, sauf si on vous le demande.',
   'supervisors.approval_requested':
     'Décision requise : faire remonter la demande #{number} de {customerName} ? Demandé par {requestedByName} ({role}). Motif : {reason}\nMessage du client : « {words} »\nMerci de décider d’ici le {dueAt}.',
+  'supervisors.approval_requested_auto':
+    'Décision requise : faire remonter la demande #{number} de {customerName} ? Demande automatique. Motif : {reason}\nMessage du client : « {words} »\nMerci de décider d’ici le {dueAt}.',
   'supervisors.approval_nudge':
     'Rappel : l’escalade de la demande #{number} attend toujours une décision, prévue d’ici le {dueAt}.',
   'supervisors.approval_missed':
     'La décision sur la demande #{number} de {customerName} est en retard. La personne attend ; merci d’approuver ou de refuser dès maintenant.',
   'supervisors.risk_warning':
-    'La demande #{number} de {customerName} risque d’être portée en dehors de l’équipe (risque : {band}). Signaux : {signals}. Un mot d’un responsable maintenant peut aider.',
+    '{customerName} pourrait porter la demande #{number} en dehors de l’équipe (niveau de risque : {band}). Signaux : {signals}. Un mot d’un responsable maintenant peut aider.',
   'supervisors.outside_recorded':
     'Enregistré sur la demande #{number} : {customerName} a porté l’affaire en dehors de l’équipe ({channel}). Note : {note}',
   'supervisors.decided': 'Escalade de la demande #{number} : {decision} par {supervisorName}.',
@@ -167,13 +169,13 @@ export const fr: Record<TextKey, string> = {
   'reason.customer_asked': 'le client a demandé un responsable',
   'reason.staff_asked': 'un membre de l’équipe a demandé un responsable',
   'reason.missed_window': 'un délai promis n’a pas été tenu',
-  'signal.keyword': 'mots évoquant une plainte plus haut',
+  'signal.keyword': 'mots évoquant une plainte auprès de la hiérarchie',
   'signal.follow_up_burst': 'plusieurs messages en peu de temps',
   'signal.missed_window': 'un délai promis n’a pas été tenu',
   'signal.declined_escalation': 'une escalade a été refusée',
-  'signal.asked_supervisor': 'a demandé un responsable',
+  'signal.asked_supervisor': 'demande d’un responsable',
   'signal.approval_missed': 'la décision d’un responsable a pris du retard',
-  'signal.went_outside': 'a porté l’affaire à l’extérieur',
+  'signal.went_outside': 'affaire portée à l’extérieur',
   'action.claim': 'Prendre en charge',
   'action.escalate': 'Confier à un expert',
   'action.resolve': 'Résoudre',

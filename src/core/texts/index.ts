@@ -11,3 +11,4 @@ export {
   type RenderOptions,
   renderText,
 } from './render.ts';
+export { plural, vocative } from './grammar.ts';

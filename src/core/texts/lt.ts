@@ -5,7 +5,7 @@ import type { TextKey } from './en.ts';
 export const lt: Record<TextKey, string> = {
   // Klientui
   'customer.ack':
-    'Sveiki, {name}. Dėkojame, kad kreipėtės. Jūsų prašymas užregistruotas numeriu #{number}: „{words}“. Prašymų eilėje prieš Jūsų: {position}. Mūsų komanda Jums atsakys iki {firstResponseAt}.',
+    'Sveiki, {name}. Dėkojame, kad kreipėtės. Jūsų prašymas užregistruotas numeriu #{number}: „{words}“. Eilėje prieš Jūsų prašymą {position, one: yra # prašymas, few: yra # prašymai, many: yra # prašymo, other: yra # prašymų}, o mūsų komanda Jums atsakys iki {firstResponseAt}.',
   'customer.ack_next_in_line':
     'Sveiki, {name}. Dėkojame, kad kreipėtės. Jūsų prašymas užregistruotas numeriu #{number}: „{words}“. Jūsų prašymas eilėje yra kitas, o mūsų komanda Jums atsakys iki {firstResponseAt}.',
   'customer.details_received':
@@ -56,27 +56,27 @@ export const lt: Record<TextKey, string> = {
 
   // Komandai
   'triage.new_case':
-    'Naujas prašymas #{number} (pateikė {customerName}; sritis: {topicName}; prioritetas: {priority}): „{words}“\nPrašymų eilėje prieš jį: {position}. Pirmasis atsakymas – iki {firstResponseAt}.',
+    'Naujas prašymas #{number} (pateikė {customerName}; sritis: {topicName}; prioritetas: {priority}): „{words}“\nEilėje prieš jį {position, one: yra # prašymas, few: yra # prašymai, many: yra # prašymo, other: yra # prašymų}. Pirmasis atsakymas – iki {firstResponseAt}.',
   'triage.customer_details': '{customerName} papildė prašymą #{number}:\n{text}',
   'triage.first_response_nudge':
     'Priminimas: prašymas #{number} (pateikė {customerName}) vis dar laukia pirmojo atsakymo, terminas – {dueAt}. Gal kas nors galėtų jį perimti?',
   'triage.first_response_missed':
     'Prašymo #{number} (pateikė {customerName}) pirmojo atsakymo terminas ({dueAt}) praėjo. Žmogus vis dar laukia – prašome perimti prašymą kuo greičiau.',
   'triage.note':
-    'Vidinė pastaba prie prašymo #{number} (autorius: {authorName}; klientas jos nemato):\n{text}',
+    'Vidinė pastaba prie prašymo #{number} (autorius: {authorName}; kreipęsis žmogus jos nemato):\n{text}',
   'triage.outside_recorded':
     'Užfiksuota prie prašymo #{number}: {customerName} kreipėsi už komandos ribų ({channel}). Pastaba: {note}',
   'owner.customer_details': '{customerName} papildė prašymą #{number}, kuriuo rūpinatės:\n{text}',
   'owner.nudge':
     'Priminimas: pažadėjote atsakyti į prašymą #{number} (pateikė {customerName}) iki {dueAt}. Jei reikia daugiau laiko, galite jau dabar suderinti naują terminą.',
   'owner.missed':
-    'Prašymo #{number} (pateikė {customerName}) pažadėtas terminas ({dueAt}) praėjo. Praleistų terminų šiame prašyme: {misses}. Prašome kuo greičiau atsakyti arba perduoti prašymą kitam, jei negalite jo išspręsti.',
+    'Prašymo #{number} (pateikė {customerName}) pažadėtas terminas ({dueAt}) praėjo; šiame prašyme jau {misses, one: praleistas # terminas, few: praleisti # terminai, many: praleista # termino, other: praleista # terminų}. Prašome kuo greičiau atsakyti arba perduoti prašymą kitam, jei negalite jo išspręsti.',
   'owner.reopened': '{customerName} vėl atidarė prašymą #{number}. Juo vėl rūpinatės Jūs.',
   'owner.closed_by_customer': '{customerName} uždarė prašymą #{number}. Daugiau nieko daryti nereikia.',
   'owner.auto_closed':
-    'Prašymas #{number} (klientas: {customerName}) uždarytas automatiškai: per nustatytą laiką atsakymo negauta. Klientas gali jį vėl atidaryti.',
+    'Prašymas #{number} uždarytas automatiškai: {customerName} per nustatytą laiką neatsakė. Prašymą galima vėl atidaryti.',
   'owner.promise_repaired':
-    'Prašymas #{number} (klientas: {customerName}) buvo praradęs atsakymo terminą (mūsų sistemos klaida, jau ištaisyta). Atsakyti reikia iki {dueAt}.',
+    'Prašymas #{number} (pateikė {customerName}) buvo praradęs atsakymo terminą dėl mūsų sistemos klaidos, kuri jau ištaisyta. Atsakyti reikia iki {dueAt}.',
   'owner.rating': '{customerName} įvertino prašymą #{number}: {score}/5. Komentaras: {comment}',
   'owner.rating_no_comment': '{customerName} įvertino prašymą #{number}: {score}/5, be komentaro.',
   'expert.assigned':
@@ -89,6 +89,8 @@ export const lt: Record<TextKey, string> = {
     'Prašymas #{number} perduotas: dabar juo rūpinasi {expertName}, nes pažadėti terminai nebuvo išlaikyti. Daugiau nieko daryti nereikia, nebent Jūsų paprašytų.',
   'supervisors.approval_requested':
     'Reikia sprendimo dėl prašymo #{number} (pateikė {customerName}) eskalavimo. Prašo {requestedByName} ({role}). Priežastis: {reason}\nPradinė žinutė: „{words}“\nPrašome nuspręsti iki {dueAt}.',
+  'supervisors.approval_requested_auto':
+    'Reikia sprendimo dėl prašymo #{number} (pateikė {customerName}) eskalavimo; to paprašyta automatiškai. Priežastis: {reason}\nPradinė žinutė: „{words}“\nPrašome nuspręsti iki {dueAt}.',
   'supervisors.approval_nudge':
     'Priminimas: prašymo #{number} eskalavimas vis dar laukia sprendimo, terminas – {dueAt}.',
   'supervisors.approval_missed':
@@ -117,9 +119,9 @@ export const lt: Record<TextKey, string> = {
     'Šiuo metu nėra kito laisvo šios srities eksperto prašymui #{number}. Jį gali perimti vadovas.',
   'error.invalid_time': 'Nepavyko perskaityti šio laiko. Pasirinkite datą ir laiką iš naujo.',
   'error.apology_and_plan_required':
-    'Prašome parašyti ir atsiprašymą, ir tai, kas bus padaryta: klientas matys abu.',
+    'Prašome parašyti ir atsiprašymą, ir tai, kas bus padaryta: kreipęsis žmogus matys abu.',
   'error.window_outside_policy':
-    'Tai vėliau, nei leidžia mūsų taisyklės. Pasirinkite laiką ne vėliau kaip {maxAt}.',
+    'Tai vėliau, nei leidžia mūsų taisyklės. Vėliausias galimas laikas – {maxAt}.',
   'error.rating_range': 'Pasirinkite įvertinimą nuo 1 iki 5.',
   'error.empty_text': 'Žinutė atrodo tuščia. Parašykite ką nors ir bandykite dar kartą.',
   'error.conflict': 'Kažkas kitas tuo pačiu metu pakeitė šį prašymą. Bandykite dar kartą.',
@@ -161,7 +163,7 @@ export const lt: Record<TextKey, string> = {
   'decision.approved': 'patvirtintas',
   'decision.declined': 'atmestas',
   'reason.no_expert': 'šiai sričiai nėra laisvo eksperto',
-  'reason.customer_asked': 'klientas paprašė vadovo',
+  'reason.customer_asked': 'kreipęsis žmogus paprašė vadovo',
   'reason.staff_asked': 'komandos narys paprašė vadovo',
   'reason.missed_window': 'praleistas pažadėtas terminas',
   'signal.keyword': 'žodžiai apie skundą aukštesnei vadovybei',

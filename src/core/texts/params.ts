@@ -3,9 +3,12 @@
 // key that does not exist, or without a param its text shows, does not compile.
 import type { en, TextKey } from './en.ts';
 
-/** The placeholder names of a text: `'Hello {name}, case #{number}'` → `'name' | 'number'`. */
+/**
+ * The placeholder names of a text: `'Hello {name}, case #{number}'` → `'name' | 'number'`. A
+ * counted placeholder, `{position, one: # request, other: # requests}`, is named before its comma.
+ */
 export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer R}`
-  ? P | Placeholders<R>
+  ? (P extends `${infer N},${string}` ? N : P) | Placeholders<R>
   : never;
 
 /**

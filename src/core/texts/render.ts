@@ -2,6 +2,14 @@
 import type { ActionId, Locale } from '../model.ts';
 import { en, type TextKey } from './en.ts';
 import { fr } from './fr.ts';
+import {
+  INTL_LOCALE,
+  parsePluralForms,
+  plural,
+  vocative,
+  weekdayGenitive,
+  withoutDoubledStops,
+} from './grammar.ts';
 import { lt } from './lt.ts';
 import type { Params, VariantKey } from './params.ts';
 
@@ -53,10 +61,16 @@ const VARIANTS: readonly Variant[] = [
   ),
   variant('customer.status_line', 'customer.status_line_no_due', (p) => p.dueAt === ''),
   variant('customer.claimed', 'customer.claimed_no_due', (p) => p.dueAt === ''),
+  // Asked for by the ladder itself (no expert, a missed window): no one to name.
+  variant(
+    'supervisors.approval_requested',
+    'supervisors.approval_requested_auto',
+    (p) => p.role === 'system',
+  ),
 ];
 
-const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr', lt: 'lt' };
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+/** `{name}`, or a counted one: `{position, one: # request, other: # requests}`. */
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)(?:,([^{}]*))?\}/g;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 export const isTextKey = (key: string): key is TextKey => Object.hasOwn(en, key);
@@ -69,8 +83,17 @@ export function placeholdersOf(template: string): string[] {
   return [...new Set(Array.from(template.matchAll(PLACEHOLDER), (m) => m[1] as string))];
 }
 
-/** An ISO instant as a full local date and time with its zone, e.g. "Wednesday 15 January at 10:00 EET". */
-export function formatInstant(iso: string, locale: Locale, timeZone: string): string {
+/**
+ * An ISO instant as a full local date and time with its zone, e.g. "Wednesday 15 January at 10:00
+ * EET". Lithuanian reads "pirmadienis, lapkričio 23 d., 15:15 GMT+2", with the weekday in the
+ * genitive when `afterUntil` (the template says "iki {dueAt}").
+ */
+export function formatInstant(
+  iso: string,
+  locale: Locale,
+  timeZone: string,
+  options: { afterUntil?: boolean } = {},
+): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) throw new Error(`formatInstant: not an ISO instant: "${iso}"`);
   const cacheKey = `${locale}|${timeZone}`;
@@ -87,28 +110,41 @@ export function formatInstant(iso: string, locale: Locale, timeZone: string): st
     });
     formatters.set(cacheKey, format);
   }
-  return format.format(date);
+  if (locale !== 'lt') return format.format(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  const weekday = options.afterUntil ? weekdayGenitive(part('weekday')) : part('weekday');
+  return `${weekday}, ${part('month')} ${part('day')} d., ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
 }
 
 export function renderText(key: TextKey, options: RenderOptions): string {
   const params = options.params ?? {};
   const variant = VARIANTS.find((v) => v.key === key && v.when(params));
   const shownKey = variant?.use ?? key;
-  const catalog = CATALOGS[options.locale];
+  const template = CATALOGS[options.locale][shownKey];
   // Single pass: a param value that happens to contain "{x}" is never substituted again.
-  return catalog[shownKey].replace(PLACEHOLDER, (_, name: string) => {
+  const text = template.replace(PLACEHOLDER, (_, name: string, forms: string | undefined, at: number) => {
     const value = params[name];
     if (value === undefined) throw new Error(`renderText: text "${shownKey}" needs param "${name}"`);
-    return renderParam(shownKey, name, value, options);
+    if (forms !== undefined) return plural(options.locale, Number(value), parsePluralForms(forms));
+    const afterUntil = /\biki\s$/u.test(template.slice(Math.max(0, at - 5), at));
+    return renderParam(shownKey, name, value, options, afterUntil);
   });
+  return withoutDoubledStops(text);
 }
 
-function renderParam(key: TextKey, name: string, value: string | number, options: RenderOptions): string {
+function renderParam(
+  key: TextKey,
+  name: string,
+  value: string | number,
+  options: RenderOptions,
+  afterUntil: boolean,
+): string {
   const catalog = CATALOGS[options.locale];
   const text = String(value);
   if (name.endsWith('At')) {
     try {
-      return formatInstant(text, options.locale, options.timeZone);
+      return formatInstant(text, options.locale, options.timeZone, { afterUntil });
     } catch (e) {
       throw new Error(`renderText: text "${key}" param "${name}": ${(e as Error).message}`);
     }
@@ -122,6 +158,8 @@ function renderParam(key: TextKey, name: string, value: string | number, options
   }
   const codePrefix = MAYBE_CODED[name];
   if (codePrefix !== undefined) return labelOr(catalog, `${codePrefix}.${text}`, text);
+  // Lithuanian greets a person in the vocative: "Sveiki, Egle".
+  if (name === 'name' && options.locale === 'lt') return vocative(text);
   if (name === 'signals') {
     return text
       .split(',')

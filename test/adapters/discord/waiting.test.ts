@@ -125,7 +125,7 @@ describe('waiting on the customer, through Discord', () => {
     const said = threadTexts().slice(before);
     expect(said).toHaveLength(2);
     expect(said[0]).toContain('votre demande #1 a été close il y a quelque temps');
-    expect(said[1]).toContain('Votre demande est enregistrée sous le numéro #2');
+    expect(said[1]).toContain('Votre demande est enregistrée sous le numéro 2');
     expect(said[1]).toContain('« Maintenant je ne reçois plus les e-mails de connexion. »');
 
     const second = await rig.caseOf(threadId);

@@ -126,7 +126,7 @@ describe('Slack intake', () => {
     const ack = await h.fake.waitFor(
       (c) => c.method === 'chat.postMessage' && c.args.thread_ts === root && c.args.channel === HELP,
     );
-    expect(textOf(ack)).toContain('Petras Kairys');
+    expect(textOf(ack)).toContain('Sveiki, Petrai Kairy.'); // greeted in the vocative
     expect((await h.onlyCase()).words).toBe('Same problem here: the VPN drops at 17:00.');
     await h.slack.event(
       eventCallback(reactionAdded(U.rasa, 'thumbsup', { channel: HELP, ts: reply.ts }, U.petras)),

@@ -72,7 +72,9 @@ describe('waiting on the customer, through Slack', () => {
     const since = h.fake.calls.length;
     expect(await sweepAt(new Date(checkInAt.getTime() + 60_000))).toMatchObject({ checkedIn: 1 });
     const checkIn = await seen(inThread('Jau kurį laiką negavome iš Jūsų žinių dėl prašymo #1'), since);
-    expect(textOf(checkIn)).toContain(formatInstant(closeAt.toISOString(), 'lt', 'Europe/Vilnius'));
+    expect(textOf(checkIn)).toContain(
+      formatInstant(closeAt.toISOString(), 'lt', 'Europe/Vilnius', { afterUntil: true }),
+    );
     expect(buttonsOf(checkIn).map((b) => [b.action_id, b.text])).toEqual([
       ['ladder:add_details', 'Pridėti informacijos'],
       ['ladder:mark_resolved', 'Pažymėti kaip išspręstą'],
@@ -89,7 +91,10 @@ describe('waiting on the customer, through Slack', () => {
     expect(buttonsOf(closed).map((b) => [b.action_id, b.text])).toEqual([
       ['ladder:reopen', 'Atidaryti iš naujo'],
     ]);
-    await seen(toRasa('Prašymas #1 (klientas: Petras Kairys) uždarytas automatiškai'), since);
+    await seen(
+      toRasa('Prašymas #1 uždarytas automatiškai: Petras Kairys per nustatytą laiką neatsakė'),
+      since,
+    );
     expect(await caseOne()).toMatchObject({ status: 'closed', waiting: null, window: null });
   });
 
@@ -102,7 +107,9 @@ describe('waiting on the customer, through Slack', () => {
     const c = await caseOne();
     expect(c).toMatchObject({ status: 'open', ownerId: 'rasa', closedAt: null });
     expect(c.window).toMatchObject({ kind: 'first_response', holder: 'rasa', paused: null });
-    expect(textOf(reopened)).toContain(formatInstant(c.window!.dueAt.toISOString(), 'lt', 'Europe/Vilnius'));
+    expect(textOf(reopened)).toContain(
+      formatInstant(c.window!.dueAt.toISOString(), 'lt', 'Europe/Vilnius', { afterUntil: true }),
+    );
     const details = await seen(toRasa('Petras Kairys papildė prašymą #1, kuriuo rūpinatės'), since);
     expect(textOf(details)).toContain('Vis dar atsijungia, net su 5.2 versija.');
     expect(await h.desk.listCases({})).toHaveLength(1);
