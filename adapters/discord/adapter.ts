@@ -2,11 +2,11 @@
 // the app a sink that delivers notices. It only translates; the desk decides.
 import { Events } from 'discord.js';
 import type { AdapterContext, PlatformAdapter } from '../../src/platform/adapter.ts';
-import { RecentCases } from './case-cache.ts';
+import { RecentCases } from './inbound/recent-cases.ts';
 import { createClient, createSinkRest, shieldMalformedDispatches } from './client.ts';
 import { type Listening, listen } from './inbound/listen.ts';
 import type { DiscordOptions } from './options.ts';
-import { createDiscordSink } from './outbound/sink.ts';
+import { createDiscordSink } from './delivery/sink.ts';
 import type { DiscordRefName, DiscordRuntime } from './runtime.ts';
 
 export interface DiscordAdapter extends PlatformAdapter {

@@ -2,7 +2,7 @@
 import type { Client, REST } from 'discord.js';
 import type { Directory } from '../../src/core/index.ts';
 import type { AdapterContext } from '../../src/platform/adapter.ts';
-import type { RecentCases } from './case-cache.ts';
+import type { RecentCases } from './inbound/recent-cases.ts';
 import type { DiscordOptions } from './options.ts';
 
 /** Every name of a reference the adapter keeps per case (cards, approval copies, sent parts). */

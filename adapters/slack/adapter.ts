@@ -17,7 +17,7 @@ import { createIdentity } from './inbound/identity.ts';
 import { opensCaseInDm, registerMessages } from './inbound/messages.ts';
 import { registerViews } from './inbound/views.ts';
 import type { SlackOptions } from './options.ts';
-import { buildReceiver, listeningPort } from './receiver.ts';
+import { buildReceiver, listeningPort } from './inbound/receiver.ts';
 
 export interface SlackAdapter extends PlatformAdapter {
   /** HTTP mode, once started: the port Bolt listens on (useful with `port: 0`). */

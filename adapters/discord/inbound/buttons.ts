@@ -10,13 +10,13 @@ import {
   type Desk,
   requireRole,
 } from '../../../src/core/index.ts';
-import { neutralise } from '../format.ts';
+import { neutralise } from '../render/markdown.ts';
 import { type ButtonRef, type Form, parseButtonId } from '../ids.ts';
-import { whoIs, type Who } from '../identity.ts';
-import { readCard } from '../outbound/triage-card.ts';
+import { whoIs, type Who } from './identity.ts';
+import { readCard } from '../delivery/triage-card.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
-import { adapterText } from '../texts.ts';
-import { caseForm, intakeForm } from './forms.ts';
+import { adapterText } from '../render/labels.ts';
+import { caseForm, intakeForm } from '../render/forms.ts';
 import { firstTime, refusalText, runForActor, sayPrivately } from './replies.ts';
 
 type CaseInput = { caseId: string; actor: Actor };

@@ -3,14 +3,14 @@
 import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { type Case, type Locale, type Params, renderText, type TextKey } from '../../../src/core/index.ts';
 import { COMMAND_NAMES } from '../command-definitions.ts';
-import { panelRows } from '../components.ts';
-import { noticeText } from '../format.ts';
-import { localeOf, whoIs, type Who } from '../identity.ts';
-import { postMessage } from '../outbound/rest-calls.ts';
+import { panelRows } from '../render/components.ts';
+import { noticeText } from '../render/markdown.ts';
+import { localeOf, whoIs, type Who } from './identity.ts';
+import { postMessage } from '../delivery/rest-calls.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
-import { adapterText } from '../texts.ts';
+import { adapterText } from '../render/labels.ts';
 import { displayNameOf } from './buttons.ts';
-import { intakeForm } from './forms.ts';
+import { intakeForm } from '../render/forms.ts';
 import { firstTime, runForActor, sayPrivately } from './replies.ts';
 
 export async function onCommand(rt: DiscordRuntime, i: ChatInputCommandInteraction): Promise<void> {

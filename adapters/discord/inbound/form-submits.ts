@@ -2,11 +2,11 @@
 // desk command needs (an apology and a plan, a reason, a summary, details, a rating).
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import { type Actor, type Desk, PRIORITIES, type Priority } from '../../../src/core/index.ts';
-import { neutralise } from '../format.ts';
+import { neutralise } from '../render/markdown.ts';
 import { type Form, parseFormId } from '../ids.ts';
-import { whoIs, type Who } from '../identity.ts';
+import { whoIs, type Who } from './identity.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
-import { adapterText } from '../texts.ts';
+import { adapterText } from '../render/labels.ts';
 import { displayNameOf } from './buttons.ts';
 import { IntakeNotSetUp, openInPrivateThread } from './intake.ts';
 import { firstTime, runForActor, sayPrivately } from './replies.ts';

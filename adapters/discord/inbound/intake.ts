@@ -3,16 +3,16 @@
 // thread on that message; from the support forum, the post itself.
 import type { Case, Priority } from '../../../src/core/index.ts';
 import { conversationOf } from '../ids.ts';
-import type { DiscordUserLike, Who } from '../identity.ts';
-import { whoIs } from '../identity.ts';
+import type { DiscordUserLike, Who } from './identity.ts';
+import { whoIs } from './identity.ts';
 import {
   addThreadMember,
   createPrivateThread,
   renameChannel,
   startThreadFromMessage,
-} from '../outbound/rest-calls.ts';
+} from '../delivery/rest-calls.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
-import { adapterText } from '../texts.ts';
+import { adapterText } from '../render/labels.ts';
 
 export class IntakeNotSetUp extends Error {
   readonly code = 'discord_intake_not_set_up' as const;

@@ -4,13 +4,13 @@
 import { ChannelType, type Message } from 'discord.js';
 import { findPersonByPlatformId } from '../../../src/platform/people.ts';
 import { ACTIVE_STATUSES, type Case } from '../../../src/core/index.ts';
-import { neutralise } from '../format.ts';
+import { neutralise } from '../render/markdown.ts';
 import { conversationOf, parseButtonId, parseConversation } from '../ids.ts';
-import { localeOf, whoIs } from '../identity.ts';
-import { fetchChannel, fetchMessage, openDm, postMessage, react } from '../outbound/rest-calls.ts';
-import { skipRef } from '../outbound/sink.ts';
+import { localeOf, whoIs } from './identity.ts';
+import { fetchChannel, fetchMessage, openDm, postMessage, react } from '../delivery/rest-calls.ts';
+import { skipRef } from '../delivery/sink.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
-import { adapterText } from '../texts.ts';
+import { adapterText } from '../render/labels.ts';
 import { IntakeNotSetUp, nameThread, openInPrivateThread, openOnForumPost, openOnMessage } from './intake.ts';
 import { firstTime, refusalText } from './replies.ts';
 

@@ -2,8 +2,8 @@
 // the core (CoreError) is shown with its own text; anything unexpected is logged and apologised for.
 import { type Interaction, MessageFlags } from 'discord.js';
 import { isCoreError, type Locale, renderText } from '../../../src/core/index.ts';
-import { hasCase } from '../case-cache.ts';
-import { splitText } from '../format.ts';
+import { hasCase } from './recent-cases.ts';
+import { splitText } from '../render/markdown.ts';
 import type { DiscordRuntime } from '../runtime.ts';
 
 type Answerable = Extract<Interaction, { reply: unknown }>;

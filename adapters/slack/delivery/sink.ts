@@ -14,7 +14,7 @@ import type {
 import type { Logger, PlatformSink } from '../../../src/platform/adapter.ts';
 import { decodeConversation, type MessageRef, REF, type SlackRefs } from '../conversation.ts';
 import { customerActions, noticeText, type RenderedMessage, renderNotice } from '../render/notice.ts';
-import { label } from '../text/labels.ts';
+import { label } from '../render/labels.ts';
 import { caseCards } from './case-cards.ts';
 import { deliveryOutcome, slackErrorOf } from './outcome.ts';
 import type { SlackPoster } from './slack-api.ts';

@@ -4,7 +4,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackThread } from '../conversation.ts';
 import { slackErrorOf } from '../delivery/outcome.ts';
-import { label } from '../text/labels.ts';
+import { label } from '../render/labels.ts';
 import { type Inbound, tellPrivately } from './context.ts';
 import type { SlackUser } from './identity.ts';
 import { caseInThread, openCaseFromSlack } from './intake.ts';

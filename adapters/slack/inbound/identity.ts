@@ -4,7 +4,7 @@
 import { findPersonByPlatformId } from '../../../src/platform/people.ts';
 import type { Actor, Customer, Directory, Locale, Person } from '../../../src/core/index.ts';
 import type { WebClient } from '../delivery/slack-api.ts';
-import { plainFromSlack } from '../text/escape.ts';
+import { plainFromSlack } from '../render/escape.ts';
 
 export interface SlackUser {
   teamId: string;

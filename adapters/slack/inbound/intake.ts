@@ -4,8 +4,8 @@
 import type { Case, Priority } from '../../../src/core/index.ts';
 import { encodeConversation, type SlackThread } from '../conversation.ts';
 import { slackErrorOf } from '../delivery/outcome.ts';
-import { escapeMarkup } from '../text/escape.ts';
-import { label } from '../text/labels.ts';
+import { escapeMarkup } from '../render/escape.ts';
+import { label } from '../render/labels.ts';
 import { type Inbound, type Place, runCommand } from './context.ts';
 import type { SlackUser } from './identity.ts';
 

@@ -6,7 +6,7 @@
 // customer.
 import type { App } from '@slack/bolt';
 import { parseThreadRef, type SlackThread, THREAD_CASE, threadKey } from '../conversation.ts';
-import { withoutMention } from '../text/escape.ts';
+import { withoutMention } from '../render/escape.ts';
 import { type Inbound, runCommand } from './context.ts';
 import type { SlackUser } from './identity.ts';
 import { caseInThread, openCaseFromSlack } from './intake.ts';

@@ -8,8 +8,8 @@ import {
   type NoticeAction,
   renderText,
 } from '../../../src/core/index.ts';
-import { neutralise } from '../text/escape.ts';
-import { label } from '../text/labels.ts';
+import { neutralise } from './escape.ts';
+import { label } from './labels.ts';
 import { actions, type Block, context, LIMITS, section, truncate } from './block-kit.ts';
 import { actionButton } from './notice.ts';
 

@@ -3,7 +3,7 @@
 // Each input block's id is the field name; every input's action id is `value`.
 import type { types } from '@slack/bolt';
 import { type Locale, PRIORITIES, renderText, type Topic } from '../../../src/core/index.ts';
-import { type LabelKey, label } from '../text/labels.ts';
+import { type LabelKey, label } from './labels.ts';
 import { type Block, LIMITS, plain, section, splitText } from './block-kit.ts';
 
 export type View = types.ModalView;

@@ -4,8 +4,8 @@
 import type { types } from '@slack/bolt';
 import { type Case, type Directory, type Locale, renderText } from '../../../src/core/index.ts';
 import type { Reader } from '../inbound/identity.ts';
-import { neutralise } from '../text/escape.ts';
-import { type LabelKey, label } from '../text/labels.ts';
+import { neutralise } from './escape.ts';
+import { type LabelKey, label } from './labels.ts';
 import { actions, type Block, context, LIMITS, plain, section, truncate } from './block-kit.ts';
 import { actionButton } from './notice.ts';
 import { statusLine } from './status.ts';

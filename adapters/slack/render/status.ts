@@ -2,8 +2,8 @@
 // due by …" (used by `/support status` and the Home tab).
 import { type Case, type Directory, renderText } from '../../../src/core/index.ts';
 import type { Reader } from '../inbound/identity.ts';
-import { escapeMarkup } from '../text/escape.ts';
-import { label } from '../text/labels.ts';
+import { escapeMarkup } from './escape.ts';
+import { label } from './labels.ts';
 
 /** Most cases `/support status` lists (the first ones by number); a line says when there are more. */
 export const STATUS_LIMIT = 10;

@@ -1,7 +1,7 @@
 // The escaper, by table: what Slack sends in (mrkdwn) becomes plain words for the core; any plain
 // words going out become text that shows as written and notifies nobody.
 import { describe, expect, it } from 'vitest';
-import { neutralise, plainFromSlack, withoutMention } from '../../../adapters/slack/text/escape.ts';
+import { neutralise, plainFromSlack, withoutMention } from '../../../adapters/slack/render/escape.ts';
 
 const Z = '\u200B';
 

@@ -2,7 +2,7 @@
 // teams; experts the cases they hold with due times; customers their open requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HomeSection, homeView, PER_SECTION } from '../../../adapters/slack/render/home.ts';
-import type { LabelKey } from '../../../adapters/slack/text/labels.ts';
+import type { LabelKey } from '../../../adapters/slack/render/labels.ts';
 import { loadConfig } from '../../../src/config/load-config.ts';
 import type { Case } from '../../../src/core/model.ts';
 import type { ApiCall } from '../../fakes/slack/fake-slack.ts';

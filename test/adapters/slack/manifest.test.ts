@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { EVENTS_PATH } from '../../../adapters/slack/receiver.ts';
+import { EVENTS_PATH } from '../../../adapters/slack/inbound/receiver.ts';
 
 interface Manifest {
   features: {

@@ -1,7 +1,7 @@
 // Turning notices into Discord text: user-provided values are neutralised before rendering
 // (no markdown tricks, no mention syntax), and text is cut to Discord's limits.
 import { escapeMarkdown } from 'discord.js';
-import { isTextKey, type Notice, renderText } from '../../src/core/index.ts';
+import { isTextKey, type Notice, renderText } from '../../../src/core/index.ts';
 
 /** Discord's limits, in characters. */
 export const LIMITS = { content: 2000, embedDescription: 4096, embedTitle: 256, fieldValue: 1024 } as const;

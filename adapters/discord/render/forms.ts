@@ -3,7 +3,7 @@
 import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from 'discord.js';
 import { type Directory, type Locale, PRIORITIES, renderText } from '../../../src/core/index.ts';
 import { type Form, formCustomId } from '../ids.ts';
-import { type AdapterTextKey, adapterText } from '../texts.ts';
+import { type AdapterTextKey, adapterText } from './labels.ts';
 
 export type ModalJson = APIModalInteractionResponseCallbackData;
 type ModalComponents = ModalJson['components'];

@@ -12,9 +12,9 @@ import {
   type Locale,
   type NoticeAction,
   renderText,
-} from '../../src/core/index.ts';
-import { actionCustomId, moreCustomId, OPEN_CASE_ID } from './ids.ts';
-import { adapterText } from './texts.ts';
+} from '../../../src/core/index.ts';
+import { actionCustomId, moreCustomId, OPEN_CASE_ID } from '../ids.ts';
+import { adapterText } from './labels.ts';
 
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 

@@ -3,9 +3,9 @@
 // and acknowledged at once, instead of hanging for 3 seconds or failing deep inside Bolt.
 import type { Server } from 'node:http';
 import { type App, HTTPReceiver, type Receiver, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
-import type { Logger } from '../../src/platform/adapter.ts';
-import { boltLogger } from './bolt-logger.ts';
-import type { SlackOptions } from './options.ts';
+import type { Logger } from '../../../src/platform/adapter.ts';
+import { boltLogger } from '../bolt-logger.ts';
+import type { SlackOptions } from '../options.ts';
 
 export const EVENTS_PATH = '/slack/events';
 

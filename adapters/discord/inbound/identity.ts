@@ -1,7 +1,7 @@
 // Who is acting: a directory person (by Discord user id) or a community member (a customer).
-import { findPersonByPlatformId } from '../../src/platform/people.ts';
-import type { Actor, Customer, Directory, Locale, Person } from '../../src/core/index.ts';
-import { customerIdOf } from './ids.ts';
+import { findPersonByPlatformId } from '../../../src/platform/people.ts';
+import type { Actor, Customer, Directory, Locale, Person } from '../../../src/core/index.ts';
+import { customerIdOf } from '../ids.ts';
 
 export interface DiscordUserLike {
   id: string;

@@ -2,10 +2,11 @@
 // an approval request (decided ones lose their buttons and say who decided), and the case thread's
 // members (whoever owns the case is added to its private thread).
 import { type Case, CATALOGS, type TextKey } from '../../../src/core/index.ts';
-import { noticeText } from '../format.ts';
+import { decidedApprovalMessage } from '../render/cards.ts';
+import { noticeText } from '../render/markdown.ts';
 import { parseConversation } from '../ids.ts';
 import { type DiscordRefName, type DiscordRuntime, directoryOf } from '../runtime.ts';
-import { adapterText } from '../texts.ts';
+import { adapterText } from '../render/labels.ts';
 import { addThreadMember, editMessage } from './rest-calls.ts';
 import { refreshCard } from './triage-card.ts';
 
@@ -56,10 +57,12 @@ async function closeApprovalCopies(rt: DiscordRuntime, c: Case): Promise<void> {
         status: CATALOGS[locale][`status.${c.status}` as TextKey],
       });
   for (const copy of JSON.parse(raw) as MessageRef[]) {
-    await editMessage(rt.sinkRest, copy.channelId, copy.messageId, {
-      components: [],
-      embeds: [{ description: line, color: approval.status === 'approved' ? 0x57f287 : 0x99aab5 }],
-    });
+    await editMessage(
+      rt.sinkRest,
+      copy.channelId,
+      copy.messageId,
+      decidedApprovalMessage(line, approval.status === 'approved'),
+    );
   }
   await refs.put(c.id, doneRef, approval.status);
 }

@@ -3,7 +3,7 @@
 // most once an hour per channel so a broken channel does not flood anyone.
 import type { Case, Locale } from '../../../src/core/index.ts';
 import { type DiscordRuntime, dmChannelOf, directoryOf } from '../runtime.ts';
-import { adapterText } from '../texts.ts';
+import { adapterText } from '../render/labels.ts';
 import { openDm, postMessage } from './rest-calls.ts';
 
 const QUIET_MS = 60 * 60_000;

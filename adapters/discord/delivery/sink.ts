@@ -12,13 +12,13 @@ import {
   type Person,
 } from '../../../src/core/index.ts';
 import type { PlatformSink } from '../../../src/platform/adapter.ts';
-import { actionRows } from '../components.ts';
-import { noticeText } from '../format.ts';
+import { actionRows } from '../render/components.ts';
+import { noticeText } from '../render/markdown.ts';
 import { parseConversation } from '../ids.ts';
 import { type DiscordRefName, type DiscordRuntime, dmChannelOf, directoryOf } from '../runtime.ts';
-import { adapterText } from '../texts.ts';
+import { adapterText } from '../render/labels.ts';
 import { recordApprovalCopy, syncCaseViews } from './case-views.ts';
-import { classifyDeliveryError } from './delivery-errors.ts';
+import { classifyDeliveryError } from './outcome.ts';
 import { type BlockedAction, channelInUrl, reportMissingPermissions } from './permission-alerts.ts';
 import { openDm } from './rest-calls.ts';
 import { sendNoticeText } from './send-text.ts';

@@ -1,7 +1,7 @@
 // The cases this process has recently seen (delivered a notice for, or changed by a command), so a
 // button that opens a form can decide who may see the form without a database read inside
 // Discord's 3 seconds. Only a positive answer is taken from here; anything else reads the store.
-import type { Case } from '../../src/core/index.ts';
+import type { Case } from '../../../src/core/index.ts';
 
 const MAX_CASES = 500;
 

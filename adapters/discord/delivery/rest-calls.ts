@@ -9,7 +9,7 @@ import {
   Routes,
   ThreadAutoArchiveDuration,
 } from 'discord.js';
-import type { ActionRow } from '../components.ts';
+import type { ActionRow } from '../render/components.ts';
 
 export const NO_MENTIONS = { parse: [] as string[] };
 

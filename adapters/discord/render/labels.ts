@@ -1,6 +1,6 @@
 // Words only the Discord adapter uses (form titles, the panel, card field names, notices to
 // admins). Case messages come from the core's catalog (src/core/texts); these frame them.
-import type { Locale } from '../../src/core/index.ts';
+import type { Locale } from '../../../src/core/index.ts';
 
 const en = {
   'form.intake.title': 'Open a support case',

@@ -3,8 +3,8 @@
 // first message back instead of a second one. Parts of a split text are also remembered once
 // sent, so a retry after longer resends only what did not go out.
 import type { ClaimedNotice, Locale } from '../../../src/core/index.ts';
-import { type ActionRow, actionRows } from '../components.ts';
-import { splitText } from '../format.ts';
+import { type ActionRow, actionRows } from '../render/components.ts';
+import { splitText } from '../render/markdown.ts';
 import { nonceFor } from '../ids.ts';
 import type { DiscordRefName, DiscordRuntime } from '../runtime.ts';
 import { postMessage } from './rest-calls.ts';

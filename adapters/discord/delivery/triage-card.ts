@@ -1,31 +1,18 @@
 // The staff card: one per case in the team's triage channel, created by the first triage notice
 // and edited in place (status, level, owner, next due time, risk). Its thread holds staff-only
 // traffic: later triage notices, relayed notices and the notes staff write there.
-import type { APIEmbed } from 'discord.js';
-import {
-  type ActionId,
-  type Case,
-  CATALOGS,
-  type ClaimedNotice,
-  type DeliveryResult,
-  type Locale,
-  type Team,
-  type TextKey,
-} from '../../../src/core/index.ts';
-import { actionRows, showAllButton } from '../components.ts';
-import { LIMITS, neutralise, noticeText, truncate } from '../format.ts';
+import type { ActionId, Case, ClaimedNotice, DeliveryResult, Team } from '../../../src/core/index.ts';
 import { nonceFor } from '../ids.ts';
+import { type CardContent, cardFingerprint, cardMessage } from '../render/cards.ts';
+import { adapterText } from '../render/labels.ts';
+import { noticeText } from '../render/markdown.ts';
 import { type DiscordRefName, type DiscordRuntime, directoryOf } from '../runtime.ts';
-import { adapterText } from '../texts.ts';
 import { editMessage, postMessage, startThreadFromMessage } from './rest-calls.ts';
 
 /** What the case keeps about its card (ref `discord.card`). */
-export interface CardRef {
+export interface CardRef extends CardContent {
   channelId: string;
   messageId: string;
-  /** The card's full text (the new-case notice), for "Show the full text". */
-  text: string;
-  actions: ActionId[];
 }
 
 export const CARD_REF = 'discord.card' satisfies DiscordRefName;
@@ -35,51 +22,6 @@ const CARD_THREAD_REF = 'discord.card.thread' satisfies DiscordRefName;
 export async function readCard(rt: DiscordRuntime, caseId: string): Promise<CardRef | null> {
   const raw = await rt.ctx.store.refs.get(caseId, CARD_REF);
   return raw === null ? null : (JSON.parse(raw) as CardRef);
-}
-
-const COLOURS = { low: 0x5865f2, elevated: 0xfee75c, high: 0xed4245, done: 0x57f287 } as const;
-
-function label(locale: Locale, key: string): string {
-  return CATALOGS[locale][key as TextKey] ?? key;
-}
-
-/** The card's live state; when it has not changed, the card is not edited. */
-const fingerprint = (c: Case) =>
-  [
-    c.status,
-    c.level,
-    c.ownerId,
-    c.window?.dueAt.toISOString(),
-    c.window?.paused ? 'paused' : '',
-    c.risk.band,
-  ].join('|');
-
-function cardMessage(rt: DiscordRuntime, c: Case, card: Omit<CardRef, 'messageId'>, locale: Locale) {
-  const people = directoryOf(rt).people;
-  const done = c.status === 'resolved' || c.status === 'closed';
-  const description = truncate(card.text, LIMITS.embedDescription);
-  const due = c.window && !c.window.paused ? Math.floor(c.window.dueAt.getTime() / 1000) : null;
-  const owner = c.ownerId === null ? label(locale, 'nobody') : (people[c.ownerId]?.name ?? c.ownerId);
-  const embed: APIEmbed = {
-    title: truncate(`#${c.number} · ${neutralise(c.customer.name)}`, LIMITS.embedTitle).text,
-    description: description.text,
-    color: done ? COLOURS.done : COLOURS[c.risk.band],
-    fields: [
-      { name: adapterText('card.status', locale), value: label(locale, `status.${c.status}`), inline: true },
-      { name: adapterText('card.level', locale), value: label(locale, `level.${c.level}`), inline: true },
-      { name: adapterText('card.owner', locale), value: truncate(owner, 200).text, inline: true },
-      {
-        name: adapterText('card.due', locale),
-        // Discord shows <t:...> in each reader's own time zone.
-        value: due === null ? adapterText('card.none', locale) : `<t:${due}:f> (<t:${due}:R>)`,
-        inline: true,
-      },
-      { name: adapterText('card.risk', locale), value: label(locale, `risk.${c.risk.band}`), inline: true },
-    ],
-  };
-  const actions = card.actions.map((id) => ({ id, caseId: c.id }));
-  const extra = description.cut ? [showAllButton(c.id, locale)] : [];
-  return { embeds: [embed], components: actionRows(actions, locale, { disabled: done, extra }) };
 }
 
 function triageTeam(rt: DiscordRuntime, c: Case): { team: Team; channelId: string } | { error: string } {
@@ -129,12 +71,12 @@ export async function ensureCard(
       : ['claim', 'escalate', 'resolve', 'ask_supervisor'];
   const draft = { channelId: target.channelId, text: cardText(rt, c, notice, target.team), actions };
   const message = await postMessage(rt.sinkRest, target.channelId, {
-    ...cardMessage(rt, c, draft, locale),
+    ...cardMessage(c, draft, directoryOf(rt), locale),
     nonce: nonceFor(notice.id, target.channelId, 'card'),
   });
   const card: CardRef = { ...draft, messageId: message.id };
   await refs.put(c.id, CARD_REF, JSON.stringify(card));
-  await refs.put(c.id, CARD_STATE_REF, fingerprint(c));
+  await refs.put(c.id, CARD_STATE_REF, cardFingerprint(c));
   return { card, team: target.team };
 }
 
@@ -154,10 +96,15 @@ export async function refreshCard(rt: DiscordRuntime, c: Case): Promise<void> {
   const card = await readCard(rt, c.id);
   if (!card) return;
   const { refs } = rt.ctx.store;
-  const state = fingerprint(c);
+  const state = cardFingerprint(c);
   if ((await refs.get(c.id, CARD_STATE_REF)) === state) return;
   const locale = directoryOf(rt).teams[c.team]?.locale ?? 'en';
-  await editMessage(rt.sinkRest, card.channelId, card.messageId, cardMessage(rt, c, card, locale));
+  await editMessage(
+    rt.sinkRest,
+    card.channelId,
+    card.messageId,
+    cardMessage(c, card, directoryOf(rt), locale),
+  );
   await refs.put(c.id, CARD_STATE_REF, state);
 }
 
