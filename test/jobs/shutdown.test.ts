@@ -81,7 +81,9 @@ describe('SIGTERM during work', () => {
   it('SQLite: finishes or releases every claim, exits 0, and the next start resumes', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ladder-shutdown-db-'));
     const url = `file:${path.join(dir, 'ladder.db')}`;
-    const store = await openStore({ databaseUrl: url });
+    // The test seeds and reads the file beside the replica it runs (it neither sweeps nor sends):
+    // without singleWriter: false that replica would be refused as a second copy of the bot.
+    const store = await openStore({ databaseUrl: url, singleWriter: false });
     try {
       await stopMidWorkThenResume(url, store);
     } finally {

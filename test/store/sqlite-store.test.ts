@@ -162,7 +162,9 @@ async function runWorker(url: string, owner: string): Promise<string> {
     script,
     `import { openStore } from ${JSON.stringify(path.join(root, 'src/store/open-store.ts'))};
 import { makeDraft, withRows } from ${JSON.stringify(path.join(root, 'test/support/case-factory.ts'))};
-const store = await openStore({ databaseUrl: ${JSON.stringify(url)} });
+// Two processes on one file on purpose (the claims' exactness across processes is the point):
+// without singleWriter: false the second would be refused as a second copy of the bot.
+const store = await openStore({ databaseUrl: ${JSON.stringify(url)}, singleWriter: false });
 const numbers: number[] = [];
 const claimed: string[] = [];
 for (let i = 0; i < 20; i++) {

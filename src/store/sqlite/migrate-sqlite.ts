@@ -2,8 +2,6 @@
 // at start-up. Bookkeeping follows Prisma's `_prisma_migrations` exactly, so `prisma migrate
 // deploy` / `migrate status` agree with what ran here.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { sqliteFilePath } from '../database-url.ts';
 import {
@@ -16,6 +14,7 @@ import {
   readMigrations,
   SQLITE_MIGRATIONS_DIR,
 } from '../migration-files.ts';
+import { createPrivateFile } from './private-file.ts';
 
 // Prisma's own DDL for the table (copied from a database set up by `prisma migrate deploy`).
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -37,7 +36,7 @@ export function applySqliteMigrations(databaseUrl: string, options: ApplyOptions
   const migrations = readMigrations(options.migrationsDir ?? SQLITE_MIGRATIONS_DIR);
   const now = options.now ?? (() => new Date());
   const file = sqliteFilePath(databaseUrl);
-  mkdirSync(path.dirname(file), { recursive: true });
+  createPrivateFile(file); // 0600: SQLite would create it 0644
   const db = new Database(file, { timeout: LOCK_TIMEOUT_MS });
   const report: MigrationReport = { databaseUrl, applied: [], alreadyApplied: [] };
   try {
