@@ -2,11 +2,12 @@
 // events into desk commands, and a sink turning outbox notices into Block Kit messages.
 import { App } from '@slack/bolt';
 import type { AdapterContext, PlatformAdapter } from '../../src/platform/adapter.ts';
+import { dmChannels } from '../shared/dm-channels.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackRefName } from './conversation.ts';
 import { slackErrorOf } from './delivery/outcome.ts';
 import { createSlackSink } from './delivery/sink.ts';
-import { deliveryClient, slackPoster, type WebClient } from './delivery/slack-api.ts';
+import { deliveryClient, openDm, slackPoster, type WebClient } from './delivery/slack-api.ts';
 import { registerActions } from './inbound/actions.ts';
 import { registerCommand } from './inbound/command.ts';
 import type { Inbound } from './inbound/context.ts';
@@ -46,9 +47,10 @@ export function createSlackAdapter(ctx: AdapterContext<SlackRefName>, options: S
     ...(options.deliveryTimeoutMs ? { timeoutMs: options.deliveryTimeoutMs } : {}),
     logger: boltLogger(logger),
   });
+  const dmChannel = dmChannels((userId) => openDm(outbound, userId));
   ctx.sinks.register(
     'slack',
-    createSlackSink({ poster: slackPoster(outbound), refs: ctx.store.refs, directory, logger }),
+    createSlackSink({ poster: slackPoster(outbound, dmChannel), refs: ctx.store.refs, directory, logger }),
   );
   let running: { app: App; stopSocket?: () => Promise<void> } | null = null;
   let port: number | undefined;
@@ -74,6 +76,7 @@ export function createSlackAdapter(ctx: AdapterContext<SlackRefName>, options: S
     const inb: Inbound = {
       ...ctx,
       client: app.client,
+      dmChannel,
       identity: createIdentity(app.client, directory),
       botUserId: bot.botUserId,
       command: options.command ?? '/support',

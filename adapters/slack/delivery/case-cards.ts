@@ -1,27 +1,37 @@
 // Cards that live as long as their case: the triage card (created by the case's first triage
 // notice, redrawn in place whenever the case has changed since) and the approval cards sent to
-// supervisors (every copy redrawn once, with the decision and without buttons).
+// supervisors (every copy redrawn once, with the decision and without buttons: see
+// adapters/shared/approval-copies.ts).
 import type { Case, Directory, Team } from '../../../src/core/index.ts';
+import { approvalCopies, approvalOutcome } from '../../shared/approval-copies.ts';
 import {
   formatMessageRef,
   formatThreadRef,
   type MessageRef,
   parseMessageRef,
   REF,
+  type SlackRefName,
   type SlackRefs,
   THREAD_CASE,
   threadKey,
 } from '../conversation.ts';
-import { approvalOutcome, decidedApprovalBlocks, triageCardBlocks } from '../render/cards.ts';
+import { decidedApprovalBlocks, triageCardBlocks } from '../render/cards.ts';
+import { neutralise } from '../render/escape.ts';
 import type { SlackPoster } from './slack-api.ts';
 
-interface ApprovalCopy extends MessageRef {
+/** A copy of an approval card: where it is, and the text it opened with. */
+export interface ApprovalCopy extends MessageRef {
   text: string;
 }
 
 export function caseCards(deps: { refs: SlackRefs; poster: SlackPoster; directory: Directory }) {
   const { refs, poster, directory } = deps;
   const triageLocale = (team: Team) => team.locale;
+  const copies = approvalCopies<SlackRefName, ApprovalCopy>(
+    refs,
+    { copies: REF.approvalCopies, settled: REF.approvalFinal },
+    (a, b) => a.channel === b.channel && a.ts === b.ts,
+  );
 
   async function rememberThread(caseId: string, ref: MessageRef, kind: 'triage' | 'dm'): Promise<void> {
     await refs.put(threadKey(ref.channel, ref.ts), THREAD_CASE, formatThreadRef(kind, caseId));
@@ -56,34 +66,18 @@ export function caseCards(deps: { refs: SlackRefs; poster: SlackPoster; director
     await refs.put(c.id, REF.triageVersion, String(c.version));
   }
 
-  async function approvalCopies(approvalId: string, caseId: string): Promise<ApprovalCopy[]> {
-    const raw = await refs.get(caseId, REF.approvalCopies(approvalId));
-    return raw ? (JSON.parse(raw) as ApprovalCopy[]) : [];
-  }
-
-  async function addApprovalCopy(caseId: string, approvalId: string, copy: ApprovalCopy): Promise<void> {
-    const copies = await approvalCopies(approvalId, caseId);
-    copies.push(copy);
-    await refs.put(caseId, REF.approvalCopies(approvalId), JSON.stringify(copies));
-  }
-
   /**
    * Once the approval is decided (or no longer needed), every copy shows the outcome and loses its
-   * buttons. True when the copies show it (now or before); false when there are none to show it.
+   * buttons. True when the copies show it (now or before).
    */
   async function settleApproval(c: Case): Promise<boolean> {
-    const approval = c.approval;
     const team = directory.teams[c.team];
-    if (!approval || approval.status === 'pending' || !team) return false;
-    if (await refs.get(c.id, REF.approvalFinal(approval.id))) return true;
-    const outcome = approvalOutcome(c, directory, triageLocale(team));
-    const copies = await approvalCopies(approval.id, c.id);
-    if (outcome === null || copies.length === 0) return false;
-    for (const copy of copies) {
-      await poster.update(copy, { text: outcome, blocks: decidedApprovalBlocks(copy.text, outcome) });
-    }
-    await refs.put(c.id, REF.approvalFinal(approval.id), c.updatedAt.toISOString());
-    return true;
+    const reader = team && { locale: triageLocale(team), timeZone: c.policy.calendar.timeZone };
+    const outcome = reader ? approvalOutcome(c, directory, reader, neutralise) : null;
+    if (outcome === null) return false;
+    return copies.settle(c, (copy) =>
+      poster.update(copy, { text: outcome, blocks: decidedApprovalBlocks(copy.text, outcome) }),
+    );
   }
 
   return {
@@ -91,7 +85,7 @@ export function caseCards(deps: { refs: SlackRefs; poster: SlackPoster; director
     triageCard,
     createTriageCard,
     refreshTriageCard,
-    addApprovalCopy,
+    addApprovalCopy: copies.add,
     settleApproval,
   };
 }

@@ -1,20 +1,25 @@
 // The Slack PlatformSink: delivers one outbox notice of a Slack case. Customer notices go to the
 // case's thread; person notices to a direct message; supervisor notices to each supervisor's
 // direct messages; triage notices to the team's triage card (created by the first, threaded
-// under it after). After each delivery the case's cards are brought up to date.
+// under it after). After each delivery the case's cards are brought up to date. Deliveries of a
+// case go one at a time, and a retried supervisors' notice skips those it reached
+// (adapters/shared).
 import type {
   Case,
   ClaimedNotice,
   DeliveryResult,
   Directory,
   Notice,
-  NoticeAction,
   Person,
 } from '../../../src/core/index.ts';
 import type { Logger, PlatformSink } from '../../../src/platform/adapter.ts';
+import { approvalIdOf, shownOnApprovalCopies } from '../../shared/approval-copies.ts';
+import { customerActions, liveActions } from '../../shared/customer-actions.ts';
+import { oneAtATimePerCase } from '../../shared/delivery-order.ts';
+import { deliverToEach, reachedIn } from '../../shared/each-recipient.ts';
 import { decodeConversation, type MessageRef, REF, type SlackRefs } from '../conversation.ts';
-import { customerActions, noticeText, type RenderedMessage, renderNotice } from '../render/notice.ts';
 import { label } from '../render/labels.ts';
+import { noticeText, type RenderedMessage, renderNotice } from '../render/notice.ts';
 import { caseCards } from './case-cards.ts';
 import { deliveryOutcome, slackErrorOf } from './outcome.ts';
 import type { SlackPoster } from './slack-api.ts';
@@ -29,25 +34,17 @@ export interface SlackSinkDeps {
 const rejected = (error: string): DeliveryResult => ({ status: 'rejected', error });
 const SENT: DeliveryResult = { status: 'sent' };
 
+/** The Slack error that will never go away for this person (no such user, DMs closed), or null. */
+function refusal(e: unknown): string | null {
+  const outcome = deliveryOutcome(e);
+  return 'unknown' in outcome || outcome.status !== 'rejected' ? null : outcome.error;
+}
+
 export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
   const { poster, refs, directory, logger } = deps;
   const cards = caseCards({ refs, poster, directory });
-  const queues = new Map<string, Promise<unknown>>();
-
-  /** One delivery per case at a time in this process: cards are read, then written. */
-  function oneAtATime<T>(caseId: string, work: () => Promise<T>): Promise<T> {
-    const previous = queues.get(caseId) ?? Promise.resolve();
-    const run = previous.then(work, work);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    queues.set(caseId, settled);
-    void settled.then(() => {
-      if (queues.get(caseId) === settled) queues.delete(caseId);
-    });
-    return run;
-  }
+  // Cards are read, then written: one delivery per case at a time keeps them in step.
+  const oneAtATime = oneAtATimePerCase();
 
   async function post(notice: Notice, channel: string, message: RenderedMessage, threadTs?: string) {
     // Kept before posting, so "Show full text" works as soon as the message is seen.
@@ -57,14 +54,6 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
     return poster.post(channel, message, threadTs);
   }
 
-  /** Approve/decline buttons only while that approval is still pending. */
-  function liveActions(notice: Notice, c: Case): NoticeAction[] {
-    return notice.actions.filter(
-      (a) =>
-        a.approvalId === undefined || (c.approval?.id === a.approvalId && c.approval.status === 'pending'),
-    );
-  }
-
   async function toPerson(notice: Notice, c: Case, slackId: string): Promise<MessageRef> {
     const channel = await poster.dmChannel(slackId);
     const actions = liveActions(notice, c);
@@ -72,40 +61,26 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
     const message = renderNotice(notice, actions, label(notice.locale, 'dm_reply_hint'));
     const ref = await post(notice, channel, message);
     await cards.rememberThread(c.id, ref, 'dm');
-    const approvalId = actions.find((a) => a.approvalId !== undefined)?.approvalId;
+    const approvalId = approvalIdOf(actions);
     if (approvalId) await cards.addApprovalCopy(c.id, approvalId, { ...ref, text: firstText(message) });
     return ref;
   }
 
   async function toSupervisors(notice: Notice, c: Case, teamId: string): Promise<DeliveryResult> {
-    // The decision is shown on every copy of the approval card rather than in a new message.
-    if (notice.key === 'supervisors.decided' && (await cards.settleApproval(c))) return SENT;
+    if (shownOnApprovalCopies(notice) && (await cards.settleApproval(c))) return SENT;
     const team = directory.teams[teamId];
     const supervisors = (team?.supervisors ?? [])
       .map((id) => directory.people[id])
       .filter((p): p is Person & { slackId: string } => p?.slackId !== undefined);
     if (supervisors.length === 0) return rejected(`team ${teamId} has no supervisor with a slackId`);
-    let reached = 0;
-    let refusal: string | null = null;
-    for (const person of supervisors) {
-      const done = REF.deliveredTo(notice.id, person.id);
-      if (await refs.get(c.id, done)) {
-        reached += 1;
-        continue;
-      }
-      try {
-        const ref = await toPerson(notice, c, person.slackId);
-        await refs.put(c.id, done, ref.ts);
-        reached += 1;
-      } catch (e) {
-        const outcome = deliveryOutcome(e);
-        if ('unknown' in outcome || outcome.status !== 'rejected') throw e;
-        // One supervisor out of reach must not keep the others from hearing.
-        refusal = outcome.error;
-        logger.warn('slack.supervisor_unreachable', { case: c.id, person: person.id, error: outcome.error });
-      }
-    }
-    return reached > 0 ? SENT : rejected(refusal ?? 'no supervisor reached');
+    return deliverToEach({
+      people: supervisors,
+      reached: reachedIn(refs, c.id, (personId) => REF.deliveredTo(notice.id, personId)),
+      send: async (person) => (await toPerson(notice, c, person.slackId)).ts,
+      refusal,
+      refused: (person, error) =>
+        logger.warn('slack.supervisor_unreachable', { case: c.id, person: person.id, error }),
+    });
   }
 
   async function toTriage(notice: Notice, c: Case, teamId: string): Promise<DeliveryResult> {

@@ -28,8 +28,15 @@ export interface SlackPoster {
   dmChannel(userId: string): Promise<string>;
 }
 
-export function slackPoster(client: WebClient): SlackPoster {
-  const dms = new Map<string, string>();
+/** Opens (or finds) the direct conversation with a Slack user; see adapters/shared/dm-channels.ts. */
+export async function openDm(client: WebClient, userId: string): Promise<string> {
+  const result = await client.conversations.open({ users: userId });
+  const id = result.channel?.id;
+  if (!id) throw new Error(`conversations.open gave no channel for ${userId}`);
+  return id;
+}
+
+export function slackPoster(client: WebClient, dmChannel: (userId: string) => Promise<string>): SlackPoster {
   return {
     async post(channel, message, threadTs) {
       const result = await client.chat.postMessage({
@@ -51,14 +58,6 @@ export function slackPoster(client: WebClient): SlackPoster {
         blocks: message.blocks,
       });
     },
-    async dmChannel(userId) {
-      const known = dms.get(userId);
-      if (known) return known;
-      const result = await client.conversations.open({ users: userId });
-      const id = result.channel?.id;
-      if (!id) throw new Error(`conversations.open gave no channel for ${userId}`);
-      dms.set(userId, id);
-      return id;
-    },
+    dmChannel,
   };
 }

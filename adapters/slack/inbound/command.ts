@@ -2,9 +2,10 @@
 // urgency); `/support status` lists the person's open cases, privately.
 import type { App } from '@slack/bolt';
 import type { Directory, Locale } from '../../../src/core/index.ts';
+import { STATUS_LIMIT, statusText } from '../../shared/status.ts';
 import { section } from '../render/block-kit.ts';
+import { neutralise } from '../render/escape.ts';
 import { intakeForm } from '../render/forms.ts';
-import { STATUS_LIMIT, statusText } from '../render/status.ts';
 import type { Inbound } from './context.ts';
 import { openCaseFromSlack, startThread } from './intake.ts';
 import { command as commandPayload, parseOrLog } from './payloads.ts';
@@ -29,7 +30,7 @@ export function registerCommand(app: App, inb: Inbound): void {
         inb.identity.reader(u),
         inb.identity.customer(u),
       ]);
-      const status = statusText(open.cases, customer.name, directory, reader, open.more);
+      const status = statusText(open.cases, customer.name, directory, reader, neutralise, open.more);
       await respond({ response_type: 'ephemeral', text: status, blocks: [section(status)] });
       return;
     }

@@ -7,13 +7,14 @@ import {
   type Desk,
   type InboundLog,
   isCoreError,
-  renderText,
 } from '../../../src/core/index.ts';
+import type { Reader } from '../../shared/reader.ts';
+import { refusalText as sharedRefusalText } from '../../shared/refusals.ts';
 import type { SlackRefs } from '../conversation.ts';
 import { slackErrorOf } from '../delivery/outcome.ts';
 import type { WebClient } from '../delivery/slack-api.ts';
-import { safeParams } from '../render/notice.ts';
-import type { Identity, Reader, SlackUser } from './identity.ts';
+import { neutralise } from '../render/escape.ts';
+import type { Identity, SlackUser } from './identity.ts';
 
 export interface Inbound {
   desk: Desk;
@@ -23,6 +24,8 @@ export interface Inbound {
   logger: Logger;
   /** Bolt's client, for calls made while answering (views.open, users.info, chat.postEphemeral). */
   client: WebClient;
+  /** The direct conversation with a Slack user, opened once per person (shared with delivery). */
+  dmChannel(userId: string): Promise<string>;
   identity: Identity;
   botUserId: string;
   command: string;
@@ -36,17 +39,8 @@ export interface Place {
   threadTs?: string | undefined;
 }
 
-/** The kind words for an error the person caused, in their language; anything else is "try again". */
-export function refusalText(e: unknown, reader: Reader): string {
-  const known = isCoreError(e) && e.code !== 'conflict' ? e : null;
-  const key = known ? known.textKey : isCoreError(e, 'conflict') ? 'error.conflict' : 'error.unexpected';
-  const params = known ? safeParams(known.params) : {};
-  try {
-    return renderText(key, { ...reader, params });
-  } catch {
-    return renderText('error.unexpected', reader);
-  }
-}
+/** The kind words for an error the person caused, in their language (see adapters/shared/refusals.ts). */
+export const refusalText = (e: unknown, reader: Reader): string => sharedRefusalText(e, reader, neutralise);
 
 export async function tellPrivately(inb: Inbound, u: SlackUser, place: Place, text: string): Promise<void> {
   try {
@@ -59,8 +53,7 @@ export async function tellPrivately(inb: Inbound, u: SlackUser, place: Place, te
       });
       return;
     }
-    const dm = await inb.client.conversations.open({ users: u.userId });
-    if (dm.channel?.id) await inb.client.chat.postMessage({ channel: dm.channel.id, text });
+    await inb.client.chat.postMessage({ channel: await inb.dmChannel(u.userId), text });
   } catch (e) {
     inb.logger.warn('slack.reply_failed', { user: u.userId, channel: place.channel, error: slackErrorOf(e) });
   }

@@ -2,24 +2,14 @@
 // customer known as `slack:<team>:<user>`, whose name, language and time zone come from users.info
 // (cached for a while: one lookup per person, not per message).
 import { findPersonByPlatformId } from '../../../src/platform/people.ts';
-import type { Actor, Customer, Directory, Locale, Person } from '../../../src/core/index.ts';
+import type { Actor, Customer, Directory, Person } from '../../../src/core/index.ts';
+import { localeFromTag, type Reader } from '../../shared/reader.ts';
 import type { WebClient } from '../delivery/slack-api.ts';
 import { plainFromSlack } from '../render/escape.ts';
 
 export interface SlackUser {
   teamId: string;
   userId: string;
-}
-
-export interface Reader {
-  locale: Locale;
-  timeZone: string;
-}
-
-/** Slack's `fr-FR` → fr, `lt-LT` → lt, anything else → en. */
-export function localeFromSlack(slackLocale: string | undefined): Locale {
-  const language = slackLocale?.toLowerCase().split(/[-_]/)[0];
-  return language === 'fr' || language === 'lt' ? language : 'en';
 }
 
 function validZone(zone: string | undefined): string {
@@ -53,7 +43,7 @@ export function createIdentity(client: WebClient, directory: Directory) {
     const name = user?.profile?.display_name || user?.real_name || user?.profile?.real_name || user?.name;
     const customer = {
       name: name || u.userId,
-      locale: localeFromSlack(user?.locale),
+      locale: localeFromTag(user?.locale),
       timeZone: validZone(user?.tz),
     };
     profiles.set(u.userId, { customer, until: performance.now() + PROFILE_TTL_MS });

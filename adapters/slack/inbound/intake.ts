@@ -68,9 +68,7 @@ export async function startThread(inb: Inbound, u: SlackUser, channel: string): 
     inb.logger.info('slack.thread_in_dm', { channel, reason: slackErrorOf(e) });
   }
   try {
-    const dm = await inb.client.conversations.open({ users: u.userId });
-    const dmChannel = dm.channel?.id;
-    if (!dmChannel) return null;
+    const dmChannel = await inb.dmChannel(u.userId);
     const posted = await inb.client.chat.postMessage({ channel: dmChannel, text });
     return posted.ts ? { teamId: u.teamId, channel: dmChannel, threadTs: posted.ts } : null;
   } catch (e) {

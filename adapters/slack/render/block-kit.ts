@@ -3,6 +3,8 @@
 // 24 per modal title.
 import type { types } from '@slack/bolt';
 import type { ActionId } from '../../../src/core/index.ts';
+import { truncate as cutText, splitText as splitLongText } from '../../shared/long-text.ts';
+import { MRKDWN_ESCAPES } from './escape.ts';
 
 export type Block = types.KnownBlock;
 export type ButtonElement = types.Button;
@@ -29,40 +31,11 @@ export interface ButtonValue {
   n?: string | undefined;
 }
 
-const ELLIPSIS = '…';
+/** Cuts mrkdwn to at most `max` characters (ellipsis included), never inside an escape like `&amp;`. */
+export const truncate = (text: string, max: number) => cutText(text, max, MRKDWN_ESCAPES);
 
-/**
- * Cuts mrkdwn text to at most `max` characters (ellipsis included), at a space when one is near,
- * never inside an escape like `&amp;`.
- */
-export function truncate(text: string, max: number): { text: string; cut: boolean } {
-  if (text.length <= max) return { text, cut: false };
-  let end = max - ELLIPSIS.length;
-  const space = text.lastIndexOf(' ', end);
-  if (space > end - 200 && space > 0) end = space;
-  const amp = text.lastIndexOf('&', end);
-  if (amp >= 0 && text.indexOf(';', amp) >= end && end - amp < 8) end = amp;
-  return { text: `${text.slice(0, end).trimEnd()}${ELLIPSIS}`, cut: true };
-}
-
-/** Splits text into pieces of at most `max` characters (for showing a long text in a modal). */
-export function splitText(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let end = max;
-    const newline = rest.lastIndexOf('\n', end);
-    const space = rest.lastIndexOf(' ', end);
-    const at = newline > max / 2 ? newline : space > max / 2 ? space : end;
-    end = at;
-    const amp = rest.lastIndexOf('&', end);
-    if (amp >= 0 && rest.indexOf(';', amp) >= end && end - amp < 8) end = amp;
-    pieces.push(rest.slice(0, end));
-    rest = rest.slice(end).replace(/^[ \n]/, '');
-  }
-  if (rest.length > 0) pieces.push(rest);
-  return pieces;
-}
+/** Splits mrkdwn into pieces of at most `max` characters (a long text shown in a modal). */
+export const splitText = (text: string, max: number) => splitLongText(text, max, MRKDWN_ESCAPES);
 
 export const plain = (text: string, max: number = LIMITS.buttonText): types.PlainTextElement => ({
   type: 'plain_text',

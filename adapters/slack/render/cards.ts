@@ -8,15 +8,12 @@ import {
   type NoticeAction,
   renderText,
 } from '../../../src/core/index.ts';
+import { isInProgress, TRIAGE_CARD_ACTIONS } from '../../shared/customer-actions.ts';
+import { shownName } from '../../shared/params.ts';
+import { actions, type Block, context, LIMITS, section, truncate } from './block-kit.ts';
 import { neutralise } from './escape.ts';
 import { label } from './labels.ts';
-import { actions, type Block, context, LIMITS, section, truncate } from './block-kit.ts';
 import { actionButton } from './notice.ts';
-
-/** Buttons on every triage card while the case is active. */
-const TRIAGE_ACTIONS = ['claim', 'escalate', 'resolve', 'ask_supervisor'] as const;
-
-export const isActive = (c: Case): boolean => c.status !== 'resolved' && c.status !== 'closed';
 
 const text = (locale: Locale, key: Parameters<typeof renderText>[0]) =>
   renderText(key, { locale, timeZone: 'UTC' });
@@ -24,7 +21,9 @@ const text = (locale: Locale, key: Parameters<typeof renderText>[0]) =>
 /** "Status / Handled by / Next reply due / Risk / Level" as the reader would say it. */
 export function caseFields(c: Case, directory: Directory, locale: Locale, timeZone: string): Block {
   const owner =
-    c.ownerId === null ? text(locale, 'nobody') : (directory.people[c.ownerId]?.name ?? c.ownerId);
+    c.ownerId === null
+      ? text(locale, 'nobody')
+      : shownName(directory.people[c.ownerId]?.name ?? c.ownerId, neutralise);
   const window = c.window;
   const due =
     window === null
@@ -40,7 +39,7 @@ export function caseFields(c: Case, directory: Directory, locale: Locale, timeZo
     type: 'section',
     fields: [
       field('field_status', text(locale, `status.${c.status}`)),
-      field('field_owner', neutralise(owner)),
+      field('field_owner', owner),
       field('field_due', due),
       field('field_risk', text(locale, `risk.${c.risk.band}`)),
       field('field_level', text(locale, `level.${c.level}`)),
@@ -55,28 +54,13 @@ export function triageCardBlocks(
   locale: Locale,
   timeZone: string,
 ): Block[] {
-  const buttons = isActive(c)
+  const buttons = isInProgress(c)
     ? [
-        ...TRIAGE_ACTIONS.map((id) => actionButton({ id, caseId: c.id } satisfies NoticeAction, locale)),
+        ...TRIAGE_CARD_ACTIONS.map((id) => actionButton({ id, caseId: c.id } satisfies NoticeAction, locale)),
         actionButton({ id: 'reply', caseId: c.id }, locale),
       ]
     : [];
   return [section(intro), caseFields(c, directory, locale, timeZone), ...actions(buttons)];
-}
-
-/** The line every copy of an approval card shows once it is decided, or no longer needed. */
-export function approvalOutcome(c: Case, directory: Directory, locale: Locale): string | null {
-  const approval = c.approval;
-  if (!approval || approval.status === 'pending') return null;
-  if (approval.decidedBy !== undefined) {
-    const name = directory.people[approval.decidedBy]?.name ?? approval.decidedBy;
-    return renderText('supervisors.decided', {
-      locale,
-      timeZone: 'UTC',
-      params: { number: c.number, decision: approval.status, supervisorName: neutralise(name) },
-    });
-  }
-  return label(locale, 'approval_closed', { status: text(locale, `status.${c.status}`) });
 }
 
 export function decidedApprovalBlocks(body: string, outcome: string): Block[] {

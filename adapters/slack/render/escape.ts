@@ -12,6 +12,9 @@ const CONTROL = /<([^<>\n]*)>/g;
 /** An "@" that starts a word (not the one inside an e-mail address). */
 const MENTION_AT = /(^|[^\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_])/gu;
 
+/** The escapes `escapeMarkup` writes: a cut or a split never falls inside one. */
+export const MRKDWN_ESCAPES = /&(?:amp|lt|gt);/g;
+
 /** Escapes `&`, `<` and `>` (Slack's only three). */
 export const escapeMarkup = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

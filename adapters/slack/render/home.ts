@@ -3,12 +3,12 @@
 // everyone their own open requests.
 import type { types } from '@slack/bolt';
 import { type Case, type Directory, type Locale, renderText } from '../../../src/core/index.ts';
-import type { Reader } from '../inbound/identity.ts';
+import type { Reader } from '../../shared/reader.ts';
+import { statusLine } from '../../shared/status.ts';
 import { neutralise } from './escape.ts';
 import { type LabelKey, label } from './labels.ts';
 import { actions, type Block, context, LIMITS, plain, section, truncate } from './block-kit.ts';
 import { actionButton } from './notice.ts';
-import { statusLine } from './status.ts';
 
 export interface HomeSection {
   title: LabelKey;
@@ -27,7 +27,7 @@ function caseLine(c: Case, directory: Directory, reader: Reader, withRisk: boole
   const words = truncate(neutralise(c.words), 140).text;
   const band = renderText(`risk.${c.risk.band}`, { ...reader });
   const risk = withRisk ? ` · ${label(reader.locale, 'risk_line', { band })}` : '';
-  return `*${neutralise(c.customer.name)}*: “${words}”\n${statusLine(c, directory, reader)}${risk}`;
+  return `*${neutralise(c.customer.name)}*: “${words}”\n${statusLine(c, directory, reader, neutralise)}${risk}`;
 }
 
 function decideButtons(c: Case, locale: Locale): types.Button[] {

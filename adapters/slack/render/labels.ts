@@ -4,7 +4,6 @@
 import type { Locale } from '../../../src/core/index.ts';
 
 const en = {
-  show_full_text: 'Show full text',
   full_text_title: 'Full text',
   close: 'Close',
   submit: 'Send',
@@ -43,7 +42,6 @@ const en = {
   dm_reply_hint: 'Replies in this thread are sent to the customer.',
   no_due: 'no time running',
   paused: 'paused while we wait for the customer',
-  approval_closed: 'No decision is needed any more: the case is {status}.',
   case_exists: 'This message is already case #{number}.',
   home_intro: 'Write to me here, mention me in a channel, or type /support to ask for help.',
   home_approvals: 'Waiting for your decision',
@@ -54,13 +52,11 @@ const en = {
   home_none: 'Nothing here right now.',
   home_undelivered: 'Messages that could not be delivered',
   home_more: '…and more, not shown here.',
-  status_more: '…and more open requests, not shown here.',
 } as const;
 
 export type LabelKey = keyof typeof en;
 
 const fr: Record<LabelKey, string> = {
-  show_full_text: 'Afficher le texte complet',
   full_text_title: 'Texte complet',
   close: 'Fermer',
   submit: 'Envoyer',
@@ -99,7 +95,6 @@ const fr: Record<LabelKey, string> = {
   dm_reply_hint: 'Les réponses dans ce fil sont envoyées au client.',
   no_due: 'aucun délai en cours',
   paused: 'en pause en attendant le client',
-  approval_closed: 'Plus aucune décision n’est nécessaire : le dossier est {status}.',
   case_exists: 'Ce message est déjà le dossier n° {number}.',
   home_intro: 'Écrivez-moi ici, mentionnez-moi dans un canal ou tapez /support pour demander de l’aide.',
   home_approvals: 'En attente de votre décision',
@@ -110,11 +105,9 @@ const fr: Record<LabelKey, string> = {
   home_none: 'Rien pour le moment.',
   home_undelivered: 'Messages qui n’ont pas pu être remis',
   home_more: '… et d’autres, non affichés ici.',
-  status_more: '… et d’autres demandes en cours, non affichées ici.',
 };
 
 const lt: Record<LabelKey, string> = {
-  show_full_text: 'Rodyti visą tekstą',
   full_text_title: 'Visas tekstas',
   close: 'Uždaryti',
   submit: 'Siųsti',
@@ -153,7 +146,6 @@ const lt: Record<LabelKey, string> = {
   dm_reply_hint: 'Atsakymai šioje gijoje siunčiami klientui.',
   no_due: 'laikas neskaičiuojamas',
   paused: 'sustabdyta, kol laukiame kliento',
-  approval_closed: 'Sprendimo nebereikia: atvejo būsena – {status}.',
   case_exists: 'Ši žinutė jau yra atvejis Nr. {number}.',
   home_intro: 'Parašykite man čia, paminėkite mane kanale arba įveskite /support ir paprašykite pagalbos.',
   home_approvals: 'Laukia jūsų sprendimo',
@@ -164,7 +156,6 @@ const lt: Record<LabelKey, string> = {
   home_none: 'Kol kas nieko nėra.',
   home_undelivered: 'Žinutės, kurių nepavyko pristatyti',
   home_more: '… ir daugiau, čia nerodoma.',
-  status_more: '… ir daugiau neužbaigtų užklausų, kurių čia nerodome.',
 };
 
 const LABELS: Readonly<Record<Locale, Readonly<Record<LabelKey, string>>>> = { en, fr, lt };

@@ -1,16 +1,16 @@
 // Renders a core notice as a Slack message: the catalog text in the reader's language and zone,
-// with every user-provided value neutralised first, and the notice's actions as buttons. A text
-// longer than a section allows is cut, with a button that opens the rest.
+// with every user-provided value neutralised first (adapters/shared/params.ts says which), and the
+// notice's actions as buttons. A text longer than a section allows is cut, with a button that opens
+// the rest.
 import {
   actionLabelKey,
-  type Case,
   type Locale,
   type Notice,
   type NoticeAction,
   renderText,
 } from '../../../src/core/index.ts';
-import { neutralise } from './escape.ts';
-import { label } from './labels.ts';
+import { sharedLabel } from '../../shared/labels.ts';
+import { noticeText as sharedNoticeText } from '../../shared/params.ts';
 import {
   actions,
   type Block,
@@ -22,6 +22,8 @@ import {
   section,
   truncate,
 } from './block-kit.ts';
+import { neutralise } from './escape.ts';
+import { label } from './labels.ts';
 
 export interface RenderedMessage {
   text: string;
@@ -30,26 +32,9 @@ export interface RenderedMessage {
   fullText?: string;
 }
 
-/** Params whose values are instants the renderer formats itself; everything else may be user text. */
-const isInstantParam = (name: string) => name.endsWith('At');
-
-export function safeParams(params: Notice['params']): Record<string, string | number> {
-  return Object.fromEntries(
-    Object.entries(params).map(([name, value]) => [
-      name,
-      typeof value === 'string' && !isInstantParam(name) ? neutralise(value) : value,
-    ]),
-  );
-}
-
 /** The notice's text as mrkdwn; throws when the key is not in the catalog (a programming error). */
-export function noticeText(notice: Pick<Notice, 'key' | 'params' | 'locale' | 'timeZone'>): string {
-  return renderText(notice.key, {
-    locale: notice.locale,
-    timeZone: notice.timeZone,
-    params: safeParams(notice.params),
-  });
-}
+export const noticeText = (notice: Pick<Notice, 'key' | 'params' | 'locale' | 'timeZone'>): string =>
+  sharedNoticeText(notice, neutralise);
 
 const STYLE: Partial<Record<ButtonId, 'primary' | 'danger'>> = {
   claim: 'primary',
@@ -61,7 +46,7 @@ const STYLE: Partial<Record<ButtonId, 'primary' | 'danger'>> = {
 export function actionButton(action: NoticeAction | { id: ButtonId; caseId: string }, locale: Locale) {
   const text =
     action.id === 'more'
-      ? label(locale, 'show_full_text')
+      ? sharedLabel(locale, 'show_full_text')
       : action.id === 'reply'
         ? label(locale, 'reply_action')
         : renderText(actionLabelKey(action.id), { locale, timeZone: 'UTC' });
@@ -72,23 +57,6 @@ export function actionButton(action: NoticeAction | { id: ButtonId; caseId: stri
     { c: action.caseId, ...(approvalId ? { a: approvalId } : {}) },
     STYLE[action.id],
   );
-}
-
-/**
- * The customer's thread always offers what they can do next: details, a supervisor, closing while
- * the case is open; reopening once it is closed. The core still decides whether each click counts.
- */
-export function customerActions(notice: Notice, c: Case): NoticeAction[] {
-  if (notice.actions.length > 0) return [...notice.actions];
-  const active = c.status !== 'resolved' && c.status !== 'closed';
-  const ids: NoticeAction['id'][] = active
-    ? [
-        'add_details',
-        ...(c.status === 'awaiting_approval' ? [] : (['ask_supervisor'] as const)),
-        'mark_resolved',
-      ]
-    : ['reopen'];
-  return ids.map((id) => ({ id, caseId: c.id }));
 }
 
 /**
@@ -103,7 +71,7 @@ export function renderNotice(
   const body = noticeText(notice);
   const { text, cut } = truncate(body, LIMITS.sectionText);
   const more = cut
-    ? [button('more', label(notice.locale, 'show_full_text'), { c: notice.caseId, n: notice.id })]
+    ? [button('more', sharedLabel(notice.locale, 'show_full_text'), { c: notice.caseId, n: notice.id })]
     : [];
   const elements = [...buttons.map((a) => actionButton(a, notice.locale)), ...more];
   const blocks: Block[] = [section(text), ...(hint ? [context(hint)] : []), ...actions(elements)];

@@ -1,7 +1,7 @@
-// Block Kit limits: section texts stay within 3000 characters without cutting an escape in half,
-// long texts are split for the "Show full text" modal, and a notice full of escapes still fits.
+// Block Kit limits: a notice full of escapes still fits its section, and offers the rest with "Show
+// full text" (cutting and splitting themselves are tested in test/adapters/shared/long-text.test.ts).
 import { describe, expect, it } from 'vitest';
-import { LIMITS, splitText, truncate } from '../../../adapters/slack/render/block-kit.ts';
+import { LIMITS } from '../../../adapters/slack/render/block-kit.ts';
 import { renderNotice } from '../../../adapters/slack/render/notice.ts';
 import type { Notice } from '../../../src/core/model.ts';
 
@@ -16,28 +16,6 @@ const notice = (words: string): Notice => ({
   timeZone: 'Europe/Vilnius',
   dedupeKey: 'case-1:v1:0',
   createdAt: new Date('2026-11-23T08:00:00Z'),
-});
-
-describe('truncate', () => {
-  it.each([
-    ['short text is kept', 'hello', 10, 'hello', false],
-    ['exactly the limit is kept', 'abcdefghij', 10, 'abcdefghij', false],
-    ['cut at a space, with an ellipsis', 'the quick brown fox jumps', 15, 'the quick…', true],
-    ['never inside an escape', 'aaaaaaa&amp;b', 10, 'aaaaaaa…', true],
-    ['an escape before the cut is kept whole', 'aa&amp;bbbbbbbbbb', 12, 'aa&amp;bbbb…', true],
-  ])('%s', (_, text, max, expected, cut) => {
-    expect(truncate(text, max)).toEqual({ text: expected, cut });
-  });
-});
-
-describe('splitText', () => {
-  it('splits into pieces within the limit, at line ends or spaces, losing nothing but the break', () => {
-    const text = Array.from({ length: 400 }, (_, i) => `line ${i} of the export log &amp; more`).join('\n');
-    const pieces = splitText(text, LIMITS.sectionText);
-    expect(pieces.length).toBeGreaterThan(4);
-    expect(pieces.every((p) => p.length <= LIMITS.sectionText)).toBe(true);
-    expect(pieces.join('\n')).toBe(text);
-  });
 });
 
 describe('renderNotice', () => {

@@ -119,7 +119,7 @@ describe('Slack decisions', () => {
       since,
     });
     expect(buttonsOf(settled)).toEqual([]);
-    expect(textOf(settled)).toContain('No decision is needed any more: the case is resolved.');
+    expect(textOf(settled)).toContain('No decision is needed any more: case #1 is resolved.');
   });
 
   it('Reassign hands the case to the other billing expert; the customer reopens a closed case', async () => {

@@ -5,6 +5,7 @@ import type { SlackOptions } from '../../../adapters/slack/options.ts';
 import { type AppConfig, loadConfig } from '../../../src/config/load-config.ts';
 import { createDesk, type Desk } from '../../../src/core/desk.ts';
 import type { Case } from '../../../src/core/model.ts';
+import type { NoticeSink } from '../../../src/core/ports.ts';
 import type { InspectableStore } from '../../../src/store/store.ts';
 import { dispatchOnce } from '../../../src/jobs/dispatch-notices.ts';
 import { createOutbox } from '../../../src/jobs/outbox.ts';
@@ -42,6 +43,8 @@ export interface SlackHarness {
   logger: ReturnType<typeof memoryLogger>;
   /** Runs the outbox once, as the scheduled job would. */
   dispatch(): ReturnType<typeof dispatchOnce>;
+  /** The routing sink the adapter registered with: delivers one notice, as the outbox does. */
+  sink: NoticeSink;
   /** Clicks the button `actionId` on a message the bot posted (or updated). */
   click(user: string, message: ApiCall, actionId: string): Promise<number>;
   /** Submits the modal opened by `opened` (a views.open call) with these input states. */
@@ -181,6 +184,7 @@ export async function slackHarness(
     config,
     logger,
     dispatch,
+    sink: outbox,
     async click(user, message, actionId) {
       const { slack } = harness;
       const button = buttonsOf(message).find((b) => b.action_id === actionId);

@@ -1,0 +1,36 @@
+// Words of the bot's own interface that both platforms show (case messages come from the core's
+// catalog). Each platform keeps the words only it needs in its render/labels.ts.
+import type { Locale } from '../../src/core/index.ts';
+
+const en = {
+  show_full_text: 'Show full text',
+  status_more: '…and more open requests, not shown here.',
+  approval_closed: 'No decision is needed any more: case #{number} is {status}.',
+} as const;
+
+export type SharedLabelKey = keyof typeof en;
+
+const fr: Record<SharedLabelKey, string> = {
+  show_full_text: 'Afficher le texte complet',
+  status_more: '… et d’autres demandes en cours, non affichées ici.',
+  approval_closed: 'Plus aucune décision n’est nécessaire : la demande n°{number} est {status}.',
+};
+
+const lt: Record<SharedLabelKey, string> = {
+  show_full_text: 'Rodyti visą tekstą',
+  status_more: '… ir daugiau neužbaigtų užklausų, kurių čia nerodome.',
+  approval_closed: 'Sprendimo nebereikia: užklausos Nr. {number} būsena – {status}.',
+};
+
+const LABELS: Readonly<Record<Locale, Readonly<Record<SharedLabelKey, string>>>> = { en, fr, lt };
+
+/** A shared label in `locale`; `{name}` placeholders are filled from `params` (values already escaped). */
+export function sharedLabel(
+  locale: Locale,
+  key: SharedLabelKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  return LABELS[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}

@@ -1,0 +1,61 @@
+// Which buttons a notice shows, the same on both platforms: the customer's controls by the case's
+// state (no second supervisor while a decision is pending), and Approve/Decline only while their
+// approval is still pending.
+import { describe, expect, it } from 'vitest';
+import { customerActions, liveActions } from '../../../adapters/shared/customer-actions.ts';
+import type { Approval, Case, CaseStatus } from '../../../src/core/index.ts';
+import { at, makeCase } from '../../support/case-factory.ts';
+
+const pending = (id: string): Approval => ({
+  id,
+  status: 'pending',
+  reason: 'customer_asked',
+  requestedBy: 'slack:T1:U1',
+  requestedByRole: 'customer',
+  requestedAt: at(0),
+  previous: { level: 2, status: 'waiting_on_expert', ownerId: 'tom' },
+});
+const ids = (c: Case, actions = customerActions({ actions: [] }, c)) => actions.map((a) => a.id);
+
+describe('customerActions', () => {
+  it.each<[CaseStatus, string[]]>([
+    ['open', ['add_details', 'ask_supervisor', 'mark_resolved']],
+    ['waiting_on_customer', ['add_details', 'ask_supervisor', 'mark_resolved']],
+    ['waiting_on_expert', ['add_details', 'ask_supervisor', 'mark_resolved']],
+    ['resolved', ['reopen']],
+    ['closed', ['reopen']],
+  ])('a case %s offers %j', (status, expected) => {
+    expect(ids(makeCase({ status }))).toEqual(expected);
+  });
+
+  it('while a supervisor’s decision is pending, no second request is offered', () => {
+    const c = makeCase({ status: 'awaiting_approval', approval: pending('ap-1') });
+    expect(ids(c)).toEqual(['add_details', 'mark_resolved']);
+  });
+
+  it('a notice with buttons of its own keeps them', () => {
+    const c = makeCase();
+    expect(ids(c, customerActions({ actions: [{ id: 'rate', caseId: c.id }] }, c))).toEqual(['rate']);
+  });
+});
+
+describe('liveActions', () => {
+  const c = makeCase({ status: 'awaiting_approval', approval: pending('ap-1') });
+  const card = {
+    actions: [
+      { id: 'approve', caseId: c.id, approvalId: 'ap-1' },
+      { id: 'decline', caseId: c.id, approvalId: 'ap-1' },
+      { id: 'claim', caseId: c.id },
+    ] as const,
+  };
+
+  it('keeps Approve and Decline while their approval is pending', () => {
+    expect(liveActions(card, c).map((a) => a.id)).toEqual(['approve', 'decline', 'claim']);
+  });
+
+  it('drops them once it is decided, or when they are for another approval', () => {
+    const decided = { ...c, approval: { ...pending('ap-1'), status: 'approved' as const } };
+    expect(liveActions(card, decided).map((a) => a.id)).toEqual(['claim']);
+    expect(liveActions(card, { ...c, approval: pending('ap-2') }).map((a) => a.id)).toEqual(['claim']);
+  });
+});

@@ -1,0 +1,138 @@
+// The delivery bookkeeping both sinks share: a person's DM channel opened once; one delivery at a
+// time per case; a notice for several people retried only for those it did not reach; a split text
+// resumed where it stopped.
+import { describe, expect, it } from 'vitest';
+import { oneAtATimePerCase } from '../../../adapters/shared/delivery-order.ts';
+import { dmChannels } from '../../../adapters/shared/dm-channels.ts';
+import { deliverToEach, reachedIn } from '../../../adapters/shared/each-recipient.ts';
+import { sendInParts } from '../../../adapters/shared/parts.ts';
+import { createMemoryStore } from '../../../src/store/memory-store.ts';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+describe('dmChannels', () => {
+  it('opens a person’s channel once, even when two sends ask at the same moment', async () => {
+    const opened: string[] = [];
+    const dm = dmChannels(async (userId) => {
+      opened.push(userId);
+      await tick();
+      return `D-${userId}`;
+    });
+    expect(await Promise.all([dm('U1'), dm('U1'), dm('U2')])).toEqual(['D-U1', 'D-U1', 'D-U2']);
+    expect(await dm('U1')).toBe('D-U1');
+    expect(opened).toEqual(['U1', 'U2']);
+  });
+
+  it('asks again after a failed open', async () => {
+    let calls = 0;
+    const dm = dmChannels(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('ratelimited');
+      return 'D-1';
+    });
+    await expect(dm('U1')).rejects.toThrow('ratelimited');
+    expect(await dm('U1')).toBe('D-1');
+    expect(calls).toBe(2);
+  });
+});
+
+describe('oneAtATimePerCase', () => {
+  it('runs a case’s deliveries in order, one at a time, other cases alongside, past a failure', async () => {
+    const perCase = oneAtATimePerCase();
+    const log: string[] = [];
+    const work =
+      (name: string, fail = false) =>
+      async () => {
+        log.push(`${name} start`);
+        await tick();
+        log.push(`${name} end`);
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const runs = [perCase('c1', work('a', true)), perCase('c1', work('b')), perCase('c2', work('x'))];
+    const results = await Promise.allSettled(runs);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect(log.indexOf('b start')).toBeGreaterThan(log.indexOf('a end'));
+    expect(log.indexOf('x start')).toBeLessThan(log.indexOf('a end'));
+  });
+});
+
+describe('deliverToEach', () => {
+  const people = [{ id: 'marie' }, { id: 'sam' }, { id: 'ona' }];
+  const gone = new Error('user_not_found');
+  const busy = new Error('internal_error');
+
+  it('a retry reaches only those the first try did not', async () => {
+    const refs = createMemoryStore().refs;
+    const reached = reachedIn(refs, 'case-1', (personId) => `test.reached.n1.${personId}`);
+    const sent: string[] = [];
+    let samBusy = true;
+    const attempt = () =>
+      deliverToEach({
+        people,
+        reached,
+        send: async (p) => {
+          if (p.id === 'sam' && samBusy) throw busy;
+          sent.push(p.id);
+          return `m-${p.id}`;
+        },
+        refusal: (e) => (e === gone ? 'user_not_found' : null),
+        refused: () => {},
+      });
+    await expect(attempt()).rejects.toBe(busy);
+    samBusy = false;
+    expect(await attempt()).toEqual({ status: 'sent' });
+    expect(sent).toEqual(['marie', 'sam', 'ona']);
+    expect(await refs.get('case-1', 'test.reached.n1.marie')).toBe('m-marie');
+  });
+
+  it('a person refused for good does not keep the others from hearing; all refused is a refusal', async () => {
+    const refusedIds: string[] = [];
+    const deliver = (reachable: (id: string) => boolean) =>
+      deliverToEach({
+        people,
+        reached: reachedIn(createMemoryStore().refs, 'case-1', (personId) => `test.reached.n2.${personId}`),
+        send: async (p) => {
+          if (!reachable(p.id)) throw gone;
+          return `m-${p.id}`;
+        },
+        refusal: (e) => (e === gone ? 'user_not_found' : null),
+        refused: (p) => refusedIds.push(p.id),
+      });
+    expect(await deliver((id) => id !== 'marie')).toEqual({ status: 'sent' });
+    expect(refusedIds).toEqual(['marie']);
+    expect(await deliver(() => false)).toEqual({ status: 'rejected', error: 'user_not_found' });
+  });
+});
+
+describe('sendInParts', () => {
+  it('resumes a split text where it stopped: parts already sent are not sent again', async () => {
+    const kept = new Map<number, string>();
+    const progress = {
+      sent: async (i: number) => kept.get(i) ?? null,
+      record: async (i: number, id: string) => void kept.set(i, id),
+    };
+    const posted: string[] = [];
+    let failOn: string | null = 'part 2';
+    const post = async (part: string, _index: number, last: boolean) => {
+      if (part === failOn) throw new Error('429');
+      posted.push(`${part}${last ? ' (buttons)' : ''}`);
+      return `id-${part}`;
+    };
+    const parts = ['part 1', 'part 2', 'part 3'];
+    await expect(sendInParts(parts, progress, post)).rejects.toThrow('429');
+    failOn = null;
+    expect(await sendInParts(parts, progress, post)).toBe('id-part 3');
+    expect(posted).toEqual(['part 1', 'part 2', 'part 3 (buttons)']);
+  });
+
+  it('keeps no record of a text sent in one message', async () => {
+    const kept = new Map<number, string>();
+    const progress = {
+      sent: async () => null,
+      record: async (i: number, id: string) => void kept.set(i, id),
+    };
+    expect(await sendInParts(['short'], progress, async () => 'm1')).toBe('m1');
+    expect(kept.size).toBe(0);
+  });
+});
