@@ -2,10 +2,12 @@
 // the app a sink that delivers notices. It only translates; the desk decides.
 import { Events } from 'discord.js';
 import type { AdapterContext, PlatformAdapter } from '../../src/platform/adapter.ts';
+import { dmChannels } from '../shared/dm-channels.ts';
 import { RecentCases } from './inbound/recent-cases.ts';
 import { createClient, createSinkRest, shieldMalformedDispatches } from './client.ts';
 import { type Listening, listen } from './inbound/listen.ts';
 import type { DiscordOptions } from './options.ts';
+import { openDm } from './delivery/rest-calls.ts';
 import { createDiscordSink } from './delivery/sink.ts';
 import type { DiscordRefName, DiscordRuntime } from './runtime.ts';
 
@@ -20,12 +22,13 @@ export function createDiscordAdapter(
   options: DiscordOptions,
 ): DiscordAdapter {
   const client = createClient(options);
+  const sinkRest = createSinkRest(options);
   const rt: DiscordRuntime = {
     ctx,
     options,
     client,
-    sinkRest: createSinkRest(options),
-    dmChannels: new Map(),
+    sinkRest,
+    dmChannel: dmChannels((userId) => openDm(sinkRest, userId)),
     recentCases: new RecentCases(),
   };
   shieldMalformedDispatches(client, ctx.logger);

@@ -13,6 +13,7 @@ export type DiscordRefName =
   | `discord.approval.${string}`
   | `discord.skip.${string}`
   | `discord.sent.${string}`
+  | `discord.reached.${string}`
   | `discord.member.${string}`;
 
 export interface DiscordRuntime {
@@ -22,21 +23,9 @@ export interface DiscordRuntime {
   client: Client;
   /** Outbox deliveries: fails fast on a rate limit so the outbox owns the retry. */
   sinkRest: REST;
-  /** DM channel id per Discord user id (Discord returns the same channel every time). */
-  dmChannels: Map<string, string>;
+  /** The DM channel with a Discord user, opened once per person (adapters/shared/dm-channels.ts). */
+  dmChannel(userId: string): Promise<string>;
   recentCases: RecentCases;
 }
 
 export const directoryOf = (rt: DiscordRuntime): Directory => rt.ctx.config.desk.directory;
-
-export async function dmChannelOf(
-  rt: DiscordRuntime,
-  userId: string,
-  open: () => Promise<string>,
-): Promise<string> {
-  const known = rt.dmChannels.get(userId);
-  if (known) return known;
-  const id = await open();
-  rt.dmChannels.set(userId, id);
-  return id;
-}

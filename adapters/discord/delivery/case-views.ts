@@ -1,12 +1,13 @@
 // Keeps what staff see in step with the case after each delivery: the triage card, every copy of
-// an approval request (decided ones lose their buttons and say who decided), and the case thread's
-// members (whoever owns the case is added to its private thread).
-import { type Case, CATALOGS, type TextKey } from '../../../src/core/index.ts';
-import { decidedApprovalMessage } from '../render/cards.ts';
-import { noticeText } from '../render/markdown.ts';
+// an approval request (decided ones lose their buttons and say who decided: see
+// adapters/shared/approval-copies.ts), and the case thread's members (whoever owns the case is
+// added to its private thread).
+import type { Case } from '../../../src/core/index.ts';
+import { approvalCopies, approvalOutcome } from '../../shared/approval-copies.ts';
 import { parseConversation } from '../ids.ts';
+import { decidedApprovalMessage } from '../render/cards.ts';
+import { neutralise } from '../render/markdown.ts';
 import { type DiscordRefName, type DiscordRuntime, directoryOf } from '../runtime.ts';
-import { adapterText } from '../render/labels.ts';
 import { addThreadMember, editMessage } from './rest-calls.ts';
 import { refreshCard } from './triage-card.ts';
 
@@ -15,56 +16,27 @@ export interface MessageRef {
   messageId: string;
 }
 
-const copiesRef = (approvalId: string): DiscordRefName => `discord.approval.${approvalId}`;
-
-/** Remembers one copy of an approval request (a supervisor's DM, or the card thread). */
-export async function recordApprovalCopy(
-  rt: DiscordRuntime,
-  caseId: string,
-  approvalId: string,
-  copy: MessageRef,
-): Promise<void> {
-  const { refs } = rt.ctx.store;
-  const raw = await refs.get(caseId, copiesRef(approvalId));
-  const copies = raw === null ? [] : (JSON.parse(raw) as MessageRef[]);
-  if (copies.some((c) => c.channelId === copy.channelId && c.messageId === copy.messageId)) return;
-  await refs.put(caseId, copiesRef(approvalId), JSON.stringify([...copies, copy]));
+export function approvalCopiesOf(rt: DiscordRuntime) {
+  return approvalCopies<DiscordRefName, MessageRef>(
+    rt.ctx.store.refs,
+    {
+      copies: (approvalId) => `discord.approval.${approvalId}`,
+      settled: (approvalId) => `discord.approval.${approvalId}.closed`,
+    },
+    (a, b) => a.channelId === b.channelId && a.messageId === b.messageId,
+  );
 }
 
-async function closeApprovalCopies(rt: DiscordRuntime, c: Case): Promise<void> {
-  const approval = c.approval;
-  if (!approval || approval.status === 'pending') return;
-  const { refs } = rt.ctx.store;
-  const doneRef: DiscordRefName = `discord.approval.${approval.id}.closed`;
-  const raw = await refs.get(c.id, copiesRef(approval.id));
-  if (raw === null || (await refs.get(c.id, doneRef)) !== null) return;
+/** Once decided (or no longer needed), every copy of the case's approval shows it; true when they do. */
+export async function settleApproval(rt: DiscordRuntime, c: Case): Promise<boolean> {
   const directory = directoryOf(rt);
-  const team = directory.teams[c.team];
-  const locale = team?.locale ?? 'en';
-  const line = approval.decidedBy
-    ? noticeText({
-        key: 'supervisors.decided',
-        locale,
-        timeZone: c.policy.calendar.timeZone,
-        params: {
-          number: c.number,
-          decision: approval.status,
-          supervisorName: directory.people[approval.decidedBy]?.name ?? approval.decidedBy,
-        },
-      })
-    : adapterText('approval.no_longer_needed', locale, {
-        number: c.number,
-        status: CATALOGS[locale][`status.${c.status}` as TextKey],
-      });
-  for (const copy of JSON.parse(raw) as MessageRef[]) {
-    await editMessage(
-      rt.sinkRest,
-      copy.channelId,
-      copy.messageId,
-      decidedApprovalMessage(line, approval.status === 'approved'),
-    );
-  }
-  await refs.put(c.id, doneRef, approval.status);
+  const locale = directory.teams[c.team]?.locale ?? 'en';
+  const outcome = approvalOutcome(c, directory, { locale, timeZone: c.policy.calendar.timeZone }, neutralise);
+  if (outcome === null) return false;
+  const message = decidedApprovalMessage(outcome, c.approval?.status === 'approved');
+  return approvalCopiesOf(rt).settle(c, (copy) =>
+    editMessage(rt.sinkRest, copy.channelId, copy.messageId, message),
+  );
 }
 
 async function addStaffToThread(rt: DiscordRuntime, c: Case): Promise<void> {
@@ -85,6 +57,6 @@ async function addStaffToThread(rt: DiscordRuntime, c: Case): Promise<void> {
 /** Best effort: a failure here is reported by the caller and retried with the case's next notice. */
 export async function syncCaseViews(rt: DiscordRuntime, c: Case): Promise<void> {
   await refreshCard(rt, c);
-  await closeApprovalCopies(rt, c);
+  await settleApproval(rt, c);
   await addStaffToThread(rt, c);
 }

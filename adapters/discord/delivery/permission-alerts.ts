@@ -2,9 +2,9 @@
 // the admins (DISCORD_ADMIN_CHANNEL_ID if set, else a DM to each of the team's supervisors), at
 // most once an hour per channel so a broken channel does not flood anyone.
 import type { Case, Locale } from '../../../src/core/index.ts';
-import { type DiscordRuntime, dmChannelOf, directoryOf } from '../runtime.ts';
+import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
-import { openDm, postMessage } from './rest-calls.ts';
+import { postMessage } from './rest-calls.ts';
 
 const QUIET_MS = 60 * 60_000;
 const lastReported = new WeakMap<DiscordRuntime, Map<string, number>>();
@@ -54,7 +54,7 @@ export async function reportMissingPermissions(
         return [
           {
             locale: person.locale,
-            channel: () => dmChannelOf(rt, userId, () => openDm(rt.sinkRest, userId)),
+            channel: () => rt.dmChannel(userId),
           },
         ];
       });

@@ -2,6 +2,7 @@
 // and edited in place (status, level, owner, next due time, risk). Its thread holds staff-only
 // traffic: later triage notices, relayed notices and the notes staff write there.
 import type { ActionId, Case, ClaimedNotice, DeliveryResult, Team } from '../../../src/core/index.ts';
+import { TRIAGE_CARD_ACTIONS } from '../../shared/customer-actions.ts';
 import { nonceFor } from '../ids.ts';
 import { type CardContent, cardFingerprint, cardMessage } from '../render/cards.ts';
 import { adapterText } from '../render/labels.ts';
@@ -65,10 +66,7 @@ export async function ensureCard(
   if (existing) return { card: existing, team: target.team };
   const { refs } = rt.ctx.store;
   const locale = target.team.locale;
-  const actions: ActionId[] =
-    notice.key === 'triage.new_case'
-      ? notice.actions.map((a) => a.id)
-      : ['claim', 'escalate', 'resolve', 'ask_supervisor'];
+  const actions: ActionId[] = [...TRIAGE_CARD_ACTIONS];
   const draft = { channelId: target.channelId, text: cardText(rt, c, notice, target.team), actions };
   const message = await postMessage(rt.sinkRest, target.channelId, {
     ...cardMessage(c, draft, directoryOf(rt), locale),

@@ -53,11 +53,14 @@ export async function onButton(rt: DiscordRuntime, i: ButtonInteraction): Promis
   const who = whoIs(directoryOf(rt), i.user, { displayName: displayNameOf(i), locale: i.locale });
   if (!ref) {
     rt.ctx.logger.warn('discord.unknown_button', { interaction: i.id, customId: i.customId.slice(0, 100) });
-    await i.reply({ content: adapterText('unknown_button', who.locale), flags: MessageFlags.Ephemeral });
+    await i.reply({
+      content: adapterText('unknown_button', who.reader.locale),
+      flags: MessageFlags.Ephemeral,
+    });
     return;
   }
   if (ref.kind === 'open') {
-    await i.showModal(intakeForm(directoryOf(rt), who.locale));
+    await i.showModal(intakeForm(directoryOf(rt), who.reader.locale));
     return;
   }
   if (ref.kind === 'more') {
@@ -73,7 +76,7 @@ export async function onButton(rt: DiscordRuntime, i: ButtonInteraction): Promis
   if (!run) return;
   await i.deferUpdate();
   if (!(await firstTime(rt, `discord:interaction:${i.id}`))) return;
-  await runForActor(rt, i, who.locale, ref.action, () =>
+  await runForActor(rt, i, who.reader, ref.action, () =>
     run(rt.ctx.desk, { caseId: ref.caseId, actor: who.actor }),
   );
 }
@@ -91,7 +94,7 @@ async function openForm(
   if (!c) {
     await sayPrivately(
       i,
-      refusalText(new CoreError('not_found', 'error.not_found', { number: '?' }), who.locale),
+      refusalText(new CoreError('not_found', 'error.not_found', { number: '?' }), who.reader),
     );
     return;
   }
@@ -99,12 +102,16 @@ async function openForm(
     checkDecider(rt, who, ref, form, c);
   } catch (error) {
     rt.ctx.logger.info('discord.refused', { interaction: i.id, what: ref.action, actor: who.actor.id });
-    await sayPrivately(i, refusalText(error, who.locale));
+    await sayPrivately(i, refusalText(error, who.reader));
     return;
   }
   const approvalId = ref.approvalId;
   await i.showModal(
-    caseForm(form, who.locale, { caseId: c.id, number: c.number, ...(approvalId ? { approvalId } : {}) }),
+    caseForm(form, who.reader.locale, {
+      caseId: c.id,
+      number: c.number,
+      ...(approvalId ? { approvalId } : {}),
+    }),
   );
 }
 
@@ -141,7 +148,7 @@ async function showAll(rt: DiscordRuntime, i: ButtonInteraction, who: Who, caseI
   if (text === undefined) {
     await sayPrivately(
       i,
-      refusalText(new CoreError('not_found', 'error.not_found', { number: '?' }), who.locale),
+      refusalText(new CoreError('not_found', 'error.not_found', { number: '?' }), who.reader),
     );
     return;
   }

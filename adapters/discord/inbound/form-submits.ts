@@ -50,7 +50,7 @@ export async function onFormSubmit(rt: DiscordRuntime, i: ModalSubmitInteraction
   const who = whoIs(directoryOf(rt), i.user, { displayName: displayNameOf(i), locale: i.locale });
   if (!ref) {
     rt.ctx.logger.warn('discord.unknown_form', { interaction: i.id, customId: i.customId.slice(0, 100) });
-    await sayPrivately(i, adapterText('unknown_button', who.locale));
+    await sayPrivately(i, adapterText('unknown_button', who.reader.locale));
     return;
   }
   if (ref.form === 'intake') {
@@ -65,7 +65,7 @@ export async function onFormSubmit(rt: DiscordRuntime, i: ModalSubmitInteraction
     actor: who.actor,
     ...(ref.approvalId ? { approvalId: ref.approvalId } : {}),
   };
-  await runForActor(rt, i, who.locale, ref.form, () => submit(rt.ctx.desk, input, fieldsOf(i)));
+  await runForActor(rt, i, who.reader, ref.form, () => submit(rt.ctx.desk, input, fieldsOf(i)));
 }
 
 async function submitIntake(rt: DiscordRuntime, i: ModalSubmitInteraction, who: Who): Promise<void> {
@@ -75,7 +75,7 @@ async function submitIntake(rt: DiscordRuntime, i: ModalSubmitInteraction, who: 
   const topic = fields.choice('topic');
   const urgency = fields.choice('urgency');
   const priority = PRIORITIES.find((p) => p === urgency) as Priority | undefined;
-  await runForActor(rt, i, who.locale, 'intake', async () => {
+  await runForActor(rt, i, who.reader, 'intake', async () => {
     try {
       const opened = await openInPrivateThread(
         rt,
@@ -89,7 +89,7 @@ async function submitIntake(rt: DiscordRuntime, i: ModalSubmitInteraction, who: 
         },
         i.guildId,
       );
-      const text = adapterText('intake.opened', who.locale, {
+      const text = adapterText('intake.opened', who.reader.locale, {
         name: neutralise(opened.case.customer.name),
         number: opened.case.number,
         thread: `<#${opened.threadId}>`,
@@ -98,7 +98,7 @@ async function submitIntake(rt: DiscordRuntime, i: ModalSubmitInteraction, who: 
     } catch (error) {
       if (!(error instanceof IntakeNotSetUp)) throw error;
       rt.ctx.logger.error('discord.intake_not_set_up', { interaction: i.id, reason: error.message });
-      await sayPrivately(i, adapterText('intake.not_set_up', who.locale));
+      await sayPrivately(i, adapterText('intake.not_set_up', who.reader.locale));
     }
   });
 }

@@ -1,6 +1,7 @@
 // Who is acting: a directory person (by Discord user id) or a community member (a customer).
 import { findPersonByPlatformId } from '../../../src/platform/people.ts';
-import type { Actor, Customer, Directory, Locale, Person } from '../../../src/core/index.ts';
+import type { Actor, Customer, Directory, Person } from '../../../src/core/index.ts';
+import { localeFromTag, type Reader } from '../../shared/reader.ts';
 import { customerIdOf } from '../ids.ts';
 
 export interface DiscordUserLike {
@@ -13,16 +14,10 @@ export interface Who {
   actor: Actor;
   /** Set when the user is in the directory (staff). */
   person?: Person;
-  /** The language to answer this person in. */
-  locale: Locale;
+  /** The language and zone to answer this person in. */
+  reader: Reader;
   /** The user as a customer, should they open a case. */
   customer: Customer;
-}
-
-/** Discord locales (`fr`, `lt`, `en-US`, `en-GB`, ...) to the desk's languages. */
-export function localeOf(discordLocale: string | null | undefined): Locale {
-  const base = (discordLocale ?? '').toLowerCase().split('-')[0];
-  return base === 'fr' || base === 'lt' ? base : 'en';
 }
 
 /** Discord has no user time zone: the customer gets the topic's team calendar zone (or UTC). */
@@ -42,15 +37,16 @@ export function whoIs(
     return {
       actor: { id: person.id, name: person.name },
       person,
-      locale: person.locale,
+      reader: { locale: person.locale, timeZone: person.timeZone },
       customer: { id: person.id, name: person.name, locale: person.locale, timeZone: person.timeZone },
     };
   }
   const name = options.displayName?.trim() || user.globalName?.trim() || user.username;
-  const locale = localeOf(options.locale);
+  const locale = localeFromTag(options.locale);
+  const timeZone = zoneForTopic(directory, options.topic);
   return {
     actor: { id: customerIdOf(user.id), name },
-    locale,
-    customer: { id: customerIdOf(user.id), name, locale, timeZone: zoneForTopic(directory, options.topic) },
+    reader: { locale, timeZone },
+    customer: { id: customerIdOf(user.id), name, locale, timeZone },
   };
 }

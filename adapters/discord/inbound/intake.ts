@@ -87,7 +87,7 @@ export async function openInPrivateThread(
   const threadId = await createPrivateThread(
     rt.client.rest,
     channelId,
-    adapterText('thread.new', who.locale, { name: who.customer.name }),
+    adapterText('thread.new', who.reader.locale, { name: who.customer.name }),
   );
   await addThreadMember(rt.client.rest, threadId, request.user.id);
   const c = await open(rt, request, who, conversationOf(guildId, threadId));
@@ -102,7 +102,7 @@ export async function openOnMessage(
   where: { guildId: string; channelId: string; messageId: string },
 ): Promise<Case> {
   const who = customerOf(rt, request);
-  const name = adapterText('thread.new', who.locale, { name: who.customer.name });
+  const name = adapterText('thread.new', who.reader.locale, { name: who.customer.name });
   const threadId = await startThreadFromMessage(rt.client.rest, where.channelId, where.messageId, name);
   const c = await open(rt, request, who, conversationOf(where.guildId, threadId));
   await nameThread(rt, threadId, c);

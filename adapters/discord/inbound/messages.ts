@@ -6,8 +6,8 @@ import { findPersonByPlatformId } from '../../../src/platform/people.ts';
 import { ACTIVE_STATUSES, type Case } from '../../../src/core/index.ts';
 import { neutralise } from '../render/markdown.ts';
 import { conversationOf, parseButtonId, parseConversation } from '../ids.ts';
-import { localeOf, whoIs } from './identity.ts';
-import { fetchChannel, fetchMessage, openDm, postMessage, react } from '../delivery/rest-calls.ts';
+import { whoIs } from './identity.ts';
+import { fetchChannel, fetchMessage, postMessage, react } from '../delivery/rest-calls.ts';
 import { skipRef } from '../delivery/sink.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
@@ -97,8 +97,8 @@ async function openCase(rt: DiscordRuntime, m: Message, open: () => Promise<Case
     await open();
   } catch (error) {
     rt.ctx.logger.error('discord.intake_failed', { message: m.id, error: (error as Error).message });
-    const locale = localeOf(m.guild?.preferredLocale);
-    await postMessage(rt.client.rest, m.channelId, { content: refusalText(error, locale) }).catch(() => {});
+    const { reader } = whoIs(directoryOf(rt), m.author, { locale: m.guild?.preferredLocale ?? null });
+    await postMessage(rt.client.rest, m.channelId, { content: refusalText(error, reader) }).catch(() => {});
   }
 }
 
@@ -118,9 +118,12 @@ async function inCaseThread(rt: DiscordRuntime, m: Message, c: Case, forumPost: 
     }
   } catch (error) {
     rt.ctx.logger.info('discord.refused', { message: m.id, case: c.id, error: (error as Error).message });
-    const content = refusalText(error, isCustomer ? c.customer.locale : who.locale);
+    const content = refusalText(
+      error,
+      isCustomer ? { locale: c.customer.locale, timeZone: c.customer.timeZone } : who.reader,
+    );
     // The customer reads the refusal where they wrote; staff get it privately.
-    const channelId = isCustomer ? m.channelId : await openDm(rt.client.rest, m.author.id);
+    const channelId = isCustomer ? m.channelId : await rt.dmChannel(m.author.id);
     await postMessage(rt.client.rest, channelId, { content }).catch(() => {});
   }
 }
@@ -161,8 +164,8 @@ async function inStaffThread(rt: DiscordRuntime, m: Message, parentId: string): 
       if (n.key === 'triage.note') await rt.ctx.store.refs.put(caseId, skipRef(n.id), m.id);
     await react(rt.client.rest, m.channelId, m.id, '✅').catch(() => {});
   } catch (error) {
-    const content = refusalText(error, who.locale);
-    await postMessage(rt.client.rest, await openDm(rt.client.rest, m.author.id), { content }).catch(() => {});
+    const content = refusalText(error, who.reader);
+    await postMessage(rt.client.rest, await rt.dmChannel(m.author.id), { content }).catch(() => {});
   }
 }
 
@@ -182,13 +185,17 @@ async function onDirectMessage(rt: DiscordRuntime, m: Message): Promise<void> {
       await rt.ctx.desk.addDetails({ caseId: newest.id, actor: who.actor, text: wordsOf(m) });
       const thread = parseConversation(newest.conversation)?.channelId ?? '';
       await reply(
-        adapterText('intake.added', who.locale, { name, number: newest.number, thread: `<#${thread}>` }),
+        adapterText('intake.added', who.reader.locale, {
+          name,
+          number: newest.number,
+          thread: `<#${thread}>`,
+        }),
       );
       return;
     }
     const opened = await openInPrivateThread(rt, { user: m.author, text: wordsOf(m) });
     await reply(
-      adapterText('intake.opened', who.locale, {
+      adapterText('intake.opened', who.reader.locale, {
         name,
         number: opened.case.number,
         thread: `<#${opened.threadId}>`,
@@ -198,7 +205,7 @@ async function onDirectMessage(rt: DiscordRuntime, m: Message): Promise<void> {
     const notSetUp = error instanceof IntakeNotSetUp;
     rt.ctx.logger.error('discord.dm_intake_failed', { message: m.id, error: (error as Error).message });
     await reply(
-      notSetUp ? adapterText('intake.not_set_up', who.locale) : refusalText(error, who.locale),
+      notSetUp ? adapterText('intake.not_set_up', who.reader.locale) : refusalText(error, who.reader),
     ).catch(() => {});
   }
 }

@@ -1,24 +1,18 @@
 // Answering the person who acted: kind, ephemeral (flags 64), in their language. A refusal from
 // the core (CoreError) is shown with its own text; anything unexpected is logged and apologised for.
 import { type Interaction, MessageFlags } from 'discord.js';
-import { isCoreError, type Locale, renderText } from '../../../src/core/index.ts';
+import { isCoreError } from '../../../src/core/index.ts';
+import type { Reader } from '../../shared/reader.ts';
+import { refusalText as sharedRefusalText } from '../../shared/refusals.ts';
+import { neutralise, splitText } from '../render/markdown.ts';
 import { hasCase } from './recent-cases.ts';
-import { splitText } from '../render/markdown.ts';
 import type { DiscordRuntime } from '../runtime.ts';
 
 type Answerable = Extract<Interaction, { reply: unknown }>;
 
-/** The core's refusal (or a generic apology) in the reader's language. */
-export function refusalText(error: unknown, locale: Locale): string {
-  if (isCoreError(error)) {
-    try {
-      return renderText(error.textKey, { locale, timeZone: 'UTC', params: error.params });
-    } catch {
-      // A text whose params the error did not carry: fall through to the generic apology.
-    }
-  }
-  return renderText('error.unexpected', { locale, timeZone: 'UTC' });
-}
+/** The core's refusal (or a generic apology) in the reader's language (see adapters/shared/refusals.ts). */
+export const refusalText = (error: unknown, reader: Reader): string =>
+  sharedRefusalText(error, reader, neutralise);
 
 /** Sends text only the actor sees, whether or not the interaction was already answered. */
 export async function sayPrivately(i: Answerable, text: string): Promise<void> {
@@ -41,7 +35,7 @@ export async function sayPrivately(i: Answerable, text: string): Promise<void> {
 export async function runForActor(
   rt: DiscordRuntime,
   i: Answerable,
-  locale: Locale,
+  reader: Reader,
   what: string,
   command: () => Promise<unknown>,
 ): Promise<boolean> {
@@ -64,7 +58,7 @@ export async function runForActor(
         error: error instanceof Error ? error.message : String(error),
       });
     }
-    await sayPrivately(i, refusalText(error, locale)).catch((e: unknown) =>
+    await sayPrivately(i, refusalText(error, reader)).catch((e: unknown) =>
       rt.ctx.logger.warn('discord.reply_failed', { interaction: i.id, error: (e as Error).message }),
     );
     return false;

@@ -13,8 +13,10 @@ import {
   type NoticeAction,
   renderText,
 } from '../../../src/core/index.ts';
+import { sharedLabel } from '../../shared/labels.ts';
 import { actionCustomId, moreCustomId, OPEN_CASE_ID } from '../ids.ts';
 import { adapterText } from './labels.ts';
+import { truncate } from './markdown.ts';
 
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -37,7 +39,7 @@ const button = (
 ): APIButtonComponent => ({
   type: ComponentType.Button,
   custom_id: customId,
-  label: label.slice(0, 80),
+  label: truncate(label, 80).text,
   style: style as ButtonStyle.Primary,
   ...(disabled ? { disabled: true } : {}),
 });
@@ -68,7 +70,7 @@ export function actionRows(
 }
 
 export const showAllButton = (caseId: string, locale: Locale): APIButtonComponent =>
-  button(moreCustomId(caseId), adapterText('card.show_all', locale), ButtonStyle.Secondary);
+  button(moreCustomId(caseId), sharedLabel(locale, 'show_full_text'), ButtonStyle.Secondary);
 
 export const panelRows = (locale: Locale): ActionRow[] =>
   rows([button(OPEN_CASE_ID, adapterText('panel.button', locale), ButtonStyle.Primary)]);

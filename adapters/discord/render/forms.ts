@@ -4,12 +4,13 @@ import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputS
 import { type Directory, type Locale, PRIORITIES, renderText } from '../../../src/core/index.ts';
 import { type Form, formCustomId } from '../ids.ts';
 import { type AdapterTextKey, adapterText } from './labels.ts';
+import { truncate } from './markdown.ts';
 
 export type ModalJson = APIModalInteractionResponseCallbackData;
 type ModalComponents = ModalJson['components'];
 
 /** Discord's limits: a title or a label is at most 45 characters, a text input 4,000. */
-const short = (text: string) => (text.length <= 45 ? text : `${text.slice(0, 44)}…`);
+const short = (text: string) => truncate(text, 45).text;
 
 function textField(
   customId: string,

@@ -42,19 +42,16 @@ const en = {
   'card.due': 'Next promise due',
   'card.risk': 'Risk',
   'card.none': 'none',
-  'card.show_all': 'Show the full text',
   'thread.case': 'Case #{number} · {name}',
   'thread.new': 'Support · {name}',
   'thread.staff': 'Case #{number} · staff notes',
   'relay.for_person': 'For {name}:',
-  'approval.no_longer_needed': 'No decision is needed any more: case #{number} is {status}.',
   'admin.missing_permissions':
     'I could not {what} in <#{channel}> for case #{number}: Discord says I am missing permissions there ({reason}). Please give the bot View Channel, Send Messages, Send Messages in Threads, Create Private Threads, Create Public Threads, Embed Links and Read Message History in that channel. The message is kept (parked in the outbox), so nothing is lost.',
   'admin.what.post': 'post a message',
   'admin.what.edit': 'update a message',
   'admin.what.thread': 'open a thread',
   unknown_button: 'This button no longer works. If you need help, use /support.',
-  'status.more': '…and more open requests, not shown here.',
 } as const;
 
 export type AdapterTextKey = keyof typeof en;
@@ -102,19 +99,16 @@ const fr: Record<AdapterTextKey, string> = {
   'card.due': 'Prochaine échéance',
   'card.risk': 'Risque',
   'card.none': 'aucune',
-  'card.show_all': 'Afficher le texte complet',
   'thread.case': 'Demande n°{number} · {name}',
   'thread.new': 'Assistance · {name}',
   'thread.staff': 'Demande n°{number} · notes internes',
   'relay.for_person': 'Pour {name} :',
-  'approval.no_longer_needed': 'Plus aucune décision n’est nécessaire : la demande n°{number} est {status}.',
   'admin.missing_permissions':
     'Je n’ai pas pu {what} dans <#{channel}> pour la demande n°{number} : Discord indique qu’il me manque des permissions ({reason}). Merci de donner au bot Voir le salon, Envoyer des messages, Envoyer des messages dans les fils, Créer des fils privés, Créer des fils publics, Intégrer des liens et Voir l’historique des messages dans ce salon. Le message est conservé (mis de côté dans la file d’envoi) : rien n’est perdu.',
   'admin.what.post': 'publier un message',
   'admin.what.edit': 'mettre à jour un message',
   'admin.what.thread': 'ouvrir un fil',
   unknown_button: 'Ce bouton ne fonctionne plus. Si vous avez besoin d’aide, utilisez /support.',
-  'status.more': '… et d’autres demandes en cours, non affichées ici.',
 };
 
 const lt: Record<AdapterTextKey, string> = {
@@ -157,19 +151,16 @@ const lt: Record<AdapterTextKey, string> = {
   'card.due': 'Kitas terminas',
   'card.risk': 'Rizika',
   'card.none': 'nėra',
-  'card.show_all': 'Rodyti visą tekstą',
   'thread.case': 'Užklausa Nr. {number} · {name}',
   'thread.new': 'Pagalba · {name}',
   'thread.staff': 'Užklausa Nr. {number} · vidinės pastabos',
   'relay.for_person': '{name}:',
-  'approval.no_longer_needed': 'Sprendimo nebereikia: užklausos Nr. {number} būsena – {status}.',
   'admin.missing_permissions':
     'Nepavyko {what} kanale <#{channel}> dėl užklausos Nr. {number}: Discord praneša, kad man trūksta leidimų ({reason}). Suteikite botui šiame kanale leidimus „Peržiūrėti kanalą“, „Siųsti žinutes“, „Siųsti žinutes gijose“, „Kurti privačias gijas“, „Kurti viešas gijas“, „Įterpti nuorodas“ ir „Skaityti žinučių istoriją“. Žinutė išsaugota (atidėta siuntimo eilėje), niekas neprarasta.',
   'admin.what.post': 'paskelbti žinutės',
   'admin.what.edit': 'atnaujinti žinutės',
   'admin.what.thread': 'atidaryti gijos',
   unknown_button: 'Šis mygtukas nebeveikia. Jei reikia pagalbos, naudokite /support.',
-  'status.more': '… ir daugiau neužbaigtų užklausų, kurių čia nerodome.',
 };
 
 const CATALOG: Record<Locale, Record<AdapterTextKey, string>> = { en, fr, lt };

@@ -6,6 +6,7 @@ import type { DiscordOptions } from '../../../adapters/discord/options.ts';
 import { type AppConfig, loadConfig } from '../../../src/config/load-config.ts';
 import { createDesk, type Desk } from '../../../src/core/desk.ts';
 import type { Case } from '../../../src/core/model.ts';
+import type { NoticeSink } from '../../../src/core/ports.ts';
 import type { InspectableStore } from '../../../src/store/store.ts';
 import { type DispatchReport, dispatchOnce } from '../../../src/jobs/dispatch-notices.ts';
 import { createOutbox } from '../../../src/jobs/outbox.ts';
@@ -43,6 +44,8 @@ export interface Rig {
   users: Record<'egle' | 'jean' | 'marie' | 'tom' | 'sam' | 'lucas' | 'claire', FakeUser>;
   /** Runs the outbox once (through the routing sink, like the app). */
   deliver(): Promise<DispatchReport>;
+  /** The routing sink the adapter registered with: delivers one notice, as the outbox does. */
+  sink: NoticeSink;
   /** Dispatches an interaction, waits for its callback and for the adapter to finish handling it. */
   interact(payload: Json): Promise<FakeInteraction>;
   command(
@@ -132,6 +135,7 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
     channels,
     users,
     deliver: () => dispatchOnce({ notices: store.notices, clock, sink: outbox, logger, owner: 'test' }),
+    sink: outbox,
     async interact(payload) {
       const interaction = fake.interact(payload);
       await fake.callbackOf(interaction);

@@ -2,6 +2,7 @@
 // never inside one of the platform's escapes (Slack's `&amp;`, Discord's `\*`), losing nothing when
 // split.
 import { describe, expect, it } from 'vitest';
+import { MARKDOWN_ESCAPES } from '../../../adapters/discord/render/markdown.ts';
 import { splitText, truncate } from '../../../adapters/shared/long-text.ts';
 import { MRKDWN_ESCAPES } from '../../../adapters/slack/render/escape.ts';
 
@@ -14,6 +15,15 @@ describe('truncate', () => {
     ['a Slack escape before the cut is kept whole', 'aa&amp;bbbbbbbbbb', 12, 'aa&amp;bbbb…', true],
   ])('%s', (_, text, max, expected, cut) => {
     expect(truncate(text, max, MRKDWN_ESCAPES)).toEqual({ text: expected, cut });
+  });
+
+  it.each([
+    // `\*` cut after its backslash would leave a stray `\` and the next part's `*` live.
+    ['never between a backslash and what it escapes', 'abcdefg\\*bold\\*', 9, 'abcdefg…'],
+    ['an escaped backslash is one escape', 'abcdef\\\\\\*x', 9, 'abcdef\\\\…'],
+    ['no escape in reach: cut where it fits', 'abcdefghijklmnop', 9, 'abcdefgh…'],
+  ])('Discord markdown: %s', (_, text, max, expected) => {
+    expect(truncate(text, max, MARKDOWN_ESCAPES)).toEqual({ text: expected, cut: true });
   });
 
   it('without escapes, cuts at the nearest space before the limit', () => {
@@ -30,9 +40,11 @@ describe('splitText', () => {
     expect(pieces.join('\n')).toBe(text);
   });
 
-  it('never splits a Slack escape in two', () => {
+  it('never splits a Slack escape or a Discord escape in two', () => {
     const slack = `${'a'.repeat(8)}&amp;${'b'.repeat(8)}`;
     expect(splitText(slack, 10, MRKDWN_ESCAPES)).toEqual(['a'.repeat(8), `&amp;${'b'.repeat(5)}`, 'bbb']);
+    const discord = `${'a'.repeat(9)}\\*${'b'.repeat(8)}`;
+    expect(splitText(discord, 10, MARKDOWN_ESCAPES)).toEqual(['a'.repeat(9), `\\*${'b'.repeat(8)}`]);
   });
 
   it('an empty text is one empty piece, so a message is still sent', () => {
