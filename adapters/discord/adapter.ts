@@ -3,13 +3,12 @@
 import { Events } from 'discord.js';
 import type { AdapterContext, PlatformAdapter } from '../../src/platform/adapter.ts';
 import { dmChannels } from '../shared/dm-channels.ts';
-import { RecentCases } from './inbound/recent-cases.ts';
 import { createClient, createSinkRest, shieldMalformedDispatches } from './client.ts';
 import { type Listening, listen } from './inbound/listen.ts';
 import type { DiscordOptions } from './options.ts';
 import { openDm } from './delivery/rest-calls.ts';
 import { createDiscordSink } from './delivery/sink.ts';
-import type { DiscordRefName, DiscordRuntime } from './runtime.ts';
+import { type DiscordRefName, type DiscordRuntime, RecentCases } from './runtime.ts';
 
 export interface DiscordAdapter extends PlatformAdapter {
   readonly platform: 'discord';

@@ -24,13 +24,17 @@ const lt: Record<SharedLabelKey, string> = {
 
 const LABELS: Readonly<Record<Locale, Readonly<Record<SharedLabelKey, string>>>> = { en, fr, lt };
 
-/** A shared label in `locale`; `{name}` placeholders are filled from `params` (values already escaped). */
-export function sharedLabel(
-  locale: Locale,
-  key: SharedLabelKey,
-  params: Readonly<Record<string, string | number>> = {},
-): string {
-  return LABELS[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+export type LabelParams = Readonly<Record<string, string | number>>;
+
+/**
+ * An interface text with its `{name}` placeholders filled from `params` (values already escaped
+ * for the platform); a placeholder without a value stays as written. Each platform's labels use it.
+ */
+export const fillLabel = (template: string, params: LabelParams = {}): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),
   );
-}
+
+/** A shared label in `locale`. */
+export const sharedLabel = (locale: Locale, key: SharedLabelKey, params: LabelParams = {}): string =>
+  fillLabel(LABELS[locale][key], params);

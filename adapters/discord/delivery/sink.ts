@@ -1,15 +1,15 @@
 // Delivers outbox notices on Discord: the customer's case thread, a person's DMs, every
 // supervisor's DMs, or the team's triage card and its staff thread. Then brings the card and the
-// approval copies up to date. Deliveries of a case go one at a time, and a retried supervisors'
-// notice skips those it reached (adapters/shared). REST failures become retry / park / unknown
-// (see outcome.ts).
+// approval copies up to date, in the frame of adapters/shared/sink.ts (one delivery per case at a
+// time); a retried supervisors' notice skips those it reached. REST failures become retry / park /
+// unknown (see outcome.ts).
 import { DiscordAPIError } from 'discord.js';
 import type { Case, ClaimedNotice, DeliveryResult, Person } from '../../../src/core/index.ts';
 import type { PlatformSink } from '../../../src/platform/adapter.ts';
 import { approvalIdOf, shownOnApprovalCopies } from '../../shared/approval-copies.ts';
 import { customerActions, liveActions } from '../../shared/customer-actions.ts';
-import { oneAtATimePerCase } from '../../shared/delivery-order.ts';
 import { deliverToEach, reachedIn } from '../../shared/each-recipient.ts';
+import { deliveringSink } from '../../shared/sink.ts';
 import { parseConversation } from '../ids.ts';
 import { adapterText } from '../render/labels.ts';
 import { noticeText } from '../render/markdown.ts';
@@ -35,8 +35,6 @@ export function createDiscordSink(rt: DiscordRuntime): PlatformSink {
   const { logger } = rt.ctx;
   const { refs } = rt.ctx.store;
   const copies = approvalCopiesOf(rt);
-  // Cards and approval copies are read, then written: one delivery per case at a time.
-  const oneAtATime = oneAtATimePerCase();
 
   /** Sends the notice's text with its buttons as they still apply, remembering an approval's copy. */
   async function sendTo(notice: ClaimedNotice, c: Case, channelId: string, text = noticeText(notice)) {
@@ -119,41 +117,35 @@ export function createDiscordSink(rt: DiscordRuntime): PlatformSink {
     });
   }
 
-  async function handleFailure(error: unknown, notice: ClaimedNotice, c: Case): Promise<DeliveryResult> {
-    const classified = classifyDeliveryError(error);
-    if (!classified) throw error;
-    const { result } = classified;
-    const fields = { notice: notice.id, case: c.id, number: c.number, key: notice.key };
-    if (result.status === 'retry') logger.warn('discord.delivery_retry', { ...fields, error: result.error });
-    else
-      logger.error('discord.delivery_rejected', { ...fields, error: 'error' in result ? result.error : '' });
-    await reportIfPermissions(error, c);
-    return result;
-  }
+  const fields = (notice: ClaimedNotice, c: Case) => ({
+    notice: notice.id,
+    case: c.id,
+    number: c.number,
+    key: notice.key,
+  });
 
-  async function deliver(notice: ClaimedNotice, c: Case): Promise<DeliveryResult> {
-    rt.recentCases.remember(c);
-    let result: DeliveryResult;
-    try {
-      result = await route(notice, c);
-    } catch (error) {
-      return handleFailure(error, notice, c);
-    }
-    if (result.status !== 'sent') {
-      logger.error('discord.delivery_rejected', { notice: notice.id, case: c.id, error: result.error });
-      return result;
-    }
-    try {
-      await syncCaseViews(rt, c);
-    } catch (error) {
-      // The notice itself went out; the views catch up with the case's next notice.
+  return deliveringSink({
+    route(notice, c) {
+      rt.recentCases.remember(c);
+      return route(notice, c);
+    },
+    async failed(error, _notice, c) {
+      const classified = classifyDeliveryError(error);
+      if (classified) await reportIfPermissions(error, c);
+      return classified?.result ?? null;
+    },
+    notSent(result, notice, c) {
+      if (result.status === 'retry')
+        logger.warn('discord.delivery_retry', { ...fields(notice, c), error: result.error });
+      else logger.error('discord.delivery_rejected', { ...fields(notice, c), error: result.error });
+    },
+    followCase: (c) => syncCaseViews(rt, c),
+    // The notice itself went out; the views catch up with the case's next notice.
+    async followFailed(error, c) {
       logger.warn('discord.views_stale', { case: c.id, error: (error as Error).message });
       await reportIfPermissions(error, c);
-    }
-    return result;
-  }
-
-  return { deliver: (notice, c) => oneAtATime(c.id, () => deliver(notice, c)) };
+    },
+  });
 }
 
 function blockedAction(error: DiscordAPIError): BlockedAction {

@@ -5,8 +5,7 @@ import { isCoreError } from '../../../src/core/index.ts';
 import type { Reader } from '../../shared/reader.ts';
 import { refusalText as sharedRefusalText } from '../../shared/refusals.ts';
 import { neutralise, splitText } from '../render/markdown.ts';
-import { hasCase } from './recent-cases.ts';
-import type { DiscordRuntime } from '../runtime.ts';
+import { type DiscordRuntime, hasCase } from '../runtime.ts';
 
 type Answerable = Extract<Interaction, { reply: unknown }>;
 

@@ -1,6 +1,7 @@
 // Words only the Discord adapter uses (form titles, the panel, card field names, notices to
 // admins). Case messages come from the core's catalog (src/core/texts); these frame them.
 import type { Locale } from '../../../src/core/index.ts';
+import { fillLabel, type LabelParams } from '../../shared/labels.ts';
 
 const en = {
   'form.intake.title': 'Open a support case',
@@ -166,12 +167,5 @@ const lt: Record<AdapterTextKey, string> = {
 const CATALOG: Record<Locale, Record<AdapterTextKey, string>> = { en, fr, lt };
 
 /** An adapter text with `{name}` placeholders filled (values are inserted as given). */
-export function adapterText(
-  key: AdapterTextKey,
-  locale: Locale,
-  params: Readonly<Record<string, string | number>> = {},
-): string {
-  return CATALOG[locale][key].replace(/\{([A-Za-z]+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
-}
+export const adapterText = (key: AdapterTextKey, locale: Locale, params: LabelParams = {}): string =>
+  fillLabel(CATALOG[locale][key], params);

@@ -1,9 +1,8 @@
 // The Slack PlatformSink: delivers one outbox notice of a Slack case. Customer notices go to the
 // case's thread; person notices to a direct message; supervisor notices to each supervisor's
 // direct messages; triage notices to the team's triage card (created by the first, threaded
-// under it after). After each delivery the case's cards are brought up to date. Deliveries of a
-// case go one at a time, and a retried supervisors' notice skips those it reached
-// (adapters/shared).
+// under it after). The frame around each delivery (one per case at a time, cards brought up to
+// date after it) is adapters/shared/sink.ts; a retried supervisors' notice skips those it reached.
 import type {
   Case,
   ClaimedNotice,
@@ -15,8 +14,8 @@ import type {
 import type { Logger, PlatformSink } from '../../../src/platform/adapter.ts';
 import { approvalIdOf, shownOnApprovalCopies } from '../../shared/approval-copies.ts';
 import { customerActions, liveActions } from '../../shared/customer-actions.ts';
-import { oneAtATimePerCase } from '../../shared/delivery-order.ts';
 import { deliverToEach, reachedIn } from '../../shared/each-recipient.ts';
+import { deliveringSink } from '../../shared/sink.ts';
 import { decodeConversation, type MessageRef, REF, type SlackRefs } from '../conversation.ts';
 import { label } from '../render/labels.ts';
 import { noticeText, type RenderedMessage, renderNotice } from '../render/notice.ts';
@@ -43,8 +42,6 @@ function refusal(e: unknown): string | null {
 export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
   const { poster, refs, directory, logger } = deps;
   const cards = caseCards({ refs, poster, directory });
-  // Cards are read, then written: one delivery per case at a time keeps them in step.
-  const oneAtATime = oneAtATimePerCase();
 
   async function post(notice: Notice, channel: string, message: RenderedMessage, threadTs?: string) {
     // Kept before posting, so "Show full text" works as soon as the message is seen.
@@ -117,42 +114,37 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
     }
   }
 
-  /** Cards follow the case; a failure here is logged, never turned into a resend of the notice. */
-  async function bringCardsUpToDate(c: Case): Promise<void> {
-    try {
+  const fields = (notice: ClaimedNotice, c: Case) => ({
+    case: c.id,
+    number: c.number,
+    notice: notice.id,
+    key: notice.key,
+    to: notice.recipient.kind,
+  });
+
+  return deliveringSink({
+    route,
+    async failed(e, notice, c) {
+      const outcome = deliveryOutcome(e);
+      if (!('unknown' in outcome)) return outcome;
+      logger.error('slack.delivery_unknown', { ...fields(notice, c), error: slackErrorOf(e) });
+      return null;
+    },
+    notSent: (result, notice, c) =>
+      logger.warn('slack.delivery_failed', {
+        ...fields(notice, c),
+        outcome: result.status,
+        error: result.error,
+      }),
+    // Cards follow the case.
+    async followCase(c) {
       await cards.refreshTriageCard(c);
       await cards.settleApproval(c);
-    } catch (e) {
+    },
+    async followFailed(e, c) {
       logger.warn('slack.card_update_failed', { case: c.id, number: c.number, error: slackErrorOf(e) });
-    }
-  }
-
-  return {
-    deliver: (notice, c) =>
-      oneAtATime(c.id, async () => {
-        const fields = {
-          case: c.id,
-          number: c.number,
-          notice: notice.id,
-          key: notice.key,
-          to: notice.recipient.kind,
-        };
-        let result: DeliveryResult;
-        try {
-          result = await route(notice, c);
-        } catch (e) {
-          const outcome = deliveryOutcome(e);
-          if ('unknown' in outcome) {
-            logger.error('slack.delivery_unknown', { ...fields, error: slackErrorOf(e) });
-            throw e;
-          }
-          result = outcome;
-        }
-        if (result.status === 'sent') await bringCardsUpToDate(c);
-        else logger.warn('slack.delivery_failed', { ...fields, outcome: result.status, error: result.error });
-        return result;
-      }),
-  };
+    },
+  });
 }
 
 function firstText(message: RenderedMessage): string {

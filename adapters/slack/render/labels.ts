@@ -2,6 +2,7 @@
 // languages. Messages about cases come from the core's catalog; these only frame them in Slack.
 // Modal titles must stay within Slack's 24 characters.
 import type { Locale } from '../../../src/core/index.ts';
+import { fillLabel, type LabelParams } from '../../shared/labels.ts';
 
 const en = {
   full_text_title: 'Full text',
@@ -161,8 +162,5 @@ const lt: Record<LabelKey, string> = {
 const LABELS: Readonly<Record<Locale, Readonly<Record<LabelKey, string>>>> = { en, fr, lt };
 
 /** A label in `locale`; `{name}` placeholders are filled from `params` (values already escaped). */
-export function label(locale: Locale, key: LabelKey, params: Readonly<Record<string, string | number>> = {}) {
-  return LABELS[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
-}
+export const label = (locale: Locale, key: LabelKey, params: LabelParams = {}): string =>
+  fillLabel(LABELS[locale][key], params);

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { approvalCopies, approvalOutcome } from '../../../adapters/shared/approval-copies.ts';
 import { neutralise as slackEscape } from '../../../adapters/slack/render/escape.ts';
 import { loadConfig } from '../../../src/config/load-config.ts';
-import type { Approval, Case } from '../../../src/core/index.ts';
+import type { Case } from '../../../src/core/index.ts';
 import { createMemoryStore } from '../../../src/store/memory-store.ts';
-import { at, makeCase } from '../../support/case-factory.ts';
+import { makeCase } from '../../support/case-factory.ts';
+import { approvalOf } from './fixtures.ts';
 
 interface Copy {
   channel: string;
@@ -15,17 +16,6 @@ interface Copy {
 
 const directory = loadConfig('config/support.example.yaml').desk.directory;
 const reader = { locale: 'en', timeZone: 'Europe/Vilnius' } as const;
-const approval = (overrides: Partial<Approval> = {}): Approval => ({
-  id: 'ap-1',
-  status: 'pending',
-  reason: 'customer_asked',
-  requestedBy: 'slack:T1:U1',
-  requestedByRole: 'customer',
-  requestedAt: at(0),
-  previous: { level: 2, status: 'waiting_on_expert', ownerId: 'tom' },
-  ...overrides,
-});
-
 function setUp() {
   const refs = createMemoryStore().refs;
   const copies = approvalCopies<string, Copy>(
@@ -43,7 +33,7 @@ function setUp() {
 describe('approval copies', () => {
   it('are redrawn once the approval is decided, each once, and never again', async () => {
     const { copies, redrawn, redraw } = setUp();
-    const c = makeCase({ status: 'awaiting_approval', approval: approval() });
+    const c = makeCase({ status: 'awaiting_approval', approval: approvalOf() });
     await copies.add(c.id, 'ap-1', { channel: 'D1', ts: '1.1' });
     await copies.add(c.id, 'ap-1', { channel: 'D2', ts: '2.2' });
     await copies.add(c.id, 'ap-1', { channel: 'D1', ts: '1.1' }); // the same message, resent
@@ -51,7 +41,7 @@ describe('approval copies', () => {
     const decided: Case = {
       ...c,
       status: 'open',
-      approval: approval({ status: 'approved', decidedBy: 'marie' }),
+      approval: approvalOf({ status: 'approved', decidedBy: 'marie' }),
     };
     expect(await copies.settle(decided, redraw)).toBe(true);
     expect(await copies.settle(decided, redraw)).toBe(true);
@@ -63,14 +53,14 @@ describe('approval copies', () => {
 
   it('with no copy kept there is nothing to settle', async () => {
     const { copies, redraw } = setUp();
-    const c = makeCase({ approval: approval({ status: 'declined', decidedBy: 'marie' }) });
+    const c = makeCase({ approval: approvalOf({ status: 'declined', decidedBy: 'marie' }) });
     expect(await copies.settle(c, redraw)).toBe(false);
   });
 });
 
 describe('approvalOutcome', () => {
   it('names who decided, escaped for the platform', () => {
-    const c = makeCase({ number: 9, approval: approval({ status: 'approved', decidedBy: 'marie' }) });
+    const c = makeCase({ number: 9, approval: approvalOf({ status: 'approved', decidedBy: 'marie' }) });
     expect(approvalOutcome(c, directory, reader, slackEscape)).toBe(
       'Escalation of case #9: approved by Marie Dubois.',
     );
@@ -80,11 +70,11 @@ describe('approvalOutcome', () => {
     const resolved = makeCase({
       number: 9,
       status: 'resolved',
-      approval: approval({ status: 'declined', declineReason: 'resolved' }),
+      approval: approvalOf({ status: 'declined', declineReason: 'resolved' }),
     });
     expect(approvalOutcome(resolved, directory, reader, slackEscape)).toBe(
       'No decision is needed any more: case #9 is resolved.',
     );
-    expect(approvalOutcome(makeCase({ approval: approval() }), directory, reader, slackEscape)).toBeNull();
+    expect(approvalOutcome(makeCase({ approval: approvalOf() }), directory, reader, slackEscape)).toBeNull();
   });
 });

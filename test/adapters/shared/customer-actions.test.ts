@@ -3,18 +3,11 @@
 // approval is still pending.
 import { describe, expect, it } from 'vitest';
 import { customerActions, liveActions } from '../../../adapters/shared/customer-actions.ts';
-import type { Approval, Case, CaseStatus } from '../../../src/core/index.ts';
-import { at, makeCase } from '../../support/case-factory.ts';
+import type { Case, CaseStatus } from '../../../src/core/index.ts';
+import { makeCase } from '../../support/case-factory.ts';
+import { approvalOf } from './fixtures.ts';
 
-const pending = (id: string): Approval => ({
-  id,
-  status: 'pending',
-  reason: 'customer_asked',
-  requestedBy: 'slack:T1:U1',
-  requestedByRole: 'customer',
-  requestedAt: at(0),
-  previous: { level: 2, status: 'waiting_on_expert', ownerId: 'tom' },
-});
+const pending = (id: string) => approvalOf({ id });
 const ids = (c: Case, actions = customerActions({ actions: [] }, c)) => actions.map((a) => a.id);
 
 describe('customerActions', () => {
@@ -54,7 +47,7 @@ describe('liveActions', () => {
   });
 
   it('drops them once it is decided, or when they are for another approval', () => {
-    const decided = { ...c, approval: { ...pending('ap-1'), status: 'approved' as const } };
+    const decided = { ...c, approval: approvalOf({ status: 'approved' }) };
     expect(liveActions(card, decided).map((a) => a.id)).toEqual(['claim']);
     expect(liveActions(card, { ...c, approval: pending('ap-2') }).map((a) => a.id)).toEqual(['claim']);
   });

@@ -1,14 +1,61 @@
-// The delivery bookkeeping both sinks share: a person's DM channel opened once; one delivery at a
-// time per case; a notice for several people retried only for those it did not reach; a split text
-// resumed where it stopped.
+// The delivery bookkeeping both sinks share: the frame around a send; a person's DM channel opened
+// once; one delivery at a time per case; a notice for several people retried only for those it did
+// not reach; a split text resumed where it stopped.
 import { describe, expect, it } from 'vitest';
 import { oneAtATimePerCase } from '../../../adapters/shared/delivery-order.ts';
 import { dmChannels } from '../../../adapters/shared/dm-channels.ts';
 import { deliverToEach, reachedIn } from '../../../adapters/shared/each-recipient.ts';
 import { sendInParts } from '../../../adapters/shared/parts.ts';
+import { type DeliverySteps, deliveringSink } from '../../../adapters/shared/sink.ts';
+import type { ClaimedNotice, DeliveryResult } from '../../../src/core/index.ts';
 import { createMemoryStore } from '../../../src/store/memory-store.ts';
+import { makeCase } from '../../support/case-factory.ts';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+describe('deliveringSink', () => {
+  const c = makeCase();
+  const notice = { id: 'n1', caseId: c.id } as ClaimedNotice;
+  const told: string[] = [];
+  const steps = (route: DeliverySteps['route'], follow: DeliverySteps['followCase'] = async () => {}) =>
+    deliveringSink({
+      route,
+      failed: async (e) => (e === 'busy' ? { status: 'retry', afterMs: 1000, error: 'busy' } : null),
+      notSent: (result) => void told.push(`not sent: ${result.error}`),
+      followCase: async (x) => {
+        told.push(`follow ${x.id}`);
+        await follow(x);
+      },
+      followFailed: async (e) => void told.push(`views stale: ${String(e)}`),
+    });
+
+  it('a sent notice is followed by the case’s views; their failure leaves it sent', async () => {
+    told.length = 0;
+    const sent: DeliveryResult = { status: 'sent' };
+    expect(await steps(async () => sent).deliver(notice, c)).toEqual(sent);
+    const stale = steps(
+      async () => sent,
+      async () => {
+        throw 'no access';
+      },
+    );
+    expect(await stale.deliver(notice, c)).toEqual(sent);
+    expect(told).toEqual([`follow ${c.id}`, `follow ${c.id}`, 'views stale: no access']);
+  });
+
+  it('a known failure is a result, told and not followed; an unknown outcome is rethrown', async () => {
+    told.length = 0;
+    const busy = steps(async () => {
+      throw 'busy';
+    });
+    expect(await busy.deliver(notice, c)).toMatchObject({ status: 'retry' });
+    expect(told).toEqual(['not sent: busy']);
+    const timeout = steps(async () => {
+      throw 'timeout';
+    });
+    await expect(timeout.deliver(notice, c)).rejects.toBe('timeout');
+  });
+});
 
 describe('dmChannels', () => {
   it('opens a person’s channel once, even when two sends ask at the same moment', async () => {
