@@ -2,14 +2,8 @@
 // acknowledge at once (deferUpdate) and then run the desk command. The core decides; a refusal is
 // shown only to the person who clicked.
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
-import {
-  type ActionId,
-  type Actor,
-  type Case,
-  CoreError,
-  type Desk,
-  requireRole,
-} from '../../../src/core/index.ts';
+import { type ActionId, type Actor, type Case, CoreError, type Desk } from '../../../src/core/index.ts';
+import { requireDecider } from '../../shared/deciders.ts';
 import { neutralise } from '../render/markdown.ts';
 import { type ButtonRef, type Form, parseButtonId } from '../ids.ts';
 import { whoIs, type Who } from './identity.ts';
@@ -115,7 +109,7 @@ async function openForm(
   );
 }
 
-/** Only the team's supervisors decide an escalation, and only while it waits; others are told kindly. */
+/** Approve and Decline: only the team's supervisors, only while the approval waits (adapters/shared/deciders.ts). */
 function checkDecider(
   rt: DiscordRuntime,
   who: Who,
@@ -123,11 +117,8 @@ function checkDecider(
   form: Exclude<Form, 'intake'>,
   c: Case,
 ): void {
-  if (form !== 'approve' && form !== 'decline') return;
-  requireRole(who.actor.id, c, rt.ctx.config.desk, ['supervisor']);
-  if (c.approval?.id !== ref.approvalId || c.approval?.status !== 'pending') {
-    throw new CoreError('invalid_state', 'error.already_decided', { number: c.number });
-  }
+  if (form === 'approve' || form === 'decline')
+    requireDecider(who.actor.id, c, ref.approvalId, rt.ctx.config.desk);
 }
 
 const mayOpen = (...args: Parameters<typeof checkDecider>): boolean => {

@@ -1,9 +1,11 @@
 // Button clicks. Each is acknowledged at once; then it either runs a desk command (claim, ask for
 // a supervisor, reassign, mark resolved, confirm, reopen) or opens the form the command needs
-// (escalate, accept, approve…). Approve and Decline are for the team's supervisors: anyone else gets
-// the core's refusal, privately, before any form opens.
+// (escalate, accept, approve…). Approve and Decline are for the team's supervisors while the approval
+// waits (adapters/shared/deciders.ts): anyone else, or a late click, gets the refusal privately,
+// before any form opens.
 import type { App } from '@slack/bolt';
-import { type Actor, type CommandResult, requireRole } from '../../../src/core/index.ts';
+import type { Actor, CommandResult } from '../../../src/core/index.ts';
+import { requireDecider } from '../../shared/deciders.ts';
 import { REF } from '../conversation.ts';
 import { ACTION_PREFIX, type ButtonId, type ButtonValue } from '../render/block-kit.ts';
 import {
@@ -44,10 +46,10 @@ const form =
 
 const localeOf = async (inb: Inbound, u: SlackUser) => (await inb.identity.reader(u)).locale;
 
-/** Checks with the core's own rule that the clicker is a supervisor of the case's team. */
-async function supervisorsOnly(inb: Inbound, click: Click): Promise<void> {
+/** Approve and Decline open their form only for a supervisor of the team, while the approval waits. */
+async function decidersOnly(inb: Inbound, click: Click): Promise<void> {
   const c = await inb.desk.getCase(click.value.c);
-  if (c) requireRole(click.actor.id, c, inb.desk.config, ['supervisor']);
+  if (c) requireDecider(click.actor.id, c, click.value.a, inb.desk.config);
 }
 
 const HANDLERS: Record<ButtonId, Handler> = {
@@ -74,11 +76,11 @@ const HANDLERS: Record<ButtonId, Handler> = {
   rate: form(async (inb, click, meta) => rateForm(await localeOf(inb, click.u), meta)),
   reply: form(async (inb, click, meta) => textForm('reply', await localeOf(inb, click.u), meta)),
   approve: form(async (inb, click, meta) => {
-    await supervisorsOnly(inb, click);
+    await decidersOnly(inb, click);
     return textForm('approve', await localeOf(inb, click.u), meta);
   }),
   decline: form(async (inb, click, meta) => {
-    await supervisorsOnly(inb, click);
+    await decidersOnly(inb, click);
     return textForm('decline', await localeOf(inb, click.u), meta);
   }),
   more: async (inb, click) => {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Case, ClaimedNotice, OutboxEntry } from '../../../src/core/model.ts';
 import { formatInstant } from '../../../src/core/texts/index.ts';
 import { discordError } from '../../fakes/discord/rest-server.ts';
-import { messageCreate } from '../../fakes/discord/payloads.ts';
+import { buttonClick, messageCreate } from '../../fakes/discord/payloads.ts';
 import { ChannelKind, type FakeChannel, type FakeMessage } from '../../fakes/discord/state.ts';
 import { IDS, lastMessage, type Rig, startRig } from './rig.ts';
 
@@ -120,6 +120,26 @@ describe('Discord does as Slack does (adapters/shared)', () => {
       expect(copy?.components).toEqual([]);
       expect(JSON.stringify(copy?.embeds)).toContain('declined by Marie Dubois');
     }
+    // A stale client still showing Approve: told at once, privately, and no form opens (as on Slack).
+    const marieDm = rig.fake.state.channel(dms[1] ?? '') as FakeChannel;
+    const request = rig.fake.messagesIn(marieDm.id).find((m) => m.content.includes('Decision needed'));
+    const posted = rig.fake
+      .callsTo('POST', new RegExp(`^/channels/${marieDm.id}/messages$`))
+      .find((call) => String(call.body?.content).includes('Decision needed'));
+    const customId = JSON.stringify(posted?.body?.components).match(/"(act:approve:[^"]+)"/)?.[1] ?? '';
+    const click = await rig.interact(
+      buttonClick(rig.fake.state, {
+        user: rig.users.marie,
+        channel: marieDm,
+        customId,
+        message: rig.fake.state.toApiMessage(request as FakeMessage),
+      }),
+    );
+    expect(click.callback?.type).toBe(4);
+    expect(click.callback?.data).toMatchObject({
+      flags: 64,
+      content: 'Une décision a déjà été prise sur cette escalade ; il n’y a plus rien à faire ici.',
+    });
   });
 
   it('a supervisors’ notice retried after a failure reaches only the supervisor it missed; one Discord refuses does not keep the other from hearing', async () => {

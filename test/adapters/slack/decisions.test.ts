@@ -88,18 +88,26 @@ describe('Slack decisions', () => {
     await h.dispatch();
     await h.settled();
     const card = approvalCard();
+    const decided = 'Une décision a déjà été prise sur cette escalade ; il n’y a plus rien à faire ici.';
+    // A form opened while the approval waited, submitted after someone else decided: refused in it.
+    const opened = await form(U.marie, card, 'ladder:approve');
     const approvalId = (await h.onlyCase()).approval?.id as string;
     await h.desk.decline({ caseId, actor: { id: 'marie' }, approvalId, reason: 'Not needed.' });
     await h.dispatch();
     await h.settled();
-    const opened = await form(U.marie, card, 'ladder:approve');
     const res = await h.submit(U.marie, opened, { apology: textValue('Sorry.'), plan: textValue('Refund.') });
     expect(JSON.parse(res.body)).toMatchObject({
       response_action: 'errors',
       errors: {
-        apology: 'Une décision a déjà été prise sur cette escalade ; il n’y a plus rien à faire ici.',
+        apology: decided,
       },
     });
+    // Approve clicked after the decision: told at once, privately, and no form opens (as on Discord).
+    const since = h.fake.calls.length;
+    await h.click(U.marie, card, 'ladder:approve');
+    const refusal = await h.fake.waitFor((c) => c.method === 'chat.postEphemeral', { since });
+    expect(refusal.args).toMatchObject({ user: U.marie, text: decided });
+    expect(h.fake.calls.slice(since).some((c) => c.method === 'views.open')).toBe(false);
     expect((await h.onlyCase()).approval?.status).toBe('declined');
   });
 
