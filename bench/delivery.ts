@@ -22,7 +22,7 @@ import type { Case } from '../src/core/model.ts';
 import { dispatchOnce, NOTICE_PACE_MS } from '../src/jobs/dispatch-notices.ts';
 import { createOutbox, outboxTiming } from '../src/jobs/outbox.ts';
 import { scheduleJobs } from '../src/jobs/schedule-jobs.ts';
-import { createLogger } from '../src/log.ts';
+import { lineLogger } from '../src/log.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { paceKeyOf } from '../src/store/pace-key.ts';
 import { type ApiCall, FakeSlack } from '../test/fakes/slack/fake-slack.ts';
@@ -61,7 +61,7 @@ const clock = { now: () => new Date() };
 // The app's log, kept as counts per event (and printed with --verbose).
 const events = new Map<string, number>();
 const passes: { at: number; claimed: number; sent: number; retried: number; ms: number }[] = [];
-const logger = createLogger((line) => {
+const logger = lineLogger((line) => {
   const [, , event = '?'] = line.split(' ');
   events.set(event, (events.get(event) ?? 0) + 1);
   if (event === 'outbox') {

@@ -14,7 +14,7 @@ import { createDiscordAdapter } from '../adapters/discord/index.ts';
 import { loadConfig } from '../src/config/load-config.ts';
 import { createDesk } from '../src/core/desk.ts';
 import { dispatchOnce } from '../src/jobs/dispatch-notices.ts';
-import { createLogger } from '../src/log.ts';
+import { lineLogger } from '../src/log.ts';
 import { sinkRoutes } from '../src/platform/sink-routes.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { FakeDiscord } from '../test/fakes/discord/fake-discord.ts';
@@ -46,7 +46,7 @@ const desk = createDesk({
   config: config.desk,
 });
 // Only problems are printed, so a failing run says why.
-const quiet = createLogger((line) => {
+const quiet = lineLogger((line) => {
   if (/ (error|warn) /.test(line)) console.error(line);
 });
 const sinks = sinkRoutes(store.cases);

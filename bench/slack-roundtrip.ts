@@ -15,7 +15,7 @@ import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/index.t
 import { loadConfig } from '../src/config/load-config.ts';
 import { createDesk } from '../src/core/desk.ts';
 import type { InspectableStore } from '../src/store/store.ts';
-import { createLogger } from '../src/log.ts';
+import { lineLogger } from '../src/log.ts';
 import { createOutbox } from '../src/jobs/outbox.ts';
 import { openStore } from '../src/store/open-store.ts';
 import { FakeSlack } from '../test/fakes/slack/fake-slack.ts';
@@ -46,7 +46,7 @@ for (const [i, id] of USERS.entries()) {
 }
 const config = loadConfig('config/support.example.yaml');
 const clock = { now: () => new Date() };
-const logger = createLogger(() => {});
+const logger = lineLogger(() => {});
 
 async function startApp(
   store: InspectableStore,

@@ -34,7 +34,10 @@ async function whoAmI(client: WebClient): Promise<{ botUserId: string; botId: st
     if (result.user_id && result.bot_id) return { botUserId: result.user_id, botId: result.bot_id };
     throw new Error('auth.test did not name the bot');
   } catch (e) {
-    throw new Error(`Slack refused the bot token (${slackErrorOf(e)}): check SLACK_BOT_TOKEN`);
+    // Only an answer from Slack blames the token; a network failure travels on as it is, so
+    // start-up can say Slack cannot be reached (and that the token was not checked).
+    if ((e as { code?: unknown }).code !== 'slack_webapi_platform_error') throw e;
+    throw new Error(`Slack refused the bot token (${slackErrorOf(e)}): check SLACK_BOT_TOKEN`, { cause: e });
   }
 }
 

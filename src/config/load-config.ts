@@ -4,13 +4,22 @@ import { readFileSync } from 'node:fs';
 import { isMap, isNode, isScalar, isSeq, type Node, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { Calendar, DeskConfig, Directory, Person, Team, Topic } from '../core/model.ts';
-import { type ConfigFile, checkPolicyTable, configFileSchema, quote } from './schema.ts';
+import {
+  type ConfigFile,
+  checkPolicyTable,
+  checkRetention,
+  configFileSchema,
+  quote,
+  type RetentionSettings,
+} from './schema.ts';
 
 export interface AppConfig {
   desk: DeskConfig;
   /** Names the case-number sequence, e.g. "acme". */
   workspace: string;
   sweep: { everySeconds: number; leaseSeconds: number; batch: number };
+  /** How long texts and bookkeeping rows are kept (src/jobs/retention.ts applies it daily). */
+  retention: RetentionSettings;
 }
 
 /** Thrown by `loadConfig`/`parseConfig` when the file cannot be read or has any problem. */
@@ -76,6 +85,7 @@ export function parseConfig(text: string, sourceName: string): AppConfig {
     ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path, message: i.message }))),
     ...checkReferences(raw as Record<string, unknown>),
     ...checkPolicyTable((raw as Record<string, unknown>).policies),
+    ...checkRetention(raw as Record<string, unknown>),
   ];
   if (issues.length > 0 || !parsed.success) {
     const ordered = issues
@@ -152,7 +162,12 @@ function toAppConfig(file: ConfigFile): AppConfig {
       backups: t.backups,
     })),
   };
-  return { desk: { directory, policies: file.policies }, workspace: file.workspace, sweep: file.sweep };
+  return {
+    desk: { directory, policies: file.policies },
+    workspace: file.workspace,
+    sweep: file.sweep,
+    retention: file.retention,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

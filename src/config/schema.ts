@@ -345,6 +345,93 @@ export function checkPolicyTable(policies: unknown): { path: PropertyKey[]; mess
 }
 
 // ---------------------------------------------------------------------------------------------
+// Retention: how long texts and bookkeeping rows are kept (wall-clock durations, applied daily).
+
+const DAY_MINUTES = 24 * 60;
+
+/** What applies when the file leaves `retention` (or one of its fields) out. */
+export const RETENTION_DEFAULTS = {
+  redactAfterMinutes: 365 * DAY_MINUTES,
+  inboundEventsAfterMinutes: 30 * DAY_MINUTES,
+  paceKeysAfterMinutes: DAY_MINUTES,
+} as const;
+
+/**
+ * Platforms retry an event for a while (Slack for about an hour): an event forgotten sooner than
+ * this could be taken twice.
+ */
+export const MIN_INBOUND_EVENTS_AFTER_MINUTES = DAY_MINUTES;
+
+const durationOrNever = z.string({ error: says(durationHint, true) }).transform((value, ctx) => {
+  if (value.trim() === 'never') return null;
+  const minutes = parseDurationMinutes(value);
+  if (minutes === undefined) {
+    ctx.addIssue({ code: 'custom', message: `${durationHint(value)}, or "never"`, input: value });
+  }
+  return minutes ?? 0;
+});
+
+const retentionSchema = z
+  .strictObject({
+    redactAfter: durationOrNever.optional(),
+    inboundEventsAfter: duration
+      .refine((minutes) => minutes >= MIN_INBOUND_EVENTS_AFTER_MINUTES, {
+        error:
+          'must be at least 1d: platforms retry an event for a while, and a retry of a forgotten one would be taken again',
+      })
+      .optional(),
+    paceKeysAfter: duration.optional(),
+  })
+  .default({})
+  .transform((r) => ({
+    redactAfterMinutes: r.redactAfter === undefined ? RETENTION_DEFAULTS.redactAfterMinutes : r.redactAfter,
+    inboundEventsAfterMinutes: r.inboundEventsAfter ?? RETENTION_DEFAULTS.inboundEventsAfterMinutes,
+    paceKeysAfterMinutes: r.paceKeysAfter ?? RETENTION_DEFAULTS.paceKeysAfterMinutes,
+  }));
+
+/** Retention as the app uses it: minutes of wall clock; `redactAfterMinutes` null is never. */
+export type RetentionSettings = z.output<typeof retentionSchema>;
+
+/**
+ * A case is redacted only once it can no longer reopen: `retention.redactAfter` must be at least
+ * every policy's `reopenWithin`. Read from the raw values, like checkPolicyTable.
+ */
+export function checkRetention(raw: Record<string, unknown>): { path: PropertyKey[]; message: string }[] {
+  const retention = raw.retention;
+  const redactAfter =
+    typeof retention === 'object' && retention !== null
+      ? (retention as Record<string, unknown>).redactAfter
+      : undefined;
+  if (redactAfter === 'never') return [];
+  const redact =
+    typeof redactAfter === 'string'
+      ? parseDurationMinutes(redactAfter)
+      : RETENTION_DEFAULTS.redactAfterMinutes;
+  if (redact === undefined) return [];
+  const reopens = reopenWithinValues(raw.policies).map((v) => parseDurationMinutes(v) ?? 0);
+  const longest = Math.max(POLICY_FIELD_DEFAULTS.reopenWithinMinutes, ...reopens);
+  if (redact >= longest) return [];
+  const days = (minutes: number) => `${Math.round((minutes / DAY_MINUTES) * 10) / 10}d`;
+  return [
+    {
+      path: ['retention', 'redactAfter'],
+      message: `${days(redact)} is shorter than the longest policies reopenWithin (${days(longest)}): a case could reopen after its texts were redacted`,
+    },
+  ];
+}
+
+/** Every `reopenWithin` written under `policies` (defaults and each audience x priority entry). */
+function reopenWithinValues(policies: unknown): string[] {
+  const mapping = (v: unknown): Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  const entries = [
+    mapping(policies).defaults,
+    ...AUDIENCES.flatMap((a) => PRIORITIES.map((p) => mapping(mapping(policies)[a])[p])),
+  ];
+  return entries.map((e) => mapping(e).reopenWithin).filter((v): v is string => typeof v === 'string');
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole file
 
 const section = <T extends z.ZodType>(entry: T, what: string) =>
@@ -367,5 +454,6 @@ export const configFileSchema = z.strictObject({
       batch: z.int().min(1).default(200),
     })
     .default({ everySeconds: 5, leaseSeconds: 60, batch: 200 }),
+  retention: retentionSchema,
 });
 export type ConfigFile = z.output<typeof configFileSchema>;

@@ -22,6 +22,7 @@ import type { Violation } from './invariants.ts';
 import {
   ACTIVE_STATUSES,
   type Case,
+  type CaseEvent,
   type ClaimedNotice,
   type DeskConfig,
   type Notice,
@@ -56,6 +57,19 @@ export interface DeskDeps {
    * command has committed, and its result is the caller's.
    */
   afterCommit?: (result: CommandResult) => void;
+  /**
+   * Called after every commit, whoever made it (commands, intake, the sweep, the auditor's repair),
+   * with the case before (null for a new case), after, and the events written: what the metrics
+   * count. Must not throw, and must not write.
+   */
+  onCommitted?: (committed: Committed) => void;
+}
+
+/** One committed change of a case, as onCommitted sees it. */
+export interface Committed {
+  before: Case | null;
+  after: Case;
+  events: readonly CaseEvent[];
 }
 
 export interface CommandResult {
@@ -86,16 +100,25 @@ export function createDesk(deps: DeskDeps) {
   const { store, clock, ids, config } = deps;
   const { cases, timers } = store;
 
-  /**
-   * Loads the case, applies the command to a Change and commits it; retried on a concurrent change.
-   * `apply` returning false means there is nothing to write (the case is returned as it is).
-   */
   /** Hands a command's result to `afterCommit` when it wrote notices. */
   const committed = (result: CommandResult): CommandResult => {
     if (result.notices.length > 0) deps.afterCommit?.(result);
     return result;
   };
 
+  /** Tells onCommitted; an observer's failure never undoes or fails a committed change. */
+  const observe = (change: Committed) => {
+    try {
+      deps.onCommitted?.(change);
+    } catch {
+      // An observer (metrics) that throws loses its count, nothing else.
+    }
+  };
+
+  /**
+   * Loads the case, applies the command to a Change and commits it; retried on a concurrent change.
+   * `apply` returning false means there is nothing to write (the case is returned as it is).
+   */
   async function mutate(
     caseId: string,
     apply: (change: Change) => void | boolean | Promise<void | boolean>,
@@ -108,6 +131,7 @@ export function createDesk(deps: DeskDeps) {
       if ((await apply(change)) === false) return { case: current, notices: [], sending: [] };
       try {
         await cases.commit(change.toCommit());
+        observe({ before: current, after: change.next, events: change.events });
         return { case: change.next, notices: change.notices, sending: [] };
       } catch (e) {
         if (isCoreError(e, 'conflict') && attempt < MAX_ATTEMPTS) continue;
@@ -128,12 +152,14 @@ export function createDesk(deps: DeskDeps) {
     const now = clock.now();
     const draft = draftCase(config, input, now, ids);
     let notices: readonly Notice[] = [];
+    let events: readonly CaseEvent[] = [];
     const created = await cases.createCase(
       draft,
       (numbered, queue) => {
         const change = new Change(numbered, now, ids, config);
         openCase(change, queue.ahead);
         notices = change.notices;
+        events = change.events;
         const { expectedVersion: _v, completeTimer: _t, ...rows } = change.toCommit();
         return rows;
       },
@@ -142,6 +168,7 @@ export function createDesk(deps: DeskDeps) {
         ...(from.inboundKey ? { inbound: { key: from.inboundKey, at: now } } : {}),
       },
     );
+    observe({ before: null, after: created.case, events });
     return committed({ case: created.case, notices, sending: created.sending });
   }
 

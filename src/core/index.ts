@@ -2,6 +2,7 @@
 // the core from here only (test/adapters/boundary.test.ts); the rest stays free to move.
 export {
   type CommandResult,
+  type Committed,
   createDesk,
   type Desk,
   type DeskDeps,

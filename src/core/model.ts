@@ -399,6 +399,13 @@ export interface CaseEventData {
   auto_closed: { waitingSince: string };
   /** The auditor's repair: the rules of invariants.ts the case broke, and what was found. */
   promise_repaired: { rules: readonly string[]; details: readonly string[] };
+  /** Everything stored about `person` was handed out (`npm run privacy -- export`); the actor asked. */
+  data_exported: { person: string };
+  /**
+   * Texts were redacted: `person`'s on request (`npm run privacy -- erase`; the actor asked), or,
+   * by the retention job (actor `system`), the whole case's some time after it finished.
+   */
+  data_erased: { person: string; reason: 'request' | 'retention' };
 }
 
 export type CaseEventType = keyof CaseEventData;

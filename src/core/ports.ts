@@ -1,7 +1,8 @@
 // The core's ports, each for one kind of caller: the desk's case repository, one lease queue for
-// timers and for notices (the sweep, the outbox), the adapters' inbound log and references, and
-// the delivery contract a platform's sink fulfils. The core owns these interfaces; src/store,
-// the adapters and tests implement them.
+// timers and for notices (the sweep, the outbox), the adapters' inbound log and references, the
+// delivery contract a platform's sink fulfils, and data rights (the privacy command's DataRights,
+// the retention job's RetentionStore). The core owns these interfaces; src/store, the adapters
+// and tests implement them.
 import type {
   Case,
   CaseEvent,
@@ -9,6 +10,7 @@ import type {
   ClaimedNotice,
   Leased,
   Notice,
+  NoticeStatus,
   OutboxEntry,
   Timer,
 } from './model.ts';
@@ -215,6 +217,17 @@ export interface NoticeQueue extends LeaseQueue<OutboxEntry> {
   markFailed(id: string, leaseToken: string, failure: NoticeFailure): Promise<void>;
 }
 
+/** What the operator's dashboards read (the ops server's /metrics and /readyz), never the desk. */
+export interface OperationsReads {
+  /**
+   * Notices not yet sent, counted by the platform of their case's conversation (`slack`,
+   * `discord`, or `other`) and by status.
+   */
+  outboxCounts(): Promise<{ platform: string; status: NoticeStatus; count: number }[]>;
+  /** Resolves when the database answers a query; rejects otherwise (readiness). */
+  ping(): Promise<void>;
+}
+
 /** Platform events already taken, so a retried delivery of one is dropped (even after a restart). */
 export interface InboundLog {
   /** Records an inbound platform event key; false when it was seen before (a retry). */
@@ -254,4 +267,80 @@ export interface NoticeSink {
    * read it).
    */
   deliver(notice: ClaimedNotice, knownCase?: Case): Promise<DeliveryResult>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data rights: what the privacy command (`npm run privacy`) and the retention job ask of the store.
+
+/** Who asked for a data-rights operation: recorded in an audit event on every case it concerns. */
+export interface DataRequest {
+  /** The audit event's actor: the operator who asked, or `system` for the retention job. */
+  requestedBy: string;
+  at: Date;
+  /** Ids for those audit events. */
+  ids: Ids;
+}
+
+/** A reference an adapter keeps for a case (see ReferenceStore). */
+export interface CaseReference {
+  caseId: string;
+  name: string;
+  value: string;
+}
+
+/** Everything stored about one person (see DataRights.exportPerson). */
+export interface PersonData {
+  /** As asked: a customer id (`slack:T1:U2`, `discord:123`) or a directory person id. */
+  person: string;
+  /** The cases they raised, by number, each whole: audit trail, notices, adapters' references. */
+  cases: { case: Case; events: CaseEvent[]; notices: OutboxEntry[]; references: CaseReference[] }[];
+  /** What they recorded on other people's cases (as staff), in the order written. */
+  authored: CaseEvent[];
+}
+
+/** What a redaction changed, in rows. */
+export interface RedactionReport {
+  /** Cases redacted whole: the person's own (erase) or finished long ago (retention). */
+  cases: number;
+  /** Other cases on which only what the person wrote was redacted. */
+  otherCases: number;
+  events: number;
+  notices: number;
+  references: number;
+}
+
+/**
+ * A person's data, handed out or erased. The person is a customer id or a directory person id;
+ * their cases are those they raised as the customer. Erasing redacts texts (their words, their
+ * name, what staff wrote on their cases, what they wrote on other cases) in cases, audit events,
+ * notices and adapters' references, and keeps ids, numbers, instants, statuses, levels and kinds,
+ * so reports still count. Each call records `data_exported` / `data_erased` on every case it
+ * concerns, in the same transaction; a person with no case and no event is no one: nothing is
+ * written.
+ */
+export interface DataRights {
+  exportPerson(person: string, request: DataRequest): Promise<PersonData>;
+  /** Idempotent: erasing again changes nothing more (and records the request again). */
+  erasePerson(person: string, request: DataRequest): Promise<RedactionReport>;
+}
+
+/** What the daily retention job asks of the store; each call is one transaction. */
+export interface RetentionStore {
+  /**
+   * Redacts whole, as DataRights.erasePerson redacts a person's own cases, at most `limit`
+   * finished cases (resolved or closed) that finished before `before` and changed since they were
+   * last redacted (never, or a rating or a reopening since), oldest first; records `data_erased`
+   * (reason `retention`) on each, once even when replicas run it at the same moment.
+   * `report.cases` is how many were taken: fewer than `limit` means none is left (or another
+   * replica is taking them).
+   */
+  redactFinishedBefore(before: Date, request: DataRequest, limit: number): Promise<RedactionReport>;
+  /** Forgets at most `limit` inbound events (InboundLog) recorded before `before`; returns how many. */
+  pruneInbound(before: Date, limit: number): Promise<number>;
+  /**
+   * Deletes destinations' pacing rows whose next allowed instant is before `before` (a row in the
+   * past paces nothing: a destination without one is free); returns how many. A row whose instant
+   * is at or after `before` is kept, so with `before` in the past no pacing still ahead is lost.
+   */
+  prunePaceKeys(before: Date): Promise<number>;
 }

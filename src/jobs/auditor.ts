@@ -16,9 +16,6 @@ export interface AuditReport {
   repaired: number;
 }
 
-/** Counters since the process started (exported for the ops server and tests). */
-export const metrics = { overdueTimerAlarms: 0, brokenPromiseAlarms: 0, promisesRepaired: 0 };
-
 /** Cases re-checked per audit at most; more are taken by the next audit. */
 export const AUDIT_BATCH = 100;
 
@@ -37,7 +34,6 @@ export async function auditOnce(options: {
   const cutoff = new Date(options.clock.now().getTime() - 2 * options.sweepEveryMs);
   const overdue = await store.timers.countOverdue(cutoff);
   if (overdue > 0) {
-    metrics.overdueTimerAlarms += 1;
     logger.error('auditor.overdue_timers', { overdue, dueBefore: cutoff.toISOString() });
   }
   let repaired = 0;
@@ -51,8 +47,6 @@ export async function auditOnce(options: {
       });
       if (!result || result.repaired.length === 0) continue;
       repaired += 1;
-      metrics.brokenPromiseAlarms += 1;
-      metrics.promisesRepaired += 1;
       logger.error('auditor.broken_promise', {
         case: caseId,
         number: result.case.number,

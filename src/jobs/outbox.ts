@@ -15,7 +15,7 @@ import type { CommandResult } from '../core/desk.ts';
 import type { Case, ClaimedNotice } from '../core/model.ts';
 import type { CaseRepository, Clock, NoticeQueue } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
-import { type SinkRoutes, sinkRoutes } from '../platform/sink-routes.ts';
+import { type DeliveryObserver, type SinkRoutes, sinkRoutes } from '../platform/sink-routes.ts';
 import { deliverClaimedAtOnce, dispatchOnce, NOTICE_PACE_MS } from './dispatch-notices.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 
@@ -31,6 +31,8 @@ export interface OutboxOptions {
   paceMs?: number;
   /** The jobs' regular pass interval (default OUTBOX_TICK_MS): no wake-up is set beyond it. */
   tickMs?: number;
+  /** Told of every delivery a sink made (the metrics). */
+  onDelivered?: DeliveryObserver;
 }
 
 export interface Outbox extends SinkRoutes {
@@ -79,7 +81,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const { notices } = store;
   const paceMs = options.paceMs ?? NOTICE_PACE_MS;
   const tickMs = options.tickMs ?? OUTBOX_TICK_MS;
-  const routes = sinkRoutes(store.cases);
+  const routes = sinkRoutes(store.cases, options.onDelivered);
   const stopping = new AbortController();
   /** The pass due when the next paced destination frees up, if before the next tick. */
   let wake: NodeJS.Timeout | undefined;

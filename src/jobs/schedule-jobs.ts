@@ -8,9 +8,10 @@ import { emptySweepReport, type SweepReport } from '../core/sweep-report.ts';
 import type { Timer } from '../core/model.ts';
 import type { CaseRepository, Clock, LeaseQueue } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
-import { auditOnce } from './auditor.ts';
+import { type AuditReport, auditOnce } from './auditor.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 import type { Outbox } from './outbox.ts';
+import { RETENTION_EVERY_MS } from './retention.ts';
 
 export interface JobsOptions {
   desk: Desk;
@@ -23,6 +24,18 @@ export interface JobsOptions {
   owner: string;
   /** `everySeconds` may be a fraction below 1 (a timer instead of cron). */
   sweep: { everySeconds: number; leaseSeconds: number; batch: number };
+  /** Told after each sweep (even one that found nothing due) and each audit: the ops server's figures. */
+  observe?: JobsObserver;
+  /**
+   * The daily retention pass (see retention.ts), run a few minutes after start and then once a
+   * day; replicas running it together share the work through the database.
+   */
+  retention?: () => Promise<unknown>;
+}
+
+export interface JobsObserver {
+  swept(at: Date, report: SweepReport): void;
+  audited(report: AuditReport): void;
 }
 
 export interface RunningJobs {
@@ -40,6 +53,8 @@ export interface RunningJobs {
  */
 export const SWEEP_CHUNK = 10;
 const AUDIT_EVERY_MS = 30_000;
+/** The first retention pass falls at a random point within this after start. */
+const RETENTION_FIRST_WITHIN_MS = 10 * 60_000;
 
 /** A cron expression for "every n seconds" (n divides 60, else the nearest divisor below). */
 export function everySeconds(n: number): string {
@@ -53,12 +68,12 @@ interface Repeating {
 }
 
 /**
- * Runs `run` every `ms`: on node-cron for whole seconds, else at a fixed rate on a timer whose
- * first tick falls at a random point of the first interval, so replicas started together do not
- * sweep in step.
+ * Runs `run` every `ms`: on node-cron for whole seconds up to a minute, else at a fixed rate on a
+ * timer whose first tick falls at a random point of `firstWithinMs` (the first interval by
+ * default), so replicas started together do not sweep in step.
  */
-function repeat(name: string, ms: number, run: () => Promise<void>): Repeating {
-  if (ms >= 1000 && ms % 1000 === 0) {
+function repeat(name: string, ms: number, run: () => Promise<void>, firstWithinMs = ms): Repeating {
+  if (ms >= 1000 && ms <= 60_000 && ms % 1000 === 0) {
     const task: ScheduledTask = cron.schedule(everySeconds(ms / 1000), run, { name, noOverlap: true });
     return {
       async stop() {
@@ -69,7 +84,7 @@ function repeat(name: string, ms: number, run: () => Promise<void>): Repeating {
   }
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
-  let next = Date.now() + Math.random() * ms;
+  let next = Date.now() + Math.random() * firstWithinMs;
   const tick = async () => {
     await run();
     if (stopped) return;
@@ -104,6 +119,7 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
         for (const key of Object.keys(total) as (keyof SweepReport)[]) total[key] += report[key];
         if (report.claimed < limit) break;
       }
+      options.observe?.swept(clock.now(), total);
       if (total.claimed === 0) return;
       logger.info('sweep', { ...total, ms: Date.now() - started });
       // A full batch may have left due timers behind: catch up right after this run.
@@ -116,7 +132,16 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
   const audit = oneAtATime(
     'auditor',
     async () => {
-      await auditOnce({ store, clock, logger, sweepEveryMs, desk });
+      options.observe?.audited(await auditOnce({ store, clock, logger, sweepEveryMs, desk }));
+    },
+    once,
+  );
+
+  const retention = options.retention;
+  const retain = oneAtATime(
+    'retention',
+    async () => {
+      if (retention && !stopping.signal.aborted) await retention();
     },
     once,
   );
@@ -125,13 +150,14 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
     repeat('sweep', sweepEveryMs, sweepDue.run),
     repeat('outbox', outbox.tickMs, () => (stopping.signal.aborted ? Promise.resolve() : outbox.pass())),
     repeat('auditor', AUDIT_EVERY_MS, audit.run),
+    ...(retention ? [repeat('retention', RETENTION_EVERY_MS, retain.run, RETENTION_FIRST_WITHIN_MS)] : []),
   ];
 
   return {
     async stop() {
       stopping.abort();
       await Promise.all(jobs.map((j) => j.stop()));
-      await Promise.all([sweepDue.settled(), audit.settled()]);
+      await Promise.all([sweepDue.settled(), audit.settled(), retain.settled()]);
     },
   };
 }

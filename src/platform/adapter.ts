@@ -44,6 +44,11 @@ export interface PlatformAdapter {
   start(): Promise<void>;
   /** Stops taking events and closes connections; safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Whether the platform connection is up now (Socket Mode or gateway connected, HTTP server
+   * listening): the ops server's readiness asks each adapter. Absent: ready once started.
+   */
+  isReady?(): boolean;
 }
 
 /** The platform a conversation id belongs to: its prefix (`slack:T1:C2:1700.1` → slack). */

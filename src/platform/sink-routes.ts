@@ -16,9 +16,29 @@ export interface SinkRoutes extends SinkRegistry, NoticeSink {
   registerFallback(sink: NoticeSink): void;
 }
 
-export function sinkRoutes(cases: Pick<CaseRepository, 'getCase'>): SinkRoutes {
+/** What became of one delivery, for the metrics: the result's status, a rate limit, or unknown. */
+export type DeliveryOutcome = 'sent' | 'retry' | 'rate_limited' | 'rejected' | 'ambiguous';
+
+/** Told of each delivery a sink made, with the platform it went to (`fallback`: the console). */
+export type DeliveryObserver = (platform: string, outcome: DeliveryOutcome) => void;
+
+export function sinkRoutes(
+  cases: Pick<CaseRepository, 'getCase'>,
+  onDelivered: DeliveryObserver = () => {},
+): SinkRoutes {
   const sinks = new Map<string, PlatformSink>();
   let fallback: NoticeSink | undefined;
+  /** Runs one sink's delivery and tells the observer how it ended (a throw: unknown). */
+  const observed = async (platform: string, run: () => Promise<DeliveryResult>) => {
+    let outcome: DeliveryOutcome = 'ambiguous';
+    try {
+      const result = await run();
+      outcome = result.status === 'retry' && result.rateLimited ? 'rate_limited' : result.status;
+      return result;
+    } finally {
+      onDelivered(platform, outcome);
+    }
+  };
   return {
     register(platform: Platform, sink: PlatformSink) {
       sinks.set(platform, sink);
@@ -31,13 +51,15 @@ export function sinkRoutes(cases: Pick<CaseRepository, 'getCase'>): SinkRoutes {
       // where supervisors see it, never shown as a raw key.
       if (!isTextKey(notice.key)) return { status: 'rejected', error: `unknown text key "${notice.key}"` };
       // With only a fallback (no platform runs here), every notice goes to it: no case to read.
-      if (sinks.size === 0 && fallback) return fallback.deliver(notice, knownCase);
+      const toFallback = fallback;
+      if (sinks.size === 0 && toFallback)
+        return observed('fallback', () => toFallback.deliver(notice, knownCase));
       const c = knownCase?.id === notice.caseId ? knownCase : await cases.getCase(notice.caseId);
       if (!c) return { status: 'rejected', error: `case ${notice.caseId} not found` };
       const platform = platformOf(c.conversation);
       const sink = sinks.get(platform);
-      if (sink) return sink.deliver(notice, c);
-      if (fallback) return fallback.deliver(notice, c);
+      if (sink) return observed(platform, () => sink.deliver(notice, c));
+      if (toFallback) return observed('fallback', () => toFallback.deliver(notice, c));
       return {
         status: 'retry',
         afterMs: NO_ADAPTER_RETRY_MS,

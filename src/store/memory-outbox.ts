@@ -177,6 +177,17 @@ export function createMemoryOutbox() {
     },
     queue,
     listOutbox,
+    /** Data rights: a notice's params rewritten (redacted). */
+    setParams(id: string, params: OutboxEntry['params']) {
+      const o = outbox.find((x) => x.id === id);
+      if (o) o.params = clone(params);
+    },
+    /** Retention: forgets destinations whose next allowed instant is before `before`. */
+    prunePaceKeys(before: Date): number {
+      const old = [...paceNext].filter(([, next]) => next < before).map(([key]) => key);
+      for (const key of old) paceNext.delete(key);
+      return old.length;
+    },
   };
 }
 

@@ -3,9 +3,10 @@
 // validate everything before they change anything, so a failed call leaves no trace.
 import { alreadySeen, CoreError } from '../core/errors.ts';
 import { promiseIdOf } from '../core/invariants.ts';
-import { ACTIVE_STATUSES, type Case, type CaseEvent } from '../core/model.ts';
+import { ACTIVE_STATUSES, type Case, type CaseEvent, type NoticeStatus } from '../core/model.ts';
 import type { CaseQuery, CaseRepository, ExpertLoad, NewCaseRows } from '../core/ports.ts';
 import type { StoreInspector } from './inspector.ts';
+import { createMemoryDataRights, refKey } from './memory-data-rights.ts';
 import { createMemoryOutbox } from './memory-outbox.ts';
 import { createMemoryTimers } from './memory-timers.ts';
 import type { InspectableStore } from './store.ts';
@@ -30,7 +31,8 @@ export function createMemoryStore(): InspectableStore {
         (o.createdAt < c.createdAt ||
           (o.createdAt.getTime() === c.createdAt.getTime() && o.number < c.number)),
     ).length;
-  const inbound = new Set<string>();
+  /** Inbound event keys and when they were recorded. */
+  const inbound = new Map<string, Date>();
   const refs = new Map<string, string>();
   // Indexes: row ids per table (ids are unique like the SQL primary keys) and stored dedupe keys.
   const rowIds = { events: new Set<string>(), notices: new Set<string>() };
@@ -98,7 +100,7 @@ export function createMemoryStore(): InspectableStore {
       }
       if (cases.has(rows.case.id)) throw new Error(`duplicate case id ${rows.case.id}`);
       assertNewIds(rows);
-      if (options?.inbound) inbound.add(options.inbound.key);
+      if (options?.inbound) inbound.set(options.inbound.key, new Date(options.inbound.at));
       counters.set(draft.workspace, number + 1);
       cases.set(rows.case.id, clone(rows.case));
       if (rows.cancelTimers) timers.cancelOf(rows.case.id);
@@ -206,19 +208,35 @@ export function createMemoryStore(): InspectableStore {
     cases: repository,
     timers: timers.queue,
     notices: outbox.queue,
+    ops: {
+      async outboxCounts() {
+        const counts = new Map<string, { platform: string; status: NoticeStatus; count: number }>();
+        for (const n of await outbox.listOutbox({})) {
+          if (n.status === 'sent') continue;
+          const conversation = cases.get(n.caseId)?.conversation ?? '';
+          const platform = /^(slack|discord):/.exec(conversation)?.[1] ?? 'other';
+          const entry = counts.get(`${platform}|${n.status}`) ?? { platform, status: n.status, count: 0 };
+          entry.count += 1;
+          counts.set(`${platform}|${n.status}`, entry);
+        }
+        return [...counts.values()];
+      },
+      async ping() {},
+    },
     inbound: {
-      async remember(key) {
+      async remember(key, at) {
         if (inbound.has(key)) return false;
-        inbound.add(key);
+        inbound.set(key, new Date(at));
         return true;
       },
     },
     refs: {
       async put(caseId, name, value) {
-        refs.set(`${caseId}\u0000${name}`, value);
+        refs.set(refKey(caseId, name), value);
       },
-      get: async (caseId, name) => refs.get(`${caseId}\u0000${name}`) ?? null,
+      get: async (caseId, name) => refs.get(refKey(caseId, name)) ?? null,
     },
+    ...createMemoryDataRights({ cases, events, outbox, refs, inbound }),
     inspect,
     async close() {},
   };

@@ -1,16 +1,32 @@
 // What opening a store gives the app: one implementation of each of the core's storage ports,
 // handed to whoever plays that role (the desk takes `cases` and `timers`, the outbox `notices`, the
-// adapters `inbound` and `refs`). Memory, SQLite and PostgreSQL all return this shape.
+// adapters `inbound` and `refs`, the privacy command `privacy`, the retention job `retention`).
+// Memory, SQLite and PostgreSQL all return this shape.
 import type { Timer } from '../core/model.ts';
-import type { CaseRepository, InboundLog, LeaseQueue, NoticeQueue, ReferenceStore } from '../core/ports.ts';
+import type {
+  CaseRepository,
+  DataRights,
+  InboundLog,
+  LeaseQueue,
+  NoticeQueue,
+  OperationsReads,
+  ReferenceStore,
+  RetentionStore,
+} from '../core/ports.ts';
 import type { StoreInspector } from './inspector.ts';
 
 export interface Store {
   cases: CaseRepository;
   timers: LeaseQueue<Timer>;
   notices: NoticeQueue;
+  /** The ops server's reads (metrics, readiness). */
+  ops: OperationsReads;
   inbound: InboundLog;
   refs: ReferenceStore;
+  /** The privacy command's export and erasure of a person's data. */
+  privacy: DataRights;
+  /** The daily retention job's redaction of old cases and pruning of old rows. */
+  retention: RetentionStore;
   close(): Promise<void>;
 }
 

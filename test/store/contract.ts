@@ -6,11 +6,13 @@ import { describeAdapterStorageContract } from './contract-adapter-storage.ts';
 import { describeCaseListContract } from './contract-case-lists.ts';
 import { describeCaseContract } from './contract-cases.ts';
 import { describeCommitContract } from './contract-commit.ts';
+import { describeDataRightsContract } from './contract-data-rights.ts';
 import { describeInspectorContract } from './contract-inspector.ts';
 import { describeLeaseQueueContract, NOTICES, TIMERS } from './contract-lease-queue.ts';
 import { describeNoticePacingContract } from './contract-notice-pacing.ts';
 import { describeNoticeContract } from './contract-notices.ts';
 import { describePromiseContract } from './contract-promises.ts';
+import { describeRetentionContract } from './contract-retention.ts';
 import { describeTimerContract } from './contract-timers.ts';
 
 export interface StoreHandle {
@@ -56,6 +58,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       describeNoticePacingContract(current);
     });
     describeAdapterStorageContract(current);
+    describeDataRightsContract(current);
+    describeRetentionContract(current);
     describeInspectorContract(current);
   });
 }

@@ -7,8 +7,14 @@ import { createDesk } from '../../src/core/desk.ts';
 import { isCoreError } from '../../src/core/errors.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { BROKEN_PROMISES_SQL } from '../../src/store/sql/broken-promises.ts';
+import { finishedBefore, inboundBefore } from '../../src/store/sql/data-rights.ts';
+import { eventsBy } from '../../src/store/sql/personal-rows.ts';
+import type { Sql } from '../../src/store/sql/sql-tag.ts';
+import { ERASED } from '../../src/store/redaction.ts';
 import type { InspectableStore } from '../../src/store/store.ts';
 import { at, changeOf, MIN, makeTimer, seedCase, T0 } from '../support/case-factory.ts';
+
+const DAY = 24 * 60 * MIN;
 import { as, harness } from '../support/desk-harness.ts';
 import {
   createSchema,
@@ -87,6 +93,50 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
         expect(plan).not.toContain('Seq Scan');
       } finally {
         await client.end();
+      }
+    });
+
+    it('can find what retention and the privacy command look for through indexes, scanning no table', async () => {
+      const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema.name}` });
+      await client.connect();
+      try {
+        await client.query('SET enable_seqscan = off');
+        const plan = async (statement: Sql) => {
+          const values = statement.values.map((v) => (typeof v === 'bigint' ? v.toString() : v));
+          const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.text}`, values);
+          return rows.map((r) => r['QUERY PLAN']).join('\n');
+        };
+        const finished = await plan(finishedBefore(T0, 100));
+        expect(finished).toMatch(/Index Scan using cases_unredacted_finished_idx/);
+        expect(await plan(eventsBy('tom', ['case-1']))).toMatch(/case_events_actor_id_idx/);
+        expect(await plan(inboundBefore(T0, 100))).toMatch(/inbound_events_at_idx/);
+        expect(finished).not.toContain('Seq Scan');
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('retention passes racing on the pool redact and record each finished case once', async () => {
+      await fresh();
+      // Texts already erased (say, at the customer's request before the case closed): redacting
+      // changes no row, so nothing but the pass's own mark keeps two passes from both recording it.
+      const finished = {
+        status: 'closed',
+        window: null,
+        resolvedAt: T0,
+        closedAt: T0,
+        words: ERASED,
+        customer: { id: 'slack:T1:U1', name: ERASED, locale: 'en', timeZone: 'UTC' },
+      } as const;
+      const cases = await Promise.all(Array.from({ length: 30 }, () => seedCase(store, finished)));
+      const request = { requestedBy: 'system', at: at(400 * DAY), ids: { next: () => crypto.randomUUID() } };
+      const passes = await Promise.all(
+        Array.from({ length: 4 }, () => store.retention.redactFinishedBefore(at(DAY), request, 100)),
+      );
+      expect(passes.reduce((sum, p) => sum + p.cases, 0)).toBe(30);
+      for (const c of cases) {
+        const erased = (await store.inspect.listEvents(c.id)).filter((e) => e.type === 'data_erased');
+        expect(erased).toHaveLength(1);
       }
     });
 

@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { InspectableStore } from '../../src/store/store.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { BROKEN_PROMISES_SQL } from '../../src/store/sql/broken-promises.ts';
+import { finishedBefore, inboundBefore } from '../../src/store/sql/data-rights.ts';
+import { eventsBy } from '../../src/store/sql/personal-rows.ts';
 import { earlierPending } from '../../src/store/sql/writes.ts';
 import {
   CLAIM_NOTICES_SQL,
@@ -102,6 +104,27 @@ describe('SQLite store specifics', () => {
     expect(plan).toMatch(/SCAN c USING (COVERING )?INDEX cases_active_number_idx/);
     expect(plan).toMatch(/SEARCH t USING INDEX timers_case_id_window_id_idx \(case_id=\? AND window_id=\?\)/);
     expect(plan).not.toContain('TEMP B-TREE');
+  });
+
+  it('finds what retention and the privacy command look for through indexes, never a table scan', async () => {
+    const { store, file } = await open();
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    const plan = (statement: { sql: string; values: unknown[] }) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${statement.sql}`)
+        .all(...statement.values.map((v) => (typeof v === 'bigint' ? Number(v) : v)))
+        .map((r) => (r as { detail: string }).detail)
+        .join('\n');
+    const finished = plan(finishedBefore(T0, 100));
+    const authored = plan(eventsBy('tom', ['case-1']));
+    const inbound = plan(inboundBefore(T0, 100));
+    db.close();
+    // The partial index of finished cases not yet redacted gives the order too: no sort.
+    expect(finished).toMatch(/SEARCH cases USING INDEX cases_unredacted_finished_idx \(resolved_at<\?\)/);
+    expect(finished).not.toContain('TEMP B-TREE');
+    expect(authored).toMatch(/SEARCH case_events USING INDEX case_events_actor_id_idx \(actor_id=\?\)/);
+    expect(inbound).toMatch(/SEARCH inbound_events USING (COVERING )?INDEX inbound_events_at_idx \(at<\?\)/);
   });
 
   it('keeps writes issued while another transaction is open and then rolls back', async () => {

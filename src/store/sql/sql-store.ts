@@ -6,8 +6,10 @@ import { join, raw, type Sql, sqltag as sql } from './sql-tag.ts';
 import type { StoreInspector } from '../inspector.ts';
 import type { InspectableStore } from '../store.ts';
 import { queueAhead, sqlCaseRepository } from './case-repository.ts';
+import { sqlDataRights, sqlRetention } from './data-rights.ts';
 import { EVENT_FIELDS, OUTBOX_FIELDS } from './fields.ts';
 import { sqlNoticeQueue } from './notice-queue.ts';
+import { sqlOperationsReads } from './operations.ts';
 import { type EventFields, type OutboxFields, rowToEvent, rowToOutboxEntry } from './rows.ts';
 import { countOf, type SqlDialect, type SqlStoreContext, where } from './sql-context.ts';
 import type { SqlDb } from './sql-db.ts';
@@ -49,6 +51,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): InspectableStore
     cases: sqlCaseRepository(context),
     timers: sqlTimerQueue(context),
     notices: sqlNoticeQueue(context),
+    ops: sqlOperationsReads(context),
     inbound: { remember: (key, at) => turn(() => rememberInbound(db, key, at)) },
     refs: {
       put: (caseId, name, value) =>
@@ -66,6 +69,8 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): InspectableStore
           return rows[0]?.value ?? null;
         }),
     },
+    privacy: sqlDataRights(context),
+    retention: sqlRetention(context),
     inspect,
     close: () => turn(() => db.close()),
   };
