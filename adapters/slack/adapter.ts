@@ -53,7 +53,14 @@ export function createSlackAdapter(ctx: AdapterContext<SlackRefName>, options: S
   const dmChannel = dmChannels((userId) => openDm(outbound, userId));
   ctx.sinks.register(
     'slack',
-    createSlackSink({ poster: slackPoster(outbound, dmChannel), refs: ctx.store.refs, directory, logger }),
+    createSlackSink({
+      poster: slackPoster(outbound, dmChannel, (e) =>
+        logger.warn('slack.notice_lookup_failed', { error: slackErrorOf(e) }),
+      ),
+      refs: ctx.store.refs,
+      directory,
+      logger,
+    }),
   );
   let running: { app: App; stopSocket?: () => Promise<void> } | null = null;
   let port: number | undefined;

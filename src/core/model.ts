@@ -359,6 +359,20 @@ export interface OutboxEntry extends Notice {
 /** A notice handed to a sender. */
 export type ClaimedNotice = Leased<OutboxEntry>;
 
+/**
+ * What a notice records when the lease of a sender that had started its send ran out (the sender
+ * died or stalled): it goes out again, and it may already have arrived.
+ */
+export const RESENT_AFTER_CRASH = 'the sender stopped mid-send; sent again, may arrive twice';
+
+/**
+ * Whether an earlier send of this notice may have reached the platform: a sink asks the platform
+ * first (Slack: the notice id in a message's metadata; Discord: the message nonce) and does not
+ * post again when it did.
+ */
+export const mayHaveArrived = (notice: Pick<OutboxEntry, 'lastError'>): boolean =>
+  notice.lastError === RESENT_AFTER_CRASH;
+
 // ---------------------------------------------------------------------------------------------
 // The audit log: every event a command or a timer records, with what it records. `CaseEvent` is a
 // union discriminated by `type`, so reading `data` needs no guessing, and a command that records an

@@ -207,12 +207,23 @@ export interface NoticeQueue extends LeaseQueue<OutboxEntry> {
   /**
    * Marks that the platform call is about to start. False when this lease no longer holds the
    * notice: do not send. A claim whose lease runs out before this mark goes back to pending and is
-   * sent by someone else; after it, the notice becomes ambiguous instead (it may have gone out).
+   * sent by someone else; after it, it goes back to pending marked RESENT_AFTER_CRASH (it may
+   * have gone out: the next sender asks the platform first, see `mayHaveArrived`).
    * With `paceMs` > 0 the pace counts from the send, in the same transaction: the destination's
    * next allowed instant becomes the later of what it was (the claim's reservation) and
-   * `at + paceMs`.
+   * `at + paceMs`. With `leaseMs` the lease runs at least until `at + leaseMs`.
    */
-  startSend(id: string, leaseToken: string, at: Date, options?: { paceMs?: number }): Promise<boolean>;
+  startSend(
+    id: string,
+    leaseToken: string,
+    at: Date,
+    options?: { paceMs?: number; leaseMs?: number },
+  ): Promise<boolean>;
+  /**
+   * Extends a claim's lease to `until` while its platform call is in flight, so a live sender's
+   * send is never taken over. False when this lease no longer holds the notice.
+   */
+  renew(id: string, leaseToken: string, until: Date): Promise<boolean>;
   markSent(id: string, leaseToken: string, at: Date): Promise<void>;
   markFailed(id: string, leaseToken: string, failure: NoticeFailure): Promise<void>;
 }

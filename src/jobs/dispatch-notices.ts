@@ -46,6 +46,7 @@ export interface DispatchReport {
  */
 export const NOTICE_PACE_MS = 1_010;
 
+const DEFAULT_LEASE_MS = 30_000;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 5 * 60_000;
 
@@ -63,7 +64,38 @@ const emptyReport = (): DispatchReport => ({
   leaseLost: 0,
 });
 
-type DeliverOptions = Pick<DispatchOptions, 'notices' | 'clock' | 'sink' | 'logger' | 'maxAttempts'>;
+type DeliverOptions = Pick<
+  DispatchOptions,
+  'notices' | 'clock' | 'sink' | 'logger' | 'maxAttempts' | 'leaseMs'
+>;
+
+/** How often, as a share of the lease, a send in flight renews its claim. */
+const RENEW_EVERY_SHARE = 1 / 3;
+
+/**
+ * Keeps a started notice's lease while its platform call is in flight: renewed every third of the
+ * lease, so no other replica takes over (and repeats) the send of a live but slow sender. A
+ * renewal that fails is logged; the send goes on (its outcome is recorded only if the lease holds).
+ */
+function keepLease(options: DeliverOptions, notice: ClaimedNotice): () => void {
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const renew = () => {
+    const until = new Date(options.clock.now().getTime() + leaseMs);
+    options.notices.renew(notice.id, notice.leaseToken, until).then(
+      (held) => {
+        if (!held) options.logger.warn('outbox.lease_lost', { notice: notice.id, case: notice.caseId });
+      },
+      (e: unknown) =>
+        options.logger.warn('outbox.renew_failed', {
+          notice: notice.id,
+          error: e instanceof Error ? e.message : String(e),
+        }),
+    );
+  };
+  const timer = setInterval(renew, Math.max(1, Math.floor(leaseMs * RENEW_EVERY_SHARE)));
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 export async function dispatchOnce(options: DispatchOptions): Promise<DispatchReport> {
   const { notices: queue, clock } = options;
@@ -72,7 +104,7 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
   const claim: ClaimOptions = {
     now: clock.now(),
     limit: options.limit ?? 100,
-    leaseMs: options.leaseMs ?? 30_000,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     owner: options.owner,
     paceMs,
   };
@@ -84,7 +116,9 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
       report.released = notices.length - index;
       break;
     }
-    if (!(await queue.startSend(notice.id, notice.leaseToken, clock.now(), { paceMs }))) {
+    if (
+      !(await queue.startSend(notice.id, notice.leaseToken, clock.now(), { paceMs, leaseMs: claim.leaseMs }))
+    ) {
       report.leaseLost += 1;
       continue;
     }
@@ -119,6 +153,7 @@ async function deliverStarted(
   const { notices: queue, clock, sink, logger } = options;
   const maxAttempts = options.maxAttempts ?? 8;
   let result: DeliveryResult;
+  const release = keepLease(options, notice);
   try {
     result = await sink.deliver(notice, known);
   } catch (e) {
@@ -127,6 +162,8 @@ async function deliverStarted(
     await queue.markFailed(notice.id, notice.leaseToken, { error, retryAt: null, ambiguous: true });
     report.ambiguous += 1;
     return;
+  } finally {
+    release();
   }
   if (result.status === 'sent') {
     await queue.markSent(notice.id, notice.leaseToken, clock.now());

@@ -130,7 +130,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   async function deliverNow(sending: readonly ClaimedNotice[] = [], pass = true, known?: Case) {
     if (sending.length > 0) {
-      const delivery = deliverClaimedAtOnce({ notices, clock, sink: routes, logger }, sending, known);
+      const delivery = deliverClaimedAtOnce(
+        { notices, clock, sink: routes, logger, leaseMs },
+        sending,
+        known,
+      );
       atOnce.add(delivery);
       try {
         const report = await delivery;

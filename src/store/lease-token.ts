@@ -7,4 +7,4 @@ import { randomUUID } from 'node:crypto';
 export const leaseTokenPrefix = (owner: string): string => `${owner}:${randomUUID()}:`;
 
 /** What a notice records when its lease ran out mid-send and it goes out again (every store). */
-export const RESENT_AFTER_CRASH = 'the sender stopped mid-send; sent again, may arrive twice';
+export { RESENT_AFTER_CRASH } from '../core/model.ts';

@@ -85,6 +85,11 @@ export function createMemoryOutbox() {
       const o = heldBy(id, leaseToken);
       if (!o) return false;
       o.sendStartedAt = new Date(at);
+      // The lease runs from the send's start (a pass sends its claims one after another).
+      if (options?.leaseMs) {
+        const until = at.getTime() + options.leaseMs;
+        if (o.leaseUntil === null || o.leaseUntil.getTime() < until) o.leaseUntil = new Date(until);
+      }
       // The pace counts from the send; the claim's reservation stands if it is later.
       const paceMs = options?.paceMs ?? 0;
       if (paceMs > 0) {
@@ -92,6 +97,13 @@ export function createMemoryOutbox() {
         const current = paceNext.get(o.paceKey)?.getTime() ?? fromSend;
         paceNext.set(o.paceKey, new Date(Math.max(current, fromSend)));
       }
+      return true;
+    },
+
+    async renew(id, leaseToken, until) {
+      const o = heldBy(id, leaseToken);
+      if (!o) return false;
+      if (o.leaseUntil === null || o.leaseUntil < until) o.leaseUntil = new Date(until);
       return true;
     },
 

@@ -141,6 +141,27 @@ export function describeNoticeContract(store: CurrentStore): void {
       expect(await statusOf(n.id)).toMatchObject({ status: 'sent', sentAt: at(MIN + 3) });
     });
 
+    it('a started send keeps its lease from the start, and renewals extend it, only for the lease that holds it', async () => {
+      await seedNotices(0);
+      const [n] = await store().notices.claim(claimAt(T0, { leaseMs: MIN }));
+      if (!n) throw new Error('nothing claimed');
+      // Started half a minute after the claim: the lease now runs a minute from the start.
+      expect(await store().notices.startSend(n.id, n.leaseToken, at(MIN / 2), { leaseMs: MIN })).toBe(true);
+      expect(await store().notices.claim(claimAt(at(MIN + 1), { owner: 'b' }))).toEqual([]);
+      // Renewed while the platform call is in flight; a stale token renews nothing.
+      expect(await store().notices.renew(n.id, n.leaseToken, at(3 * MIN))).toBe(true);
+      expect(await store().notices.renew(n.id, 'stale-token', at(10 * MIN))).toBe(false);
+      // A renewal never shortens the lease.
+      expect(await store().notices.renew(n.id, n.leaseToken, at(2 * MIN))).toBe(true);
+      expect(await store().notices.claim(claimAt(at(3 * MIN), { owner: 'b' }))).toEqual([]);
+      const [taken] = await store().notices.claim(claimAt(at(3 * MIN + 1), { owner: 'b' }));
+      expect(taken).toMatchObject({ id: n.id, lastError: RESENT_AFTER_CRASH });
+      // The old holder's lease is gone: it renews nothing.
+      expect(await store().notices.renew(n.id, n.leaseToken, at(9 * MIN))).toBe(false);
+      await store().notices.markSent(n.id, n.leaseToken, at(3 * MIN + 2));
+      expect((await statusOf(n.id))?.status).toBe('sending');
+    });
+
     it('hands a claim whose send never started to the next claimer, and fences the old holder', async () => {
       await seedNotices(0);
       const [first] = await store().notices.claim(claimAt(T0, { leaseMs: MIN }));

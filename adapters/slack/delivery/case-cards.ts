@@ -17,7 +17,7 @@ import {
 } from '../conversation.ts';
 import { decidedApprovalBlocks, triageCardBlocks } from '../render/cards.ts';
 import { neutralise } from '../render/escape.ts';
-import type { SlackPoster } from './slack-api.ts';
+import type { NoticeTag, SlackPoster } from './slack-api.ts';
 
 /** A copy of an approval card: where it is, and the text it opened with. */
 export interface ApprovalCopy extends MessageRef {
@@ -42,11 +42,17 @@ export function caseCards(deps: { refs: SlackRefs; poster: SlackPoster; director
   }
 
   /** Posts the case's triage card, opening with `intro`. */
-  async function createTriageCard(c: Case, team: Team, channel: string, intro: string): Promise<MessageRef> {
+  async function createTriageCard(
+    c: Case,
+    team: Team,
+    channel: string,
+    intro: string,
+    tag?: NoticeTag,
+  ): Promise<MessageRef> {
     const timeZone = c.policy.calendar.timeZone;
     const blocks = triageCardBlocks(intro, c, directory, triageLocale(team), timeZone);
     await refs.put(c.id, REF.triageIntro, intro);
-    const ref = await poster.post(channel, { text: intro, blocks });
+    const ref = await poster.post(channel, { text: intro, blocks }, undefined, tag);
     await refs.put(c.id, REF.triageCard, formatMessageRef(ref));
     await refs.put(c.id, REF.triageVersion, String(c.version));
     await rememberThread(c.id, ref, 'triage');

@@ -3,14 +3,8 @@
 // direct messages; triage notices to the team's triage card (created by the first, threaded
 // under it after). The frame around each delivery (one per case at a time, cards brought up to
 // date after it) is adapters/shared/sink.ts; a retried supervisors' notice skips those it reached.
-import type {
-  Case,
-  ClaimedNotice,
-  DeliveryResult,
-  Directory,
-  Notice,
-  Person,
-} from '../../../src/core/index.ts';
+import type { Case, ClaimedNotice, DeliveryResult, Directory, Person } from '../../../src/core/index.ts';
+import { mayHaveArrived } from '../../../src/core/index.ts';
 import type { Logger, PlatformSink } from '../../../src/platform/adapter.ts';
 import { approvalIdOf, shownOnApprovalCopies } from '../../shared/approval-copies.ts';
 import { customerActions, liveActions } from '../../shared/customer-actions.ts';
@@ -21,7 +15,7 @@ import { label } from '../render/labels.ts';
 import { noticeText, type RenderedMessage, renderNotice } from '../render/notice.ts';
 import { caseCards } from './case-cards.ts';
 import { deliveryOutcome, slackErrorOf } from './outcome.ts';
-import type { SlackPoster } from './slack-api.ts';
+import type { NoticeTag, SlackPoster } from './slack-api.ts';
 
 export interface SlackSinkDeps {
   poster: SlackPoster;
@@ -29,6 +23,12 @@ export interface SlackSinkDeps {
   directory: Directory;
   logger: Logger;
 }
+
+/** Every notice message carries its id; one that may already be there is looked for first. */
+const tagOf = (notice: ClaimedNotice): NoticeTag => ({
+  noticeId: notice.id,
+  lookFirst: mayHaveArrived(notice),
+});
 
 const rejected = (error: string): DeliveryResult => ({ status: 'rejected', error });
 const SENT: DeliveryResult = { status: 'sent' };
@@ -43,15 +43,15 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
   const { poster, refs, directory, logger } = deps;
   const cards = caseCards({ refs, poster, directory });
 
-  async function post(notice: Notice, channel: string, message: RenderedMessage, threadTs?: string) {
+  async function post(notice: ClaimedNotice, channel: string, message: RenderedMessage, threadTs?: string) {
     // Kept before posting, so "Show full text" works as soon as the message is seen.
     if (message.fullText !== undefined) {
       await refs.put(notice.caseId, REF.fullText(notice.id), message.fullText);
     }
-    return poster.post(channel, message, threadTs);
+    return poster.post(channel, message, threadTs, tagOf(notice));
   }
 
-  async function toPerson(notice: Notice, c: Case, slackId: string): Promise<MessageRef> {
+  async function toPerson(notice: ClaimedNotice, c: Case, slackId: string): Promise<MessageRef> {
     const channel = await poster.dmChannel(slackId);
     const actions = liveActions(notice, c);
     // A reply under this message is relayed to the customer (see inbound/messages.ts): say so.
@@ -63,7 +63,7 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
     return ref;
   }
 
-  async function toSupervisors(notice: Notice, c: Case, teamId: string): Promise<DeliveryResult> {
+  async function toSupervisors(notice: ClaimedNotice, c: Case, teamId: string): Promise<DeliveryResult> {
     if (shownOnApprovalCopies(notice) && (await cards.settleApproval(c))) return SENT;
     const team = directory.teams[teamId];
     const supervisors = (team?.supervisors ?? [])
@@ -80,12 +80,12 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
     });
   }
 
-  async function toTriage(notice: Notice, c: Case, teamId: string): Promise<DeliveryResult> {
+  async function toTriage(notice: ClaimedNotice, c: Case, teamId: string): Promise<DeliveryResult> {
     const team = directory.teams[teamId];
     if (!team?.slackTriageChannel) return rejected(`team ${teamId} has no slackTriageChannel`);
     const card = await cards.triageCard(c.id);
     if (!card) {
-      await cards.createTriageCard(c, team, team.slackTriageChannel, noticeText(notice));
+      await cards.createTriageCard(c, team, team.slackTriageChannel, noticeText(notice), tagOf(notice));
       return SENT;
     }
     await post(notice, card.channel, renderNotice(notice, liveActions(notice, c)), card.ts);

@@ -21,8 +21,24 @@ export function deliveryClient(options: {
   });
 }
 
+/**
+ * Which outbox notice a message carries (in its metadata), and whether to look for it first: a
+ * notice sent again after its sender died mid-send may already be there (see `mayHaveArrived`).
+ */
+export interface NoticeTag {
+  noticeId: string;
+  lookFirst: boolean;
+}
+
+/** The metadata event type of the bot's notice messages. */
+export const NOTICE_EVENT = 'support_notice';
+
+/** Messages a lookup reads back: enough for a thread, or the latest stretch of a channel. */
+const LOOKUP_LIMIT = 200;
+
 export interface SlackPoster {
-  post(channel: string, message: RenderedMessage, threadTs?: string): Promise<MessageRef>;
+  /** Posts a message; with `tag`, it carries the notice id, and an earlier copy found is reused. */
+  post(channel: string, message: RenderedMessage, threadTs?: string, tag?: NoticeTag): Promise<MessageRef>;
   update(ref: MessageRef, message: Pick<RenderedMessage, 'text' | 'blocks'>): Promise<void>;
   /** The direct-message channel with a Slack user (opened once, then remembered). */
   dmChannel(userId: string): Promise<string>;
@@ -36,9 +52,49 @@ export async function openDm(client: WebClient, userId: string): Promise<string>
   return id;
 }
 
-export function slackPoster(client: WebClient, dmChannel: (userId: string) => Promise<string>): SlackPoster {
+/**
+ * The message carrying notice `noticeId` in the thread (or the channel's latest messages), or null
+ * when none does, or the lookup itself failed (then the notice is posted: at least once).
+ */
+async function findNotice(
+  client: WebClient,
+  channel: string,
+  threadTs: string | undefined,
+  noticeId: string,
+  onLookupFailed: (error: unknown) => void,
+): Promise<MessageRef | null> {
+  try {
+    const page = threadTs
+      ? await client.conversations.replies({
+          channel,
+          ts: threadTs,
+          include_all_metadata: true,
+          limit: LOOKUP_LIMIT,
+        })
+      : await client.conversations.history({ channel, include_all_metadata: true, limit: LOOKUP_LIMIT });
+    const found = (page.messages ?? []).find(
+      (m) =>
+        m.metadata?.event_type === NOTICE_EVENT &&
+        (m.metadata.event_payload as Record<string, unknown> | undefined)?.notice === noticeId,
+    );
+    return found?.ts ? { channel, ts: found.ts } : null;
+  } catch (error) {
+    onLookupFailed(error);
+    return null;
+  }
+}
+
+export function slackPoster(
+  client: WebClient,
+  dmChannel: (userId: string) => Promise<string>,
+  onLookupFailed: (error: unknown) => void = () => {},
+): SlackPoster {
   return {
-    async post(channel, message, threadTs) {
+    async post(channel, message, threadTs, tag) {
+      if (tag?.lookFirst) {
+        const earlier = await findNotice(client, channel, threadTs, tag.noticeId, onLookupFailed);
+        if (earlier) return earlier;
+      }
       const result = await client.chat.postMessage({
         channel,
         text: message.text,
@@ -46,6 +102,7 @@ export function slackPoster(client: WebClient, dmChannel: (userId: string) => Pr
         unfurl_links: false,
         unfurl_media: false,
         ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...(tag ? { metadata: { event_type: NOTICE_EVENT, event_payload: { notice: tag.noticeId } } } : {}),
       });
       if (!result.ts) throw new Error('chat.postMessage answered without a ts');
       return { channel: result.channel ?? channel, ts: result.ts };

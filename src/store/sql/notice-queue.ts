@@ -11,8 +11,12 @@ export function sqlNoticeQueue({ db, dialect, turn, read }: SqlStoreContext): No
 
     startSend: (id, leaseToken, at, options) =>
       turn(async () => {
+        // The lease runs from the send's start (a pass sends its claims one after another).
+        const lease = options?.leaseMs
+          ? sql`, lease_until = ${dialect.greatest(sql`lease_until`, sql`${toMs(at) + BigInt(options.leaseMs)}`)}`
+          : empty;
         const start = sql`
-          UPDATE outbox SET send_started_at = ${toMs(at)}
+          UPDATE outbox SET send_started_at = ${toMs(at)} ${lease}
           WHERE id = ${id} AND lease_token = ${leaseToken} AND status = 'sending'`;
         const paceMs = options?.paceMs ?? 0;
         if (paceMs <= 0) return (await db.execute(start)) === 1;
@@ -28,6 +32,14 @@ export function sqlNoticeQueue({ db, dialect, turn, read }: SqlStoreContext): No
           return true;
         });
       }),
+
+    renew: (id, leaseToken, until) =>
+      turn(
+        async () =>
+          (await db.execute(sql`
+            UPDATE outbox SET lease_until = ${dialect.greatest(sql`lease_until`, sql`${toMs(until)}`)}
+            WHERE id = ${id} AND lease_token = ${leaseToken} AND status = 'sending'`)) === 1,
+      ),
 
     nextDueAt: () =>
       read(() =>

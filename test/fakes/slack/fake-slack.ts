@@ -232,6 +232,7 @@ export class FakeSlack {
           blocks: args.blocks,
         };
         if (typeof args.thread_ts === 'string') message.thread_ts = args.thread_ts;
+        if (args.metadata !== undefined) message.metadata = args.metadata;
         this.messages.push(message);
         this.lastPostAt.set(channel, at);
         return { ok: true, channel, ts, message };
@@ -248,11 +249,28 @@ export class FakeSlack {
         return { ok: true, message_ts: this.nextTs() };
       case 'conversations.history':
       case 'conversations.replies': {
-        const ts = String(args.latest ?? args.ts);
-        const found = this.messages.filter(
-          (m) => m.channel === channel && m.ts === ts && (method === 'conversations.replies' || !m.thread_ts),
-        );
-        return { ok: true, messages: found };
+        // History: the channel's top-level messages; replies: the thread `ts` belongs to (its
+        // parent first). Newest first for history, oldest first in a thread, as Slack answers;
+        // `oldest`/`latest` bound the window (inclusive here), `limit` cuts it.
+        const inChannel = this.messages.filter((m) => m.channel === channel);
+        let found: FakeMessage[];
+        if (method === 'conversations.replies') {
+          const anchor = inChannel.find((m) => m.ts === String(args.ts));
+          // A parent the fake never saw (people's own messages arrive as events) still roots its thread.
+          const root = anchor?.thread_ts ?? String(args.ts);
+          found = inChannel.filter((m) => m.ts === root || m.thread_ts === root);
+        } else {
+          found = inChannel.filter((m) => !m.thread_ts).reverse();
+        }
+        const within = (m: FakeMessage) =>
+          (args.oldest === undefined || Number(m.ts) >= Number(args.oldest)) &&
+          (args.latest === undefined || Number(m.ts) <= Number(args.latest));
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        const messages = found
+          .filter(within)
+          .slice(0, args.limit === undefined ? 100 : Number(args.limit))
+          .map(({ metadata, ...m }) => (withMetadata && metadata !== undefined ? { ...m, metadata } : m));
+        return { ok: true, messages };
       }
       case 'views.open':
       case 'views.push':

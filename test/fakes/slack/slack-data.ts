@@ -19,6 +19,8 @@ export interface FakeMessage {
   user?: string;
   text: string;
   blocks?: unknown;
+  /** Message metadata as posted; read back only with `include_all_metadata`. */
+  metadata?: unknown;
 }
 
 /** Why Slack would reject these blocks (too many, a section text too long), or null. */
