@@ -162,12 +162,29 @@ export class Change {
     else this.toTriage(key, ...args);
   }
 
+  /**
+   * One message per person per notice: a person told something directly (the holder) who is also
+   * one of the team's supervisors told the same thing in this change reads it once, in the
+   * supervisors' copy (it carries any decision buttons too).
+   */
+  private onePerPerson(): Notice[] {
+    const toSupervisors = new Set(
+      this.notices.filter((n) => n.recipient.kind === 'supervisors').map((n) => n.key),
+    );
+    if (toSupervisors.size === 0) return this.notices;
+    const supervisors = new Set(this.team.supervisors);
+    return this.notices.filter(
+      (n) =>
+        !(n.recipient.kind === 'person' && supervisors.has(n.recipient.personId) && toSupervisors.has(n.key)),
+    );
+  }
+
   toCommit(): CaseChange {
     const change: CaseChange = {
       case: this.next,
       expectedVersion: this.before.version,
       events: this.events,
-      notices: this.notices,
+      notices: this.onePerPerson(),
       timers: this.timers,
       cancelTimers: this.cancelTimers,
     };

@@ -277,6 +277,25 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         expect(told?.params.dueAt).toBe(at(60));
       });
 
+      it('a supervisor holding the case reads a missed window once, in the supervisors’ copy', async () => {
+        const { h, id, approvalId } = await pending();
+        await h.desk.approve({
+          caseId: id,
+          actor: as('marie'),
+          approvalId,
+          apology: 'I am sorry we kept you waiting.',
+          plan: 'I will refund the charge today.',
+        });
+        expect(await h.desk.getCase(id)).toMatchObject({ level: 3, ownerId: 'marie' });
+        h.clock.advanceMinutes(3 * 24 * 60);
+        await h.desk.sweep();
+        const missed = await h.sentWith(id, 'owner.missed');
+        expect(missed.length).toBeGreaterThan(0);
+        // Marie holds it and supervises the team: no direct copy besides the team's.
+        expect(missed.filter((n) => n.recipient.kind === 'person')).toEqual([]);
+        expect(missed.every((n) => n.recipient.kind === 'supervisors')).toBe(true);
+      });
+
       it('approval requires an apology and a plan, which the customer receives', async () => {
         const { h, id, approvalId } = await pending();
         await expect(
