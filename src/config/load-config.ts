@@ -163,7 +163,7 @@ function toAppConfig(file: ConfigFile): AppConfig {
     })),
   };
   return {
-    desk: { directory, policies: file.policies },
+    desk: { directory, policies: file.policies, intake: file.intake },
     workspace: file.workspace,
     sweep: file.sweep,
     retention: file.retention,

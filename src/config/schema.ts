@@ -4,8 +4,22 @@
 // checks across policy entries are in checkPolicyTable below.
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import type { Absence, Audience, Policy, PolicyTable, Priority, TimeRange } from '../core/model.ts';
-import { AUDIENCES, LOCALES, POLICY_FIELD_DEFAULTS, PRIORITIES } from '../core/model.ts';
+import type {
+  Absence,
+  Audience,
+  IntakeLimit,
+  Policy,
+  PolicyTable,
+  Priority,
+  TimeRange,
+} from '../core/model.ts';
+import {
+  AUDIENCES,
+  DEFAULT_INTAKE_LIMITS,
+  LOCALES,
+  POLICY_FIELD_DEFAULTS,
+  PRIORITIES,
+} from '../core/model.ts';
 
 /** A value as it appears in a message: strings quoted, everything else as written. */
 export const quote = (value: unknown): string =>
@@ -439,6 +453,44 @@ const section = <T extends z.ZodType>(entry: T, what: string) =>
     .record(id, entry)
     .refine((entries) => Object.keys(entries).length > 0, { error: `list at least one ${what}` });
 
+// ---------------------------------------------------------------------------------------------
+// Intake: how many new cases one person may open (IntakeLimit in src/core/model.ts).
+
+const durationOrZero = z.string({ error: says(durationHint, true) }).transform((value, ctx) => {
+  if (value.trim() === '0') return 0;
+  const minutes = parseDurationMinutes(value);
+  if (minutes === undefined) {
+    ctx.addIssue({ code: 'custom', message: `${durationHint(value)}, or "0" for none`, input: value });
+  }
+  return minutes ?? 0;
+});
+
+const intakeLimitSchema = (defaults: IntakeLimit) =>
+  z
+    .strictObject({
+      cooldown: durationOrZero.optional(),
+      maxOpenCases: z
+        .union([z.int().min(1), z.literal('unlimited')], {
+          error: says((v) => `${quote(v)} is not a whole number of at least 1, or "unlimited"`),
+        })
+        .optional(),
+    })
+    .default({})
+    .transform((l): IntakeLimit => ({
+      cooldownMinutes: l.cooldown ?? defaults.cooldownMinutes,
+      maxOpenCases: l.maxOpenCases === 'unlimited' ? null : (l.maxOpenCases ?? defaults.maxOpenCases),
+    }));
+
+const intakeSchema = z
+  .strictObject({
+    internal: intakeLimitSchema(DEFAULT_INTAKE_LIMITS.internal),
+    community: intakeLimitSchema(DEFAULT_INTAKE_LIMITS.community),
+  })
+  .default({
+    internal: { ...DEFAULT_INTAKE_LIMITS.internal },
+    community: { ...DEFAULT_INTAKE_LIMITS.community },
+  });
+
 export const configFileSchema = z.strictObject({
   workspace: id,
   defaultTopic: z.string(),
@@ -455,5 +507,6 @@ export const configFileSchema = z.strictObject({
     })
     .default({ everySeconds: 5, leaseSeconds: 60, batch: 200 }),
   retention: retentionSchema,
+  intake: intakeSchema,
 });
 export type ConfigFile = z.output<typeof configFileSchema>;

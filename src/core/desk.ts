@@ -2,6 +2,7 @@
 // Change and commits it atomically; a concurrent change to the same case is retried.
 import { Change } from './change.ts';
 import { addDetails } from './commands/add-details.ts';
+import { caseToAddTo } from './commands/intake-limit.ts';
 import { reopenOnMessage, reopensOnMessage } from './commands/customer-actions.ts';
 import { addNote, answerCase, askCustomer } from './commands/answer-case.ts';
 import { claimCase } from './commands/claim-case.ts';
@@ -151,6 +152,14 @@ export function createDesk(deps: DeskDeps) {
   ): Promise<CommandResult> {
     const now = clock.now();
     const draft = draftCase(config, input, now, ids);
+    // Validated first: a bad request is refused the same whether or not it would be limited.
+    const addTo = await caseToAddTo(cases, config, input, now);
+    if (addTo) {
+      const actor = { id: input.customer.id };
+      return committed(
+        await mutate(addTo.id, (c) => addDetails(c, actor, input.text, { fromNewRequest: true })),
+      );
+    }
     let notices: readonly Notice[] = [];
     let events: readonly CaseEvent[] = [];
     const created = await cases.createCase(

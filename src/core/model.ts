@@ -167,7 +167,26 @@ export interface Directory {
 export interface DeskConfig {
   directory: Directory;
   policies: PolicyTable;
+  /** How many new cases one person may open, per audience (DEFAULT_INTAKE_LIMITS when unset). */
+  intake?: Readonly<Record<Audience, IntakeLimit>>;
 }
+
+/**
+ * A person's new request is added to their newest open case instead of opening another when it
+ * comes within `cooldownMinutes` (wall clock) of that case's opening, or when they already have
+ * `maxOpenCases` open. Nothing is dropped: the words become details, and they are told so.
+ */
+export interface IntakeLimit {
+  /** 0: no cooldown. */
+  cooldownMinutes: number;
+  /** null: no cap. */
+  maxOpenCases: number | null;
+}
+
+export const DEFAULT_INTAKE_LIMITS: Readonly<Record<Audience, IntakeLimit>> = {
+  internal: { cooldownMinutes: 0, maxOpenCases: 10 },
+  community: { cooldownMinutes: 2, maxOpenCases: 3 },
+};
 
 // ---------------------------------------------------------------------------------------------
 // Case state

@@ -6,10 +6,16 @@ import { resumeWindow } from '../windows.ts';
 import { requireActive, requireText } from './guards.ts';
 
 /**
- * The customer adds to their case. A case waiting on them starts moving again: a paused promise
+ * The customer adds to their case (or a new request of theirs is added to it: see IntakeLimit).
+ * A case waiting on them starts moving again: a paused promise
  * resumes with what was left of it; a kept one is followed by a fresh one for whoever holds it.
  */
-export function addDetails(change: Change, actor: Actor, text: unknown): void {
+export function addDetails(
+  change: Change,
+  actor: Actor,
+  text: unknown,
+  options: { fromNewRequest?: boolean } = {},
+): void {
   const c = change.next;
   requireRole(actor.id, c, change.config, ['customer']);
   requireActive(c);
@@ -20,7 +26,9 @@ export function addDetails(change: Change, actor: Actor, text: unknown): void {
     if (resumeWindow(change)) c.status = withExpert ? 'waiting_on_expert' : 'open';
     else backToWork(change, c.ownerId);
   }
-  change.toCustomer('customer.details_received');
+  // A new request added here by the intake limit: the customer learns where it went.
+  if (options.fromNewRequest) change.toCustomer('customer.added_to_open_case', { text: body });
+  else change.toCustomer('customer.details_received');
   tellHolder(change, body);
   customerWrote(change, body);
 }

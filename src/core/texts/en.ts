@@ -17,6 +17,8 @@ export const en = {
     'Hello {name}, thank you for getting in touch. Your request is recorded as case #{number}: “{words}”. {position, one: # request is, other: # requests are} ahead of yours in the queue, and a member of our team will reply by {firstResponseAt}.',
   'customer.ack_next_in_line':
     'Hello {name}, thank you for getting in touch. Your request is recorded as case #{number}: “{words}”. Yours is next in the queue, and a member of our team will reply by {firstResponseAt}.',
+  'customer.added_to_open_case':
+    'Hello {name}, you already have case #{number} open, so we have added your new message to it: “{text}”. Everyone working on it can see it; write here to add more.',
   'customer.details_received':
     'Thank you, {name}. We have added your details to case #{number}, and everyone working on it can see them.',
   'customer.claimed':

@@ -7,6 +7,8 @@ export const fr: Record<TextKey, string> = {
     'Bonjour {name}, merci de nous avoir écrit. Votre demande est enregistrée sous le numéro {number} : « {words} ». {position, one: # demande précède, other: # demandes précèdent} la vôtre dans la file d’attente, et un membre de notre équipe vous répondra d’ici le {firstResponseAt}.',
   'customer.ack_next_in_line':
     'Bonjour {name}, merci de nous avoir écrit. Votre demande est enregistrée sous le numéro {number} : « {words} ». Elle est la prochaine dans la file d’attente, et un membre de notre équipe vous répondra d’ici le {firstResponseAt}.',
+  'customer.added_to_open_case':
+    'Bonjour {name}, votre demande #{number} est encore ouverte : nous y avons ajouté votre nouveau message, « {text} ». Toutes les personnes qui la traitent peuvent le lire ; écrivez ici pour compléter.',
   'customer.details_received':
     'Merci, {name}. Nous avons ajouté ces précisions à votre demande #{number} ; toutes les personnes qui la traitent peuvent les consulter.',
   'customer.claimed':

@@ -8,6 +8,8 @@ export const lt: Record<TextKey, string> = {
     'Sveiki, {name}. Dėkojame, kad kreipėtės. Jūsų prašymas užregistruotas numeriu #{number}: „{words}“. Eilėje prieš Jūsų prašymą {position, one: yra # prašymas, few: yra # prašymai, many: yra # prašymo, other: yra # prašymų}, o mūsų komanda Jums atsakys iki {firstResponseAt}.',
   'customer.ack_next_in_line':
     'Sveiki, {name}. Dėkojame, kad kreipėtės. Jūsų prašymas užregistruotas numeriu #{number}: „{words}“. Jūsų prašymas eilėje yra kitas, o mūsų komanda Jums atsakys iki {firstResponseAt}.',
+  'customer.added_to_open_case':
+    'Sveiki, {name}. Jūsų prašymas #{number} dar neužbaigtas, todėl naują žinutę pridėjome prie jo: „{text}“. Ją mato visi, kurie juo rūpinasi; norėdami ką nors pridurti, rašykite čia.',
   'customer.details_received':
     'Ačiū, {name}. Papildomą informaciją pridėjome prie Jūsų prašymo #{number}; ją mato visi, kurie juo rūpinasi.',
   'customer.claimed':
