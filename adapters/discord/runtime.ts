@@ -14,7 +14,8 @@ export type DiscordRefName =
   | `discord.skip.${string}`
   | `discord.sent.${string}`
   | `discord.reached.${string}`
-  | `discord.member.${string}`;
+  | `discord.member.${string}`
+  | `discord.written.${string}`;
 
 export interface DiscordRuntime {
   ctx: AdapterContext<DiscordRefName>;

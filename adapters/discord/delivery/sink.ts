@@ -19,6 +19,7 @@ import { classifyDeliveryError } from './outcome.ts';
 import { type BlockedAction, channelInUrl, reportMissingPermissions } from './permission-alerts.ts';
 import { sendNoticeText } from './send-text.ts';
 import { cardThread, deliverToTriage, ensureCard } from './triage-card.ts';
+import { alreadyInThread, sendButtonsOnly } from './written-here.ts';
 
 /** Notices the adapter already showed where they were written (a note typed in the staff thread). */
 export const skipRef = (noticeId: string): DiscordRefName => `discord.skip.${noticeId}`;
@@ -88,6 +89,11 @@ export function createDiscordSink(rt: DiscordRuntime): PlatformSink {
           };
         }
         const actions = customerActions(notice, c);
+        // Staff wrote these words in this very thread: the member reads them there already.
+        if (await alreadyInThread(rt, notice, conversation.channelId)) {
+          await sendButtonsOnly(rt, notice, c, conversation.channelId, actions);
+          return SENT;
+        }
         await sendNoticeText(rt, notice, conversation.channelId, noticeText(notice), actions);
         return SENT;
       }

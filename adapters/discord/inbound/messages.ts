@@ -9,6 +9,7 @@ import { conversationOf, parseButtonId, parseConversation } from '../ids.ts';
 import { whoIs } from './identity.ts';
 import { fetchChannel, fetchMessage, postMessage, react } from '../delivery/rest-calls.ts';
 import { skipRef } from '../delivery/sink.ts';
+import { markWrittenHere, unmarkWrittenHere } from '../delivery/written-here.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
 import { IntakeNotSetUp, nameThread, openInPrivateThread, openOnForumPost, openOnMessage } from './intake.ts';
@@ -107,9 +108,16 @@ async function inCaseThread(rt: DiscordRuntime, m: Message, c: Case, forumPost: 
   const input = { caseId: c.id, actor: who.actor, text: wordsOf(m) };
   const isCustomer = who.actor.id === c.customer.id;
   if (!isCustomer && !who.person) return; // a bystander in a public post: not part of the case
+  const where = { threadId: m.channelId, messageId: m.id };
   try {
-    if (!isCustomer) await rt.ctx.desk.answer(input);
-    else {
+    if (!isCustomer) {
+      // Marked first: the outbox may deliver the relay as soon as the answer commits.
+      await markWrittenHere(rt, c.id, where, input.text);
+      await rt.ctx.desk.answer(input).catch(async (error: unknown) => {
+        await unmarkWrittenHere(rt, c.id, where, input.text);
+        throw error;
+      });
+    } else {
       // The customer's words: details while the case is open; on a finished case a reopen, or a
       // new case linked to it once the policy's reopenWithin has passed. A new case renames the
       // thread the bot named after the old one (a forum post keeps its author's title).

@@ -226,8 +226,8 @@ describe('Discord does as Slack does (adapters/shared)', () => {
     const before = rig.fake.messagesIn(threadId).length;
     // Escaped, the stars are `\*`: a split between the backslash and its star would leave the star
     // live and the backslash dangling, at one offset or the other.
-    await say(rig.users.tom, threadId, '*'.repeat(1500));
-    await say(rig.users.tom, threadId, `x${'*'.repeat(1500)}`);
+    await rig.desk.answer({ caseId: c.id, actor: { id: 'tom' }, text: '*'.repeat(1500) });
+    await rig.desk.answer({ caseId: c.id, actor: { id: 'tom' }, text: `x${'*'.repeat(1500)}` });
     await rig.deliver();
     const parts = rig.fake.messagesIn(threadId).slice(before);
     expect(parts.length).toBeGreaterThan(2);

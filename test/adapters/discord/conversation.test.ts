@@ -25,13 +25,16 @@ describe('Discord conversation', () => {
   const say = (author: (typeof rig.users)['egle'], channel: FakeChannel, content: string) =>
     rig.dispatch('MESSAGE_CREATE', messageCreate(rig.fake.state, { author, channel, content }));
 
-  it('relays a staff message in the thread as an answer, with the customer’s buttons', async () => {
-    await say(rig.users.tom, thread(), 'Could you check that your phone number ends in 42?');
+  it('records a staff message in the thread as an answer: the customer gets the buttons, not a copy', async () => {
+    const words = 'Could you check that your phone number ends in 42?';
+    await rig.say(rig.users.tom, thread(), words);
     const c = await rig.desk.getCase(caseId);
     expect(c).toMatchObject({ ownerId: 'tom', status: 'waiting_on_customer' });
     await rig.deliver();
+    const withWords = rig.fake.messagesIn(threadId).filter((m) => m.content.includes(words));
+    expect(withWords.map((m) => m.author.id)).toEqual([rig.users.tom.id]);
     const reply = lastMessage(rig, threadId);
-    expect(reply.content).toContain('Reply from Tom Whitfield on case #1:');
+    expect(reply.content).toBe('');
     for (const action of ['add_details', 'mark_resolved', 'ask_supervisor']) {
       expect(JSON.stringify(reply.components)).toContain(`act:${action}:`);
     }
@@ -74,7 +77,8 @@ describe('Discord conversation', () => {
   it('sends user text with @everyone, @here, role and user mentions with no mention parsed', async () => {
     const text = 'Ping @everyone and @here, <@&1300000000000000777> and <@1087000000000000001>!';
     await say(rig.users.egle, thread(), text);
-    await say(rig.users.tom, thread(), `Quoting you: ${text}`);
+    // Given from outside the thread, so the bot relays it.
+    await rig.desk.answer({ caseId, actor: { id: 'tom' }, text: `Quoting you: ${text}` });
     await rig.deliver();
     const relayed = rig.fake
       .messagesIn(threadId)
@@ -95,7 +99,7 @@ describe('Discord conversation', () => {
       (_, i) => `Step ${i + 1}: open Settings, then Security, then check item ${i + 1}.`,
     );
     const before = rig.fake.messagesIn(threadId).length;
-    await say(rig.users.tom, thread(), steps.join('\n'));
+    await rig.desk.answer({ caseId, actor: { id: 'tom' }, text: steps.join('\n') });
     await rig.deliver();
     const parts = rig.fake.messagesIn(threadId).slice(before);
     expect(parts.length).toBeGreaterThan(1);

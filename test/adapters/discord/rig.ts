@@ -66,6 +66,8 @@ export interface Rig {
   ): Promise<FakeInteraction>;
   /** Dispatches a gateway event and waits until the adapter handled it. */
   dispatch(t: string, d: unknown): Promise<void>;
+  /** A person writes in a channel (the message is kept in the fake); waits until it is handled. */
+  say(author: FakeUser, channel: FakeChannel, content: string): Promise<FakeMessage>;
   caseOf(conversationChannelId: string): Promise<Case>;
   /** A member posts in the support channel; returns the case and its thread (the message's id). */
   openByMessage(user: FakeUser, text: string): Promise<{ case: Case; threadId: string }>;
@@ -186,6 +188,14 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
       // The client handles a dispatch on its next tick; then its handler runs.
       await new Promise((resolve) => setTimeout(resolve, 20));
       await adapter.idle();
+    },
+    async say(author, channel, content) {
+      const before = fake.gateway.sessions.at(-1)?.seq ?? 0;
+      const message = fake.say(author, channel, content);
+      await fake.waitFor(() => (fake.gateway.sessions.at(-1)?.seq ?? 0) > before, { what: 'message sent' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await adapter.idle();
+      return message;
     },
     async caseOf(channelId) {
       const c = await store.cases.findCaseByConversation(`discord:${s.guildId}:${channelId}`);

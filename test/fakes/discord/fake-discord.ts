@@ -2,10 +2,18 @@
 // that records every call, and a gateway that drives the real discord.js client.
 import type { AddressInfo } from 'node:net';
 import { Gateway } from './gateway.ts';
-import { guildCreate } from './payloads.ts';
+import { guildCreate, messageCreate } from './payloads.ts';
 import { type RecordedCall, RestServer } from './rest-server.ts';
 import { registerRoutes } from './routes.ts';
-import { ChannelKind, type FakeChannel, type FakeInteraction, FakeState, type Json } from './state.ts';
+import {
+  ChannelKind,
+  type FakeChannel,
+  type FakeInteraction,
+  type FakeMessage,
+  FakeState,
+  type FakeUser,
+  type Json,
+} from './state.ts';
 
 export interface WaitOptions {
   timeoutMs?: number;
@@ -106,6 +114,13 @@ export class FakeDiscord {
       edited_timestamp: null,
     });
     return thread;
+  }
+
+  /** A person writes in a channel: the message is kept beside the bot's, then dispatched. */
+  say(author: FakeUser, channel: FakeChannel, content: string): FakeMessage {
+    const { message } = this.state.postMessage(channel.id, { content }, author);
+    this.dispatch('MESSAGE_CREATE', messageCreate(this.state, { author, channel, content, id: message.id }));
+    return message;
   }
 
   dispatch(t: string, d: unknown, token?: string): void {
