@@ -1,13 +1,20 @@
 // Receivers: HTTP (events, slash commands and interactivity on one port, signatures checked by
 // Bolt) or Socket Mode. Both are wrapped so that a payload Bolt could not route is logged clearly
 // and acknowledged at once, instead of hanging for 3 seconds or failing deep inside Bolt.
-import type { Server } from 'node:http';
+import { Server as HttpServer, type IncomingMessage, type Server } from 'node:http';
 import { type App, HTTPReceiver, type Receiver, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '../../../src/platform/adapter.ts';
 import { boltLogger } from '../bolt-logger.ts';
 import type { SlackOptions } from '../options.ts';
 
 export const EVENTS_PATH = '/slack/events';
+
+/**
+ * The largest request body the HTTP receiver reads (Bolt's `bodyLimit`, 4 MB, as Bolt's default):
+ * a larger one is answered 413 before its signature can be checked. A declared Content-Length over
+ * it is refused without reading a byte; a chunked body is dropped once this much has arrived.
+ */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -57,13 +64,31 @@ export class ScreenedReceiver implements Receiver {
     await app.processEvent(event);
   }
 
-  start(...args: unknown[]): Promise<unknown> {
-    return this.inner.start(...args);
+  async start(...args: unknown[]): Promise<unknown> {
+    const started = await this.inner.start(...args);
+    if (started instanceof HttpServer) closeAfterUnreadBody(started);
+    return started;
   }
 
   stop(...args: unknown[]): Promise<unknown> {
     return this.inner.stop(...args);
   }
+}
+
+/**
+ * A request answered before its body was read (Bolt's 413 over the body limit leaves the rest
+ * unread, the socket paused) would hold its connection open until the keep-alive timeout, and
+ * `stop()` with it. Once such an answer is sent, the connection is ended and whatever still arrives
+ * is read and dropped, never kept, so the socket closes as soon as the sender stops.
+ */
+function closeAfterUnreadBody(server: HttpServer): void {
+  server.on('request', (req: IncomingMessage, res) => {
+    res.once('finish', () => {
+      if (req.complete) return;
+      req.socket.end();
+      req.resume();
+    });
+  });
 }
 
 export interface BuiltReceiver {
@@ -97,6 +122,7 @@ export function buildReceiver(options: SlackOptions, logger: Logger): BuiltRecei
     signingSecret: options.signingSecret ?? '',
     endpoints: EVENTS_PATH,
     logger: sdkLogger,
+    bodyLimit: MAX_BODY_BYTES,
     customRoutes: [
       {
         path: '/healthz',
