@@ -8,7 +8,7 @@ import { whoIs, type Who } from './identity.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
 import { displayNameOf } from './buttons.ts';
-import { IntakeNotSetUp, openInPrivateThread } from './intake.ts';
+import { IntakeBlocked, IntakeNotSetUp, openInPrivateThread } from './intake.ts';
 import { firstTime, runForActor, sayPrivately } from './replies.ts';
 
 type Fields = { text(id: string): string; choice(id: string): string | undefined };
@@ -96,6 +96,10 @@ async function submitIntake(rt: DiscordRuntime, i: ModalSubmitInteraction, who: 
       });
       await sayPrivately(i, text);
     } catch (error) {
+      if (error instanceof IntakeBlocked) {
+        await sayPrivately(i, adapterText('intake.blocked', who.reader.locale));
+        return;
+      }
       if (!(error instanceof IntakeNotSetUp)) throw error;
       rt.ctx.logger.error('discord.intake_not_set_up', { interaction: i.id, reason: error.message });
       await sayPrivately(i, adapterText('intake.not_set_up', who.reader.locale));

@@ -13,9 +13,17 @@ import {
 } from '../delivery/rest-calls.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
+import { neutralise } from '../render/markdown.ts';
+import { classifyDeliveryError } from '../delivery/outcome.ts';
+import { reportBlockedIntake } from '../delivery/permission-alerts.ts';
 
 export class IntakeNotSetUp extends Error {
   readonly code = 'discord_intake_not_set_up' as const;
+}
+
+/** The bot may not open (or add the member to) the case's thread; the admins were told. */
+export class IntakeBlocked extends Error {
+  readonly code = 'discord_intake_blocked' as const;
 }
 
 export interface IntakeRequest {
@@ -74,6 +82,34 @@ function supportGuild(rt: DiscordRuntime, fallback: string | null | undefined): 
   return guildId;
 }
 
+/**
+ * Runs the thread's creation; a refusal for missing permissions is told to the admins and becomes
+ * IntakeBlocked, which the caller explains to the member in plain words.
+ */
+async function threadFor<T>(
+  rt: DiscordRuntime,
+  request: IntakeRequest,
+  who: Who,
+  channelId: string,
+  make: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await make();
+  } catch (error) {
+    const permission = classifyDeliveryError(error)?.permission;
+    if (!permission) throw error;
+    const directory = directoryOf(rt);
+    const topic = directory.topics[request.topic ?? directory.defaultTopic];
+    await reportBlockedIntake(rt, {
+      teamId: topic?.team ?? '',
+      channelId,
+      memberName: neutralise(who.customer.name),
+      ...permission,
+    });
+    throw new IntakeBlocked(`missing permissions to open a thread in ${channelId} (${permission.reason})`);
+  }
+}
+
 /** A private thread in the support channel, with the customer in it. */
 export async function openInPrivateThread(
   rt: DiscordRuntime,
@@ -84,12 +120,15 @@ export async function openInPrivateThread(
   if (!channelId) throw new IntakeNotSetUp('DISCORD_SUPPORT_CHANNEL_ID is not set');
   const who = customerOf(rt, request);
   const guildId = supportGuild(rt, guildHint);
-  const threadId = await createPrivateThread(
-    rt.client.rest,
-    channelId,
-    adapterText('thread.new', who.reader.locale, { name: who.customer.name }),
-  );
-  await addThreadMember(rt.client.rest, threadId, request.user.id);
+  const threadId = await threadFor(rt, request, who, channelId, async () => {
+    const id = await createPrivateThread(
+      rt.client.rest,
+      channelId,
+      adapterText('thread.new', who.reader.locale, { name: who.customer.name }),
+    );
+    await addThreadMember(rt.client.rest, id, request.user.id);
+    return id;
+  });
   const c = await open(rt, request, who, conversationOf(guildId, threadId));
   await nameThread(rt, threadId, c);
   return { case: c, threadId };
@@ -103,7 +142,9 @@ export async function openOnMessage(
 ): Promise<Case> {
   const who = customerOf(rt, request);
   const name = adapterText('thread.new', who.reader.locale, { name: who.customer.name });
-  const threadId = await startThreadFromMessage(rt.client.rest, where.channelId, where.messageId, name);
+  const threadId = await threadFor(rt, request, who, where.channelId, () =>
+    startThreadFromMessage(rt.client.rest, where.channelId, where.messageId, name),
+  );
   const c = await open(rt, request, who, conversationOf(where.guildId, threadId));
   await nameThread(rt, threadId, c);
   return c;

@@ -12,7 +12,14 @@ import { skipRef } from '../delivery/sink.ts';
 import { markWrittenHere, unmarkWrittenHere } from '../delivery/written-here.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
-import { IntakeNotSetUp, nameThread, openInPrivateThread, openOnForumPost, openOnMessage } from './intake.ts';
+import {
+  IntakeBlocked,
+  IntakeNotSetUp,
+  nameThread,
+  openInPrivateThread,
+  openOnForumPost,
+  openOnMessage,
+} from './intake.ts';
 import { firstTime, refusalText } from './replies.ts';
 
 const THREADS = new Set<number>([
@@ -99,7 +106,11 @@ async function openCase(rt: DiscordRuntime, m: Message, open: () => Promise<Case
   } catch (error) {
     rt.ctx.logger.error('discord.intake_failed', { message: m.id, error: (error as Error).message });
     const { reader } = whoIs(directoryOf(rt), m.author, { locale: m.guild?.preferredLocale ?? null });
-    await postMessage(rt.client.rest, m.channelId, { content: refusalText(error, reader) }).catch(() => {});
+    const content =
+      error instanceof IntakeBlocked
+        ? adapterText('intake.blocked', reader.locale)
+        : refusalText(error, reader);
+    await postMessage(rt.client.rest, m.channelId, { content }).catch(() => {});
   }
 }
 
@@ -210,10 +221,13 @@ async function onDirectMessage(rt: DiscordRuntime, m: Message): Promise<void> {
       }),
     );
   } catch (error) {
-    const notSetUp = error instanceof IntakeNotSetUp;
     rt.ctx.logger.error('discord.dm_intake_failed', { message: m.id, error: (error as Error).message });
     await reply(
-      notSetUp ? adapterText('intake.not_set_up', who.reader.locale) : refusalText(error, who.reader),
+      error instanceof IntakeNotSetUp
+        ? adapterText('intake.not_set_up', who.reader.locale)
+        : error instanceof IntakeBlocked
+          ? adapterText('intake.blocked', who.reader.locale)
+          : refusalText(error, who.reader),
     ).catch(() => {});
   }
 }

@@ -30,6 +30,8 @@ const en = {
   'rate.5': '5 · excellent',
   'intake.opened': 'Thank you, {name}. Case #{number} is open in {thread}: we will talk there.',
   'intake.added': 'Thank you, {name}. We have added this to case #{number}; you can follow it in {thread}.',
+  'intake.blocked':
+    'Sorry, I cannot open your case right now: the bot is not allowed to open threads in the support channel. The moderators have been told. Please try again a little later.',
   'intake.not_set_up':
     'Sorry, cases cannot be opened here yet. Please ask a moderator to finish setting up the support desk.',
   'panel.text':
@@ -52,6 +54,8 @@ const en = {
   'admin.what.post': 'post a message',
   'admin.what.edit': 'update a message',
   'admin.what.thread': 'open a thread',
+  'admin.missing_permissions_intake':
+    'I could not open a case for {name}: Discord says I am missing permissions to open a thread in <#{channel}> ({reason}). Please give the bot View Channel, Send Messages in Threads, Create Private Threads and Create Public Threads in that channel. No case was opened; {name} was asked to try again later.',
   unknown_button: 'This button no longer works. If you need help, use /support.',
 } as const;
 
@@ -86,6 +90,8 @@ const fr: Record<AdapterTextKey, string> = {
     'Merci, {name}. La demande n°{number} est ouverte dans {thread} : nous échangerons là-bas.',
   'intake.added':
     'Merci, {name}. Nous avons ajouté ceci à la demande n°{number} ; vous pouvez la suivre dans {thread}.',
+  'intake.blocked':
+    'Désolé, je ne peux pas ouvrir votre demande pour le moment : le bot n’a pas le droit d’ouvrir des fils dans le salon d’assistance. Les modérateurs ont été prévenus. Merci de réessayer un peu plus tard.',
   'intake.not_set_up':
     'Désolé, les demandes ne peuvent pas encore être ouvertes ici. Merci de demander à un modérateur de terminer la configuration.',
   'panel.text':
@@ -109,6 +115,8 @@ const fr: Record<AdapterTextKey, string> = {
   'admin.what.post': 'publier un message',
   'admin.what.edit': 'mettre à jour un message',
   'admin.what.thread': 'ouvrir un fil',
+  'admin.missing_permissions_intake':
+    'Je n’ai pas pu ouvrir de demande pour {name} : Discord indique qu’il me manque des permissions pour ouvrir un fil dans <#{channel}> ({reason}). Merci de donner au bot Voir le salon, Envoyer des messages dans les fils, Créer des fils privés et Créer des fils publics dans ce salon. Aucune demande n’a été ouverte ; {name} a été invité(e) à réessayer plus tard.',
   unknown_button: 'Ce bouton ne fonctionne plus. Si vous avez besoin d’aide, utilisez /support.',
 };
 
@@ -139,6 +147,8 @@ const lt: Record<AdapterTextKey, string> = {
   'rate.5': '5 · puikiai',
   'intake.opened': 'Ačiū, {name}. Užklausa Nr. {number} atidaryta gijoje {thread}: ten ir bendrausime.',
   'intake.added': 'Ačiū, {name}. Tai pridėjome prie užklausos Nr. {number}; ją galite sekti gijoje {thread}.',
+  'intake.blocked':
+    'Atsiprašome, šiuo metu negaliu pateikti jūsų užklausos: botui neleidžiama atidaryti gijų pagalbos kanale. Moderatoriai informuoti. Pabandykite šiek tiek vėliau.',
   'intake.not_set_up':
     'Atsiprašome, čia užklausų dar negalima pateikti. Paprašykite moderatoriaus užbaigti pagalbos tarnybos nustatymus.',
   'panel.text':
@@ -161,6 +171,8 @@ const lt: Record<AdapterTextKey, string> = {
   'admin.what.post': 'paskelbti žinutės',
   'admin.what.edit': 'atnaujinti žinutės',
   'admin.what.thread': 'atidaryti gijos',
+  'admin.missing_permissions_intake':
+    'Nepavyko pateikti užklausos nariui {name}: Discord praneša, kad man trūksta leidimų atidaryti giją kanale <#{channel}> ({reason}). Suteikite botui šiame kanale leidimus „Peržiūrėti kanalą“, „Siųsti žinutes gijose“, „Kurti privačias gijas“ ir „Kurti viešas gijas“. Užklausa nepateikta; nario {name} paprašėme pabandyti vėliau.',
   unknown_button: 'Šis mygtukas nebeveikia. Jei reikia pagalbos, naudokite /support.',
 };
 
