@@ -1,8 +1,15 @@
 // Receivers: HTTP (events, slash commands and interactivity on one port, signatures checked by
 // Bolt) or Socket Mode. Both are wrapped so that a payload Bolt could not route is logged clearly
 // and acknowledged at once, instead of hanging for 3 seconds or failing deep inside Bolt.
-import { Server as HttpServer, type IncomingMessage, type Server } from 'node:http';
-import { type App, HTTPReceiver, type Receiver, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
+import { Server as HttpServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import {
+  type App,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  type Receiver,
+  type ReceiverEvent,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import type { Logger } from '../../../src/platform/adapter.ts';
 import { boltLogger } from '../bolt-logger.ts';
 import type { SlackOptions } from '../options.ts';
@@ -20,6 +27,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const INTERACTIVE = new Set(['shortcut', 'message_action', 'block_suggestion', 'dialog_submission']);
 
+const WITH_USER = new Set([...INTERACTIVE, 'block_actions', 'view_submission', 'view_closed']);
+
 /** Why Bolt could not route this body, or null when it can (mirrors Bolt's own type detection). */
 export function whatIsWrong(body: unknown): string | null {
   if (!isObject(body)) return 'the body is not an object';
@@ -27,6 +36,9 @@ export function whatIsWrong(body: unknown): string | null {
     return isObject(body.event) && typeof body.event.type === 'string' ? null : 'event without a type';
   }
   if (body.command !== undefined) return typeof body.command === 'string' ? null : 'command is not text';
+  // Bolt reads user.id of every interactive payload before any listener runs.
+  const withUser = body.actions !== undefined || (typeof body.type === 'string' && WITH_USER.has(body.type));
+  if (withUser && !(isObject(body.user) && typeof body.user.id === 'string')) return 'no user';
   if (body.actions !== undefined) {
     return Array.isArray(body.actions) && body.actions.length > 0 && body.actions.every(isObject)
       ? null
@@ -61,7 +73,17 @@ export class ScreenedReceiver implements Receiver {
       await event.ack();
       return;
     }
-    await app.processEvent(event);
+    try {
+      await app.processEvent(event);
+    } catch (e) {
+      // Bolt failed before any listener (a field it reads unchecked is null or of the wrong type):
+      // the payload will not get better if Slack sends it again, so it is acknowledged and logged.
+      this.logger.warn('slack.malformed_payload', {
+        what: 'request',
+        problems: `Bolt could not process it: ${e instanceof Error ? e.message : String(e)}`,
+      });
+      await event.ack().catch(() => {}); // already acknowledged by a listener: nothing to add
+    }
   }
 
   async start(...args: unknown[]): Promise<unknown> {
@@ -91,6 +113,119 @@ function closeAfterUnreadBody(server: HttpServer): void {
   });
 }
 
+/**
+ * Reads each body on the events path before Bolt does (with Bolt's own `bufferIncomingMessage` and
+ * the same limit; Bolt then uses the buffered body as it is). A body that is not a JSON object —
+ * `null`, `payload=null`, a number — would make Bolt throw outside its error handling and leave the
+ * request unanswered: it is refused here, 401 when its signature is wrong (as Bolt would), else 400
+ * with a log line.
+ */
+function screenHttpBodies(http: HTTPReceiver, signingSecret: string, logger: Logger): void {
+  const receiver = http as unknown as { requestListener: RequestListener };
+  const bolt = receiver.requestListener;
+  const refuse = (res: Parameters<RequestListener>[1], status: number) => {
+    if (res.headersSent) return;
+    res.writeHead(status);
+    res.end();
+  };
+  const screen: RequestListener = async (req, res) => {
+    let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.bufferIncomingMessage>>;
+    try {
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, MAX_BODY_BYTES);
+    } catch (e) {
+      const tooLarge = HTTPModuleFunctions.isRawBodyError(e) && e.statusCode === 413;
+      logger.warn(tooLarge ? 'slack.body_too_large' : 'slack.body_unreadable', {
+        limit: MAX_BODY_BYTES,
+        error: e instanceof Error ? e.message : String(e),
+      });
+      refuse(res, tooLarge ? 413 : 400);
+      return;
+    }
+    let body: unknown;
+    try {
+      body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+    } catch {
+      bolt(req, res); // Bolt checks the signature, then answers 400 for a body it cannot parse.
+      return;
+    }
+    if (isObject(body)) {
+      bolt(req, res);
+      return;
+    }
+    try {
+      await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ signingSecret }, buffered, res);
+    } catch {
+      logger.warn('slack.request_refused', { why: 'bad or missing signature' });
+      refuse(res, 401);
+      return;
+    }
+    logger.warn('slack.malformed_payload', { what: 'request', problems: 'the body is not an object' });
+    refuse(res, 400);
+  };
+  receiver.requestListener = (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'POST' || path !== EVENTS_PATH) {
+      bolt(req, res);
+      return;
+    }
+    void Promise.resolve(screen(req, res)).catch((e: unknown) => {
+      logger.error('slack.request_failed', { error: e instanceof Error ? e.message : String(e) });
+      refuse(res, 400);
+    });
+  };
+}
+
+/** Why a Socket Mode message would make the client throw before Bolt sees it, or null. */
+function socketProblem(message: unknown): { envelopeId: string; problem: string } | null {
+  if (!isObject(message) || message.type !== 'events_api') return null;
+  const payload = message.payload;
+  const fine = isObject(payload) && isObject(payload.event) && typeof payload.event.type === 'string';
+  if (fine) return null;
+  return {
+    envelopeId: typeof message.envelope_id === 'string' ? message.envelope_id : '',
+    problem: isObject(payload) ? 'events_api envelope without an event type' : 'events_api without a payload',
+  };
+}
+
+/**
+ * The Socket Mode client reads `payload.event.type` of every `events_api` envelope before Bolt is
+ * involved, and throws (unacknowledged, an unhandled rejection) when it is missing. Its message
+ * listener is replaced by one that acknowledges and logs such an envelope, and hands every other
+ * message to the client as before.
+ */
+function screenSocketMessages(socket: SocketModeReceiver, logger: Logger): void {
+  const client = socket.client as unknown as {
+    onWebSocketMessage(data: unknown, isBinary: boolean): Promise<void>;
+    send(envelopeId: string, body?: Record<string, unknown>): Promise<void>;
+    removeAllListeners(event: string): void;
+    on(event: string, listener: (data: unknown, isBinary: boolean) => void): void;
+  };
+  client.removeAllListeners('ws_message');
+  client.on('ws_message', (data, isBinary) => {
+    let parsed: unknown;
+    try {
+      parsed = isBinary
+        ? undefined
+        : JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : String(data));
+    } catch {
+      parsed = undefined; // the client logs and ignores what is not JSON
+    }
+    const wrong = socketProblem(parsed);
+    if (wrong) {
+      logger.warn('slack.malformed_payload', { what: 'socket envelope', problems: wrong.problem });
+      if (wrong.envelopeId) {
+        client.send(wrong.envelopeId).catch((e: unknown) => {
+          logger.warn('slack.socket_ack_failed', { error: e instanceof Error ? e.message : String(e) });
+        });
+      }
+      return;
+    }
+    client.onWebSocketMessage(data, isBinary).catch((e: unknown) => {
+      logger.error('slack.socket_message_failed', { error: e instanceof Error ? e.message : String(e) });
+    });
+  });
+}
+
 export interface BuiltReceiver {
   receiver: ScreenedReceiver;
   /** Set in Socket Mode: its client must be disconnected after stop or Node lingers 30 s. */
@@ -116,6 +251,7 @@ export function buildReceiver(options: SlackOptions, logger: Logger): BuiltRecei
         ? { autoReconnectEnabled: options.socket.autoReconnectEnabled }
         : {}),
     });
+    screenSocketMessages(socket, logger);
     return { receiver: new ScreenedReceiver(socket, logger), socket };
   }
   const http = new HTTPReceiver({
@@ -141,6 +277,7 @@ export function buildReceiver(options: SlackOptions, logger: Logger): BuiltRecei
       }
     },
   });
+  screenHttpBodies(http, options.signingSecret ?? '', logger);
   return { receiver: new ScreenedReceiver(http, logger) };
 }
 

@@ -90,6 +90,45 @@ describe('Slack robustness', () => {
     expect(await h.desk.listCases({})).toHaveLength(1);
   });
 
+  it('a signed body that is null, payload=null or a block_actions without user is answered 4xx or acked, logged, never 5xx', async () => {
+    h = await slackHarness();
+    const json = 'application/json';
+    const form = 'application/x-www-form-urlencoded';
+    const claim = { action_id: 'ladder:claim', value: '{"c":"case-1"}' };
+    const { user: _user, ...withoutUser } = buttonClick(U.rasa, claim, { channel: TRIAGE, ts: '1.2' });
+    const answers = {
+      jsonNull: await h.slack.raw('null', json),
+      payloadNull: await h.slack.raw('payload=null', form),
+      number: await h.slack.raw('42', json),
+      noUser: await h.slack.interaction(withoutUser),
+      nullUser: await h.slack.interaction({ ...withoutUser, user: null }),
+      viewNoUser: await h.slack.interaction({
+        type: 'view_submission',
+        view: { callback_id: 'ladder:form:reply', state: { values: {} } },
+      }),
+      channelNull: await h.slack.interaction({ ...withoutUser, user: { id: U.rasa }, channel: null }),
+    };
+    expect(Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.status]))).toEqual({
+      jsonNull: 400,
+      payloadNull: 400,
+      number: 400,
+      noUser: 200,
+      nullUser: 200,
+      viewNoUser: 200,
+      channelNull: 200,
+    });
+    const malformed = h.logger.lines.filter((l) => l.includes('slack.malformed_payload'));
+    expect(malformed.filter((l) => l.includes('the body is not an object'))).toHaveLength(3);
+    expect(malformed.filter((l) => l.includes('problems="no user"'))).toHaveLength(3);
+    expect(malformed.filter((l) => l.includes('Bolt could not process it'))).toHaveLength(1);
+    // A forged null is refused as forged, before anything is said about its shape.
+    expect((await h.slack.raw('null', json, { secret: 'not-the-signing-secret' })).status).toBe(401);
+    expect(h.fake.calls).toEqual([]);
+
+    await h.slack.event(eventCallback(directMessage(U.egle, 'Still there? My mouse is dead.')));
+    await h.fake.waitFor(isAck, { what: 'the ack after the malformed bodies' });
+  });
+
   it('relayed text can never ping: broadcasts, user and group mentions are neutralised, & < > escaped', async () => {
     h = await slackHarness();
     // As Slack sends it: mentions as control sequences, & < > already escaped.

@@ -76,4 +76,19 @@ describe('Slack in Socket Mode', () => {
     expect(h.logger.lines.some((l) => l.includes('slack.malformed_payload'))).toBe(true);
     expect(socket.isConnected).toBe(true);
   });
+
+  it('an events_api envelope without its event (or without a payload) is acked and logged, not a crash', async () => {
+    const logged = () => h.logger.lines.filter((l) => l.includes('what="socket envelope"'));
+    const before = logged().length;
+    const { event: _event, ...noEvent } = eventCallback(directMessage(U.egle, 'lost'));
+    expect((await socket.send('events_api', noEvent)).envelope_id).toBeDefined();
+    expect((await socket.send('events_api', null)).envelope_id).toBeDefined();
+    expect((await socket.send('events_api', { ...noEvent, event: { type: 42 } })).envelope_id).toBeDefined();
+    expect(logged()).toHaveLength(before + 3);
+    expect(socket.isConnected).toBe(true);
+    // The next good envelope is handled as usual.
+    const message = directMessage(U.egle, 'Teams keeps dropping my calls.');
+    await socket.send('events_api', eventCallback(message));
+    await h.fake.waitFor((c) => c.method === 'chat.postMessage' && c.args.thread_ts === message.ts);
+  });
 });
