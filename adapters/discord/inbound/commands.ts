@@ -7,6 +7,7 @@ import { STATUS_LIMIT, statusText as sharedStatusText } from '../../shared/statu
 import { COMMAND_NAMES } from '../command-definitions.ts';
 import { panelRows } from '../render/components.ts';
 import { neutralise } from '../render/markdown.ts';
+import { withDiscordTimes } from '../render/times.ts';
 import { whoIs, type Who } from './identity.ts';
 import { postMessage } from '../delivery/rest-calls.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
@@ -57,5 +58,7 @@ async function postPanel(rt: DiscordRuntime, i: ChatInputCommandInteraction, who
 async function statusText(rt: DiscordRuntime, who: Who): Promise<string> {
   const { cases, more } = await rt.ctx.desk.openCasesOf(who.customer.id, STATUS_LIMIT);
   const { locale, timeZone, name } = who.customer;
-  return sharedStatusText(cases, name, directoryOf(rt), { locale, timeZone }, neutralise, more);
+  const text = sharedStatusText(cases, name, directoryOf(rt), { locale, timeZone }, neutralise, more);
+  const dues = cases.flatMap((c) => (c.window ? [c.window.dueAt.toISOString()] : []));
+  return withDiscordTimes(text, dues, { locale, timeZone });
 }

@@ -5,13 +5,18 @@ import { isCoreError } from '../../../src/core/index.ts';
 import type { Reader } from '../../shared/reader.ts';
 import { refusalText as sharedRefusalText } from '../../shared/refusals.ts';
 import { neutralise, splitText } from '../render/markdown.ts';
+import { instantsIn, withDiscordTimes } from '../render/times.ts';
 import { type DiscordRuntime, hasCase } from '../runtime.ts';
 
 type Answerable = Extract<Interaction, { reply: unknown }>;
 
 /** The core's refusal (or a generic apology) in the reader's language (see adapters/shared/refusals.ts). */
 export const refusalText = (error: unknown, reader: Reader): string =>
-  sharedRefusalText(error, reader, neutralise);
+  withDiscordTimes(
+    sharedRefusalText(error, reader, neutralise),
+    isCoreError(error) ? instantsIn(error.params) : [],
+    reader,
+  );
 
 /** Sends text only the actor sees, whether or not the interaction was already answered. */
 export async function sayPrivately(i: Answerable, text: string): Promise<void> {

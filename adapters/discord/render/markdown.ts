@@ -5,6 +5,7 @@ import { escapeMarkdown } from 'discord.js';
 import type { Notice } from '../../../src/core/index.ts';
 import { truncate as cutText, splitText as splitLongText } from '../../shared/long-text.ts';
 import { noticeText as sharedNoticeText } from '../../shared/params.ts';
+import { instantsIn, withDiscordTimes } from './times.ts';
 
 /** Discord's limits, in characters. */
 export const LIMITS = { content: 2000, embedDescription: 4096, embedTitle: 256, fieldValue: 1024 } as const;
@@ -22,9 +23,9 @@ export function neutralise(text: string): string {
     .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }
 
-/** The notice in its reader's language. */
+/** The notice in its reader's language, its instants as Discord timestamps (render/times.ts). */
 export const noticeText = (notice: Pick<Notice, 'key' | 'params' | 'locale' | 'timeZone'>): string =>
-  sharedNoticeText(notice, neutralise);
+  withDiscordTimes(sharedNoticeText(notice, neutralise), instantsIn(notice.params), notice);
 
 /** Splits text into messages of at most `limit` characters (see adapters/shared/long-text.ts). */
 export const splitText = (text: string, limit: number = LIMITS.content): string[] =>

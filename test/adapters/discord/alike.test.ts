@@ -63,7 +63,7 @@ describe('Discord does as Slack does (adapters/shared)', () => {
     return opened;
   };
 
-  it('while a decision is pending the customer is not offered a second request, and asking again from an older message is refused in their own zone', async () => {
+  it('while a decision is pending the customer is not offered a second request, and asking again from an older message is refused with the due time in each reader’s own zone', async () => {
     const older = lastMessage(rig, threadId, 'ask_supervisor');
     await rig.click(rig.users.egle, older, 'ask_supervisor');
     await rig.deliver();
@@ -71,10 +71,11 @@ describe('Discord does as Slack does (adapters/shared)', () => {
 
     const again = await rig.click(rig.users.egle, older, 'ask_supervisor');
     const dueAt = (await rig.desk.getCase(c.id))?.window?.dueAt.toISOString() ?? '';
-    // A member's zone is their topic's team calendar (Vilnius), not UTC.
+    // Discord shows a <t:…> timestamp in each reader's own zone (it tells the bot no member's zone).
     expect(again.messages.at(-1)?.content).toBe(
-      `A supervisor is already reviewing case #1; a decision is due by ${formatInstant(dueAt, 'en', 'Europe/Vilnius')}.`,
+      `A supervisor is already reviewing case #1; a decision is due by <t:${Date.parse(dueAt) / 1000}:F>.`,
     );
+    expect(again.messages.at(-1)?.content).not.toContain(formatInstant(dueAt, 'en', 'Europe/Vilnius'));
   });
 
   it('a refusal shows the member’s own words escaped, as a notice would', async () => {

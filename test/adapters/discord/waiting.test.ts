@@ -35,7 +35,13 @@ describe('waiting on the customer, through Discord', () => {
     rig.dispatch('MESSAGE_CREATE', messageCreate(rig.fake.state, { author, channel: thread(), content }));
   const caseOne = async () => (await rig.desk.getCase(first.id)) as Case;
   const tomDm = () => rig.dmWith(rig.users.tom)?.id ?? '';
-  const at = (c: Case, instant: Date) => formatInstant(instant.toISOString(), 'fr', c.customer.timeZone);
+  /** Discord shows instants as <t:…:F>, in each reader's own zone, never in the team's. */
+  const at = (c: Case, instant: Date) => {
+    expect(threadTexts().join('\n')).not.toContain(
+      formatInstant(instant.toISOString(), 'fr', c.customer.timeZone),
+    );
+    return `<t:${Math.floor(instant.getTime() / 1000)}:F>`;
+  };
   /** Moves the clock, runs the sweep and delivers what it wrote. */
   const sweepAt = async (instant: Date) => {
     rig.clock.set(instant);
