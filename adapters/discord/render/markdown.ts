@@ -14,11 +14,23 @@ export const LIMITS = { content: 2000, embedDescription: 4096, embedTitle: 256, 
 export const MARKDOWN_ESCAPES = /\\[\s\S]/g;
 
 /**
- * User text shown as written: markdown escaped, and mention syntax broken with a zero-width
- * space so it can never ping (allowed_mentions also parses nothing; this keeps the text honest).
+ * What a line may start with that Discord formats: a heading (`#`, `##`, `###`, `-#` subtext), a
+ * list item (`-`, `+`; `*` is already escaped as italics) or a numbered one (`1.`), a quote (`>`).
+ */
+const LINE_MARKUP = /^([ \t]*)(?:([#>+-])|(\d+)\.)/gm;
+
+/**
+ * User text shown as written: markdown escaped (masked links `[text](url)`, headings, lists and
+ * quotes included, so someone else's words can never look like a link or a heading the bot
+ * wrote), and mention syntax broken with a zero-width space so it can never ping (allowed_mentions
+ * also parses nothing; this keeps the text honest).
  */
 export function neutralise(text: string): string {
   return escapeMarkdown(text)
+    .replace(/[[\]]/g, '\\$&')
+    .replace(LINE_MARKUP, (_, indent: string, mark: string | undefined, digits: string | undefined) =>
+      mark === undefined ? `${indent}${digits}\\.` : `${indent}\\${mark}`,
+    )
     .replace(/@(everyone|here)/gi, '@\u200b$1')
     .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }
