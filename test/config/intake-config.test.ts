@@ -1,24 +1,11 @@
 // The `intake` section of the config file: per audience, a cooldown and a cap on open cases.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseConfig } from '../../src/config/load-config.ts';
+import { loadConfig, parseConfig } from '../../src/config/load-config.ts';
 import { DEFAULT_INTAKE_LIMITS } from '../../src/core/model.ts';
+import { exampleWithout, problems } from '../support/config-text.ts';
 
-const withoutIntake = readFileSync('config/support.example.yaml', 'utf8').replace(
-  /\n# How many new cases[\s\S]*$/,
-  '\n',
-);
+const withoutIntake = exampleWithout(/\n# How many new cases/);
 const withIntake = (section: string) => `${withoutIntake}\nintake:\n${section}\n`;
-
-function problems(text: string): readonly string[] {
-  try {
-    parseConfig(text, 'support.yaml');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the config to be rejected');
-}
 
 describe('intake in the config file', () => {
   it('defaults when left out, and the example spells the defaults out', () => {

@@ -1,28 +1,15 @@
 // The `retention` section of the config file: defaults, durations in wall-clock minutes, "never",
 // and the checks that keep it safe (redaction only after a case can no longer reopen; inbound
 // events remembered longer than platforms retry them).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseConfig } from '../../src/config/load-config.ts';
+import { loadConfig, parseConfig } from '../../src/config/load-config.ts';
 import { RETENTION_DEFAULTS } from '../../src/config/schema.ts';
+import { exampleWithout, problems } from '../support/config-text.ts';
 
 const DAY = 24 * 60;
 /** The example file without its retention section: the smallest complete config at hand. */
-const withoutRetention = readFileSync('config/support.example.yaml', 'utf8').replace(
-  /\nretention:[\s\S]*$/,
-  '\n',
-);
+const withoutRetention = exampleWithout(/\nretention:/);
 const withRetention = (section: string) => `${withoutRetention}\nretention:\n${section}\n`;
-
-function problems(text: string): readonly string[] {
-  try {
-    parseConfig(text, 'support.yaml');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the config to be rejected');
-}
 
 describe('retention in the config file', () => {
   it('defaults to a year before redaction, 30 days of inbound events and a day of pacing rows', () => {

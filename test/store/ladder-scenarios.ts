@@ -266,6 +266,16 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         return { h, id, approvalId: c?.approval?.id ?? '' };
       }
 
+      /** Marie approves with an apology and a plan. */
+      const approveAsMarie = (h: Awaited<ReturnType<typeof pending>>['h'], id: string, approvalId: string) =>
+        h.desk.approve({
+          caseId: id,
+          actor: as('marie'),
+          approvalId,
+          apology: 'I am sorry we kept you waiting.',
+          plan: 'I will refund the charge today.',
+        });
+
       it('the customer may ask for a supervisor at any time; they are told by when', async () => {
         const { h, id } = await pending();
         const c = await h.desk.getCase(id);
@@ -279,13 +289,7 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
 
       it('a supervisor holding the case reads a missed window once, in the supervisors’ copy', async () => {
         const { h, id, approvalId } = await pending();
-        await h.desk.approve({
-          caseId: id,
-          actor: as('marie'),
-          approvalId,
-          apology: 'I am sorry we kept you waiting.',
-          plan: 'I will refund the charge today.',
-        });
+        await approveAsMarie(h, id, approvalId);
         expect(await h.desk.getCase(id)).toMatchObject({ level: 3, ownerId: 'marie' });
         h.clock.advanceMinutes(3 * 24 * 60);
         await h.desk.sweep();
@@ -301,13 +305,7 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         await expect(
           h.desk.approve({ caseId: id, actor: as('marie'), approvalId, apology: ' ', plan: 'Refund today' }),
         ).rejects.toMatchObject({ code: 'invalid_input', textKey: 'error.apology_and_plan_required' });
-        await h.desk.approve({
-          caseId: id,
-          actor: as('marie'),
-          approvalId,
-          apology: 'I am sorry we kept you waiting.',
-          plan: 'I will refund the charge today.',
-        });
+        await approveAsMarie(h, id, approvalId);
         const c = await h.desk.getCase(id);
         expect(c).toMatchObject({
           level: 3,
