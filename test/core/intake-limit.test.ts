@@ -6,7 +6,7 @@ import type { DeskConfig } from '../../src/core/model.ts';
 import { harness } from '../support/desk-harness.ts';
 import { customer, deskConfig } from '../support/desk-fixture.ts';
 
-const limited = (intake: DeskConfig['intake']): DeskConfig => ({ ...deskConfig(), intake });
+const limited = (intake: NonNullable<DeskConfig['intake']>): DeskConfig => ({ ...deskConfig(), intake });
 
 describe('intake limit', () => {
   const community = (h: ReturnType<typeof harness>, text: string, who = customer) =>
