@@ -16,6 +16,7 @@ import { registerFromMessage } from './inbound/from-message.ts';
 import { registerHome } from './inbound/home.ts';
 import { createIdentity } from './inbound/identity.ts';
 import { opensCaseInDm, registerMessages } from './inbound/messages.ts';
+import { registerUnknown } from './inbound/unknown.ts';
 import { registerViews } from './inbound/views.ts';
 import type { SlackOptions } from './options.ts';
 import { buildReceiver, listeningPort } from './inbound/receiver.ts';
@@ -100,6 +101,7 @@ export function createSlackAdapter(ctx: AdapterContext<SlackRefName>, options: S
     registerActions(app, inb);
     registerViews(app, inb);
     registerHome(app, inb);
+    registerUnknown(app, inb);
     app.error(async (e) => {
       logger.error('slack.listener_failed', { error: slackErrorOf(e.original ?? e) });
     });

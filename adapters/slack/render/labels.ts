@@ -53,6 +53,11 @@ const en = {
   home_none: 'Nothing here right now.',
   home_undelivered: 'Messages that could not be delivered',
   home_more: '…and more, not shown here.',
+  unknown_command:
+    'I do not know the command {command}. To ask for help, write to me here or type {support}; {support} status shows where your requests stand.',
+  unknown_shortcut: 'I do not know this shortcut. To ask for help, write to me here or type {support}.',
+  unknown_form:
+    'This form is no longer in use, so nothing was sent. To ask for help, write to me here or type {support}.',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -106,6 +111,12 @@ const fr: Record<LabelKey, string> = {
   home_none: 'Rien pour le moment.',
   home_undelivered: 'Messages qui n’ont pas pu être remis',
   home_more: '… et d’autres, non affichés ici.',
+  unknown_command:
+    'Je ne connais pas la commande {command}. Pour demander de l’aide, écrivez-moi ici ou tapez {support} ; {support} statut montre où en sont vos demandes.',
+  unknown_shortcut:
+    'Je ne connais pas ce raccourci. Pour demander de l’aide, écrivez-moi ici ou tapez {support}.',
+  unknown_form:
+    'Ce formulaire n’est plus utilisé : rien n’a été envoyé. Pour demander de l’aide, écrivez-moi ici ou tapez {support}.',
 };
 
 const lt: Record<LabelKey, string> = {
@@ -157,6 +168,12 @@ const lt: Record<LabelKey, string> = {
   home_none: 'Kol kas nieko nėra.',
   home_undelivered: 'Žinutės, kurių nepavyko pristatyti',
   home_more: '… ir daugiau, čia nerodoma.',
+  unknown_command:
+    'Komandos {command} nežinau. Norėdami paprašyti pagalbos, parašykite man čia arba įveskite {support}; {support} būsena parodys, kaip sekasi jūsų užklausoms.',
+  unknown_shortcut:
+    'Šio sparčiojo veiksmo nežinau. Norėdami paprašyti pagalbos, parašykite man čia arba įveskite {support}.',
+  unknown_form:
+    'Ši forma nebenaudojama, todėl nieko neišsiuntėme. Norėdami paprašyti pagalbos, parašykite man čia arba įveskite {support}.',
 };
 
 const LABELS: Readonly<Record<Locale, Readonly<Record<LabelKey, string>>>> = { en, fr, lt };
