@@ -19,6 +19,8 @@ export interface MessageBody {
   components?: ActionRow[];
   /** With a nonce, Discord returns the first message if the same send is retried. */
   nonce?: string;
+  /** The message this one answers (shown above it). */
+  message_reference?: { message_id: string; fail_if_not_exists?: boolean };
   flags?: number;
 }
 

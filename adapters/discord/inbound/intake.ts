@@ -1,16 +1,11 @@
-// Opening a case: each one gets its own place to talk. From the form, the panel or a DM, a private
-// thread in the support channel with the customer added; from a message in the support channel, a
-// thread on that message; from the support forum, the post itself.
+// Opening a case: each one gets its own place to talk. From the form, the panel, a DM or a message
+// in the support channel, a private thread in the support channel with the customer added; from
+// the support forum, the post itself.
 import type { Case, Priority } from '../../../src/core/index.ts';
-import { conversationOf } from '../ids.ts';
+import { conversationOf, nonceFor } from '../ids.ts';
 import type { DiscordUserLike, Who } from './identity.ts';
 import { whoIs } from './identity.ts';
-import {
-  addThreadMember,
-  createPrivateThread,
-  renameChannel,
-  startThreadFromMessage,
-} from '../delivery/rest-calls.ts';
+import { addThreadMember, createPrivateThread, postMessage, renameChannel } from '../delivery/rest-calls.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
 import { neutralise } from '../render/markdown.ts';
@@ -134,20 +129,36 @@ export async function openInPrivateThread(
   return { case: c, threadId };
 }
 
-/** A message posted in the support channel: the case lives in a thread started on it. */
+/**
+ * A message posted in the support channel: the case lives in a private thread, with the member in
+ * it, like every case opened in `#support`. Not a thread started on the message: Discord makes
+ * every such thread public (anyone in the channel could read the case). The message stays where
+ * the member wrote it; the bot answers it with a link to the thread.
+ */
 export async function openOnMessage(
   rt: DiscordRuntime,
   request: IntakeRequest,
   where: { guildId: string; channelId: string; messageId: string },
 ): Promise<Case> {
+  const opened = await openInPrivateThread(rt, request, where.guildId);
   const who = customerOf(rt, request);
-  const name = adapterText('thread.new', who.reader.locale, { name: who.customer.name });
-  const threadId = await threadFor(rt, request, who, where.channelId, () =>
-    startThreadFromMessage(rt.client.rest, where.channelId, where.messageId, name),
+  const content = adapterText('intake.opened', who.reader.locale, {
+    name: neutralise(opened.case.customer.name),
+    number: opened.case.number,
+    thread: `<#${opened.threadId}>`,
+  });
+  await postMessage(rt.client.rest, where.channelId, {
+    content,
+    message_reference: { message_id: where.messageId, fail_if_not_exists: false },
+    nonce: nonceFor(`discord:message:${where.messageId}`, where.channelId, 'opened'),
+  }).catch((e: unknown) =>
+    rt.ctx.logger.warn('discord.intake_reply_failed', {
+      case: opened.case.id,
+      message: where.messageId,
+      error: (e as Error).message,
+    }),
   );
-  const c = await open(rt, request, who, conversationOf(where.guildId, threadId));
-  await nameThread(rt, threadId, c);
-  return c;
+  return opened.case;
 }
 
 /** A new post in the support forum: the post is the case's conversation. */

@@ -13,9 +13,6 @@ describe('Discord gateway', () => {
     await rig?.stop();
   });
 
-  const caseOnMessage = (messageId: string) =>
-    rig.store.cases.findCaseByConversation(`discord:${rig.fake.state.guildId}:${messageId}`);
-
   it('resumes after a disconnect and opens the cases posted meanwhile and after', async () => {
     const session = rig.fake.gateway.sessions[0];
     if (!session) throw new Error('no gateway session');
@@ -34,9 +31,7 @@ describe('Discord gateway', () => {
     const resume = session.received.find((p) => p.op === 6);
     expect(resume?.d).toMatchObject({ session_id: session.id, token: 'test-token' });
 
-    const replayed = await rig.fake.waitFor(() => caseOnMessage(String(whileAway.id)), {
-      what: 'replayed case',
-    });
+    const replayed = await rig.caseWithWords(String(whileAway.content));
     expect(replayed.words).toContain('my account is locked');
 
     const after = await rig.openByMessage(rig.users.jean, 'After the resume: the app crashes when I log in.');
@@ -51,7 +46,7 @@ describe('Discord gateway', () => {
       content: 'Sent once, delivered twice.',
     });
     rig.fake.dispatch('MESSAGE_CREATE', message);
-    await rig.fake.waitFor(() => caseOnMessage(String(message.id)), { what: 'the case' });
+    await rig.caseWithWords('Sent once, delivered twice.');
     // A fresh process has no message cache: only the stored inbound id stops a second case.
     await rig.restart();
     await rig.dispatch('MESSAGE_CREATE', message);

@@ -49,8 +49,7 @@ describe('Discord intake without the thread permission', () => {
 
   it('from a #support message: the member reads why where they wrote, the supervisors are told by DM', async () => {
     rig = await startRig(); // no admin channel: the team's supervisors hear it
-    const fromMessage = new RegExp(`^/channels/${IDS.support}/messages/\\d+/threads$`);
-    rig.fake.rest.failNext({ method: 'POST', path: fromMessage, reply: missingPermissions });
+    rig.fake.rest.failNext({ method: 'POST', path: toThreads, reply: missingPermissions });
     await rig.dispatch(
       'MESSAGE_CREATE',
       messageCreate(rig.fake.state, {

@@ -63,20 +63,30 @@ describe('Discord intake', () => {
     expect(rig.fake.messagesIn(threadId)[0]?.content).toContain('Bonjour Jean Bernard');
   });
 
-  it('opens a case from a message in the support channel, in a thread on that message', async () => {
+  it('opens a case from a message in the support channel, in a private thread with the member', async () => {
     const { case: c, threadId } = await rig.openByMessage(
       rig.users.egle,
       'The mobile app logs me out every hour.',
     );
-    expect(rig.fake.state.channel(threadId)).toMatchObject({
-      type: ChannelKind.publicThread,
-      parent_id: IDS.support,
-    });
+    const thread = rig.fake.state.channel(threadId);
+    expect(thread).toMatchObject({ type: ChannelKind.privateThread, parent_id: IDS.support });
+    expect([...(thread?.members ?? [])].sort()).toEqual([rig.fake.state.bot.id, rig.users.egle.id].sort());
     expect(c).toMatchObject({ topic: 'general', words: 'The mobile app logs me out every hour.' });
+    // No thread was started on the member's message (Discord would make it public).
+    const onMessage = new RegExp(`^/channels/${IDS.support}/messages/\\d+/threads$`);
+    expect(rig.fake.callsTo('POST', onMessage)).toEqual([]);
+    // The member's message is answered in #support with a link to the thread.
+    const reply = rig.fake.callsTo('POST', new RegExp(`^/channels/${IDS.support}/messages$`)).at(-1);
+    expect(reply?.body).toMatchObject({
+      content: `Thank you, Eglė. Case #${c.number} is open in <#${threadId}>: we will talk there.`,
+      message_reference: { fail_if_not_exists: false },
+    });
   });
 
   it('does not open a case when staff write in the support channel', async () => {
     const before = (await rig.store.cases.listCases({})).length;
+    const threadCalls = () => rig.fake.callsTo('POST', /\/threads$/).length;
+    const threadsBefore = threadCalls();
     const message = messageCreate(rig.fake.state, {
       author: rig.users.tom,
       channel: rig.channels.support,
@@ -84,7 +94,7 @@ describe('Discord intake', () => {
     });
     await rig.dispatch('MESSAGE_CREATE', message);
     expect(await rig.store.cases.listCases({})).toHaveLength(before);
-    expect(rig.fake.state.channel(String(message.id))).toBeUndefined();
+    expect(threadCalls()).toBe(threadsBefore);
   });
 
   it('opens a case from a new post in the support forum', async () => {

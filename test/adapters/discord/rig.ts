@@ -69,8 +69,10 @@ export interface Rig {
   /** A person writes in a channel (the message is kept in the fake); waits until it is handled. */
   say(author: FakeUser, channel: FakeChannel, content: string): Promise<FakeMessage>;
   caseOf(conversationChannelId: string): Promise<Case>;
-  /** A member posts in the support channel; returns the case and its thread (the message's id). */
+  /** A member posts in the support channel; returns the case and its (private) thread. */
   openByMessage(user: FakeUser, text: string): Promise<{ case: Case; threadId: string }>;
+  /** Waits for the case opened with these words. */
+  caseWithWords(words: string): Promise<Case>;
   dmWith(user: FakeUser): FakeChannel | undefined;
   /** Stops the adapter and starts a fresh one on the same store, as a process restart would. */
   restart(): Promise<void>;
@@ -204,16 +206,27 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
     },
     async openByMessage(user, text) {
       const message = messageCreate(s, { author: user, channel: channels.support, content: text });
-      const threadId = String(message.id);
+      const known = new Set(s.channels.keys());
       fake.dispatch('MESSAGE_CREATE', message);
-      const c = await fake.waitFor(
-        () => store.cases.findCaseByConversation(`discord:${s.guildId}:${threadId}`),
-        {
-          what: `a case on message ${threadId}`,
+      // The case's thread is a new private thread in #support with the member in it.
+      const opened = await fake.waitFor(
+        async () => {
+          const thread = [...s.channels.values()].find(
+            (ch) => !known.has(ch.id) && ch.parent_id === channels.support.id && ch.members.has(user.id),
+          );
+          if (!thread) return null;
+          const c = await store.cases.findCaseByConversation(`discord:${s.guildId}:${thread.id}`);
+          return c ? { case: c, threadId: thread.id } : null;
         },
+        { what: `a case on message ${String(message.id)}` },
       );
       await adapter.idle();
-      return { case: c, threadId };
+      return opened;
+    },
+    caseWithWords(words) {
+      return fake.waitFor(async () => (await store.cases.listCases({})).find((c) => c.words === words), {
+        what: `a case with “${words}”`,
+      });
     },
     dmWith(user) {
       return [...s.channels.values()].find(
