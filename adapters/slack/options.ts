@@ -22,9 +22,9 @@ export interface SlackOptions {
   /** The bot's user and bot ids; learnt from auth.test at start when unset. */
   botUserId?: string;
   botId?: string;
-  /** The slash command (default `/support`). */
+  /** The slash command (default `/support`; SLACK_COMMAND), as named in the app's manifest. */
   command?: string;
-  /** The message shortcut's callback id (default `open_case`). */
+  /** The message shortcut's callback id (default `open_case`; SLACK_SHORTCUT_CALLBACK_ID), as in the manifest. */
   shortcutCallbackId?: string;
   /** The reaction that opens a case from a message (default `ticket`). */
   intakeReaction?: string;
@@ -46,6 +46,11 @@ export class SlackConfigError extends Error {
 }
 
 const DEFAULT_PORT = 3000;
+
+/** A slash command as Slack accepts one: `/`, then lowercase letters, digits, `-` or `_`; 32 at most. */
+const COMMAND = /^\/[\p{Ll}\p{Lo}\p{N}_-]{1,31}$/u;
+/** A callback id: 1 to 255 letters, digits and `_ - . :` (no spaces). */
+const CALLBACK_ID = /^[\w.:-]{1,255}$/;
 
 /** Slack options from `SLACK_*` and `PORT`, or null when SLACK_BOT_TOKEN is unset (Slack is off). */
 export function slackOptionsFromEnv(env: NodeJS.ProcessEnv): SlackOptions | null {
@@ -75,6 +80,18 @@ export function slackOptionsFromEnv(env: NodeJS.ProcessEnv): SlackOptions | null
       `SLACK_API_URL must be an http(s) URL like https://slack.com/api/, got "${apiUrl}".`,
     );
   }
+  const command = read('SLACK_COMMAND');
+  if (command !== undefined && !COMMAND.test(command)) {
+    throw new SlackConfigError(
+      `SLACK_COMMAND must be a slash command like /support (a "/" then lowercase letters, digits, "-" or "_", at most 32 characters, no spaces), the same as in the app's manifest; got "${command}".`,
+    );
+  }
+  const shortcutCallbackId = read('SLACK_SHORTCUT_CALLBACK_ID');
+  if (shortcutCallbackId !== undefined && !CALLBACK_ID.test(shortcutCallbackId)) {
+    throw new SlackConfigError(
+      `SLACK_SHORTCUT_CALLBACK_ID must be the message shortcut's callback_id in the app's manifest (letters, digits, "_", "-", "." or ":", at most 255, no spaces); got "${shortcutCallbackId}".`,
+    );
+  }
   const rawPort = read('PORT');
   const port = rawPort === undefined ? DEFAULT_PORT : Number(rawPort);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -86,5 +103,7 @@ export function slackOptionsFromEnv(env: NodeJS.ProcessEnv): SlackOptions | null
     ...(signingSecret ? { signingSecret } : {}),
     ...(appToken ? { appToken } : {}),
     ...(apiUrl ? { apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
+    ...(command ? { command } : {}),
+    ...(shortcutCallbackId ? { shortcutCallbackId } : {}),
   };
 }

@@ -61,7 +61,7 @@ export function registerHome(app: App, inb: Inbound): void {
       const [sections, reader] = await Promise.all([homeSections(inb, u), inb.identity.reader(u)]);
       await inb.client.views.publish({
         user_id: u.userId,
-        view: homeView(sections, inb.desk.config.directory, reader),
+        view: homeView(sections, inb.desk.config.directory, reader, inb.command),
       });
     } catch (err) {
       inb.logger.error('slack.home_failed', { user: u.userId, error: slackErrorOf(err) });

@@ -42,8 +42,9 @@ export function homeView(
   sections: readonly HomeSection[],
   directory: Directory,
   reader: Reader,
+  command = '/support',
 ): types.HomeView {
-  const blocks: Block[] = [section(label(reader.locale, 'home_intro'))];
+  const blocks: Block[] = [section(label(reader.locale, 'home_intro', { command: neutralise(command) }))];
   for (const s of sections) {
     blocks.push({ type: 'divider' }, { type: 'header', text: plain(label(reader.locale, s.title), 150) });
     if (s.cases.length === 0) blocks.push(section(label(reader.locale, 'home_none')));

@@ -33,6 +33,45 @@ describe('slackOptionsFromEnv', () => {
     });
   });
 
+  it('SLACK_COMMAND and SLACK_SHORTCUT_CALLBACK_ID rename the command and the shortcut; blank keeps the defaults', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_SIGNING_SECRET: 'abc' };
+    expect(
+      slackOptionsFromEnv({
+        ...base,
+        SLACK_COMMAND: ' /it-help ',
+        SLACK_SHORTCUT_CALLBACK_ID: 'make.case:v2',
+      }),
+    ).toMatchObject({ command: '/it-help', shortcutCallbackId: 'make.case:v2' });
+    expect(slackOptionsFromEnv({ ...base, SLACK_COMMAND: '/pagalba_2' })).toMatchObject({
+      command: '/pagalba_2',
+    });
+    const blank = slackOptionsFromEnv({ ...base, SLACK_COMMAND: '', SLACK_SHORTCUT_CALLBACK_ID: ' ' });
+    expect(blank).not.toHaveProperty('command');
+    expect(blank).not.toHaveProperty('shortcutCallbackId');
+  });
+
+  it.each([
+    ['support', /SLACK_COMMAND must be a slash command like \/support .*got "support"/],
+    ['/Support', /SLACK_COMMAND must be a slash command/],
+    ['/it help', /SLACK_COMMAND must be a slash command/],
+    ['/', /SLACK_COMMAND must be a slash command/],
+    [`/${'a'.repeat(32)}`, /at most 32 characters/],
+  ])('SLACK_COMMAND=%j is refused with a message naming the variable', (value, message) => {
+    expect(() =>
+      slackOptionsFromEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_COMMAND: value }),
+    ).toThrow(message);
+  });
+
+  it.each(['open case', 'x'.repeat(256), 'café!'])('SLACK_SHORTCUT_CALLBACK_ID=%j is refused', (value) => {
+    expect(() =>
+      slackOptionsFromEnv({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_SHORTCUT_CALLBACK_ID: value,
+      }),
+    ).toThrow(/SLACK_SHORTCUT_CALLBACK_ID must be the message shortcut's callback_id/);
+  });
+
   it.each([
     [{ SLACK_BOT_TOKEN: 'xoxb-1-2' }, /SLACK_SIGNING_SECRET is required in HTTP mode/],
     [{ SLACK_BOT_TOKEN: 'xapp-1-2', SLACK_SIGNING_SECRET: 's' }, /SLACK_BOT_TOKEN must be the bot token/],
