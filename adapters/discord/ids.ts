@@ -89,10 +89,11 @@ export function parseFormId(customId: string): FormRef | null {
 }
 
 /**
- * The nonce of one message of a notice (Discord allows 25 characters). Sent with
- * `enforce_nonce`, a retried send within a few minutes returns the first message instead of
- * posting twice.
+ * The nonce of one message the bot posts (Discord allows 25 characters): `source` is the notice,
+ * or the event answered (a message, an interaction), `part` which message of it. Every post
+ * carries one with `enforce_nonce`: a retried send within a few minutes returns the first message
+ * instead of posting twice.
  */
-export function nonceFor(noticeId: string, target: string, part: number | string): string {
-  return createHash('sha256').update(`${noticeId}|${target}|${part}`).digest('base64url').slice(0, 25);
+export function nonceFor(source: string, target: string, part: number | string): string {
+  return createHash('sha256').update(`${source}|${target}|${part}`).digest('base64url').slice(0, 25);
 }

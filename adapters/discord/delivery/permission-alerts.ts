@@ -4,6 +4,7 @@
 import type { Case, Locale } from '../../../src/core/index.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
+import { nonceFor } from '../ids.ts';
 import { postMessage } from './rest-calls.ts';
 
 const QUIET_MS = 60 * 60_000;
@@ -111,7 +112,10 @@ async function tellAdmins(
     try {
       const channelId = await target.channel();
       if (channelId !== alert.channelId)
-        await postMessage(rt.sinkRest, channelId, { content: alert.textIn(target.locale) });
+        await postMessage(rt.sinkRest, channelId, {
+          content: alert.textIn(target.locale),
+          nonce: nonceFor(`admin:${alert.channelId}:${now}`, channelId, 'admin'),
+        });
     } catch (e) {
       logger.error('discord.admin_notice_failed', { ...alert.about, error: (e as Error).message });
     }

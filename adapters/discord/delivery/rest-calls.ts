@@ -17,19 +17,21 @@ export interface MessageBody {
   content?: string;
   embeds?: APIEmbed[];
   components?: ActionRow[];
-  /** With a nonce, Discord returns the first message if the same send is retried. */
-  nonce?: string;
+  flags?: number;
   /** The message this one answers (shown above it). */
   message_reference?: { message_id: string; fail_if_not_exists?: boolean };
-  flags?: number;
 }
 
-export async function postMessage(rest: REST, channelId: string, body: MessageBody): Promise<APIMessage> {
-  const payload = {
-    ...body,
-    allowed_mentions: NO_MENTIONS,
-    ...(body.nonce === undefined ? {} : { enforce_nonce: true }),
-  };
+/**
+ * Every message the adapter posts carries a nonce (ids.ts `nonceFor`), sent with `enforce_nonce`:
+ * the same send retried within Discord's few minutes returns the first message instead of a second.
+ */
+export async function postMessage(
+  rest: REST,
+  channelId: string,
+  body: MessageBody & { nonce: string },
+): Promise<APIMessage> {
+  const payload = { ...body, allowed_mentions: NO_MENTIONS, enforce_nonce: true };
   return (await rest.post(Routes.channelMessages(channelId), { body: payload })) as APIMessage;
 }
 
@@ -37,7 +39,7 @@ export async function editMessage(
   rest: REST,
   channelId: string,
   messageId: string,
-  body: Omit<MessageBody, 'nonce'>,
+  body: MessageBody,
 ): Promise<void> {
   await rest.patch(Routes.channelMessage(channelId, messageId), {
     body: { ...body, allowed_mentions: NO_MENTIONS },

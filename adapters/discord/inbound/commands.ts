@@ -5,6 +5,7 @@ import type { Locale } from '../../../src/core/index.ts';
 import { localeFromTag } from '../../shared/reader.ts';
 import { STATUS_LIMIT, statusText as sharedStatusText } from '../../shared/status.ts';
 import { COMMAND_NAMES } from '../command-definitions.ts';
+import { nonceFor } from '../ids.ts';
 import { panelRows } from '../render/components.ts';
 import { neutralise } from '../render/markdown.ts';
 import { withDiscordTimes } from '../render/times.ts';
@@ -50,6 +51,7 @@ async function postPanel(rt: DiscordRuntime, i: ChatInputCommandInteraction, who
     await postMessage(rt.client.rest, i.channelId, {
       content: adapterText('panel.text', locale),
       components: panelRows(locale),
+      nonce: nonceFor(`discord:interaction:${i.id}`, i.channelId, 'panel'),
     });
     await sayPrivately(i, adapterText('panel.posted', who.reader.locale));
   });

@@ -5,7 +5,7 @@ import { ChannelType, type Message } from 'discord.js';
 import { findPersonByPlatformId } from '../../../src/platform/people.ts';
 import { ACTIVE_STATUSES, type Case } from '../../../src/core/index.ts';
 import { neutralise } from '../render/markdown.ts';
-import { conversationOf, parseButtonId, parseConversation } from '../ids.ts';
+import { conversationOf, nonceFor, parseButtonId, parseConversation } from '../ids.ts';
 import { whoIs } from './identity.ts';
 import { fetchChannel, fetchMessage, postMessage, react } from '../delivery/rest-calls.ts';
 import { skipRef } from '../delivery/sink.ts';
@@ -91,6 +91,10 @@ export async function onMessage(rt: DiscordRuntime, m: Message): Promise<void> {
   }
 }
 
+/** The bot's one answer to a message (a refusal, a confirmation): a replayed message gets it once. */
+const replyNonce = (m: Message, channelId: string): string =>
+  nonceFor(`discord:message:${m.id}`, channelId, 'reply');
+
 function intakeOf(m: Message) {
   return {
     user: m.author,
@@ -110,7 +114,9 @@ async function openCase(rt: DiscordRuntime, m: Message, open: () => Promise<Case
       error instanceof IntakeBlocked
         ? adapterText('intake.blocked', reader.locale)
         : refusalText(error, reader);
-    await postMessage(rt.client.rest, m.channelId, { content }).catch(() => {});
+    await postMessage(rt.client.rest, m.channelId, { content, nonce: replyNonce(m, m.channelId) }).catch(
+      () => {},
+    );
   }
 }
 
@@ -143,7 +149,9 @@ async function inCaseThread(rt: DiscordRuntime, m: Message, c: Case, forumPost: 
     );
     // The customer reads the refusal where they wrote; staff get it privately.
     const channelId = isCustomer ? m.channelId : await rt.dmChannel(m.author.id);
-    await postMessage(rt.client.rest, channelId, { content }).catch(() => {});
+    await postMessage(rt.client.rest, channelId, { content, nonce: replyNonce(m, channelId) }).catch(
+      () => {},
+    );
   }
 }
 
@@ -184,13 +192,15 @@ async function inStaffThread(rt: DiscordRuntime, m: Message, parentId: string): 
     await react(rt.client.rest, m.channelId, m.id, '✅').catch(() => {});
   } catch (error) {
     const content = refusalText(error, who.reader);
-    await postMessage(rt.client.rest, await rt.dmChannel(m.author.id), { content }).catch(() => {});
+    const dm = await rt.dmChannel(m.author.id);
+    await postMessage(rt.client.rest, dm, { content, nonce: replyNonce(m, dm) }).catch(() => {});
   }
 }
 
 async function onDirectMessage(rt: DiscordRuntime, m: Message): Promise<void> {
   const who = whoIs(directoryOf(rt), m.author, {});
-  const reply = (content: string) => postMessage(rt.client.rest, m.channelId, { content });
+  const reply = (content: string) =>
+    postMessage(rt.client.rest, m.channelId, { content, nonce: replyNonce(m, m.channelId) });
   const name = neutralise(who.customer.name);
   // Words sent by DM go to the customer's newest case still in progress, if any.
   const [newest] = await rt.ctx.desk.listCases({
