@@ -5,14 +5,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.ts';
 import type { InspectableStore } from '../../src/store/store.ts';
 import { createSchema, PG_SKIP, pgTitle } from '../fixtures/postgres.ts';
 import type { ReplicaOptions } from '../fixtures/replica.ts';
 import { waitUntil } from '../fixtures/reliability-run.ts';
 import { type Reminder, seedThroughStore } from '../fixtures/reminders.ts';
-import { readRunTimes, readSent, startReplica, stopGracefully } from '../fixtures/replicas.ts';
+import {
+  killAllReplicas,
+  readRunTimes,
+  readSent,
+  startReplica,
+  stopGracefully,
+} from '../fixtures/replicas.ts';
 
 /**
  * A slow platform (10 ms a message) and a lease far longer than the test: whatever is not handed
@@ -78,6 +84,8 @@ async function stopMidWorkThenResume(databaseUrl: string, store: InspectableStor
 }
 
 describe('SIGTERM during work', () => {
+  // A test that timed out may still hold replicas: none outlives this file.
+  afterAll(killAllReplicas);
   it('SQLite: finishes or releases every claim, exits 0, and the next start resumes', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ladder-shutdown-db-'));
     const url = `file:${path.join(dir, 'ladder.db')}`;

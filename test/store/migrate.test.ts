@@ -181,7 +181,7 @@ describe('applyMigrations', () => {
     const deploy = await run(prisma, ['migrate', 'deploy', ...schema], { cwd: root, env });
     expect(deploy.stdout).toContain('No pending migrations to apply');
     expect(query(file, 'SELECT id FROM _prisma_migrations')).toHaveLength(ALL.length);
-  });
+  }, 120_000); // two Prisma CLI runs: seconds each, tens of them on a loaded machine
 
   it('serializes two processes migrating the same file at once (npm run migrate)', async () => {
     const file = newFile();
@@ -199,7 +199,7 @@ describe('applyMigrations', () => {
     });
     expect(applied.sort()).toEqual([...ALL].sort());
     expect(query(file, 'SELECT id FROM _prisma_migrations')).toHaveLength(ALL.length);
-  });
+  }, 120_000);
 
   it('gives notices written before the pacing migration their destination', async () => {
     const file = newFile();
