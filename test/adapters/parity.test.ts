@@ -1,0 +1,60 @@
+// Parity: every desk command a person can give has an entry point on each platform (the adapter,
+// or the kit both share, calls it). Commands not reachable yet are listed here by name, so a new
+// command without an entry point fails this test, and so does a gap closed but still listed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDesk } from '../../src/core/desk.ts';
+import { createMemoryStore } from '../../src/store/memory-store.ts';
+import { deskConfig } from '../support/desk-fixture.ts';
+import { SequentialIds } from '../support/fake-clock.ts';
+import { ROOT, tsFiles } from '../support/source-files.ts';
+
+/** What the desk offers that is not a person's command (reads, and the jobs' own work). */
+const NOT_COMMANDS = new Set([
+  'config',
+  'sweep',
+  'repair',
+  'getCase',
+  'findCaseByConversation',
+  'listCases',
+  'openCasesOf',
+]);
+
+/** Commands with no entry point yet on a platform (issue 13): to be emptied, never grown. */
+const NOT_YET: Record<'slack' | 'discord', readonly string[]> = {
+  slack: ['askCustomer', 'close', 'recordOutside'],
+  discord: ['askCustomer', 'close', 'recordOutside'],
+};
+
+const desk = createDesk({
+  store: createMemoryStore(),
+  clock: { now: () => new Date('2026-11-23T08:00:00Z') },
+  ids: new SequentialIds(),
+  config: deskConfig(),
+});
+const COMMANDS = Object.keys(desk)
+  .filter((name) => !NOT_COMMANDS.has(name))
+  .sort();
+
+/** The desk commands the platform's code (with the shared kit) calls. */
+function called(platform: 'slack' | 'discord'): Set<string> {
+  const files = [...tsFiles(join(ROOT, 'adapters', platform)), ...tsFiles(join(ROOT, 'adapters/shared'))];
+  const names = new Set<string>();
+  for (const file of files) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/\bdesk\.(\w+)\(/g)) names.add(m[1] ?? '');
+  }
+  return names;
+}
+
+describe('every desk command has an entry point on both platforms', () => {
+  it('knows the desk’s commands', () => {
+    expect(COMMANDS).toEqual(expect.arrayContaining(['openCase', 'answer', 'approve', 'recordOutside']));
+  });
+
+  it.each(['slack', 'discord'] as const)('%s', (platform) => {
+    const reached = called(platform);
+    const missing = COMMANDS.filter((command) => !reached.has(command));
+    expect(missing).toEqual([...NOT_YET[platform]].sort());
+  });
+});
