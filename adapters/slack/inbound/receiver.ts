@@ -39,11 +39,24 @@ export function whatIsWrong(body: unknown): string | null {
   // Bolt reads user.id of every interactive payload before any listener runs.
   const withUser = body.actions !== undefined || (typeof body.type === 'string' && WITH_USER.has(body.type));
   if (withUser && !(isObject(body.user) && typeof body.user.id === 'string')) return 'no user';
+  // Listeners are chosen by action_id (block actions) or callback_id (shortcuts): without one, none
+  // would answer and Slack would wait 3 seconds for nothing.
   if (body.actions !== undefined) {
-    return Array.isArray(body.actions) && body.actions.length > 0 && body.actions.every(isObject)
+    if (body.type !== 'block_actions') return `actions in a ${JSON.stringify(body.type ?? null)} payload`;
+    return Array.isArray(body.actions) &&
+      body.actions.length > 0 &&
+      body.actions.every((a) => isObject(a) && typeof a.action_id === 'string')
       ? null
-      : 'actions is not a list of actions';
+      : 'actions is not a list of actions with an action_id';
   }
+  if (body.type === 'shortcut' || body.type === 'message_action') {
+    return typeof body.callback_id === 'string' ? null : 'shortcut without a callback_id';
+  }
+  if (body.type === 'block_suggestion') {
+    return typeof body.action_id === 'string' ? null : 'options request without an action_id';
+  }
+  // The app makes no legacy dialogs.
+  if (body.type === 'dialog_submission') return 'a dialog submission (this app opens no dialogs)';
   if (body.type === 'view_submission' || body.type === 'view_closed') {
     return isObject(body.view) && typeof body.view.callback_id === 'string'
       ? null

@@ -107,6 +107,13 @@ describe('Slack robustness', () => {
         view: { callback_id: 'ladder:form:reply', state: { values: {} } },
       }),
       channelNull: await h.slack.interaction({ ...withoutUser, user: { id: U.rasa }, channel: null }),
+      // No listener could be chosen without these: answered at once rather than a 404 after 3 s.
+      noActionId: await h.slack.interaction({
+        ...withoutUser,
+        user: { id: U.rasa },
+        actions: [{ type: 'button', value: '{}' }],
+      }),
+      noCallbackId: await h.slack.interaction({ type: 'shortcut', user: { id: U.rasa }, trigger_id: '1.2' }),
     };
     expect(Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.status]))).toEqual({
       jsonNull: 400,
@@ -116,11 +123,16 @@ describe('Slack robustness', () => {
       nullUser: 200,
       viewNoUser: 200,
       channelNull: 200,
+      noActionId: 200,
+      noCallbackId: 200,
     });
     const malformed = h.logger.lines.filter((l) => l.includes('slack.malformed_payload'));
     expect(malformed.filter((l) => l.includes('the body is not an object'))).toHaveLength(3);
     expect(malformed.filter((l) => l.includes('problems="no user"'))).toHaveLength(3);
     expect(malformed.filter((l) => l.includes('Bolt could not process it'))).toHaveLength(1);
+    expect(malformed.filter((l) => l.includes('with an action_id'))).toHaveLength(1);
+    expect(malformed.filter((l) => l.includes('shortcut without a callback_id'))).toHaveLength(1);
+    expect(h.logger.lines.filter((l) => l.includes('slack.not_acknowledged'))).toEqual([]);
     // A forged null is refused as forged, before anything is said about its shape.
     expect((await h.slack.raw('null', json, { secret: 'not-the-signing-secret' })).status).toBe(401);
     expect(h.fake.calls).toEqual([]);
