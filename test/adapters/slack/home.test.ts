@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HomeSection, homeView, PER_SECTION } from '../../../adapters/slack/render/home.ts';
 import type { LabelKey } from '../../../adapters/slack/render/labels.ts';
 import { loadConfig } from '../../../src/config/load-config.ts';
-import type { Case } from '../../../src/core/model.ts';
+import { type Case, DEFAULT_INTAKE_LIMITS } from '../../../src/core/model.ts';
 import type { ApiCall } from '../../fakes/slack/fake-slack.ts';
 import { appHomeOpened, directMessage, eventCallback } from '../../fakes/slack/payloads.ts';
 import { makeCase } from '../../support/case-factory.ts';
@@ -118,7 +118,14 @@ describe('Slack App Home with more cases than a list shows', () => {
   let h: SlackHarness;
   const egle = { id: `slack:T0ACME001:${U.egle}`, name: 'Eglė', locale: 'en', timeZone: 'UTC' } as const;
   beforeAll(async () => {
-    h = await slackHarness();
+    // One customer with more open requests than a list shows: no cap on open cases here.
+    h = await slackHarness({}, undefined, (config) => ({
+      ...config,
+      desk: {
+        ...config.desk,
+        intake: { ...DEFAULT_INTAKE_LIMITS, internal: { cooldownMinutes: 0, maxOpenCases: null } },
+      },
+    }));
     for (let n = 1; n <= PER_SECTION + 2; n++) {
       await h.desk.openCase({
         workspace: h.config.workspace,

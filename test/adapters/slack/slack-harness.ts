@@ -105,6 +105,8 @@ export function textOf(call: ApiCall | { args: Record<string, unknown> }): strin
 export async function slackHarness(
   options: Partial<SlackOptions> = {},
   setup: (fake: FakeSlack) => void = () => {},
+  /** Changes to the example configuration, for a test that needs other settings. */
+  adjust: (config: AppConfig) => AppConfig = (config) => config,
 ): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   setup(fake);
@@ -123,7 +125,7 @@ export async function slackHarness(
     tz: 'Europe/Vilnius',
     locale: 'lt-LT',
   });
-  const config = loadConfig('config/support.example.yaml');
+  const config = adjust(loadConfig('config/support.example.yaml'));
   const clock = new FakeClock('2026-11-23T08:00:00Z'); // Monday 10:00 in Vilnius
   const store = createMemoryStore();
   const logger = memoryLogger();
