@@ -96,6 +96,15 @@ export async function addThreadMember(rest: REST, threadId: string, userId: stri
   await rest.put(Routes.threadMembers(threadId, userId));
 }
 
+/** Takes a member out of a thread (the bot may, in a private thread it created). */
+export async function removeThreadMember(rest: REST, threadId: string, userId: string): Promise<void> {
+  await rest.delete(Routes.threadMembers(threadId, userId));
+}
+
+export async function archiveThread(rest: REST, threadId: string): Promise<void> {
+  await rest.patch(Routes.channel(threadId), { body: { archived: true } });
+}
+
 export async function react(rest: REST, channelId: string, messageId: string, emoji: string): Promise<void> {
   await rest.put(Routes.channelMessageOwnReaction(channelId, messageId, encodeURIComponent(emoji)));
 }

@@ -2,13 +2,12 @@
 // desk command needs (an apology and a plan, a reason, a summary, details, a rating).
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import { type Actor, type Desk, PRIORITIES, type Priority } from '../../../src/core/index.ts';
-import { neutralise } from '../render/markdown.ts';
 import { type Form, parseFormId } from '../ids.ts';
 import { whoIs, type Who } from './identity.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
 import { displayNameOf } from './buttons.ts';
-import { IntakeBlocked, IntakeNotSetUp, openInPrivateThread } from './intake.ts';
+import { IntakeBlocked, IntakeNotSetUp, intakeReply, openInPrivateThread } from './intake.ts';
 import { firstTime, runForActor, sayPrivately } from './replies.ts';
 
 type Fields = { text(id: string): string; choice(id: string): string | undefined };
@@ -89,11 +88,7 @@ async function submitIntake(rt: DiscordRuntime, i: ModalSubmitInteraction, who: 
         },
         i.guildId,
       );
-      const text = adapterText('intake.opened', who.reader.locale, {
-        name: neutralise(opened.case.customer.name),
-        number: opened.case.number,
-        thread: `<#${opened.threadId}>`,
-      });
+      const text = intakeReply(opened, who.reader.locale);
       await sayPrivately(i, text);
     } catch (error) {
       if (error instanceof IntakeBlocked) {

@@ -1,11 +1,18 @@
 // Opening a case: each one gets its own place to talk. From the form, the panel, a DM or a message
 // in the support channel, a private thread in the support channel with the customer added; from
 // the support forum, the post itself.
-import type { Case, Priority } from '../../../src/core/index.ts';
-import { conversationOf, nonceFor } from '../ids.ts';
+import type { Case, Locale, Priority } from '../../../src/core/index.ts';
+import { conversationOf, nonceFor, parseConversation } from '../ids.ts';
 import type { DiscordUserLike, Who } from './identity.ts';
 import { whoIs } from './identity.ts';
-import { addThreadMember, createPrivateThread, postMessage, renameChannel } from '../delivery/rest-calls.ts';
+import {
+  addThreadMember,
+  archiveThread,
+  createPrivateThread,
+  postMessage,
+  removeThreadMember,
+  renameChannel,
+} from '../delivery/rest-calls.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
 import { neutralise } from '../render/markdown.ts';
@@ -105,12 +112,50 @@ async function threadFor<T>(
   }
 }
 
+/** Where a request went: a new case in `threadId`, or (`added`) an open case of the member's. */
+export interface Opened {
+  case: Case;
+  threadId: string;
+  /** The desk added the request to the member's open case (its intake limit): not a new case. */
+  added: boolean;
+}
+
+/** What the member is told: the case is open in its thread, or the words were added to one. */
+export function intakeReply(opened: Opened, locale: Locale): string {
+  return adapterText(opened.added ? 'intake.added' : 'intake.opened', locale, {
+    name: neutralise(opened.case.customer.name),
+    number: opened.case.number,
+    thread: `<#${opened.threadId}>`,
+  });
+}
+
+/** The thread of a case the request was added to (a limited request), or `fallback`. */
+const threadOf = (c: Case, fallback: string): string =>
+  parseConversation(c.conversation)?.channelId ?? fallback;
+
+/**
+ * The thread made for a request the desk added to an open case instead is not used: the member
+ * leaves it and it is archived (best effort; the bot created it, so it may do both).
+ */
+async function releaseThread(rt: DiscordRuntime, threadId: string, userId: string, c: Case): Promise<void> {
+  try {
+    await removeThreadMember(rt.client.rest, threadId, userId);
+    await archiveThread(rt.client.rest, threadId);
+  } catch (e) {
+    rt.ctx.logger.warn('discord.thread_release_failed', {
+      case: c.id,
+      thread: threadId,
+      error: (e as Error).message,
+    });
+  }
+}
+
 /** A private thread in the support channel, with the customer in it. */
 export async function openInPrivateThread(
   rt: DiscordRuntime,
   request: IntakeRequest,
   guildHint?: string | null,
-): Promise<{ case: Case; threadId: string }> {
+): Promise<Opened> {
   const channelId = rt.options.supportChannelId;
   if (!channelId) throw new IntakeNotSetUp('DISCORD_SUPPORT_CHANNEL_ID is not set');
   const who = customerOf(rt, request);
@@ -124,9 +169,14 @@ export async function openInPrivateThread(
     await addThreadMember(rt.client.rest, id, request.user.id);
     return id;
   });
-  const c = await open(rt, request, who, conversationOf(guildId, threadId));
+  const conversation = conversationOf(guildId, threadId);
+  const c = await open(rt, request, who, conversation);
+  if (c.conversation !== conversation) {
+    await releaseThread(rt, threadId, request.user.id, c);
+    return { case: c, threadId: threadOf(c, threadId), added: true };
+  }
   await nameThread(rt, threadId, c);
-  return { case: c, threadId };
+  return { case: c, threadId, added: false };
 }
 
 /**
@@ -141,31 +191,45 @@ export async function openOnMessage(
   where: { guildId: string; channelId: string; messageId: string },
 ): Promise<Case> {
   const opened = await openInPrivateThread(rt, request, where.guildId);
-  const who = customerOf(rt, request);
-  const content = adapterText('intake.opened', who.reader.locale, {
-    name: neutralise(opened.case.customer.name),
-    number: opened.case.number,
-    thread: `<#${opened.threadId}>`,
-  });
-  await postMessage(rt.client.rest, where.channelId, {
-    content,
-    message_reference: { message_id: where.messageId, fail_if_not_exists: false },
-    nonce: nonceFor(`discord:message:${where.messageId}`, where.channelId, 'opened'),
-  }).catch((e: unknown) =>
-    rt.ctx.logger.warn('discord.intake_reply_failed', {
-      case: opened.case.id,
-      message: where.messageId,
-      error: (e as Error).message,
-    }),
-  );
+  await answerIn(rt, opened, where.channelId, where.messageId, customerOf(rt, request).reader.locale);
   return opened.case;
 }
 
-/** A new post in the support forum: the post is the case's conversation. */
+/** Best effort: the bot's answer to the member's message, where they wrote it. */
+async function answerIn(
+  rt: DiscordRuntime,
+  opened: Opened,
+  channelId: string,
+  messageId: string,
+  locale: Locale,
+): Promise<void> {
+  await postMessage(rt.client.rest, channelId, {
+    content: intakeReply(opened, locale),
+    message_reference: { message_id: messageId, fail_if_not_exists: false },
+    nonce: nonceFor(`discord:message:${messageId}`, channelId, 'opened'),
+  }).catch((e: unknown) =>
+    rt.ctx.logger.warn('discord.intake_reply_failed', {
+      case: opened.case.id,
+      message: messageId,
+      error: (e as Error).message,
+    }),
+  );
+}
+
+/**
+ * A new post in the support forum: the post is the case's conversation. A post the desk added to
+ * the member's open case instead is answered with a link to that case.
+ */
 export async function openOnForumPost(
   rt: DiscordRuntime,
   request: IntakeRequest,
   where: { guildId: string; threadId: string },
 ): Promise<Case> {
-  return open(rt, request, customerOf(rt, request), conversationOf(where.guildId, where.threadId));
+  const who = customerOf(rt, request);
+  const c = await open(rt, request, who, conversationOf(where.guildId, where.threadId));
+  if (c.conversation !== conversationOf(where.guildId, where.threadId)) {
+    const opened = { case: c, threadId: threadOf(c, where.threadId), added: true };
+    await answerIn(rt, opened, where.threadId, where.threadId, who.reader.locale);
+  }
+  return c;
 }

@@ -15,6 +15,7 @@ import { adapterText } from '../render/labels.ts';
 import {
   IntakeBlocked,
   IntakeNotSetUp,
+  intakeReply,
   nameThread,
   openInPrivateThread,
   openOnForumPost,
@@ -223,13 +224,7 @@ async function onDirectMessage(rt: DiscordRuntime, m: Message): Promise<void> {
       return;
     }
     const opened = await openInPrivateThread(rt, { user: m.author, text: wordsOf(m) });
-    await reply(
-      adapterText('intake.opened', who.reader.locale, {
-        name,
-        number: opened.case.number,
-        thread: `<#${opened.threadId}>`,
-      }),
-    );
+    await reply(intakeReply(opened, who.reader.locale));
   } catch (error) {
     rt.ctx.logger.error('discord.dm_intake_failed', { message: m.id, error: (error as Error).message });
     await reply(

@@ -112,6 +112,7 @@ describe('Discord conversation', () => {
 
   it('truncates a long card and shows the full text on request', async () => {
     const words = `My story: ${'the export keeps failing with a timeout. '.repeat(120)}The end.`;
+    rig.clock.advance(3 * 60_000); // past the intake cooldown: a case of its own
     const { case: c } = await rig.openByMessage(rig.users.egle, words);
     await rig.deliver();
     const card = rig.fake

@@ -71,6 +71,7 @@ describe('Discord nonces', () => {
       reply: missingPermissions,
       times: 3,
     });
+    r.clock.advance(3 * 60_000); // past the intake cooldown: a case of its own
     await r.openByMessage(egle, 'Another question about my invoice.');
     await r.deliver();
     await r.adapter.idle();

@@ -79,7 +79,16 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
-export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig> {
+/** The intake limit off: a member may open any number of cases, one right after another. */
+export const NO_INTAKE_LIMIT: NonNullable<AppConfig['desk']['intake']> = {
+  internal: { cooldownMinutes: 0, maxOpenCases: null },
+  community: { cooldownMinutes: 0, maxOpenCases: null },
+};
+
+export async function startRig(
+  extra: Partial<DiscordOptions> = {},
+  setup: { intake?: AppConfig['desk']['intake'] } = {},
+): Promise<Rig> {
   const fake = await FakeDiscord.start();
   const channels = {
     support: fake.textChannel(IDS.support, 'support'),
@@ -98,7 +107,10 @@ export async function startRig(extra: Partial<DiscordOptions> = {}): Promise<Rig
     sam: s.addUser('1087000000000000007', 'samo', 'Sam Okafor'),
     lucas: s.addUser('1087000000000000008', 'lucas', 'Lucas Bernard'),
   };
-  const config = loadConfig('config/support.example.yaml');
+  const loaded = loadConfig('config/support.example.yaml');
+  const config: AppConfig = setup.intake
+    ? { ...loaded, desk: { ...loaded.desk, intake: setup.intake } }
+    : loaded;
   const clock = new FakeClock('2026-11-23T08:00:00Z'); // a Monday
   const store = createMemoryStore();
   const logger = memoryLogger();

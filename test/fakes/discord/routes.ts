@@ -75,6 +75,7 @@ export function registerRoutes(fake: FakeDiscord): void {
     const channel = state.channel(id ?? '');
     if (!channel) return unknownChannel;
     if (typeof call.body?.name === 'string') channel.name = call.body.name;
+    if (typeof call.body?.archived === 'boolean') channel.archived = call.body.archived;
     fake.dispatch('THREAD_UPDATE', state.toApiChannel(channel));
     return ok(state.toApiChannel(channel));
   });
@@ -135,6 +136,12 @@ export function registerRoutes(fake: FakeDiscord): void {
     const thread = state.channel(id ?? '');
     if (!thread) return unknownChannel;
     thread.members.add(userId ?? '');
+    return noContent;
+  });
+  rest.route('DELETE', '/channels/:channel/thread-members/:user', (_call, [id, userId]) => {
+    const thread = state.channel(id ?? '');
+    if (!thread) return unknownChannel;
+    thread.members.delete(userId ?? '');
     return noContent;
   });
 

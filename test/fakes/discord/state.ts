@@ -18,6 +18,8 @@ export interface FakeChannel {
   parent_id?: string | null;
   /** Thread members (user ids), for private threads. */
   members: Set<string>;
+  /** A thread archived (by PATCH archived: true). */
+  archived?: boolean;
   recipients?: FakeUser[];
 }
 
@@ -189,7 +191,7 @@ export class FakeState {
         member_count: c.members.size,
         message_count: this.messagesIn(c.id).length,
         thread_metadata: {
-          archived: false,
+          archived: c.archived ?? false,
           auto_archive_duration: 10080,
           archive_timestamp: new Date().toISOString(),
           locked: false,
