@@ -63,6 +63,18 @@ describe('Discord intake within the intake limit', () => {
     expect((await rig.desk.listCases({})).map((x) => x.number)).toEqual([c.number]);
   });
 
+  it('a forum post right after a case is answered in the post with a link to the open case', async () => {
+    rig = await startRig();
+    const { case: c, threadId } = await rig.openByMessage(rig.users.egle, 'My refund never came.');
+    const post = rig.fake.forumPost(IDS.forum, rig.users.egle, 'Refund', 'Still waiting for the refund.');
+    await rig.fake.waitFor(() => rig!.fake.messagesIn(post.id).length > 0, { what: 'an answer in the post' });
+    await rig.adapter.idle();
+    expect(rig.fake.messagesIn(post.id).map((m) => m.content)).toEqual([
+      `Thank you, Eglė. We have added this to case #${c.number}; you can follow it in <#${threadId}>.`,
+    ]);
+    expect((await rig.desk.listCases({})).map((x) => x.number)).toEqual([c.number]);
+  });
+
   it('after the cooldown the same member opens a case of its own', async () => {
     rig = await startRig();
     const first = await rig.openByMessage(rig.users.egle, 'My refund never came.');
