@@ -87,7 +87,11 @@ export const NO_INTAKE_LIMIT: NonNullable<AppConfig['desk']['intake']> = {
 
 export async function startRig(
   extra: Partial<DiscordOptions> = {},
-  setup: { intake?: AppConfig['desk']['intake'] } = {},
+  setup: {
+    intake?: AppConfig['desk']['intake'];
+    /** Like the app: the outbox delivers each command's notices as soon as it commits. */
+    deliverAtOnce?: boolean;
+  } = {},
 ): Promise<Rig> {
   const fake = await FakeDiscord.start();
   const channels = {
@@ -114,14 +118,16 @@ export async function startRig(
   const clock = new FakeClock('2026-11-23T08:00:00Z'); // a Monday
   const store = createMemoryStore();
   const logger = memoryLogger();
+  // Tests deliver when they say so (rig.deliver): the outbox only routes to the adapter's sink,
+  // unless deliverAtOnce, where it sends after each command as in the app.
+  const outbox = createOutbox({ store, clock, logger, owner: 'test', leaseMs: 30_000 });
   const desk = createDesk({
     store,
     clock,
     ids: { next: randomUUID },
     config: config.desk,
+    ...(setup.deliverAtOnce ? { afterCommit: (result) => outbox.afterCommit(result) } : {}),
   });
-  // Tests deliver when they say so (rig.deliver): the outbox only routes to the adapter's sink.
-  const outbox = createOutbox({ store, clock, logger, owner: 'test', leaseMs: 30_000 });
   const newAdapter = () =>
     createDiscordAdapter(
       { desk, sinks: outbox, store, config, clock, logger },
@@ -251,6 +257,7 @@ export async function startRig(
       await adapter.start();
     },
     async stop() {
+      if (setup.deliverAtOnce) await outbox.stop();
       await adapter.stop();
       await fake.stop();
     },

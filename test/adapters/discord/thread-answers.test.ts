@@ -92,4 +92,51 @@ describe('staff answers in the case thread', () => {
     const bot = rig.fake.state.bot.id;
     expect(containing(rig, threadId, words).map((m) => m.author.id)).toEqual([rig.users.lucas.id, bot]);
   });
+
+  it('with the outbox sending as soon as a command commits, as in the app: no copy of an answer or a note', async () => {
+    rig = await startRig({}, { deliverAtOnce: true });
+    const r = rig;
+    const { egle, tom } = r.users;
+    const form = await r.command(egle, r.channels.support, 'support', 'open');
+    const submitted = await r.submit(egle, r.channels.support, form, {
+      topic: 'billing',
+      description: 'My invoice is wrong.',
+      urgency: 'normal',
+    });
+    const threadId = /<#(\d+)>/.exec(submitted.messages[0]?.content ?? '')?.[1] ?? '';
+    const c = await r.caseOf(threadId);
+    // What the outbox held back (paced per destination on the test's clock) is sent by moving on.
+    const settled = () =>
+      r.fake.waitFor(
+        async () => {
+          const waiting = (await r.store.inspect.listOutbox({ caseId: c.id })).filter(
+            (n) => n.status !== 'sent',
+          );
+          if (waiting.length === 0) return true;
+          r.clock.advance(5_000);
+          await r.deliver();
+          return false;
+        },
+        { what: 'the outbox to send everything' },
+      );
+    await settled();
+    const card = await r.fake.waitFor(() => r.fake.messagesIn(IDS.triageSupport)[0], { what: 'the card' });
+    await r.click(tom, card, 'claim');
+    await settled();
+
+    const answer = 'We have corrected the invoice.';
+    await r.say(tom, r.fake.state.channel(threadId) as FakeChannel, answer);
+    await settled();
+    expect(containing(r, threadId, answer).map((m) => m.author.id)).toEqual([tom.id]);
+
+    const staffThread = await r.fake.waitFor(() => r.fake.state.channel(card.id), {
+      what: 'the staff thread',
+    });
+    const note = 'Customer is on the legacy plan.';
+    await r.say(tom, staffThread, note);
+    await settled();
+    const events = await r.store.inspect.listEvents(c.id);
+    expect(events.some((e) => e.type === 'note_added')).toBe(true);
+    expect(containing(r, staffThread.id, note).map((m) => m.author.id)).toEqual([tom.id]);
+  });
 });
