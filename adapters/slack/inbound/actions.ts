@@ -1,6 +1,6 @@
 // Button clicks. Each is acknowledged at once; then it either runs a desk command (claim, ask for
-// a supervisor, reassign, mark resolved, confirm, reopen) or opens the form the command needs
-// (escalate, accept, approve…). Approve and Decline are for the team's supervisors while the approval
+// a supervisor, reassign, mark resolved, confirm, reopen, close) or opens the form the command needs
+// (escalate, accept, approve, reply or ask the customer, record outside contact…). Approve and Decline are for the team's supervisors while the approval
 // waits (adapters/shared/deciders.ts): anyone else, or a late click, gets the refusal privately,
 // before any form opens.
 import type { App } from '@slack/bolt';
@@ -13,7 +13,9 @@ import {
   escalateForm,
   type FormMeta,
   fullTextView,
+  outsideForm,
   rateForm,
+  replyForm,
   textForm,
   type View,
 } from '../render/forms.ts';
@@ -74,7 +76,9 @@ const HANDLERS: Record<ButtonId, Handler> = {
   ),
   add_details: form(async (inb, click, meta) => textForm('details', await localeOf(inb, click.u), meta)),
   rate: form(async (inb, click, meta) => rateForm(await localeOf(inb, click.u), meta)),
-  reply: form(async (inb, click, meta) => textForm('reply', await localeOf(inb, click.u), meta)),
+  reply: form(async (inb, click, meta) => replyForm(await localeOf(inb, click.u), meta)),
+  record_outside: form(async (inb, click, meta) => outsideForm(await localeOf(inb, click.u), meta)),
+  close: command('close', (inb, caseId, actor) => inb.desk.close({ caseId, actor })),
   approve: form(async (inb, click, meta) => {
     await decidersOnly(inb, click);
     return textForm('approve', await localeOf(inb, click.u), meta);

@@ -40,10 +40,10 @@ export async function homeSections(inb: Inbound, u: SlackUser): Promise<HomeSect
   const sections: HomeSection[] = [];
   if (teams.length > 0) {
     sections.push(
-      { title: 'home_approvals', ...approvals, decide: true },
-      { title: 'home_overdue', ...overdue },
-      { title: 'home_at_risk', ...atRisk },
-      { title: 'home_undelivered', ...undelivered },
+      { title: 'home_approvals', ...approvals, decide: true, outside: true },
+      { title: 'home_overdue', ...overdue, outside: true },
+      { title: 'home_at_risk', ...atRisk, outside: true },
+      { title: 'home_undelivered', ...undelivered, outside: true },
     );
   }
   if (mine) sections.push({ title: 'home_my_cases', ...mine });

@@ -1,6 +1,8 @@
 // Form submissions. The desk command runs before the acknowledgement so that a refusal (an empty
 // apology, a callback time outside policy) is shown inside the form, on the field at fault, with the
-// core's own words; the intake form closes at once and the case is opened after.
+// core's own words; the intake form closes at once and the case is opened after. The Reply form
+// answers the customer, or asks them a question when its box is ticked; the outside form records
+// that the customer went over everyone's head (level 4).
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import {
@@ -11,7 +13,16 @@ import {
   PRIORITIES,
   type Priority,
 } from '../../../src/core/index.ts';
-import { FORM_PREFIX, FORMS, type FormName, formValues, isFormName } from '../render/forms.ts';
+import {
+  ASK_CUSTOMER,
+  FORM_PREFIX,
+  FORMS,
+  type FormName,
+  formValues,
+  isFormName,
+  OUTSIDE_CHANNELS,
+} from '../render/forms.ts';
+import { label } from '../render/labels.ts';
 import { type Inbound, logFailure, refusalText } from './context.ts';
 import type { SlackUser } from './identity.ts';
 import { openCaseFromSlack, startThread } from './intake.ts';
@@ -20,7 +31,24 @@ import { parseJson, parseOrLog, viewSubmission } from './payloads.ts';
 const formMeta = z.object({ c: z.string().optional(), a: z.string().optional(), ch: z.string().optional() });
 type Meta = z.infer<typeof formMeta>;
 type Values = Record<string, string | undefined>;
-type Submit = (inb: Inbound, meta: Meta, actor: Actor, values: Values) => Promise<CommandResult>;
+type Submit = (
+  inb: Inbound,
+  meta: Meta,
+  actor: Actor,
+  values: Values,
+  u: SlackUser,
+) => Promise<CommandResult>;
+
+/** The Reply form's box "this is a question" ticked. */
+const asks = (values: Values) => (values.ask ?? '').split(',').includes(ASK_CUSTOMER);
+
+/** Where the customer went, in the words of the person who recorded it (the notices quote it). */
+async function outsideChannel(inb: Inbound, u: SlackUser, code: string | undefined): Promise<string> {
+  const name = code !== undefined && Object.hasOwn(OUTSIDE_CHANNELS, code) ? code : undefined;
+  if (!name) return code ?? '';
+  const { locale } = await inb.identity.reader(u);
+  return label(locale, OUTSIDE_CHANNELS[name as keyof typeof OUTSIDE_CHANNELS]);
+}
 
 function caseOf(meta: Meta): string {
   if (!meta.c) throw new CoreError('not_found', 'error.not_found', { number: '?' });
@@ -31,7 +59,17 @@ const SUBMIT: Record<Exclude<FormName, 'intake'>, Submit> = {
   escalate: (inb, m, actor, v) =>
     inb.desk.escalate({ caseId: caseOf(m), actor, ...(v.topic ? { topic: v.topic } : {}) }),
   details: (inb, m, actor, v) => inb.desk.addDetails({ caseId: caseOf(m), actor, text: v.text ?? '' }),
-  reply: (inb, m, actor, v) => inb.desk.answer({ caseId: caseOf(m), actor, text: v.text ?? '' }),
+  reply: (inb, m, actor, v) =>
+    asks(v)
+      ? inb.desk.askCustomer({ caseId: caseOf(m), actor, text: v.text ?? '' })
+      : inb.desk.answer({ caseId: caseOf(m), actor, text: v.text ?? '' }),
+  outside: async (inb, m, actor, v, u) =>
+    inb.desk.recordOutside({
+      caseId: caseOf(m),
+      actor,
+      channel: await outsideChannel(inb, u, v.channel),
+      note: v.note ?? '',
+    }),
   cannot_resolve: (inb, m, actor, v) =>
     inb.desk.cannotResolve({ caseId: caseOf(m), actor, reason: v.reason ?? '' }),
   resolve: (inb, m, actor, v) =>
@@ -99,7 +137,7 @@ export function registerViews(app: App, inb: Inbound): void {
       return;
     }
     try {
-      await SUBMIT[form](inb, meta, inb.identity.actor(u), values);
+      await SUBMIT[form](inb, meta, inb.identity.actor(u), values, u);
       await ack();
     } catch (e) {
       logFailure(inb, form, u, e);

@@ -19,8 +19,11 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
-/** Adapter-only buttons next to the core's actions: "show full text" and "reply to customer". */
-export type ButtonId = ActionId | 'more' | 'reply';
+/**
+ * Adapter-only buttons next to the core's actions: "show full text", "reply to customer" (which can
+ * also ask the customer a question), "close case" and "record outside contact" (level 4).
+ */
+export type ButtonId = ActionId | 'more' | 'reply' | 'close' | 'record_outside';
 export const ACTION_PREFIX = 'ladder:';
 export const actionIdOf = (id: ButtonId): string => `${ACTION_PREFIX}${id}`;
 

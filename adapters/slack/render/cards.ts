@@ -1,16 +1,18 @@
 // The triage card (one per case, redrawn in place as the case moves) and the approval card's
-// decided form (every copy shows the decision, without buttons).
+// decided form (every copy shows the decision, without buttons). While the case is in progress the
+// card offers the shared triage actions, Reply (or ask the customer), Close and Record outside
+// contact; once resolved, Close (without waiting for the customer) and Record outside contact; once
+// closed, Record outside contact only (a customer who goes outside reopens it for the supervisors).
 import {
   type Case,
   type Directory,
   formatInstant,
   type Locale,
-  type NoticeAction,
   renderText,
 } from '../../../src/core/index.ts';
 import { isInProgress, TRIAGE_CARD_ACTIONS } from '../../shared/customer-actions.ts';
 import { shownName } from '../../shared/params.ts';
-import { actions, type Block, context, LIMITS, section, truncate } from './block-kit.ts';
+import { actions, type Block, type ButtonId, context, LIMITS, section, truncate } from './block-kit.ts';
 import { neutralise } from './escape.ts';
 import { label } from './labels.ts';
 import { actionButton } from './notice.ts';
@@ -54,12 +56,12 @@ export function triageCardBlocks(
   locale: Locale,
   timeZone: string,
 ): Block[] {
-  const buttons = isInProgress(c)
-    ? [
-        ...TRIAGE_CARD_ACTIONS.map((id) => actionButton({ id, caseId: c.id } satisfies NoticeAction, locale)),
-        actionButton({ id: 'reply', caseId: c.id }, locale),
-      ]
-    : [];
+  const ids: readonly ButtonId[] = isInProgress(c)
+    ? [...TRIAGE_CARD_ACTIONS, 'reply', 'close', 'record_outside']
+    : c.status === 'resolved'
+      ? ['close', 'record_outside']
+      : ['record_outside'];
+  const buttons = ids.map((id) => actionButton({ id, caseId: c.id }, locale));
   return [section(intro), caseFields(c, directory, locale, timeZone), ...actions(buttons)];
 }
 

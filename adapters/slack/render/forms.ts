@@ -1,5 +1,6 @@
 // Modals: intake, escalate (confirm the topic), add details, accept (optional new callback time),
-// cannot resolve, approve (apology and plan), decline, resolve, rate, reply, and "show full text".
+// cannot resolve, approve (apology and plan), decline, resolve, rate, reply (or ask the customer a
+// question), outside (where the customer took the matter, level 4), and "show full text".
 // Each input block's id is the field name; every input's action id is `value`.
 import type { types } from '@slack/bolt';
 import { type Locale, PRIORITIES, renderText, type Topic } from '../../../src/core/index.ts';
@@ -18,7 +19,8 @@ export const FORMS = {
   decline: ['reason'],
   resolve: ['summary'],
   rate: ['score', 'comment'],
-  reply: ['text'],
+  reply: ['text', 'ask'],
+  outside: ['channel', 'note'],
 } as const;
 export type FormName = keyof typeof FORMS;
 export const FORM_PREFIX = 'ladder:';
@@ -156,9 +158,54 @@ export function rateForm(locale: Locale, meta: FormMeta): View {
   ]);
 }
 
+/** The checkbox of the Reply form that makes the message a question (`desk.askCustomer`). */
+export const ASK_CUSTOMER = 'ask';
+
+/**
+ * Staff write to the customer: an answer (the promise is kept), or, with the box ticked, a question
+ * (the promise pauses until the customer answers).
+ */
+export function replyForm(locale: Locale, meta: FormMeta): View {
+  const ask: types.Checkboxes = {
+    type: 'checkboxes',
+    action_id: 'value',
+    options: [{ text: plain(label(locale, 'ask_customer_option'), LIMITS.optionText), value: ASK_CUSTOMER }],
+  };
+  return modal('reply', locale, 'reply_title', meta, [
+    textInput(locale, 'text', 'message'),
+    {
+      type: 'input',
+      block_id: 'ask',
+      optional: true,
+      label: plain(label(locale, 'ask_customer'), 2000),
+      element: ask,
+    },
+  ]);
+}
+
+/** Where a customer can take a matter over everyone's head, as the outside form offers them. */
+export const OUTSIDE_CHANNELS = {
+  email: 'outside_email',
+  phone: 'outside_phone',
+  manager: 'outside_manager',
+  public: 'outside_public',
+  other: 'outside_other',
+} as const satisfies Record<string, LabelKey>;
+
+/** A supervisor records that the customer went outside the team (level 4): where, and a note. */
+export function outsideForm(locale: Locale, meta: FormMeta): View {
+  const channels = Object.entries(OUTSIDE_CHANNELS).map(([value, name]) =>
+    option(value, label(locale, name)),
+  );
+  return modal('outside', locale, 'outside_title', meta, [
+    select(locale, 'channel', 'outside_channel', channels),
+    textInput(locale, 'note', 'outside_note', { optional: true }),
+  ]);
+}
+
 /** Forms made of text fields only. */
 const TEXT_FORMS: Record<
-  Exclude<FormName, 'intake' | 'escalate' | 'accept' | 'rate'>,
+  Exclude<FormName, 'intake' | 'escalate' | 'accept' | 'rate' | 'reply' | 'outside'>,
   { title: LabelKey; fields: readonly [string, LabelKey, boolean][] }
 > = {
   details: { title: 'details_title', fields: [['text', 'details', false]] },
@@ -172,7 +219,6 @@ const TEXT_FORMS: Record<
   },
   decline: { title: 'decline_title', fields: [['reason', 'decline_reason', false]] },
   resolve: { title: 'resolve_title', fields: [['summary', 'summary', true]] },
-  reply: { title: 'reply_title', fields: [['text', 'message', false]] },
 };
 
 export function textForm(form: keyof typeof TEXT_FORMS, locale: Locale, meta: FormMeta): View {
@@ -195,7 +241,10 @@ export function fullTextView(locale: Locale, text: string): View {
   };
 }
 
-/** The submitted values by field: text, the selected option's value, or a picked time (unix seconds). */
+/**
+ * The submitted values by field: text, the selected option's value, the ticked boxes' values (comma
+ * separated; none is no value), or a picked time (unix seconds).
+ */
 export function formValues(
   values: Record<string, Record<string, unknown>>,
 ): Record<string, string | undefined> {
@@ -204,10 +253,17 @@ export function formValues(
     const v = input as {
       value?: unknown;
       selected_option?: { value?: unknown } | null;
+      selected_options?: unknown;
       selected_date_time?: unknown;
     };
     if (typeof v.value === 'string') return v.value;
     if (typeof v.selected_option?.value === 'string') return v.selected_option.value;
+    if (Array.isArray(v.selected_options)) {
+      const ticked = v.selected_options
+        .map((o: { value?: unknown } | null) => o?.value)
+        .filter((value): value is string => typeof value === 'string');
+      return ticked.length > 0 ? ticked.join(',') : undefined;
+    }
     if (typeof v.selected_date_time === 'number') return String(v.selected_date_time);
     return undefined;
   };

@@ -1,5 +1,5 @@
 // The App Home tab: what needs the reader now. Supervisors see pending approvals, overdue promises
-// and cases at risk in their teams; experts and responders the cases they hold with due times;
+// and cases at risk in their teams, each with Record outside contact (level 4); experts and responders the cases they hold with due times;
 // everyone their own open requests.
 import type { types } from '@slack/bolt';
 import { type Case, type Directory, type Locale, renderText } from '../../../src/core/index.ts';
@@ -18,6 +18,8 @@ export interface HomeSection {
   more?: boolean;
   /** Offer Approve / Decline on each case's pending approval. */
   decide?: boolean;
+  /** Offer Record outside contact on each case (a supervisor's lists: level 4). */
+  outside?: boolean;
 }
 
 /** Most cases listed per section, so the tab stays within Slack's 100 blocks. */
@@ -49,7 +51,10 @@ export function homeView(
     blocks.push({ type: 'divider' }, { type: 'header', text: plain(label(reader.locale, s.title), 150) });
     if (s.cases.length === 0) blocks.push(section(label(reader.locale, 'home_none')));
     for (const c of s.cases.slice(0, PER_SECTION)) {
-      blocks.push(section(caseLine(c, directory, reader, s.title === 'home_at_risk')));
+      const line = section(caseLine(c, directory, reader, s.title === 'home_at_risk'));
+      // Beside the line, not below it: the tab stays within its 100 blocks.
+      if (s.outside) line.accessory = actionButton({ id: 'record_outside', caseId: c.id }, reader.locale);
+      blocks.push(line);
       if (s.decide) blocks.push(...actions(decideButtons(c, reader.locale)));
     }
     if (s.more || s.cases.length > PER_SECTION) blocks.push(context(label(reader.locale, 'home_more')));

@@ -23,7 +23,7 @@ import {
   truncate,
 } from './block-kit.ts';
 import { neutralise } from './escape.ts';
-import { label } from './labels.ts';
+import { type LabelKey, label } from './labels.ts';
 
 export interface RenderedMessage {
   text: string;
@@ -43,13 +43,20 @@ const STYLE: Partial<Record<ButtonId, 'primary' | 'danger'>> = {
   confirm: 'primary',
 };
 
+const ADAPTER_BUTTONS = {
+  reply: 'reply_action',
+  close: 'close_action',
+  record_outside: 'outside_action',
+} as const satisfies Record<string, LabelKey>;
+
 export function actionButton(action: NoticeAction | { id: ButtonId; caseId: string }, locale: Locale) {
+  const id = action.id;
   const text =
-    action.id === 'more'
+    id === 'more'
       ? sharedLabel(locale, 'show_full_text')
-      : action.id === 'reply'
-        ? label(locale, 'reply_action')
-        : renderText(actionLabelKey(action.id), { locale, timeZone: 'UTC' });
+      : id === 'reply' || id === 'close' || id === 'record_outside'
+        ? label(locale, ADAPTER_BUTTONS[id])
+        : renderText(actionLabelKey(id), { locale, timeZone: 'UTC' });
   const approvalId = 'approvalId' in action ? action.approvalId : undefined;
   return button(
     action.id,

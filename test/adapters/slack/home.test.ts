@@ -64,11 +64,20 @@ describe('Slack App Home', () => {
     return h.fake.waitFor((c) => c.method === 'views.publish' && c.args.user_id === user, { since });
   }
 
-  it('a supervisor sees the pending approval (with Approve / Decline), the overdue window and the case at risk', async () => {
+  it('a supervisor sees the pending approval (with Approve / Decline), the overdue window and the case at risk, each with Record outside contact', async () => {
     const home = await openHome(U.marie);
     const text = homeText(home);
     expect(text).toContain('En attente de votre décision'); // Marie reads French
-    expect(buttonsOf(home).map((b) => b.action_id)).toEqual(['ladder:approve', 'ladder:decline']);
+    // One pending approval, two overdue cases, one at risk: each line has its Record outside contact.
+    expect(buttonsOf(home).map((b) => b.action_id)).toEqual([
+      'ladder:record_outside',
+      'ladder:approve',
+      'ladder:decline',
+      'ladder:record_outside',
+      'ladder:record_outside',
+      'ladder:record_outside',
+    ]);
+    expect(buttonsOf(home)[0]?.text).toBe('Noter un recours extérieur');
     expect(text).toContain('I want to complain to the director about this');
     expect(text).toMatch(/En retard\n.*The invoice for October[\s\S]*Jonas Petraitis/);
     expect(text).toMatch(/À risque\n.*complain to the director[\s\S]*Risque : (accru|élevé)/);

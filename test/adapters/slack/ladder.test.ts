@@ -60,6 +60,8 @@ describe('the ladder through Slack', () => {
       'ladder:resolve',
       'ladder:ask_supervisor',
       'ladder:reply',
+      'ladder:close',
+      'ladder:record_outside',
     ]);
     const c = await h.onlyCase();
     expect(c).toMatchObject({

@@ -45,7 +45,7 @@ export interface SlackHarness {
   dispatch(): ReturnType<typeof dispatchOnce>;
   /** The routing sink the adapter registered with: delivers one notice, as the outbox does. */
   sink: NoticeSink;
-  /** Clicks the button `actionId` on a message the bot posted (or updated). */
+  /** Clicks the button `actionId` on a message the bot posted (or updated), or on a published view. */
   click(user: string, message: ApiCall, actionId: string): Promise<number>;
   /** Submits the modal opened by `opened` (a views.open call) with these input states. */
   submit(
@@ -65,15 +65,16 @@ export interface Button {
   text: string;
 }
 
-/** The buttons in a posted or updated message's blocks. */
+/** The buttons in a posted or updated message's (or a view's) blocks, accessories included. */
 export function buttonsOf(call: ApiCall | { args: Record<string, unknown> }): Button[] {
+  type Element = { type: string; action_id: string; value: string; text: { text: string } };
   const blocks = (call.args.blocks ?? (call.args.view as { blocks?: unknown } | undefined)?.blocks ?? []) as {
     type: string;
-    elements?: { type: string; action_id: string; value: string; text: { text: string } }[];
+    elements?: Element[];
+    accessory?: Element;
   }[];
   return blocks
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) => b.elements ?? [])
+    .flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : b.accessory ? [b.accessory] : []))
     .filter((e) => e.type === 'button')
     .map((e) => ({ action_id: e.action_id, value: e.value, text: e.text.text }));
 }
@@ -196,11 +197,17 @@ export async function slackHarness(
             .map((b) => b.action_id)
             .join(', ')}`,
         );
+      // A button in a view (the App Home tab) comes from no channel.
+      const inView = message.method.startsWith('views.');
       const channel = String(message.args.channel);
       const ts = String(message.args.ts ?? message.reply.ts);
       const threadTs = typeof message.args.thread_ts === 'string' ? message.args.thread_ts : undefined;
       const res = await slack.interaction(
-        buttonClick(user, button, { channel, ts, ...(threadTs ? { thread_ts: threadTs } : {}) }),
+        buttonClick(
+          user,
+          button,
+          inView ? {} : { channel, ts, ...(threadTs ? { thread_ts: threadTs } : {}) },
+        ),
       );
       return res.status;
     },

@@ -163,6 +163,11 @@ export const selected = (value: string) => ({
   type: 'static_select',
   selected_option: { value, text: { type: 'plain_text', text: value } },
 });
+/** A checkboxes input with these options ticked (none: nothing ticked). */
+export const ticked = (...values: string[]) => ({
+  type: 'checkboxes',
+  selected_options: values.map((value) => ({ value, text: { type: 'plain_text', text: value } })),
+});
 export const pickedTime = (at: Date) => ({
   type: 'datetimepicker',
   selected_date_time: Math.floor(at.getTime() / 1000),
