@@ -41,12 +41,23 @@ export const FORMS = [
   'decline',
   'add_details',
   'rate',
+  'ask_customer',
+  'record_outside',
 ] as const;
 export type Form = (typeof FORMS)[number];
 const isForm = (s: string): s is Form => (FORMS as readonly string[]).includes(s);
 
+/**
+ * Staff controls the core's notices do not carry (the triage card adds them): a question to the
+ * customer, the customer gone over everyone's head (level 4), closing the case.
+ */
+export const STAFF_ACTIONS = ['ask_customer', 'record_outside', 'close'] as const;
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
+const isStaffAction = (s: string): s is StaffAction => (STAFF_ACTIONS as readonly string[]).includes(s);
+
 export type ButtonRef =
   | { kind: 'action'; action: ActionId; caseId: string; approvalId?: string }
+  | { kind: 'staff'; action: StaffAction; caseId: string }
   | { kind: 'open' }
   | { kind: 'more'; caseId: string };
 
@@ -61,6 +72,7 @@ export const actionCustomId = (a: NoticeAction): string =>
   ['act', a.id, a.caseId, ...(a.approvalId ? [a.approvalId] : [])].join(':');
 export const OPEN_CASE_ID = 'open';
 export const moreCustomId = (caseId: string): string => `more:${caseId}`;
+export const staffCustomId = (action: StaffAction, caseId: string): string => `staff:${action}:${caseId}`;
 export const formCustomId = (ref: FormRef): string =>
   ['form', ref.form, ...(ref.caseId ? [ref.caseId] : []), ...(ref.approvalId ? [ref.approvalId] : [])].join(
     ':',
@@ -71,6 +83,8 @@ export function parseButtonId(customId: string): ButtonRef | null {
   if (rest.length > 0) return null;
   if (kind === OPEN_CASE_ID && first === undefined) return { kind: 'open' };
   if (kind === 'more' && first && caseId === undefined) return { kind: 'more', caseId: first };
+  if (kind === 'staff' && first && isStaffAction(first) && caseId && approvalId === undefined)
+    return { kind: 'staff', action: first, caseId };
   if (kind !== 'act' || !first || !isAction(first) || !caseId) return null;
   return approvalId
     ? { kind: 'action', action: first, caseId, approvalId }

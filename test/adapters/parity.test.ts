@@ -24,7 +24,7 @@ const NOT_COMMANDS = new Set([
 /** Commands with no entry point yet on a platform (issue 13): to be emptied, never grown. */
 const NOT_YET: Record<'slack' | 'discord', readonly string[]> = {
   slack: [],
-  discord: ['askCustomer', 'close', 'recordOutside'],
+  discord: [],
 };
 
 const desk = createDesk({

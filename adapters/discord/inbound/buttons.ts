@@ -5,7 +5,7 @@ import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { type ActionId, type Actor, type Case, CoreError, type Desk } from '../../../src/core/index.ts';
 import { requireDecider } from '../../shared/deciders.ts';
 import { neutralise } from '../render/markdown.ts';
-import { type ButtonRef, type Form, parseButtonId } from '../ids.ts';
+import { type Form, parseButtonId, type StaffAction } from '../ids.ts';
 import { whoIs, type Who } from './identity.ts';
 import { readCard } from '../delivery/triage-card.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
@@ -37,6 +37,18 @@ const FORM_OF: Partial<Record<ActionId, Exclude<Form, 'intake'>>> = {
   rate: 'rate',
 };
 
+/** The triage card's staff controls: a form, or a command run at once. */
+const STAFF_FORM: Partial<Record<StaffAction, Exclude<Form, 'intake'>>> = {
+  ask_customer: 'ask_customer',
+  record_outside: 'record_outside',
+};
+const STAFF_DIRECT: Partial<Record<StaffAction, (desk: Desk, input: CaseInput) => Promise<unknown>>> = {
+  close: (desk, x) => desk.close(x),
+};
+
+/** The button a form is opened from: its case, and its approval for Approve and Decline. */
+type FormSource = { action: string; caseId: string; approvalId?: string };
+
 export const displayNameOf = (i: { member: unknown; user: { globalName: string | null } }): string | null => {
   const member = i.member as { displayName?: string; nick?: string | null } | null;
   return member?.displayName ?? member?.nick ?? i.user.globalName;
@@ -61,12 +73,12 @@ export async function onButton(rt: DiscordRuntime, i: ButtonInteraction): Promis
     await showAll(rt, i, who, ref.caseId);
     return;
   }
-  const form = FORM_OF[ref.action];
+  const form = ref.kind === 'staff' ? STAFF_FORM[ref.action] : FORM_OF[ref.action];
   if (form) {
     await openForm(rt, i, who, ref, form);
     return;
   }
-  const run = DIRECT[ref.action];
+  const run = ref.kind === 'staff' ? STAFF_DIRECT[ref.action] : DIRECT[ref.action];
   if (!run) return;
   await i.deferUpdate();
   if (!(await firstTime(rt, `discord:interaction:${i.id}`))) return;
@@ -79,7 +91,7 @@ async function openForm(
   rt: DiscordRuntime,
   i: ButtonInteraction,
   who: Who,
-  ref: Extract<ButtonRef, { kind: 'action' }>,
+  ref: FormSource,
   form: Exclude<Form, 'intake'>,
 ): Promise<void> {
   // A case seen recently is enough to open the form at once; the desk decides on submit anyway.
@@ -113,7 +125,7 @@ async function openForm(
 function checkDecider(
   rt: DiscordRuntime,
   who: Who,
-  ref: Extract<ButtonRef, { kind: 'action' }>,
+  ref: FormSource,
   form: Exclude<Form, 'intake'>,
   c: Case,
 ): void {

@@ -1,11 +1,12 @@
 // Submitted forms. The intake form opens a case in a private thread; the others carry the words a
 // desk command needs (an apology and a plan, a reason, a summary, details, a rating).
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
-import { type Actor, type Desk, PRIORITIES, type Priority } from '../../../src/core/index.ts';
+import { type Actor, type Desk, type Locale, PRIORITIES, type Priority } from '../../../src/core/index.ts';
 import { type Form, parseFormId } from '../ids.ts';
 import { whoIs, type Who } from './identity.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
+import { OUTSIDE_CHANNELS } from '../render/forms.ts';
 import { displayNameOf } from './buttons.ts';
 import { IntakeBlocked, IntakeNotSetUp, intakeReply, openInPrivateThread } from './intake.ts';
 import { firstTime, runForActor, sayPrivately } from './replies.ts';
@@ -13,14 +14,25 @@ import { firstTime, runForActor, sayPrivately } from './replies.ts';
 type Fields = { text(id: string): string; choice(id: string): string | undefined };
 type CaseInput = { caseId: string; actor: Actor; approvalId?: string };
 
+/** Where the customer went, in the words of whoever recorded it, and their note. */
+function outside(f: Fields, locale: Locale): { channel: string; note: string } {
+  const code = OUTSIDE_CHANNELS.find((c) => c === f.choice('channel'));
+  return { channel: code ? adapterText(`outside.${code}`, locale) : '', note: f.text('note') };
+}
+
 /** What each case form does with its fields. */
-const SUBMIT: Record<Exclude<Form, 'intake'>, (desk: Desk, x: CaseInput, f: Fields) => Promise<unknown>> = {
+const SUBMIT: Record<
+  Exclude<Form, 'intake'>,
+  (desk: Desk, x: CaseInput, f: Fields, locale: Locale) => Promise<unknown>
+> = {
   approve: (desk, x, f) =>
     desk.approve({ ...x, approvalId: x.approvalId ?? '', apology: f.text('apology'), plan: f.text('plan') }),
   decline: (desk, x, f) => desk.decline({ ...x, approvalId: x.approvalId ?? '', reason: f.text('reason') }),
   cannot_resolve: (desk, x, f) => desk.cannotResolve({ ...x, reason: f.text('reason') }),
   resolve: (desk, x, f) => desk.resolve({ ...x, summary: f.text('summary') }),
   add_details: (desk, x, f) => desk.addDetails({ ...x, text: f.text('text') }),
+  ask_customer: (desk, x, f) => desk.askCustomer({ ...x, text: f.text('text') }),
+  record_outside: (desk, x, f, locale) => desk.recordOutside({ ...x, ...outside(f, locale) }),
   rate: (desk, x, f) => desk.rate({ ...x, score: Number(f.choice('score')), comment: f.text('comment') }),
 };
 
@@ -64,7 +76,9 @@ export async function onFormSubmit(rt: DiscordRuntime, i: ModalSubmitInteraction
     actor: who.actor,
     ...(ref.approvalId ? { approvalId: ref.approvalId } : {}),
   };
-  await runForActor(rt, i, who.reader, ref.form, () => submit(rt.ctx.desk, input, fieldsOf(i)));
+  await runForActor(rt, i, who.reader, ref.form, () =>
+    submit(rt.ctx.desk, input, fieldsOf(i), who.reader.locale),
+  );
 }
 
 async function submitIntake(rt: DiscordRuntime, i: ModalSubmitInteraction, who: Who): Promise<void> {

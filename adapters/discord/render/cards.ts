@@ -9,7 +9,7 @@ import {
   type Locale,
   type TextKey,
 } from '../../../src/core/index.ts';
-import { actionRows, showAllButton } from './components.ts';
+import { actionRows, showAllButton, staffButton } from './components.ts';
 import { adapterText } from './labels.ts';
 import { LIMITS, neutralise, truncate } from './markdown.ts';
 
@@ -61,7 +61,14 @@ export function cardMessage(c: Case, card: CardContent, directory: Directory, lo
     ],
   };
   const actions = card.actions.map((id) => ({ id, caseId: c.id }));
-  const extra = description.cut ? [showAllButton(c.id, locale)] : [];
+  // Staff controls beside the core's: a question to the customer and closing while it is in
+  // progress; the customer gone outside even once finished (the desk reopens it for supervisors).
+  const staff = [
+    staffButton('ask_customer', c.id, locale, done),
+    staffButton('record_outside', c.id, locale),
+    staffButton('close', c.id, locale, c.status === 'closed'),
+  ];
+  const extra = [...(description.cut ? [showAllButton(c.id, locale)] : []), ...staff];
   return { embeds: [embed], components: actionRows(actions, locale, { disabled: done, extra }) };
 }
 

@@ -14,7 +14,7 @@ import {
   renderText,
 } from '../../../src/core/index.ts';
 import { sharedLabel } from '../../shared/labels.ts';
-import { actionCustomId, moreCustomId, OPEN_CASE_ID } from '../ids.ts';
+import { actionCustomId, moreCustomId, OPEN_CASE_ID, type StaffAction, staffCustomId } from '../ids.ts';
 import { adapterText } from './labels.ts';
 import { truncate } from './markdown.ts';
 
@@ -68,6 +68,20 @@ export function actionRows(
   );
   return rows([...buttons, ...(options.extra ?? [])]);
 }
+
+/** A staff control the triage card adds to the core's buttons (see STAFF_ACTIONS in ids.ts). */
+export const staffButton = (
+  action: StaffAction,
+  caseId: string,
+  locale: Locale,
+  disabled = false,
+): APIButtonComponent =>
+  button(
+    staffCustomId(action, caseId),
+    adapterText(`staff.${action}`, locale),
+    action === 'close' ? ButtonStyle.Danger : ButtonStyle.Secondary,
+    disabled,
+  );
 
 export const showAllButton = (caseId: string, locale: Locale): APIButtonComponent =>
   button(moreCustomId(caseId), sharedLabel(locale, 'show_full_text'), ButtonStyle.Secondary);

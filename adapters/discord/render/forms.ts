@@ -79,6 +79,9 @@ export function intakeForm(directory: Directory, locale: Locale): ModalJson {
   };
 }
 
+/** Where a customer who went over everyone's head went (recorded in the reader's words). */
+export const OUTSIDE_CHANNELS = ['email', 'phone', 'manager', 'public', 'other'] as const;
+
 /** Forms that act on a case: their fields, by form. */
 const CASE_FORMS: Record<Exclude<Form, 'intake'>, (locale: Locale) => unknown[]> = {
   approve: (l) => [
@@ -89,6 +92,15 @@ const CASE_FORMS: Record<Exclude<Form, 'intake'>, (locale: Locale) => unknown[]>
   cannot_resolve: (l) => [textField('reason', adapterText('form.cannot_resolve.reason', l))],
   resolve: (l) => [textField('summary', adapterText('form.resolve.summary', l))],
   add_details: (l) => [textField('text', adapterText('form.add_details.text', l))],
+  ask_customer: (l) => [textField('text', adapterText('form.ask_customer.text', l))],
+  record_outside: (l) => [
+    selectField(
+      'channel',
+      adapterText('form.record_outside.channel', l),
+      OUTSIDE_CHANNELS.map((c) => ({ value: c, label: adapterText(`outside.${c}`, l) })),
+    ),
+    textField('note', adapterText('form.record_outside.note', l), { required: false, max: 1000 }),
+  ],
   rate: (l) => [
     selectField(
       'score',

@@ -4,6 +4,19 @@ import type { Locale } from '../../../src/core/index.ts';
 import { fillLabel, type LabelParams } from '../../shared/labels.ts';
 
 const en = {
+  'staff.ask_customer': 'Ask the customer',
+  'staff.record_outside': 'Went outside',
+  'staff.close': 'Close',
+  'form.ask_customer.title': 'Ask the customer · case #{number}',
+  'form.ask_customer.text': 'Your question (the customer will read this)',
+  'form.record_outside.title': 'Went outside · case #{number}',
+  'form.record_outside.channel': 'Where did the customer go?',
+  'form.record_outside.note': 'What happened (optional, staff only)',
+  'outside.email': 'email to someone higher up',
+  'outside.phone': 'phone call',
+  'outside.manager': 'their manager, or ours',
+  'outside.public': 'a public post',
+  'outside.other': 'somewhere else',
   'form.intake.title': 'Open a support case',
   'form.intake.topic': 'Topic',
   'form.intake.description': 'What do you need help with?',
@@ -62,6 +75,19 @@ const en = {
 export type AdapterTextKey = keyof typeof en;
 
 const fr: Record<AdapterTextKey, string> = {
+  'staff.ask_customer': 'Poser une question',
+  'staff.record_outside': 'Recours externe',
+  'staff.close': 'Clore',
+  'form.ask_customer.title': 'Question au client · n°{number}',
+  'form.ask_customer.text': 'Votre question (le client la lira)',
+  'form.record_outside.title': 'Recours externe · n°{number}',
+  'form.record_outside.channel': 'Où le client s’est-il adressé ?',
+  'form.record_outside.note': 'Ce qui s’est passé (facultatif, interne)',
+  'outside.email': 'un e-mail à un supérieur',
+  'outside.phone': 'un appel téléphonique',
+  'outside.manager': 'son responsable, ou le nôtre',
+  'outside.public': 'une publication publique',
+  'outside.other': 'ailleurs',
   'form.intake.title': 'Ouvrir une demande d’assistance',
   'form.intake.topic': 'Sujet',
   'form.intake.description': 'Pour quoi avez-vous besoin d’aide ?',
@@ -121,6 +147,19 @@ const fr: Record<AdapterTextKey, string> = {
 };
 
 const lt: Record<AdapterTextKey, string> = {
+  'staff.ask_customer': 'Paklausti kliento',
+  'staff.record_outside': 'Kreipėsi kitur',
+  'staff.close': 'Uždaryti',
+  'form.ask_customer.title': 'Klausimas klientui · Nr. {number}',
+  'form.ask_customer.text': 'Jūsų klausimas (klientas jį perskaitys)',
+  'form.record_outside.title': 'Kreipėsi kitur · Nr. {number}',
+  'form.record_outside.channel': 'Kur kreipėsi klientas?',
+  'form.record_outside.note': 'Kas nutiko (nebūtina, tik komandai)',
+  'outside.email': 'el. laišku aukštesniam vadovui',
+  'outside.phone': 'telefonu',
+  'outside.manager': 'į savo arba mūsų vadovą',
+  'outside.public': 'viešu įrašu',
+  'outside.other': 'kitur',
   'form.intake.title': 'Pateikti pagalbos užklausą',
   'form.intake.topic': 'Tema',
   'form.intake.description': 'Kuo galime padėti?',
