@@ -47,6 +47,8 @@ export const REF = {
     `slack.sent.${noticeId}.${personId}`,
   /** The whole text of a message that was too long for one block. */
   fullText: (noticeId: string): `slack.full.${string}` => `slack.full.${noticeId}`,
+  /** The status reaction the bot last put on the case's original message (an emoji name). */
+  statusReaction: 'slack.reaction',
 } as const;
 
 /**
@@ -61,6 +63,7 @@ export type SlackRefName =
   | typeof REF.triageCard
   | typeof REF.triageIntro
   | typeof REF.triageVersion
+  | typeof REF.statusReaction
   | ReturnType<(typeof REF)['approvalCopies' | 'approvalFinal' | 'deliveredTo' | 'fullText']>
   | typeof THREAD_CASE;
 export type SlackRefs = ReferenceStore<SlackRefName>;

@@ -3,6 +3,8 @@
 // direct messages; triage notices to the team's triage card (created by the first, threaded
 // under it after). The frame around each delivery (one per case at a time, cards brought up to
 // date after it) is adapters/shared/sink.ts; a retried supervisors' notice skips those it reached.
+// After each sent notice the customer's original message shows the case's status as a reaction
+// (delivery/status-reaction.ts).
 import type { Case, ClaimedNotice, DeliveryResult, Directory, Person } from '../../../src/core/index.ts';
 import { mayHaveArrived } from '../../../src/core/index.ts';
 import type { Logger, PlatformSink } from '../../../src/platform/adapter.ts';
@@ -16,6 +18,7 @@ import { noticeText, type RenderedMessage, renderNotice } from '../render/notice
 import { caseCards } from './case-cards.ts';
 import { deliveryOutcome, slackErrorOf } from './outcome.ts';
 import type { NoticeTag, SlackPoster } from './slack-api.ts';
+import { statusReactions } from './status-reaction.ts';
 
 export interface SlackSinkDeps {
   poster: SlackPoster;
@@ -42,6 +45,7 @@ function refusal(e: unknown): string | null {
 export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
   const { poster, refs, directory, logger } = deps;
   const cards = caseCards({ refs, poster, directory });
+  const showStatus = statusReactions({ refs, poster });
 
   async function post(notice: ClaimedNotice, channel: string, message: RenderedMessage, threadTs?: string) {
     // Kept before posting, so "Show full text" works as soon as the message is seen.
@@ -136,8 +140,14 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
         outcome: result.status,
         error: result.error,
       }),
-    // Cards follow the case.
+    // Cards follow the case, and so does the status reaction on the customer's original message
+    // (best effort on its own: a failed reaction is logged, and neither keeps the other back).
     async followCase(c) {
+      try {
+        await showStatus(c);
+      } catch (e) {
+        logger.warn('slack.reaction_failed', { case: c.id, number: c.number, error: slackErrorOf(e) });
+      }
       await cards.refreshTriageCard(c);
       await cards.settleApproval(c);
     },

@@ -42,6 +42,15 @@ export interface SlackPoster {
   update(ref: MessageRef, message: Pick<RenderedMessage, 'text' | 'blocks'>): Promise<void>;
   /** The direct-message channel with a Slack user (opened once, then remembered). */
   dmChannel(userId: string): Promise<string>;
+  /** Adds the bot's reaction `name` to a message (already there counts as done). */
+  react(ref: MessageRef, name: string): Promise<void>;
+  /** Takes the bot's reaction `name` off a message (already gone counts as done). */
+  unreact(ref: MessageRef, name: string): Promise<void>;
+}
+
+/** Slack's answer when the call had nothing to do: the reaction was already there, or already gone. */
+function alreadyDone(e: unknown, error: 'already_reacted' | 'no_reaction'): boolean {
+  return (e as { data?: { error?: unknown } } | null)?.data?.error === error;
 }
 
 /** Opens (or finds) the direct conversation with a Slack user; see adapters/shared/dm-channels.ts. */
@@ -116,5 +125,19 @@ export function slackPoster(
       });
     },
     dmChannel,
+    async react(ref, name) {
+      try {
+        await client.reactions.add({ channel: ref.channel, timestamp: ref.ts, name });
+      } catch (e) {
+        if (!alreadyDone(e, 'already_reacted')) throw e;
+      }
+    },
+    async unreact(ref, name) {
+      try {
+        await client.reactions.remove({ channel: ref.channel, timestamp: ref.ts, name });
+      } catch (e) {
+        if (!alreadyDone(e, 'no_reaction')) throw e;
+      }
+    },
   };
 }

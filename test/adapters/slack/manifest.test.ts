@@ -59,6 +59,7 @@ describe('the Slack app manifest', () => {
         'users:read',
         'channels:history',
         'reactions:read',
+        'reactions:write',
       ]),
     );
   });

@@ -1,7 +1,8 @@
 // A local fake of Slack's Web API for tests: a real HTTP server that records every call, answers
 // like Slack (ts values, DM channels, users), checks Block Kit limits the way Slack rejects them,
 // and can be scripted to fail (429 with Retry-After, ok:false errors). An optional rate limit mode
-// (off by default) answers chat.postMessage like Slack's per-channel limit does.
+// (off by default) answers chat.postMessage like Slack's per-channel limit does. It keeps the bot's
+// reactions per message (reactions.add / reactions.remove, answering as Slack does).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApiReply, checkBlocks, type FakeMessage, type FakeUser } from './slack-data.ts';
@@ -43,6 +44,8 @@ export class FakeSlack {
   private postIntervalMs: number | null = null;
   /** When each channel last accepted a chat.postMessage (the call's `at`). */
   private readonly lastPostAt = new Map<string, number>();
+  /** The bot's reactions per message (`channel:ts`), in the order they were added. */
+  private readonly reactions = new Map<string, string[]>();
 
   private constructor(private readonly server: Server) {}
 
@@ -92,6 +95,11 @@ export class FakeSlack {
     const list = this.scripts.get(method) ?? [];
     list.push({ reply, when: options.when ?? (() => true), times: options.times ?? 1 });
     this.scripts.set(method, list);
+  }
+
+  /** The bot's reactions on a message now, in the order they were added. */
+  reactionsOn(channel: string, ts: string): string[] {
+    return [...(this.reactions.get(`${channel}:${ts}`) ?? [])];
   }
 
   callsTo(method: string): ApiCall[] {
@@ -281,6 +289,26 @@ export class FakeSlack {
         return problem
           ? { ok: false, error: 'invalid_arguments', errors: [problem] }
           : { ok: true, view: { id: `V${this.nextTs()}` } };
+      }
+      case 'reactions.add':
+      case 'reactions.remove': {
+        // As Slack answers: the same reaction twice is `already_reacted`, taking off one that is not
+        // there `no_reaction`; a message is any channel and ts (people's own arrive as events).
+        const name = String(args.name ?? '');
+        if (!channel || !args.timestamp || !name) return { ok: false, error: 'invalid_arguments' };
+        const key = `${channel}:${String(args.timestamp)}`;
+        const on = this.reactions.get(key) ?? [];
+        if (method === 'reactions.add') {
+          if (on.includes(name)) return { ok: false, error: 'already_reacted' };
+          this.reactions.set(key, [...on, name]);
+        } else {
+          if (!on.includes(name)) return { ok: false, error: 'no_reaction' };
+          this.reactions.set(
+            key,
+            on.filter((n) => n !== name),
+          );
+        }
+        return { ok: true };
       }
       case 'response_url':
         return { ok: true };
