@@ -43,6 +43,7 @@ export const FORMS = [
   'rate',
   'ask_customer',
   'record_outside',
+  'accept',
 ] as const;
 export type Form = (typeof FORMS)[number];
 const isForm = (s: string): s is Form => (FORMS as readonly string[]).includes(s);

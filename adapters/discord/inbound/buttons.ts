@@ -20,7 +20,6 @@ const DIRECT: Partial<Record<ActionId, (desk: Desk, input: CaseInput) => Promise
   claim: (desk, x) => desk.claim(x),
   escalate: (desk, x) => desk.escalate(x),
   ask_supervisor: (desk, x) => desk.askSupervisor(x),
-  accept: (desk, x) => desk.accept(x),
   reassign: (desk, x) => desk.reassign(x),
   mark_resolved: (desk, x) => desk.resolve(x),
   confirm: (desk, x) => desk.confirm(x),
@@ -29,6 +28,7 @@ const DIRECT: Partial<Record<ActionId, (desk: Desk, input: CaseInput) => Promise
 
 /** Actions that need words first: the form they open. */
 const FORM_OF: Partial<Record<ActionId, Exclude<Form, 'intake'>>> = {
+  accept: 'accept',
   resolve: 'resolve',
   cannot_resolve: 'cannot_resolve',
   approve: 'approve',
@@ -113,11 +113,16 @@ async function openForm(
   }
   const approvalId = ref.approvalId;
   await i.showModal(
-    caseForm(form, who.reader.locale, {
-      caseId: c.id,
-      number: c.number,
-      ...(approvalId ? { approvalId } : {}),
-    }),
+    caseForm(
+      form,
+      who.reader.locale,
+      {
+        caseId: c.id,
+        number: c.number,
+        ...(approvalId ? { approvalId } : {}),
+      },
+      { timeZone: who.reader.timeZone },
+    ),
   );
 }
 

@@ -1,7 +1,16 @@
 // Submitted forms. The intake form opens a case in a private thread; the others carry the words a
 // desk command needs (an apology and a plan, a reason, a summary, details, a rating).
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
-import { type Actor, type Desk, type Locale, PRIORITIES, type Priority } from '../../../src/core/index.ts';
+import {
+  type Actor,
+  CoreError,
+  type Desk,
+  type Locale,
+  PRIORITIES,
+  type Priority,
+} from '../../../src/core/index.ts';
+import type { Reader } from '../../shared/reader.ts';
+import { readCallbackTime } from '../render/callback-time.ts';
 import { type Form, parseFormId } from '../ids.ts';
 import { whoIs, type Who } from './identity.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
@@ -23,8 +32,14 @@ function outside(f: Fields, locale: Locale): { channel: string; note: string } {
 /** What each case form does with its fields. */
 const SUBMIT: Record<
   Exclude<Form, 'intake'>,
-  (desk: Desk, x: CaseInput, f: Fields, locale: Locale) => Promise<unknown>
+  (desk: Desk, x: CaseInput, f: Fields, by: { reader: Reader; now: Date }) => Promise<unknown>
 > = {
+  accept: (desk, x, f, { reader, now }) => {
+    // Empty keeps the promised time; the desk refuses a time past the policy's longest window.
+    const by = readCallbackTime(f.text('callback'), reader.timeZone, now);
+    if (by === null) return Promise.reject(new CoreError('invalid_input', 'error.invalid_time', {}));
+    return desk.accept({ ...x, ...(by ? { callbackBy: by } : {}) });
+  },
   approve: (desk, x, f) =>
     desk.approve({ ...x, approvalId: x.approvalId ?? '', apology: f.text('apology'), plan: f.text('plan') }),
   decline: (desk, x, f) => desk.decline({ ...x, approvalId: x.approvalId ?? '', reason: f.text('reason') }),
@@ -32,7 +47,7 @@ const SUBMIT: Record<
   resolve: (desk, x, f) => desk.resolve({ ...x, summary: f.text('summary') }),
   add_details: (desk, x, f) => desk.addDetails({ ...x, text: f.text('text') }),
   ask_customer: (desk, x, f) => desk.askCustomer({ ...x, text: f.text('text') }),
-  record_outside: (desk, x, f, locale) => desk.recordOutside({ ...x, ...outside(f, locale) }),
+  record_outside: (desk, x, f, { reader }) => desk.recordOutside({ ...x, ...outside(f, reader.locale) }),
   rate: (desk, x, f) => desk.rate({ ...x, score: Number(f.choice('score')), comment: f.text('comment') }),
 };
 
@@ -77,7 +92,7 @@ export async function onFormSubmit(rt: DiscordRuntime, i: ModalSubmitInteraction
     ...(ref.approvalId ? { approvalId: ref.approvalId } : {}),
   };
   await runForActor(rt, i, who.reader, ref.form, () =>
-    submit(rt.ctx.desk, input, fieldsOf(i), who.reader.locale),
+    submit(rt.ctx.desk, input, fieldsOf(i), { reader: who.reader, now: rt.ctx.clock.now() }),
   );
 }
 

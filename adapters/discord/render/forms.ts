@@ -82,8 +82,21 @@ export function intakeForm(directory: Directory, locale: Locale): ModalJson {
 /** Where a customer who went over everyone's head went (recorded in the reader's words). */
 export const OUTSIDE_CHANNELS = ['email', 'phone', 'manager', 'public', 'other'] as const;
 
+/** What a case form may need besides the language: the reader's time zone. */
+export interface FormContext {
+  timeZone: string;
+}
+
 /** Forms that act on a case: their fields, by form. */
-const CASE_FORMS: Record<Exclude<Form, 'intake'>, (locale: Locale) => unknown[]> = {
+const CASE_FORMS: Record<Exclude<Form, 'intake'>, (locale: Locale, x: FormContext) => unknown[]> = {
+  accept: (l, x) => [
+    textField('callback', adapterText('form.accept.callback', l), {
+      paragraph: false,
+      required: false,
+      max: 40,
+      hint: adapterText('form.accept.callback_hint', l, { zone: x.timeZone }),
+    }),
+  ],
   approve: (l) => [
     textField('apology', adapterText('form.approve.apology', l)),
     textField('plan', adapterText('form.approve.plan', l)),
@@ -115,6 +128,7 @@ export function caseForm(
   form: Exclude<Form, 'intake'>,
   locale: Locale,
   ref: { caseId: string; number: number; approvalId?: string },
+  context: FormContext = { timeZone: 'UTC' },
 ): ModalJson {
   const title = adapterText(`form.${form}.title` as AdapterTextKey, locale, { number: ref.number });
   return {
@@ -124,6 +138,6 @@ export function caseForm(
       ...(ref.approvalId ? { approvalId: ref.approvalId } : {}),
     }),
     title: short(title),
-    components: CASE_FORMS[form](locale) as ModalComponents,
+    components: CASE_FORMS[form](locale, context) as ModalComponents,
   };
 }

@@ -4,6 +4,10 @@ import type { Locale } from '../../../src/core/index.ts';
 import { fillLabel, type LabelParams } from '../../shared/labels.ts';
 
 const en = {
+  'form.accept.title': 'Accept case #{number}',
+  'form.accept.callback': 'Call back by (optional)',
+  'form.accept.callback_hint':
+    'Empty keeps the promised time. Or e.g. 2026-11-24 15:00, or 15:00, in your time ({zone}).',
   'staff.ask_customer': 'Ask the customer',
   'staff.record_outside': 'Went outside',
   'staff.close': 'Close',
@@ -75,6 +79,10 @@ const en = {
 export type AdapterTextKey = keyof typeof en;
 
 const fr: Record<AdapterTextKey, string> = {
+  'form.accept.title': 'Accepter la demande n°{number}',
+  'form.accept.callback': 'Rappeler avant (facultatif)',
+  'form.accept.callback_hint':
+    'Vide : l’échéance promise reste. Sinon p. ex. 2026-11-24 15:00, ou 15:00, à votre heure ({zone}).',
   'staff.ask_customer': 'Poser une question',
   'staff.record_outside': 'Recours externe',
   'staff.close': 'Clore',
@@ -147,6 +155,10 @@ const fr: Record<AdapterTextKey, string> = {
 };
 
 const lt: Record<AdapterTextKey, string> = {
+  'form.accept.title': 'Priimti užklausą Nr. {number}',
+  'form.accept.callback': 'Atsakyti iki (nebūtina)',
+  'form.accept.callback_hint':
+    'Tuščia – lieka pažadėtas laikas. Arba pvz. 2026-11-24 15:00 ar 15:00, jūsų laiku ({zone}).',
   'staff.ask_customer': 'Paklausti kliento',
   'staff.record_outside': 'Kreipėsi kitur',
   'staff.close': 'Uždaryti',

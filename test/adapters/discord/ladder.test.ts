@@ -94,7 +94,9 @@ describe('Discord adapter: the ladder end to end', () => {
     expect(assigned.content).toContain('Case #1 from Eglė is assigned to you');
     for (const action of ['accept', 'cannot_resolve', 'reassign'])
       expect(() => lastMessage(rig, dm?.id ?? '', action)).not.toThrow();
-    await rig.click(rig.users.sam, assigned, 'accept');
+    const form = await rig.click(rig.users.sam, assigned, 'accept');
+    expect(form.callback?.type).toBe(9); // the optional "call back by" time; empty keeps the promise
+    await rig.submit(rig.users.sam, dm as never, form, { callback: '' }, assigned);
     const events = await rig.store.inspect.listEvents(caseId);
     expect(events.map((e) => e.type)).toContain('accepted');
   });
