@@ -137,6 +137,9 @@ describe('waiting on the customer, through Slack', () => {
       { since },
     );
     expect(buttonsOf(card).map((b) => b.action_id)).toContain('ladder:claim');
+    // The thread's first message shows the new case's status, no longer #1's.
+    await h.settled();
+    expect(h.fake.reactionsOn(DM, thread)).toEqual(['eyes']);
 
     const second = (await h.desk.listCases({})).find((c) => c.number === 2);
     expect(second).toMatchObject({
