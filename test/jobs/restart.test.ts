@@ -35,7 +35,8 @@ async function seed(store: InspectableStore): Promise<void> {
       workspace: 'acme',
       audience: 'internal',
       conversation: `slack:T1:D1:${i}`,
-      customer,
+      // One customer each: one person's many requests would meet the intake limit.
+      customer: { ...customer, id: `${customer.id}-${i}` },
       text: `Case ${i}`,
       topic: 'billing',
     });
