@@ -44,6 +44,7 @@ export const FORMS = [
   'ask_customer',
   'record_outside',
   'accept',
+  'escalate',
 ] as const;
 export type Form = (typeof FORMS)[number];
 const isForm = (s: string): s is Form => (FORMS as readonly string[]).includes(s);

@@ -18,7 +18,6 @@ type CaseInput = { caseId: string; actor: Actor };
 /** Actions run as soon as they are clicked. */
 const DIRECT: Partial<Record<ActionId, (desk: Desk, input: CaseInput) => Promise<unknown>>> = {
   claim: (desk, x) => desk.claim(x),
-  escalate: (desk, x) => desk.escalate(x),
   ask_supervisor: (desk, x) => desk.askSupervisor(x),
   reassign: (desk, x) => desk.reassign(x),
   mark_resolved: (desk, x) => desk.resolve(x),
@@ -29,6 +28,7 @@ const DIRECT: Partial<Record<ActionId, (desk: Desk, input: CaseInput) => Promise
 /** Actions that need words first: the form they open. */
 const FORM_OF: Partial<Record<ActionId, Exclude<Form, 'intake'>>> = {
   accept: 'accept',
+  escalate: 'escalate',
   resolve: 'resolve',
   cannot_resolve: 'cannot_resolve',
   approve: 'approve',
@@ -121,7 +121,7 @@ async function openForm(
         number: c.number,
         ...(approvalId ? { approvalId } : {}),
       },
-      { timeZone: who.reader.timeZone },
+      { timeZone: who.reader.timeZone, topics: { directory: directoryOf(rt), current: c.topic } },
     ),
   );
 }

@@ -34,6 +34,11 @@ const SUBMIT: Record<
   Exclude<Form, 'intake'>,
   (desk: Desk, x: CaseInput, f: Fields, by: { reader: Reader; now: Date }) => Promise<unknown>
 > = {
+  escalate: (desk, x, f) => {
+    // The topic as chosen: a changed one is recorded and the case goes to that topic's expert.
+    const topic = f.choice('topic');
+    return desk.escalate({ ...x, ...(topic ? { topic } : {}) });
+  },
   accept: (desk, x, f, { reader, now }) => {
     // Empty keeps the promised time; the desk refuses a time past the policy's longest window.
     const by = readCallbackTime(f.text('callback'), reader.timeZone, now);

@@ -85,10 +85,23 @@ export const OUTSIDE_CHANNELS = ['email', 'phone', 'manager', 'public', 'other']
 /** What a case form may need besides the language: the reader's time zone. */
 export interface FormContext {
   timeZone: string;
+  /** Pass to expert: the topics to choose from, the case's own first. */
+  topics?: { directory: Directory; current: string };
 }
 
 /** Forms that act on a case: their fields, by form. */
 const CASE_FORMS: Record<Exclude<Form, 'intake'>, (locale: Locale, x: FormContext) => unknown[]> = {
+  escalate: (l, x) => [
+    selectField(
+      'topic',
+      adapterText('form.escalate.topic', l),
+      Object.values(x.topics?.directory.topics ?? {}).map((t) => ({
+        value: t.id,
+        label: t.names[l] ?? t.names.en,
+        default: t.id === x.topics?.current,
+      })),
+    ),
+  ],
   accept: (l, x) => [
     textField('callback', adapterText('form.accept.callback', l), {
       paragraph: false,

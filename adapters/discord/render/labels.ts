@@ -4,6 +4,8 @@ import type { Locale } from '../../../src/core/index.ts';
 import { fillLabel, type LabelParams } from '../../shared/labels.ts';
 
 const en = {
+  'form.escalate.title': 'Pass case #{number} to an expert',
+  'form.escalate.topic': 'Topic (change it if it is wrong)',
   'form.accept.title': 'Accept case #{number}',
   'form.accept.callback': 'Call back by (optional)',
   'form.accept.callback_hint':
@@ -79,6 +81,8 @@ const en = {
 export type AdapterTextKey = keyof typeof en;
 
 const fr: Record<AdapterTextKey, string> = {
+  'form.escalate.title': 'Transmettre la demande n°{number} à un expert',
+  'form.escalate.topic': 'Sujet (à corriger s’il est faux)',
   'form.accept.title': 'Accepter la demande n°{number}',
   'form.accept.callback': 'Rappeler avant (facultatif)',
   'form.accept.callback_hint':
@@ -155,6 +159,8 @@ const fr: Record<AdapterTextKey, string> = {
 };
 
 const lt: Record<AdapterTextKey, string> = {
+  'form.escalate.title': 'Perduoti užklausą Nr. {number} ekspertui',
+  'form.escalate.topic': 'Tema (pakeiskite, jei neteisinga)',
   'form.accept.title': 'Priimti užklausą Nr. {number}',
   'form.accept.callback': 'Atsakyti iki (nebūtina)',
   'form.accept.callback_hint':

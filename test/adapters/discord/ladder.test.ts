@@ -84,7 +84,10 @@ describe('Discord adapter: the ladder end to end', () => {
   });
 
   it('escalates to the expert, who gets Accept / Cannot resolve / Reassign by DM and accepts', async () => {
-    await rig.click(rig.users.tom, lastMessage(rig, IDS.triageAccess), 'escalate');
+    const card = lastMessage(rig, IDS.triageAccess);
+    const pass = await rig.click(rig.users.tom, card, 'escalate');
+    expect(pass.callback?.type).toBe(9); // the topic, the case's own chosen
+    await rig.submit(rig.users.tom, rig.channels.triageAccess, pass, { topic: 'access' }, card);
     const c = await current();
     expect(c).toMatchObject({ level: 2, expertId: 'sam', status: 'waiting_on_expert' });
     await rig.deliver();

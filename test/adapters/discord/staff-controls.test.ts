@@ -72,8 +72,14 @@ describe('Discord staff controls on the triage card', () => {
     expect(buttonsOf(shown).map((b) => b.custom_id)).toContain(`act:add_details:${caseId}`);
 
     await rig.say(rig.users.egle, thread, 'It is egle@example.com.');
-    const answered = await current(rig, caseId);
-    expect(answered.status).not.toBe('waiting_on_customer');
+    const r = rig;
+    const answered = await r.fake.waitFor(
+      async () => {
+        const c = await current(r, caseId);
+        return c.status === 'waiting_on_customer' ? null : c;
+      },
+      { what: 'the answer resuming the promise' },
+    );
     expect(answered.window?.paused ?? null).toBeNull();
   });
 
