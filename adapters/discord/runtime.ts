@@ -10,6 +10,7 @@ export type DiscordRefName =
   | 'discord.card'
   | 'discord.card.state'
   | 'discord.card.thread'
+  | 'discord.thread.group'
   | `discord.approval.${string}`
   | `discord.skip.${string}`
   | `discord.sent.${string}`

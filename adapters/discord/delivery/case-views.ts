@@ -9,6 +9,7 @@ import { decidedApprovalMessage } from '../render/cards.ts';
 import { neutralise } from '../render/markdown.ts';
 import { type DiscordRefName, type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { addThreadMember, editMessage } from './rest-calls.ts';
+import { followThreadStatus } from './thread-status.ts';
 import { refreshCard } from './triage-card.ts';
 
 export interface MessageRef {
@@ -59,4 +60,5 @@ export async function syncCaseViews(rt: DiscordRuntime, c: Case): Promise<void> 
   await refreshCard(rt, c);
   await settleApproval(rt, c);
   await addStaffToThread(rt, c);
+  await followThreadStatus(rt, c);
 }

@@ -15,6 +15,7 @@ import {
 } from '../delivery/rest-calls.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
+import { caseThreadName, statusGroupOf, THREAD_GROUP_REF } from '../delivery/thread-status.ts';
 import { neutralise } from '../render/markdown.ts';
 import { classifyDeliveryError } from '../delivery/outcome.ts';
 import { reportBlockedIntake } from '../delivery/permission-alerts.ts';
@@ -66,14 +67,15 @@ async function open(
 
 /** Best effort: the thread's name gains the case number once the case exists. */
 export async function nameThread(rt: DiscordRuntime, threadId: string, c: Case): Promise<void> {
-  const name = adapterText('thread.case', c.customer.locale, { number: c.number, name: c.customer.name });
-  await renameChannel(rt.client.rest, threadId, name).catch((e: unknown) =>
-    rt.ctx.logger.warn('discord.thread_rename_failed', {
-      case: c.id,
-      thread: threadId,
-      error: (e as Error).message,
-    }),
-  );
+  await renameChannel(rt.client.rest, threadId, caseThreadName(c))
+    .then(() => rt.ctx.store.refs.put(c.id, THREAD_GROUP_REF, statusGroupOf(c)))
+    .catch((e: unknown) =>
+      rt.ctx.logger.warn('discord.thread_rename_failed', {
+        case: c.id,
+        thread: threadId,
+        error: (e as Error).message,
+      }),
+    );
 }
 
 function supportGuild(rt: DiscordRuntime, fallback: string | null | undefined): string {

@@ -44,7 +44,7 @@ describe('Discord adapter: the ladder end to end', () => {
     expect(thread()?.type).toBe(12); // a private thread
     expect(thread()?.parent_id).toBe(IDS.support);
     expect(thread()?.members.has(egle.id)).toBe(true);
-    expect(thread()?.name).toBe('Case #1 · Eglė');
+    expect(thread()?.name).toBe('🟡 Case #1 · Eglė'); // the status sign first
 
     const c = await rig.caseOf(threadId);
     caseId = c.id;

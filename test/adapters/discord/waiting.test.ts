@@ -62,7 +62,7 @@ describe('waiting on the customer, through Discord', () => {
       'fr',
     );
     threadId = /<#(\d+)>/.exec(submitted.messages[0]?.content ?? '')?.[1] ?? '';
-    expect(thread().name).toBe('Demande n°1 · Jean Bernard');
+    expect(thread().name).toBe('🟡 Demande n°1 · Jean Bernard');
     await rig.deliver();
     expect(threadTexts().join('\n')).toContain('Bonjour Jean Bernard, merci de nous avoir écrit');
     await rig.click(tom, lastMessage(rig, IDS.triageAccess), 'claim');
@@ -142,7 +142,7 @@ describe('waiting on the customer, through Discord', () => {
       conversation: first.conversation,
       follows: { caseId: first.id, number: 1 },
     });
-    expect(thread().name).toBe('Demande n°2 · Jean Bernard');
+    expect(thread().name).toBe('🟡 Demande n°2 · Jean Bernard');
     const card = lastMessage(rig, IDS.triageAccess);
     expect((card.embeds[0] as { title: string }).title).toBe('#2 · Jean Bernard');
     expect(buttonsOf(card).map(([action]) => action)).toContain('claim');
