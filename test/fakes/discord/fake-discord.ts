@@ -167,7 +167,8 @@ export class FakeDiscord {
 
   /** Polls a condition (every 5 ms) until it holds, or fails with a message after the timeout. */
   async waitFor<T>(check: () => T | Promise<T>, options: WaitOptions = {}): Promise<NonNullable<T>> {
-    const deadline = Date.now() + (options.timeoutMs ?? 5_000);
+    // Long enough for a machine running three suites at once; a wait ends as soon as it holds.
+    const deadline = Date.now() + (options.timeoutMs ?? 15_000);
     for (;;) {
       const value = await check();
       if (value) return value as NonNullable<T>;

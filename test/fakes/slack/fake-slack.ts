@@ -16,6 +16,12 @@ export interface ApiCall {
   reply: ApiReply;
 }
 
+/**
+ * How long a wait for a call gives up after: long enough for a machine running three suites at
+ * once (a wait ends as soon as the call is seen, so only a failing test waits this long).
+ */
+const WAIT_MS = 15_000;
+
 interface Script {
   reply: { status?: number; retryAfter?: number; body?: ApiReply };
   when: (args: Record<string, unknown>) => boolean;
@@ -135,10 +141,10 @@ export class FakeSlack {
           .join(', ');
         reject(
           new Error(
-            `fake Slack: no ${options.what ?? 'matching call'} within ${options.timeoutMs ?? 3000} ms (saw: ${seen})`,
+            `fake Slack: no ${options.what ?? 'matching call'} within ${options.timeoutMs ?? WAIT_MS} ms (saw: ${seen})`,
           ),
         );
-      }, options.timeoutMs ?? 3000);
+      }, options.timeoutMs ?? WAIT_MS);
       const cleanup = () => {
         clearTimeout(timer);
         this.waiters.delete(check);
