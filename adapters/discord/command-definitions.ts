@@ -11,6 +11,7 @@ export const COMMAND_NAMES = {
   support: 'support',
   open: 'open',
   status: 'status',
+  queue: 'queue',
   panel: 'support-panel',
 } as const;
 
@@ -69,6 +70,15 @@ export function commandDefinitions(): CommandDefinition[] {
             description: 'See where your open cases stand',
             fr: ['statut', 'Voir où en sont vos demandes en cours'],
             lt: ['būsena', 'Peržiūrėti atvirų užklausų būseną'],
+          }),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...localize({
+            name: COMMAND_NAMES.queue,
+            description: 'Supervisors: approvals, overdue and at-risk cases of your teams',
+            fr: ['file', 'Responsables : accords, demandes en retard et à risque de vos équipes'],
+            lt: ['eilė', 'Vadovams: sprendimai, vėluojančios ir rizikingos komandų užklausos'],
           }),
         },
       ],

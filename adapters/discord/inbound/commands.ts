@@ -1,5 +1,6 @@
-// Slash commands: `/support open` (the intake form), `/support status` (the member's open cases)
-// and `/support-panel` (posts the "Open a case" panel; server managers only).
+// Slash commands: `/support open` (the intake form), `/support status` (the member's open cases),
+// `/support queue` (a supervisor's lists, see queue.ts) and `/support-panel` (posts the "Open a
+// case" panel; server managers only).
 import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { Locale } from '../../../src/core/index.ts';
 import { localeFromTag } from '../../shared/reader.ts';
@@ -15,6 +16,7 @@ import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
 import { displayNameOf } from './buttons.ts';
 import { intakeForm } from '../render/forms.ts';
+import { answerQueue } from './queue.ts';
 import { firstTime, runForActor, sayPrivately } from './replies.ts';
 
 export async function onCommand(rt: DiscordRuntime, i: ChatInputCommandInteraction): Promise<void> {
@@ -25,6 +27,10 @@ export async function onCommand(rt: DiscordRuntime, i: ChatInputCommandInteracti
       await i.deferReply({ flags: MessageFlags.Ephemeral });
       if (!(await firstTime(rt, `discord:interaction:${i.id}`))) return;
       await runForActor(rt, i, who.reader, 'status', async () => sayPrivately(i, await statusText(rt, who)));
+      return;
+    }
+    if (sub === COMMAND_NAMES.queue) {
+      await answerQueue(rt, i, who);
       return;
     }
     await i.showModal(intakeForm(directoryOf(rt), who.reader.locale));

@@ -88,3 +88,19 @@ export const showAllButton = (caseId: string, locale: Locale): APIButtonComponen
 
 export const panelRows = (locale: Locale): ActionRow[] =>
   rows([button(OPEN_CASE_ID, adapterText('panel.button', locale), ButtonStyle.Primary)]);
+
+/** Approve or Decline on a list of several cases (`/support queue`): the label names the case. */
+export const decisionButton = (
+  customId: string,
+  action: 'approve' | 'decline',
+  number: number,
+  locale: Locale,
+): APIButtonComponent =>
+  button(
+    customId,
+    adapterText('queue.button', locale, {
+      action: renderText(actionLabelKey(action), { locale, timeZone: 'UTC' }),
+      number,
+    }),
+    STYLE[action] ?? ButtonStyle.Secondary,
+  );

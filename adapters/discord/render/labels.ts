@@ -75,6 +75,21 @@ const en = {
   'admin.what.thread': 'open a thread',
   'admin.missing_permissions_intake':
     'I could not open a case for {name}: Discord says I am missing permissions to open a thread in <#{channel}> ({reason}). Please give the bot View Channel, Send Messages in Threads, Create Private Threads and Create Public Threads in that channel. No case was opened; {name} was asked to try again later.',
+  'queue.header': 'Your queue for {teams}:',
+  'queue.approvals': 'Waiting for your approval',
+  'queue.overdue': 'Overdue promises',
+  'queue.at_risk': 'Cases at risk',
+  'queue.undelivered': 'Messages that could not be delivered',
+  'queue.none': 'Nothing here.',
+  'queue.more': '…and {count} more.',
+  'queue.more_many': '…and more than {count} more.',
+  'queue.line': 'Case #{number} · {customer} · {topic} · {due} · {thread}',
+  'queue.due': 'due {due}',
+  'queue.no_due': 'no time promised now',
+  'queue.not_on_discord': 'not on Discord',
+  'queue.button': '{action} #{number}',
+  'queue.not_supervisor':
+    'The queue is for supervisors, and you do not supervise a team. If you think you should, please ask whoever looks after the support desk’s settings.',
   unknown_button: 'This button no longer works. If you need help, use /support.',
 } as const;
 
@@ -155,6 +170,21 @@ const fr: Record<AdapterTextKey, string> = {
   'admin.what.thread': 'ouvrir un fil',
   'admin.missing_permissions_intake':
     'Je n’ai pas pu ouvrir de demande pour {name} : Discord indique qu’il me manque des permissions pour ouvrir un fil dans <#{channel}> ({reason}). Merci de donner au bot Voir le salon, Envoyer des messages dans les fils, Créer des fils privés et Créer des fils publics dans ce salon. Aucune demande n’a été ouverte ; {name} a été invité(e) à réessayer plus tard.',
+  'queue.header': 'Votre file pour {teams} :',
+  'queue.approvals': 'En attente de votre accord',
+  'queue.overdue': 'Promesses en retard',
+  'queue.at_risk': 'Demandes à risque',
+  'queue.undelivered': 'Messages qui n’ont pas pu être remis',
+  'queue.none': 'Rien ici.',
+  'queue.more': '…et {count} autres.',
+  'queue.more_many': '…et plus de {count} autres.',
+  'queue.line': 'Demande n°{number} · {customer} · {topic} · {due} · {thread}',
+  'queue.due': 'échéance {due}',
+  'queue.no_due': 'pas d’échéance en cours',
+  'queue.not_on_discord': 'hors de Discord',
+  'queue.button': '{action} n°{number}',
+  'queue.not_supervisor':
+    'La file est réservée aux responsables, et vous ne supervisez aucune équipe. Si c’est une erreur, demandez à la personne qui gère la configuration du support.',
   unknown_button: 'Ce bouton ne fonctionne plus. Si vous avez besoin d’aide, utilisez /support.',
 };
 
@@ -230,6 +260,21 @@ const lt: Record<AdapterTextKey, string> = {
   'admin.what.thread': 'atidaryti gijos',
   'admin.missing_permissions_intake':
     'Nepavyko pateikti užklausos nariui {name}: Discord praneša, kad man trūksta leidimų atidaryti giją kanale <#{channel}> ({reason}). Suteikite botui šiame kanale leidimus „Peržiūrėti kanalą“, „Siųsti žinutes gijose“, „Kurti privačias gijas“ ir „Kurti viešas gijas“. Užklausa nepateikta; nario {name} paprašėme pabandyti vėliau.',
+  'queue.header': 'Jūsų eilė ({teams}):',
+  'queue.approvals': 'Laukia jūsų sprendimo',
+  'queue.overdue': 'Pavėluoti pažadai',
+  'queue.at_risk': 'Rizikingos užklausos',
+  'queue.undelivered': 'Nepristatytos žinutės',
+  'queue.none': 'Nieko nėra.',
+  'queue.more': '…ir dar {count}.',
+  'queue.more_many': '…ir dar daugiau nei {count}.',
+  'queue.line': 'Užklausa Nr. {number} · {customer} · {topic} · {due} · {thread}',
+  'queue.due': 'terminas {due}',
+  'queue.no_due': 'šiuo metu termino nėra',
+  'queue.not_on_discord': 'ne Discord',
+  'queue.button': '{action} Nr. {number}',
+  'queue.not_supervisor':
+    'Eilė skirta vadovams, o jūs nevadovaujate jokiai komandai. Jei manote, kad turėtumėte, kreipkitės į pagalbos tarnybos nustatymus tvarkantį asmenį.',
   unknown_button: 'Šis mygtukas nebeveikia. Jei reikia pagalbos, naudokite /support.',
 };
 

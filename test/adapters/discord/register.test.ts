@@ -36,6 +36,7 @@ describe('registering the slash commands', () => {
     expect(subcommands).toEqual([
       ['open', { fr: 'ouvrir', lt: 'pateikti' }],
       ['status', { fr: 'statut', lt: 'būsena' }],
+      ['queue', { fr: 'file', lt: 'eilė' }],
     ]);
     const panel = body.find((c) => c.name === 'support-panel');
     expect(panel?.default_member_permissions).toBe('32'); // Manage Server
