@@ -71,6 +71,14 @@ export interface Rig {
   caseOf(conversationChannelId: string): Promise<Case>;
   /** A member posts in the support channel; returns the case and its (private) thread. */
   openByMessage(user: FakeUser, text: string): Promise<{ case: Case; threadId: string }>;
+  /**
+   * Opens a case through `/support open` and its form, as `user` in #support, and passes it to an
+   * expert (escalated by Tom, delivered): the expert's DM then carries Accept and the rest.
+   */
+  openWithExpert(
+    user: FakeUser,
+    form: { topic: string; description: string; urgency: string },
+  ): Promise<{ caseId: string; threadId: string }>;
   /** Waits for the case opened with these words. */
   caseWithWords(words: string): Promise<Case>;
   dmWith(user: FakeUser): FakeChannel | undefined;
@@ -240,6 +248,15 @@ export async function startRig(
       );
       await adapter.idle();
       return opened;
+    },
+    async openWithExpert(user, fields) {
+      const form = await rig.command(user, channels.support, 'support', 'open');
+      const done = await rig.submit(user, channels.support, form, fields);
+      const threadId = /<#(\d+)>/.exec(done.messages[0]?.content ?? '')?.[1] ?? '';
+      const caseId = (await rig.caseOf(threadId)).id;
+      await desk.escalate({ caseId, actor: { id: 'tom' } });
+      await rig.deliver();
+      return { caseId, threadId };
     },
     caseWithWords(words) {
       return fake.waitFor(async () => (await store.cases.listCases({})).find((c) => c.words === words), {
