@@ -185,8 +185,8 @@ export interface IntakeLimit {
 
 /**
  * Internal requests come from colleagues signed in to the workspace: no limit by default (each
- * check is a read before the case's write, which cuts intake on SQLite to about a third). Community requests
- * come from anyone who joined the server: a short cooldown and a cap.
+ * check is a read before the case's write, which cuts intake on SQLite to about a third).
+ * Community requests come from anyone who joined the server: a short cooldown and a cap.
  */
 export const DEFAULT_INTAKE_LIMITS: Readonly<Record<Audience, IntakeLimit>> = {
   internal: { cooldownMinutes: 0, maxOpenCases: null },
