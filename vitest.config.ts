@@ -4,7 +4,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
+    // Sized for a 2-core machine running three copies of the suite at once (migrations through
+    // the Prisma CLI, several processes on one database took over 20 s there); a passing test
+    // ends as soon as it is done, so only a hung one waits this long.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });
