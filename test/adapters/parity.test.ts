@@ -1,6 +1,6 @@
 // Parity: every desk command a person can give has an entry point on each platform (the adapter,
-// or the kit both share, calls it). Commands not reachable yet are listed here by name, so a new
-// command without an entry point fails this test, and so does a gap closed but still listed.
+// or the kit both share, calls it): a new command without one fails this test. NOT_YET is where a
+// gap would be named while it is being closed; it is empty.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ const NOT_COMMANDS = new Set([
   'openCasesOf',
 ]);
 
-/** Commands with no entry point yet on a platform (issue 13): to be emptied, never grown. */
+/** Commands with no entry point yet on a platform: none now; to be emptied, never grown. */
 const NOT_YET: Record<'slack' | 'discord', readonly string[]> = {
   slack: [],
   discord: [],
