@@ -28,6 +28,9 @@ const BAND_FLOOR: readonly [RiskBand, number][] = [
 ];
 const RANK: Record<RiskBand, number> = { low: 0, elevated: 1, high: 2 };
 
+/** Whether `to` is a higher risk band than `from`. */
+export const bandRose = (from: RiskBand, to: RiskBand): boolean => RANK[to] > RANK[from];
+
 /** A burst: this many customer messages within BURST_WINDOW_MS. */
 export const BURST_COUNT = 3;
 export const BURST_WINDOW_MS = 10 * 60_000;
@@ -88,7 +91,7 @@ export function raiseRisk(risk: Risk, signals: readonly RiskSignal[]): RiskUpdat
   if (signals.length === 0) return { risk, warn: false };
   const score = risk.score + signals.reduce((sum, s) => sum + WEIGHTS[s], 0);
   const band = bandFor(score);
-  const warn = RANK[band] > RANK[risk.warnedBand];
+  const warn = bandRose(risk.warnedBand, band);
   return {
     risk: {
       ...risk,

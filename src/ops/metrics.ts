@@ -6,7 +6,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { AuditReport } from '../jobs/auditor.ts';
 import type { JobsObserver } from '../jobs/schedule-jobs.ts';
 import type { Committed } from '../core/desk.ts';
-import type { Case, Timer, WindowKind } from '../core/model.ts';
+import { ACTIVE_STATUSES, type Case, type Timer, type WindowKind } from '../core/model.ts';
+import { bandRose } from '../core/risk.ts';
 import type { LeaseQueue, OperationsReads } from '../core/ports.ts';
 import type { SweepReport } from '../core/sweep-report.ts';
 import type { DeliveryOutcome } from '../platform/sink-routes.ts';
@@ -29,8 +30,7 @@ export interface MetricsOptions {
   processMetrics?: boolean;
 }
 
-const FINISHED = new Set(['resolved', 'closed']);
-const RANK = { low: 0, elevated: 1, high: 2 } as const;
+const isFinished = (c: Case) => !ACTIVE_STATUSES.includes(c.status);
 
 export function createMetrics(options: MetricsOptions): Metrics {
   const registry = new Registry();
@@ -123,8 +123,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
 
   function committed({ before, after, events }: Committed): void {
     if (before === null) opened.inc({ audience: after.audience });
-    const wasFinished = before !== null && FINISHED.has(before.status);
-    if (FINISHED.has(after.status) && !wasFinished)
+    if (isFinished(after) && !(before !== null && isFinished(before)))
       finished.inc({ audience: after.audience, level: String(after.level), status: after.status });
     for (const event of events) {
       if (event.type === 'window_missed') windows.inc({ kind: event.data.window, outcome: 'missed' });
@@ -139,7 +138,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
       approvals.inc({ decision: approval.status });
       decisionSeconds.observe((approval.decidedAt.getTime() - approval.requestedAt.getTime()) / 1000);
     }
-    if (RANK[after.risk.band] > RANK[before?.risk.band ?? 'low']) riskRises.inc({ band: after.risk.band });
+    if (bandRose(before?.risk.band ?? 'low', after.risk.band)) riskRises.inc({ band: after.risk.band });
   }
 
   return {

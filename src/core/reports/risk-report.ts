@@ -11,9 +11,9 @@ import {
   textField,
   textListField,
 } from './input.ts';
+import { bandRose } from '../risk.ts';
 import { countBy } from './stats.ts';
 
-const RANK: Record<RiskBand, number> = { low: 0, elevated: 1, high: 2 };
 const isBand = (value: string | null): value is RiskBand =>
   value === 'low' || value === 'elevated' || value === 'high';
 
@@ -60,7 +60,7 @@ export function riskReport(histories: readonly CaseHistory[], period: ReportPeri
       if (e.type !== 'risk_raised') continue;
       const next = textField(e, 'band');
       if (!isBand(next)) continue;
-      const rose = RANK[next] > RANK[band];
+      const rose = bandRose(band, next);
       if (inPeriod(period, e.at)) {
         if (rose && next !== 'low') rises[next] += 1;
         signals.push(...textListField(e, 'signals'));
