@@ -52,16 +52,22 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   return undefined;
 }
 
+/** A fake clock at Monday 08:00 UTC and metrics on it (no process metrics: tests share a process). */
+function clockAndMetrics(store: Parameters<typeof createMetrics>[0]['store']) {
+  const clock = new FakeClock('2026-11-23T08:00:00Z');
+  const metrics = createMetrics({
+    store,
+    now: () => clock.now(),
+    overdueAfterMs: 10_000,
+    processMetrics: false,
+  });
+  return { clock, metrics };
+}
+
 describe('/metrics', () => {
   it('counts cases, windows, approvals, risk, deliveries, sweeps and the outbox backlog', async () => {
     const store = createMemoryStore();
-    const clock = new FakeClock('2026-11-23T08:00:00Z');
-    const metrics = createMetrics({
-      store,
-      now: () => clock.now(),
-      overdueAfterMs: 10_000,
-      processMetrics: false,
-    });
+    const { clock, metrics } = clockAndMetrics(store);
     const desk = createDesk({
       store,
       clock,
@@ -130,13 +136,7 @@ describe('/metrics', () => {
 describe('/healthz and /readyz', () => {
   it('is alive, and ready while the database answers, the sweeps run and the platforms are connected', async () => {
     const store = await openStore({ databaseUrl: `file:${path.join(dir, 'ready.db')}` });
-    const clock = new FakeClock('2026-11-23T08:00:00Z');
-    const metrics = createMetrics({
-      store,
-      now: () => clock.now(),
-      overdueAfterMs: 10_000,
-      processMetrics: false,
-    });
+    const { clock, metrics } = clockAndMetrics(store);
     let connected = true;
     const { get } = await serve(store, metrics, clock, [{ platform: 'discord', isReady: () => connected }]);
     expect((await get('/healthz')).status).toBe(200);
