@@ -32,6 +32,10 @@ export function createMemoryOutbox() {
     sendStartedAt: _a,
     ...entry
   }: OutboxRecord): OutboxEntry => clone(entry);
+  /** A lease held until `until`, or later if it already runs longer (never shortened). */
+  const extendLease = (o: OutboxRecord, until: Date) => {
+    if (o.leaseUntil === null || o.leaseUntil < until) o.leaseUntil = new Date(until);
+  };
   const heldBy = (id: string, leaseToken: string) =>
     outbox.find((x) => x.id === id && x.leaseToken === leaseToken && x.status === 'sending');
 
@@ -86,10 +90,7 @@ export function createMemoryOutbox() {
       if (!o) return false;
       o.sendStartedAt = new Date(at);
       // The lease runs from the send's start (a pass sends its claims one after another).
-      if (options?.leaseMs) {
-        const until = at.getTime() + options.leaseMs;
-        if (o.leaseUntil === null || o.leaseUntil.getTime() < until) o.leaseUntil = new Date(until);
-      }
+      if (options?.leaseMs) extendLease(o, new Date(at.getTime() + options.leaseMs));
       // The pace counts from the send; the claim's reservation stands if it is later.
       const paceMs = options?.paceMs ?? 0;
       if (paceMs > 0) {
@@ -103,7 +104,7 @@ export function createMemoryOutbox() {
     async renew(id, leaseToken, until) {
       const o = heldBy(id, leaseToken);
       if (!o) return false;
-      if (o.leaseUntil === null || o.leaseUntil < until) o.leaseUntil = new Date(until);
+      extendLease(o, until);
       return true;
     },
 

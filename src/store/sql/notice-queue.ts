@@ -6,15 +6,16 @@ import { toMs } from './rows.ts';
 import { countOf, instantOf, type SqlStoreContext } from './sql-context.ts';
 
 export function sqlNoticeQueue({ db, dialect, turn, read }: SqlStoreContext): NoticeQueue {
+  /** The lease held until `untilMs`, or later if it already runs longer (never shortened). */
+  const extendLease = (untilMs: bigint) =>
+    sql`lease_until = ${dialect.greatest(sql`lease_until`, sql`${untilMs}`)}`;
   return {
     claim: (options) => turn(() => dialect.claimNotices(db, options)),
 
     startSend: (id, leaseToken, at, options) =>
       turn(async () => {
         // The lease runs from the send's start (a pass sends its claims one after another).
-        const lease = options?.leaseMs
-          ? sql`, lease_until = ${dialect.greatest(sql`lease_until`, sql`${toMs(at) + BigInt(options.leaseMs)}`)}`
-          : empty;
+        const lease = options?.leaseMs ? sql`, ${extendLease(toMs(at) + BigInt(options.leaseMs))}` : empty;
         const start = sql`
           UPDATE outbox SET send_started_at = ${toMs(at)} ${lease}
           WHERE id = ${id} AND lease_token = ${leaseToken} AND status = 'sending'`;
@@ -37,7 +38,7 @@ export function sqlNoticeQueue({ db, dialect, turn, read }: SqlStoreContext): No
       turn(
         async () =>
           (await db.execute(sql`
-            UPDATE outbox SET lease_until = ${dialect.greatest(sql`lease_until`, sql`${toMs(until)}`)}
+            UPDATE outbox SET ${extendLease(toMs(until))}
             WHERE id = ${id} AND lease_token = ${leaseToken} AND status = 'sending'`)) === 1,
       ),
 
