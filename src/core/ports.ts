@@ -239,6 +239,38 @@ export interface OperationsReads {
   ping(): Promise<void>;
 }
 
+/** A case with its whole audit trail and every notice written for it (who was told what). */
+export interface CaseTimeline {
+  case: Case;
+  /** In the order they were written. */
+  events: CaseEvent[];
+  /** In the order they were written, with their delivery status. */
+  notices: OutboxEntry[];
+}
+
+/** A period to report on: `[from, to)`, optionally one team's cases, at most `limit` cases. */
+export interface TrailQuery {
+  from: Date;
+  to: Date;
+  team?: string;
+  /** The most cases returned (the newest ones); unlimited when absent. */
+  limit?: number;
+}
+
+/**
+ * What reports, the weekly digest and the web console read: never the desk. A read only, so it
+ * may run on any replica at any time.
+ */
+export interface ReportReads {
+  /**
+   * Every case that may have counted in the period, with its whole audit trail: created before
+   * `to` and either still active or last changed at or after `from`. Newest first (by creation).
+   */
+  trails(query: TrailQuery): Promise<{ case: Case; events: CaseEvent[] }[]>;
+  /** One case's timeline, or null if there is no such case. */
+  timeline(caseId: string): Promise<CaseTimeline | null>;
+}
+
 /** Platform events already taken, so a retried delivery of one is dropped (even after a restart). */
 export interface InboundLog {
   /** Records an inbound platform event key; false when it was seen before (a retry). */

@@ -223,6 +223,29 @@ export function createMemoryStore(): InspectableStore {
       },
       async ping() {},
     },
+    reports: {
+      async trails(query) {
+        const found = [...cases.values()]
+          .filter(
+            (c) =>
+              (query.team === undefined || c.team === query.team) &&
+              c.createdAt < query.to &&
+              (ACTIVE_STATUSES.includes(c.status) || c.updatedAt >= query.from),
+          )
+          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.number - a.number)
+          .slice(0, query.limit ?? Infinity);
+        return found.map((c) => ({ case: clone(c), events: clone(events.filter((e) => e.caseId === c.id)) }));
+      },
+      async timeline(caseId) {
+        const c = cases.get(caseId);
+        if (c === undefined) return null;
+        return {
+          case: clone(c),
+          events: clone(events.filter((e) => e.caseId === caseId)),
+          notices: await outbox.listOutbox({ caseId }),
+        };
+      },
+    },
     inbound: {
       async remember(key, at) {
         if (inbound.has(key)) return false;

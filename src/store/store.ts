@@ -11,6 +11,7 @@ import type {
   NoticeQueue,
   OperationsReads,
   ReferenceStore,
+  ReportReads,
   RetentionStore,
 } from '../core/ports.ts';
 import type { StoreInspector } from './inspector.ts';
@@ -21,6 +22,8 @@ export interface Store {
   notices: NoticeQueue;
   /** The ops server's reads (metrics, readiness). */
   ops: OperationsReads;
+  /** Reports, the weekly digest and the web console: cases with their trails, one case's timeline. */
+  reports: ReportReads;
   inbound: InboundLog;
   refs: ReferenceStore;
   /** The privacy command's export and erasure of a person's data. */

@@ -12,6 +12,7 @@ import { describeLeaseQueueContract, NOTICES, TIMERS } from './contract-lease-qu
 import { describeNoticePacingContract } from './contract-notice-pacing.ts';
 import { describeNoticeContract } from './contract-notices.ts';
 import { describePromiseContract } from './contract-promises.ts';
+import { describeReportReadsContract } from './contract-report-reads.ts';
 import { describeRetentionContract } from './contract-retention.ts';
 import { describeTimerContract } from './contract-timers.ts';
 
@@ -61,5 +62,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeDataRightsContract(current);
     describeRetentionContract(current);
     describeInspectorContract(current);
+    describeReportReadsContract(current);
   });
 }

@@ -10,6 +10,7 @@ import { sqlDataRights, sqlRetention } from './data-rights.ts';
 import { EVENT_FIELDS, OUTBOX_FIELDS } from './fields.ts';
 import { sqlNoticeQueue } from './notice-queue.ts';
 import { sqlOperationsReads } from './operations.ts';
+import { sqlReportReads } from './report-reads.ts';
 import { type EventFields, type OutboxFields, rowToEvent, rowToOutboxEntry } from './rows.ts';
 import { countOf, type SqlDialect, type SqlStoreContext, where } from './sql-context.ts';
 import type { SqlDb } from './sql-db.ts';
@@ -52,6 +53,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): InspectableStore
     timers: sqlTimerQueue(context),
     notices: sqlNoticeQueue(context),
     ops: sqlOperationsReads(context),
+    reports: sqlReportReads(context),
     inbound: { remember: (key, at) => turn(() => rememberInbound(db, key, at)) },
     refs: {
       put: (caseId, name, value) =>
