@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.ts';
 import { createDesk } from '../core/desk.ts';
 import { LOCALES, type Locale } from '../core/model.ts';
-import type { Clock } from '../core/ports.ts';
 import { formatInstant } from '../core/texts/index.ts';
 import { dispatchOnce } from '../jobs/dispatch-notices.ts';
 import { memoryLogger } from '../log.ts';
@@ -15,19 +14,7 @@ import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { NARRATION } from './narration.ts';
 import { consoleSink } from '../platform/console-sink.ts';
-
-class SimulatedClock implements Clock {
-  constructor(private at: Date) {}
-  now(): Date {
-    return new Date(this.at.getTime());
-  }
-  set(at: Date): void {
-    this.at = new Date(at.getTime());
-  }
-  advanceMinutes(minutes: number): void {
-    this.at = new Date(this.at.getTime() + minutes * 60_000);
-  }
-}
+import { SimulatedClock } from '../simulated-clock.ts';
 
 const { values } = parseArgs({
   options: {

@@ -10,7 +10,14 @@ import type { Logger } from '../log.ts';
 // Adapters import the app's config and logger types from here, never from src/config or src/log.
 export type { AppConfig, Logger };
 
-export type Platform = 'slack' | 'discord';
+/** The chat platforms an adapter of src/main.ts connects to. */
+export type ChatPlatform = 'slack' | 'discord';
+
+/**
+ * Where a case lives (its conversation id's prefix): a chat platform, or the playground's panes in a
+ * browser (`npm run playground`, adapters/playground), which register a sink like any platform.
+ */
+export type Platform = ChatPlatform | 'playground';
 
 /** Delivers one notice of a case that lives on this platform (see sink-routes.ts). */
 export interface PlatformSink {
@@ -39,7 +46,7 @@ export interface AdapterContext<RefName extends string = string> {
 }
 
 export interface PlatformAdapter {
-  readonly platform: Platform;
+  readonly platform: ChatPlatform;
   /** Connects (HTTP server, Socket Mode, gateway) and starts taking events. */
   start(): Promise<void>;
   /** Stops taking events and closes connections; safe to call twice. */
