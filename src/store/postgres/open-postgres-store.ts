@@ -1,21 +1,21 @@
-// The store on PostgreSQL through Prisma and @prisma/adapter-pg: a pool of connections, so
-// operations run concurrently; each interactive transaction holds its own connection.
+// The store on PostgreSQL through node-postgres (client.ts): a pool of connections, so operations
+// run concurrently; each transaction holds its own connection.
 import type { InspectableStore } from '../store.ts';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { createSqlStore } from '../sql/sql-store.ts';
 import { sqltag as sql } from '../sql/sql-tag.ts';
 import { claimOutbox, claimTimers } from './claims.ts';
-import { PrismaClient, postgresDb } from './client.ts';
+import { postgresDb } from './client.ts';
 import { postgresConnection } from './connection.ts';
 
 /** Opens the store on an already migrated database (see openStore for the full path). */
 export async function openPostgresStore(databaseUrl: string): Promise<InspectableStore> {
-  const { pool, schema } = postgresConnection(databaseUrl);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
-  await prisma.$connect();
-  return createSqlStore(postgresDb(prisma), {
-    claimTimers: (db, options) => claimTimers(db, options),
-    claimNotices: (db, options) => claimOutbox(db, options),
+  const { pool } = postgresConnection(databaseUrl);
+  const db = postgresDb(pool);
+  // Fails here, at start, when the database cannot be reached (as Prisma's $connect did).
+  await db.query(sql`SELECT 1 AS ok`);
+  return createSqlStore(db, {
+    claimTimers: (sqlDb, options) => claimTimers(sqlDb, options),
+    claimNotices: (sqlDb, options) => claimOutbox(sqlDb, options),
     turn: (operation) => operation(),
     greatest: (a, b) => sql`GREATEST(${a}, ${b})`,
   });
