@@ -149,6 +149,54 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         });
       });
 
+      it('a topic of another team moves the case there: that team’s expert and supervisors take it', async () => {
+        const config = deskConfig();
+        config.directory.teams.it = {
+          ...config.directory.teams.support!,
+          id: 'it',
+          name: 'IT',
+          frontLine: ['tom'],
+          supervisors: ['paul'],
+        };
+        config.directory.topics.laptops = {
+          id: 'laptops',
+          names: { en: 'Laptops' },
+          team: 'it',
+          experts: ['aiste'],
+          backups: [],
+        };
+        const h = make({ config });
+        const id = await h.open('My laptop will not start', { topic: 'general' });
+        await h.desk.escalate({ caseId: id, actor: as('rasa'), topic: 'laptops' });
+        expect(await h.desk.getCase(id)).toMatchObject({ team: 'it', topic: 'laptops', expertId: 'aiste' });
+        const changed = (await h.store.inspect.listEvents(id)).find((e) => e.type === 'topic_changed');
+        expect(changed?.data).toEqual({
+          from: 'general',
+          to: 'laptops',
+          team: { from: 'support', to: 'it' },
+        });
+        // The new team's supervisor (not the old team's) may now decide on it.
+        await h.desk.cannotResolve({ caseId: id, actor: as('aiste'), reason: 'Needs a new machine' });
+        const approvalId = (await h.desk.getCase(id))?.approval?.id ?? '';
+        await expect(
+          h.desk.approve({
+            caseId: id,
+            actor: as('marie'),
+            approvalId,
+            apology: 'Sorry',
+            plan: 'A loan laptop',
+          }),
+        ).rejects.toMatchObject({ code: 'forbidden' });
+        await h.desk.approve({
+          caseId: id,
+          actor: as('paul'),
+          approvalId,
+          apology: 'Sorry',
+          plan: 'A loan laptop',
+        });
+        expect((await h.desk.getCase(id))?.level).toBe(3);
+      });
+
       it('the expert may renegotiate within policy; the customer is told the new time', async () => {
         const h = make();
         const id = await h.open();

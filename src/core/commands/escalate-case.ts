@@ -8,7 +8,7 @@ import { requireActive } from './guards.ts';
 
 /**
  * Front line (or a supervisor) hands the case to the expert for its topic, optionally correcting
- * the topic first. With no expert available, a supervisor is asked instead. A supervisor may also
+ * the topic first (a topic of another team moves the case to that team). With no expert available, a supervisor is asked instead. A supervisor may also
  * route a case at level 3 or 4 to an expert (it keeps its level). Not while a decision is pending.
  */
 export async function escalateCase(
@@ -28,8 +28,12 @@ export async function escalateCase(
     const known = topicOf(change.config, topic);
     if (!known || typeof topic !== 'string')
       throw new CoreError('invalid_input', 'error.unknown_topic', { topic: String(topic) });
-    change.event('topic_changed', actor.id, { from: c.topic, to: topic });
+    // A topic of another team moves the case there: its experts and supervisors take it on. The
+    // policy copied at intake stays (the promise the customer was given does not change).
+    const team = known.team !== c.team ? { team: { from: c.team, to: known.team } } : {};
+    change.event('topic_changed', actor.id, { from: c.topic, to: topic, ...team });
     c.topic = topic;
+    c.team = known.team;
   }
   await escalateToExpert(change, store, actor.id);
 }
