@@ -413,7 +413,8 @@ export interface CaseEventData {
   /** `byMessage`: the customer's message on a finished case reopened it. */
   reopened: { text: string; byMessage?: true };
   rated: { score: number; comment: string };
-  topic_changed: { from: string; to: string };
+  /** `team` when the new topic belongs to another team (the case moved there). */
+  topic_changed: { from: string; to: string; team?: { from: string; to: string } };
   /** `callbackBy`: the expert renegotiated the window to this instant. */
   accepted: { callbackBy?: string };
   window_renegotiated: { dueAt: string };
