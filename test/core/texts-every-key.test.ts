@@ -28,6 +28,20 @@ function sample(name: string, ending: string): string | number {
     number: 12,
     earlierNumber: 7,
     name: 'Eglė',
+    // Report figures, formatted by the caller (texts/numbers.ts) before they reach a text.
+    percent: '88 %',
+    kept: 7,
+    missed: 1,
+    p50: '25 min',
+    p90: '3 h 10 min',
+    average: '4,5',
+    count: 3,
+    opened: 5,
+    resolved: 4,
+    atRisk: 2,
+    before: 2,
+    group: 'Billing',
+    link: 'https://console.example/sign-in/abc',
   };
   if (name in codes) return codes[name]!;
   if (/Name$/.test(name)) return 'Jonas Petraitis';

@@ -7,6 +7,7 @@ import { HOUR_MS, type QueueSample, queueSamples, samplingInstants } from './que
 import { type ReopenReport, reopenReport } from './reopens.ts';
 import { type ResponseTimesReport, responseTimes } from './response-times.ts';
 import { type RiskReport, riskReport } from './risk-report.ts';
+import { type VolumeReport, volumeReport } from './volume.ts';
 import { type WindowReport, windowReport } from './window-report.ts';
 
 export interface ReportInput {
@@ -31,6 +32,8 @@ export interface Report {
   csat: CsatReport;
   queue: QueueSample[];
   reopens: ReopenReport;
+  /** Cases opened (per topic) and finished in the period. */
+  volume: VolumeReport;
 }
 
 /** Throws a RangeError when `queueEveryMs` is not a positive number. */
@@ -51,5 +54,6 @@ export function buildReport(input: ReportInput): Report {
     csat: csatReport(histories, period),
     queue: queueSamples(histories, samplingInstants(period, input.queueEveryMs ?? HOUR_MS)),
     reopens: reopenReport(histories, period),
+    volume: volumeReport(histories, period),
   };
 }

@@ -38,3 +38,22 @@ export {
   windowsEndedIn,
   type WindowTally,
 } from './window-report.ts';
+export { type VolumeReport, volumeReport } from './volume.ts';
+export {
+  DAY_MS,
+  digestWeekDue,
+  isoWeekOf,
+  rollingWeeks,
+  WEEK_MS,
+  weekSummary,
+  type WeekSummary,
+} from './week.ts';
+export {
+  DIGEST_LIST,
+  type GrownTopic,
+  MIN_ENDED,
+  type PromiseGroupBy,
+  type WeakPromises,
+  weeklyDigest,
+  type WeeklyDigest,
+} from './weekly-digest.ts';

@@ -197,6 +197,46 @@ export const en = {
   'action.confirm': 'Confirm',
   'action.reopen': 'Reopen',
   'action.rate': 'Rate',
+  // Reports: the App Home's "This week" block, `/support report` and the weekly digest. Figures
+  // come formatted in the reader's language (texts/numbers.ts); "this week" is the last 7 days.
+  'report.title': 'This week (the last 7 days) · {teamName}',
+  'report.intro': 'How your teams kept their promises over the last 7 days, up to now:',
+  'report.kept': 'Promises kept: {percent} ({kept} kept, {missed} missed)',
+  'report.kept_none': 'Promises kept: none came due this week',
+  'report.first_response':
+    'First response, counted in the policy’s hours: median {p50}, 9 in 10 within {p90}',
+  'report.first_response_none': 'First response: no case was first answered this week',
+  'report.csat': 'Satisfaction: {average} out of 5 ({count, one: # rating, other: # ratings})',
+  'report.csat_none': 'Satisfaction: no ratings this week',
+  'report.volume': 'Cases: {opened} opened, {resolved} resolved or closed',
+  'report.at_risk': 'At risk now: {atRisk}',
+  'report.not_supervisor':
+    'The report is for supervisors: it shows how a team keeps its promises. You do not supervise a team here, so there is nothing to show you.',
+  'digest.title': 'Weekly digest for {teamName}: the last 7 days, up to now',
+  'digest.went_well': 'What went well',
+  'digest.kept': '{kept, one: # promise was kept, other: # promises were kept} this week.',
+  'digest.kept_none': 'No promise came due this week.',
+  'digest.praise_none': 'No rating of 4 or 5 with a comment this week.',
+  'digest.rating': '{score}/5 on case #{number}: “{comment}”',
+  'digest.worst_kept': 'Promises kept least',
+  'digest.worst_line': '{group}: {percent} kept ({kept} kept, {missed} missed)',
+  'digest.worst_none': 'Every group with at least two promises due kept them all.',
+  'digest.group_topic': 'topic {topicName}',
+  'digest.group_expert': 'expert {expertName}',
+  'digest.group_kind.first_response': 'first responses',
+  'digest.group_kind.callback': 'callbacks after a first response',
+  'digest.group_kind.approval': 'supervisor decisions',
+  'digest.lowest': 'Lowest ratings',
+  'digest.lowest_none': 'No rating of 3 or below with a comment this week.',
+  'digest.grown': 'Topics that grew',
+  'digest.grown_line':
+    '{topicName}: {opened, one: # new case, other: # new cases}, against {before} the week before',
+  'digest.grown_none': 'No topic grew markedly against the week before.',
+  'console.link':
+    'Your sign-in link to the web console: {link}\nIt works once, within 15 minutes. Do not share it.',
+  'console.off':
+    'The web console is not switched on here: whoever runs the bot can turn it on by setting CONSOLE_PORT.',
+  'console.not_supervisor': 'The web console is for supervisors. You do not supervise a team here.',
   nobody: 'not assigned yet',
 } as const;
 

@@ -192,5 +192,45 @@ export const fr: Record<TextKey, string> = {
   'action.confirm': 'Confirmer',
   'action.reopen': 'Rouvrir',
   'action.rate': 'Noter',
+  'report.title': 'Cette semaine (les 7 derniers jours) · {teamName}',
+  'report.intro': 'Comment vos équipes ont tenu leurs promesses ces 7 derniers jours, jusqu’à maintenant :',
+  'report.kept': 'Promesses tenues : {percent} ({kept} tenues, {missed} manquées)',
+  'report.kept_none': 'Promesses tenues : aucune n’est arrivée à échéance cette semaine',
+  'report.first_response':
+    'Première réponse, comptée sur les heures de la politique : médiane {p50}, 9 sur 10 en moins de {p90}',
+  'report.first_response_none':
+    'Première réponse : aucune demande n’a reçu de première réponse cette semaine',
+  'report.csat': 'Satisfaction : {average} sur 5 ({count, one: # note, other: # notes})',
+  'report.csat_none': 'Satisfaction : aucune note cette semaine',
+  'report.volume': 'Demandes : {opened} ouvertes, {resolved} résolues ou fermées',
+  'report.at_risk': 'À risque en ce moment : {atRisk}',
+  'report.not_supervisor':
+    'Le rapport est réservé aux responsables : il montre comment une équipe tient ses promesses. Vous n’êtes responsable d’aucune équipe ici, il n’y a donc rien à vous montrer.',
+  'digest.title': 'Bilan hebdomadaire de {teamName} : les 7 derniers jours, jusqu’à maintenant',
+  'digest.went_well': 'Ce qui s’est bien passé',
+  'digest.kept': '{kept, one: # promesse a été tenue, other: # promesses ont été tenues} cette semaine.',
+  'digest.kept_none': 'Aucune promesse n’est arrivée à échéance cette semaine.',
+  'digest.praise_none': 'Aucune note de 4 ou 5 avec un commentaire cette semaine.',
+  'digest.rating': '{score}/5 pour la demande #{number} : « {comment} »',
+  'digest.worst_kept': 'Promesses les moins tenues',
+  'digest.worst_line': '{group} : {percent} tenues ({kept} tenues, {missed} manquées)',
+  'digest.worst_none': 'Chaque groupe ayant au moins deux promesses arrivées à échéance les a toutes tenues.',
+  'digest.group_topic': 'sujet {topicName}',
+  'digest.group_expert': 'expert {expertName}',
+  'digest.group_kind.first_response': 'premières réponses',
+  'digest.group_kind.callback': 'rappels après une première réponse',
+  'digest.group_kind.approval': 'décisions des responsables',
+  'digest.lowest': 'Notes les plus basses',
+  'digest.lowest_none': 'Aucune note de 3 ou moins avec un commentaire cette semaine.',
+  'digest.grown': 'Sujets en hausse',
+  'digest.grown_line':
+    '{topicName} : {opened, one: # nouvelle demande, other: # nouvelles demandes}, contre {before} la semaine précédente',
+  'digest.grown_none': 'Aucun sujet n’a nettement augmenté par rapport à la semaine précédente.',
+  'console.link':
+    'Votre lien de connexion à la console web : {link}\nIl ne fonctionne qu’une fois, dans les 15 minutes. Ne le partagez pas.',
+  'console.off':
+    'La console web n’est pas activée ici : la personne qui fait tourner le bot peut l’activer en définissant CONSOLE_PORT.',
+  'console.not_supervisor':
+    'La console web est réservée aux responsables. Vous n’êtes responsable d’aucune équipe ici.',
   nobody: 'personne pour l’instant',
 };

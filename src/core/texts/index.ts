@@ -12,3 +12,4 @@ export {
   renderText,
 } from './render.ts';
 export { plural, vocative } from './grammar.ts';
+export { formatDecimal, formatDuration, formatPercent } from './numbers.ts';

@@ -189,5 +189,45 @@ export const lt: Record<TextKey, string> = {
   'action.confirm': 'Patvirtinti',
   'action.reopen': 'Atidaryti iš naujo',
   'action.rate': 'Įvertinti',
+  'report.title': 'Ši savaitė (paskutinės 7 dienos) · {teamName}',
+  'report.intro': 'Kaip jūsų komandos tesėjo pažadus per paskutines 7 dienas iki dabar:',
+  'report.kept': 'Ištesėti pažadai: {percent} (ištesėta: {kept}, neištesėta: {missed})',
+  'report.kept_none': 'Ištesėti pažadai: šią savaitę nė vieno termino nesuėjo',
+  'report.first_response':
+    'Pirmasis atsakymas, skaičiuojant politikos darbo valandomis: mediana {p50}, 9 iš 10 – per {p90}',
+  'report.first_response_none': 'Pirmasis atsakymas: šią savaitę pirmą kartą neatsakyta nė į vieną prašymą',
+  'report.csat':
+    'Pasitenkinimas: {average} iš 5 ({count, one: # įvertinimas, few: # įvertinimai, many: # įvertinimo, other: # įvertinimų})',
+  'report.csat_none': 'Pasitenkinimas: šią savaitę įvertinimų nėra',
+  'report.volume': 'Prašymai: pateikta {opened}, išspręsta arba uždaryta {resolved}',
+  'report.at_risk': 'Šiuo metu rizikingi: {atRisk}',
+  'report.not_supervisor':
+    'Ataskaita skirta vadovams: ji rodo, kaip komanda tesi pažadus. Čia nevadovaujate jokiai komandai, todėl nėra ką parodyti.',
+  'digest.title': 'Savaitės apžvalga – {teamName}: paskutinės 7 dienos iki dabar',
+  'digest.went_well': 'Kas pavyko',
+  'digest.kept':
+    'Šią savaitę {kept, one: ištesėtas # pažadas, few: ištesėti # pažadai, many: ištesėta # pažado, other: ištesėta # pažadų}.',
+  'digest.kept_none': 'Šią savaitę nė vieno pažado terminas nesuėjo.',
+  'digest.praise_none': 'Šią savaitę nėra 4 ar 5 įvertinimų su komentaru.',
+  'digest.rating': '{score}/5 prašymui #{number}: „{comment}“',
+  'digest.worst_kept': 'Mažiausiai tesėti pažadai',
+  'digest.worst_line': '{group}: ištesėta {percent} (ištesėta: {kept}, neištesėta: {missed})',
+  'digest.worst_none': 'Visos grupės, kurioms suėjo bent du terminai, ištesėjo visus pažadus.',
+  'digest.group_topic': 'sritis „{topicName}“',
+  'digest.group_expert': 'ekspertas {expertName}',
+  'digest.group_kind.first_response': 'pirmieji atsakymai',
+  'digest.group_kind.callback': 'atsakymai po pirmojo atsakymo',
+  'digest.group_kind.approval': 'vadovų sprendimai',
+  'digest.lowest': 'Žemiausi įvertinimai',
+  'digest.lowest_none': 'Šią savaitę nėra 3 ar žemesnių įvertinimų su komentaru.',
+  'digest.grown': 'Sritys, kurių prašymų padaugėjo',
+  'digest.grown_line':
+    '{topicName}: {opened, one: # naujas prašymas, few: # nauji prašymai, many: # naujo prašymo, other: # naujų prašymų}, o savaitę prieš tai – {before}',
+  'digest.grown_none': 'Palyginti su ankstesne savaite, nė vienos srities prašymų žymiai nepadaugėjo.',
+  'console.link':
+    'Jūsų prisijungimo prie žiniatinklio konsolės nuoroda: {link}\nJa galima pasinaudoti vieną kartą per 15 minučių. Niekam jos neperduokite.',
+  'console.off':
+    'Žiniatinklio konsolė čia neįjungta: ją įjungti gali boto administratorius, nustatęs CONSOLE_PORT.',
+  'console.not_supervisor': 'Žiniatinklio konsolė skirta vadovams. Čia nevadovaujate jokiai komandai.',
   nobody: 'dar nepaskirtas',
 };
