@@ -1,6 +1,6 @@
 // The little a SQL store needs from a database client: run a statement, run a transaction.
-// SQLite provides it with better-sqlite3 (sqlite/group-commit.ts), PostgreSQL with Prisma's client
-// and its pg driver adapter (postgres/client.ts). Statements are tagged SQL (sql-tag.ts): each
+// SQLite provides it with better-sqlite3 (sqlite/group-commit.ts), PostgreSQL with
+// node-postgres with group commit (postgres/client.ts). Statements are tagged SQL (sql-tag.ts): each
 // client renders the placeholders its database wants.
 import type { Sql } from './sql-tag.ts';
 
