@@ -16,7 +16,23 @@ export interface Env {
   logFormat: 'json' | 'pretty' | undefined;
   /** The ops server (/metrics, /healthz, /readyz). */
   metrics: { host: string; port: number };
+  /** The web console (src/console), or null when CONSOLE_PORT is not set. */
+  console: ConsoleSettings | null;
 }
+
+export interface ConsoleSettings {
+  host: string;
+  port: number;
+  /** What the sign-in form takes. */
+  token: string;
+  /** Signs sessions and one-time links: CONSOLE_SECRET, else the token. */
+  secret: string;
+  /** The address supervisors' browsers reach, for one-time links; unset: the server's own URL. */
+  publicUrl: string | undefined;
+}
+
+/** A shorter token or secret could be guessed; 32 characters of `openssl rand -hex 16` are not. */
+export const MIN_CONSOLE_SECRET_LENGTH = 32;
 
 export const DEFAULT_CONFIG = 'config/support.yaml';
 export const EXAMPLE_CONFIG = 'config/support.example.yaml';
@@ -46,6 +62,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
   if (!/^\d+$/.test(portText) || port > 65_535)
     throw new EnvError(`METRICS_PORT="${env.METRICS_PORT}" is not a port number (0-65535)`);
   return {
+    console: readConsole(env),
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
     configPath,
     usingExampleConfig: !explicit && configPath === EXAMPLE_CONFIG,
@@ -54,4 +71,28 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     logFormat: format,
     metrics: { host: env.METRICS_HOST?.trim() || '127.0.0.1', port },
   };
+}
+
+function readConsole(env: NodeJS.ProcessEnv): ConsoleSettings | null {
+  const portText = env.CONSOLE_PORT?.trim();
+  if (!portText) return null;
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65_535)
+    throw new EnvError(`CONSOLE_PORT="${env.CONSOLE_PORT}" is not a port number (0-65535)`);
+  const token = env.CONSOLE_TOKEN?.trim() ?? '';
+  if (token.length < MIN_CONSOLE_SECRET_LENGTH)
+    throw new EnvError(
+      `CONSOLE_TOKEN must be set to a secret of at least ${MIN_CONSOLE_SECRET_LENGTH} characters when CONSOLE_PORT is set (e.g. the output of: openssl rand -hex 24)`,
+    );
+  const secret = env.CONSOLE_SECRET?.trim() || undefined;
+  if (secret !== undefined && secret.length < MIN_CONSOLE_SECRET_LENGTH)
+    throw new EnvError(
+      `CONSOLE_SECRET must be at least ${MIN_CONSOLE_SECRET_LENGTH} characters (or unset: the token is used)`,
+    );
+  const publicUrl = env.CONSOLE_PUBLIC_URL?.trim() || undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrl))
+    throw new EnvError(
+      `CONSOLE_PUBLIC_URL="${publicUrl}" is not an http(s) address, e.g. https://support.example.com`,
+    );
+  return { host: env.CONSOLE_HOST?.trim() || '127.0.0.1', port, token, secret: secret ?? token, publicUrl };
 }

@@ -22,8 +22,9 @@ export function verify(secret: string, purpose: Purpose, token: unknown): Record
   const dot = token.indexOf('.');
   if (dot <= 0 || dot !== token.lastIndexOf('.')) return null;
   const body = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
-  const expected = mac(secret, purpose, body);
+  // Compared as text: base64 has spare bits, so two spellings could decode to the same bytes.
+  const given = Buffer.from(token.slice(dot + 1));
+  const expected = Buffer.from(mac(secret, purpose, body).toString('base64url'));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const payload: unknown = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));

@@ -21,8 +21,8 @@ export interface StartupFailure {
   message: string;
 }
 
-/** Where the bot was when it failed: the database, or a platform. */
-export type StartupPhase = 'database' | 'slack' | 'discord' | 'ops';
+/** Where the bot was when it failed: the database, a platform, or one of its own servers. */
+export type StartupPhase = 'database' | 'slack' | 'discord' | 'ops' | 'console';
 
 const NETWORK = new Set([
   'ECONNREFUSED',
@@ -134,6 +134,14 @@ export function describeStartupFailure(
         message: `${name} refused the token in ${token} (${e.data?.error ?? e.code ?? message}). Copy it again from the app's settings.`,
       };
     return { code: EXIT.unexpected, message: `${name} failed at start: ${message}` };
+  }
+  if (phase === 'console') {
+    if (e.code === 'EADDRINUSE' || e.code === 'EADDRNOTAVAIL' || e.code === 'EACCES')
+      return {
+        code: EXIT.config,
+        message: `The web console cannot listen on ${e.address ?? ''}:${e.port ?? ''} (${e.code}): set CONSOLE_PORT to a free port (or another CONSOLE_HOST).`,
+      };
+    return { code: EXIT.unexpected, message: `The web console failed at start: ${message}` };
   }
   if (e.code === 'EADDRINUSE')
     return {
