@@ -47,6 +47,8 @@ if (!(channels > 0 && perChannel > 0)) throw new Error('--notices and --channels
 
 /** The fake's rule: a channel accepts a chat.postMessage at most once per this many ms. */
 const LIMIT_MS = 1_000;
+/** Goal: the whole delivery within this multiple of the least the fake allows (floorMs). */
+const RATIO_GOAL = 1.05;
 const TEAM = 'T0ACME001';
 const BOT = { botUserId: 'U0BOT0001', botId: 'B0BOT0001' };
 const STAFF = 'rasa'; // front line of the example config's `support` team (topic `general`)
@@ -295,13 +297,13 @@ const result = {
     },
   },
   logs: Object.fromEntries(events),
-  goals: { duplicates: 0, missing: 0, ratioAtMost: 1.1 },
-  met: { duplicates: duplicates === 0, missing: missing === 0, ratio: ratio <= 1.1 },
+  goals: { duplicates: 0, missing: 0, ratioAtMost: RATIO_GOAL },
+  met: { duplicates: duplicates === 0, missing: missing === 0, ratio: ratio <= RATIO_GOAL },
 };
 writeResult('delivery', result);
 console.log(JSON.stringify(result, null, 2));
 console.log(
-  `${seen.size}/${total} delivered to ${channels} channels in ${round(totalMs / 1000)} s; floor ${floorMs / 1000} s; ratio ${ratio} (goal ≤ 1.1); ${rateLimited} × 429; ${duplicates} duplicates; ${missing} missing`,
+  `${seen.size}/${total} delivered to ${channels} channels in ${round(totalMs / 1000)} s; floor ${floorMs / 1000} s; ratio ${ratio} (goal ≤ ${RATIO_GOAL}); ${rateLimited} × 429; ${duplicates} duplicates; ${missing} missing`,
 );
 
 await store.close();

@@ -1,6 +1,6 @@
 // Memory: the bot's resident memory (RSS) as `npm start` runs it (the bundle, plain node), with both adapters connected to
-// the local fakes. Idle on an empty database (goal < 120 MB), then on a database holding 100,000
-// open cases (goal < 200 MB) after the sweeps ran and a little traffic went through the paths that
+// the local fakes. Idle on an empty database (goal < 100 MB), then on a database holding 100,000
+// open cases (goal < 150 MB) after the sweeps ran and a little traffic went through the paths that
 // read many cases (new cases, `/support status` of the busiest customers, a supervisor's App Home,
 // an expert's App Home). The fakes run here, so only the bot's own process is measured: VmRSS from
 // /proc/<pid>/status, sampled a few times (median), and VmHWM (the peak since it started).
@@ -49,7 +49,7 @@ const CASES = Number(values.cases);
 const IDLE_MS = Number(values['idle-seconds']) * 1000;
 const LOAD_MS = Number(values['load-seconds']) * 1000;
 const SAMPLES = Number(values.samples);
-const GOALS = { idleMb: 120, loadedMb: 200 };
+const GOALS = { idleMb: 100, loadedMb: 150 };
 
 const ROOT = join(import.meta.dirname, '..');
 const CONFIG = 'config/support.example.yaml';
@@ -162,6 +162,16 @@ function productionArgs(): string[] {
 }
 
 /** Starts the bot as `npm start` does (or, for diagnostics, the sources under tsx), on the fakes. */
+/** SIGKILL to the child's whole process group (it was started detached), unless it has exited. */
+function killGroup(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
 async function startBot(databaseUrl: string, fakes: Fakes): Promise<Bot> {
   const port = await freePort();
   // Diagnostics run the TypeScript under tsx (or a given compiled entry) instead.
@@ -170,8 +180,10 @@ async function startBot(databaseUrl: string, fakes: Fakes): Promise<Bot> {
   const probe = values.probe ? ['--import', './bench/memory-probe.ts'] : [];
   const flags = values['node-flags'].split(' ').filter(Boolean);
   const args = diagnostic ? [...flags, ...tsx, ...probe, values.entry ?? 'src/main.ts'] : productionArgs();
+  // Its own process group (detached), so a kill takes the bot and anything it started.
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
+    detached: true,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -234,7 +246,7 @@ async function startBot(databaseUrl: string, fakes: Fakes): Promise<Bot> {
       what: 'the first Home tab',
     });
   } catch (e) {
-    child.kill('SIGKILL');
+    killGroup(child);
     throw e;
   }
   return bot;
@@ -244,7 +256,7 @@ async function stopBot(bot: Bot): Promise<number | null> {
   bot.child.kill('SIGTERM');
   const code = await Promise.race([bot.exited, sleep(20_000).then(() => 'timeout' as const)]);
   if (code === 'timeout') {
-    bot.child.kill('SIGKILL');
+    killGroup(bot.child);
     throw new Error(`the bot did not stop within 20 s of SIGTERM:\n${bot.output().slice(-2000)}`);
   }
   return code;
@@ -290,7 +302,7 @@ async function idle(): Promise<Reading & { stopExit: number | null }> {
     const stopExit = await stopBot(bot);
     return { ...reading, stopExit };
   } finally {
-    if (bot && bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
+    if (bot) killGroup(bot.child);
     await fakes.slack.close();
     await fakes.discord.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -439,7 +451,7 @@ async function loaded(): Promise<
     const stopExit = await stopBot(bot);
     return { ...reading, seeded: seedSummary, traffic: done, stopExit };
   } finally {
-    if (bot && bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
+    if (bot) killGroup(bot.child);
     await fakes.slack.close();
     await fakes.discord.stop();
     rmSync(dir, { recursive: true, force: true });
