@@ -1,0 +1,51 @@
+// Which forms a pane shows on a case: the same controls Slack and Discord give that person now
+// (adapters/shared decides the customer's buttons, the triage card's and the live approval ones).
+// Showing a form is a hint, not a permission: the desk still decides when it is posted.
+import { type ActionId, type Case, type DeskConfig, type Notice, rolesOf } from '../../src/core/index.ts';
+import { customerActions, isInProgress, TRIAGE_CARD_ACTIONS } from '../shared/customer-actions.ts';
+import type { CaseFormName } from './forms.ts';
+
+/** A customer button's form (Mark as resolved is the desk's resolve, as on both platforms). */
+const CUSTOMER_FORM: Partial<Record<ActionId, CaseFormName>> = {
+  add_details: 'add_details',
+  ask_supervisor: 'ask_supervisor',
+  mark_resolved: 'mark_resolved',
+  confirm: 'confirm',
+  reopen: 'reopen',
+  rate: 'rate',
+};
+
+/**
+ * The customer's controls: the buttons under the newest message they got about the case (or, with
+ * none of its own, those that fit the case now), and writing in the case, which is always there.
+ */
+export function customerForms(c: Case, newest: Pick<Notice, 'actions'> | undefined): CaseFormName[] {
+  const buttons = customerActions(newest ?? { actions: [] }, c)
+    .map((a) => CUSTOMER_FORM[a.id])
+    .filter((f): f is CaseFormName => f !== undefined);
+  return [...new Set<CaseFormName>(['write', ...buttons])];
+}
+
+/** A staff member's or a supervisor's controls on a case in progress, by their roles on it. */
+export function staffForms(personId: string, c: Case, config: DeskConfig): CaseFormName[] {
+  if (!isInProgress(c)) return [];
+  const roles = rolesOf(personId, c, config);
+  const frontLine = roles.has('front_line');
+  const supervisor = roles.has('supervisor');
+  const expertOfCase = c.expertId === personId;
+  const pending = c.approval?.status === 'pending';
+  const forms: CaseFormName[] = [];
+  if (supervisor && pending) forms.push('approve', 'decline');
+  // The triage card's buttons (claim, escalate, resolve, ask_supervisor), for the team.
+  const card: readonly ActionId[] = frontLine || supervisor ? TRIAGE_CARD_ACTIONS : [];
+  if (card.includes('claim') && c.ownerId === null) forms.push('claim');
+  if (expertOfCase && c.status === 'waiting_on_expert') forms.push('accept', 'cannot_resolve');
+  forms.push('reply', 'note');
+  if (frontLine && c.level === 1) forms.push('escalate');
+  if (expertOfCase || supervisor) forms.push('reassign');
+  if (!pending) forms.push('ask_supervisor');
+  forms.push('resolve');
+  if (c.ownerId === personId || supervisor) forms.push('close');
+  if (frontLine || supervisor) forms.push('record_outside');
+  return forms;
+}
