@@ -16,6 +16,7 @@ import { NOTICE_PACE_MS } from './jobs/dispatch-notices.ts';
 import { createOutbox, outboxTiming } from './jobs/outbox.ts';
 import { runRetention } from './jobs/retention.ts';
 import { scheduleJobs } from './jobs/schedule-jobs.ts';
+import { sendWeeklyDigests } from './jobs/weekly-digest.ts';
 import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { startOpsServer } from './ops/server.ts';
@@ -155,6 +156,7 @@ const jobs = scheduleJobs({
   sweep: config.sweep,
   observe: metrics,
   retention: () => runRetention({ store, clock, logger, config }),
+  digest: () => sendWeeklyDigests({ directory: config.desk.directory, store, adapters, clock, logger }),
 });
 
 // Ops server: /metrics, /healthz, /readyz, whatever platforms run.

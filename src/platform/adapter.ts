@@ -4,8 +4,9 @@
 import type { AppConfig } from '../config/load-config.ts';
 import type { Desk } from '../core/desk.ts';
 import type { Case, ClaimedNotice } from '../core/model.ts';
-import type { Clock, DeliveryResult, InboundLog, ReferenceStore } from '../core/ports.ts';
+import type { Clock, DeliveryResult, InboundLog, ReferenceStore, ReportReads } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
+import type { TeamDigest } from './team-report.ts';
 
 // Adapters import the app's config and logger types from here, never from src/config or src/log.
 export type { AppConfig, Logger };
@@ -38,11 +39,21 @@ export interface AdapterContext<RefName extends string = string> {
   desk: Desk;
   /** The adapter registers its sink here when it is created. */
   sinks: SinkRegistry;
-  /** Platform events already taken (retries are dropped), and the references kept per case. */
-  store: { inbound: InboundLog; refs: ReferenceStore<RefName> };
+  /**
+   * Platform events already taken (retries are dropped), the references kept per case, and the
+   * reports' reads (a team's week, see team-report.ts).
+   */
+  store: { inbound: InboundLog; refs: ReferenceStore<RefName>; reports: ReportReads };
   config: AppConfig;
   clock: Clock;
   logger: Logger;
+  /** The web console's one-time sign-in links (src/console); absent when the console is off. */
+  consoleLinks?: ConsoleLinks;
+}
+
+export interface ConsoleLinks {
+  /** A link that signs `personId` in once, within 15 minutes; null when the console is off. */
+  issue(personId: string): Promise<string | null>;
 }
 
 export interface PlatformAdapter {
@@ -56,6 +67,11 @@ export interface PlatformAdapter {
    * listening): the ops server's readiness asks each adapter. Absent: ready once started.
    */
   isReady?(): boolean;
+  /**
+   * Sends a team's weekly digest to a directory person in a direct message, in their language
+   * (src/jobs/weekly-digest.ts). False when the person has no id on this platform.
+   */
+  sendDigest?(personId: string, digest: TeamDigest): Promise<boolean>;
 }
 
 /** The platform a conversation id belongs to: its prefix (`slack:T1:C2:1700.1` → slack). */

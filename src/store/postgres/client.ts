@@ -114,16 +114,17 @@ export function postgresDb(config: pg.PoolConfig): PostgresDb {
     // A connection whose ROLLBACK failed (it broke mid-transaction) is dropped, not reused.
     let broken: Error | undefined;
     try {
-      await client.query('BEGIN');
-      for (const waiting of group) {
-        await client.query('SAVEPOINT op');
+      // Savepoint bookkeeping rides along in one round trip: BEGIN with the first savepoint, and
+      // each release with the next savepoint (COMMIT takes the last one with it).
+      await client.query('BEGIN; SAVEPOINT op');
+      for (const [i, waiting] of group.entries()) {
+        const next = i < group.length - 1;
         try {
           const value = await waiting.work(tx);
-          await client.query('RELEASE SAVEPOINT op');
+          if (next) await client.query('RELEASE SAVEPOINT op; SAVEPOINT op');
           outcomes.push({ ok: true, value });
         } catch (error) {
-          await client.query('ROLLBACK TO SAVEPOINT op');
-          await client.query('RELEASE SAVEPOINT op');
+          await client.query(`ROLLBACK TO SAVEPOINT op; RELEASE SAVEPOINT op${next ? '; SAVEPOINT op' : ''}`);
           const code = (error as { code?: unknown }).code;
           if (typeof code === 'string' && RETRYABLE.has(code) && waiting.retries < DEADLOCK_RETRIES) {
             waiting.retries++;

@@ -17,6 +17,7 @@ export async function openPostgresStore(databaseUrl: string): Promise<Inspectabl
     claimTimers: (sqlDb, options) => claimTimers(sqlDb, options),
     claimNotices: (sqlDb, options) => claimOutbox(sqlDb, options),
     turn: (operation) => operation(),
+    writesInOneStatement: true,
     greatest: (a, b) => sql`GREATEST(${a}, ${b})`,
   });
 }

@@ -23,7 +23,8 @@ import {
 /** Risk bands above low (the App Home's "at risk"), listed so the index serves each. */
 const AT_RISK_BANDS: readonly RiskBand[] = ['elevated', 'high'];
 
-export function sqlCaseRepository({ db, turn, read }: SqlStoreContext): CaseRepository {
+export function sqlCaseRepository({ db, dialect, turn, read }: SqlStoreContext): CaseRepository {
+  const oneStatement = dialect.writesInOneStatement ?? false;
   const readCase = async (condition: Sql, newest = false): Promise<Case | null> => {
     const order = newest ? sql`DESC` : sql`ASC`;
     const [row] = await db.query<CaseFields>(
@@ -45,9 +46,13 @@ export function sqlCaseRepository({ db, turn, read }: SqlStoreContext): CaseRepo
           if (rows.case.id !== draft.id || rows.case.number !== number) {
             throw new Error(`createCase: build must keep the case id and its number ${number}`);
           }
-          await insertCase(tx, rows.case);
-          if (rows.cancelTimers) await cancelOpenTimers(tx, rows.case.id);
-          await insertRows(tx, rows);
+          if (rows.cancelTimers) {
+            await insertCase(tx, rows.case);
+            await cancelOpenTimers(tx, rows.case.id);
+            await insertRows(tx, rows);
+          } else {
+            await insertRows(tx, rows, { case: rows.case, oneStatement });
+          }
           const sending = options?.sendAtOnce
             ? await claimNewNotices(
                 tx,
@@ -92,7 +97,7 @@ export function sqlCaseRepository({ db, turn, read }: SqlStoreContext): CaseRepo
         return rows.map(rowToCase);
       }),
 
-    commit: (change) => turn(() => db.transaction((tx) => commitChange(tx, change))),
+    commit: (change) => turn(() => db.transaction((tx) => commitChange(tx, change, oneStatement))),
 
     expertLoad: (personIds) =>
       read(async () => {
@@ -142,7 +147,7 @@ export function queueAhead(c: Pick<Case, 'team' | 'createdAt' | 'number'>): Sql 
         AND NOT (created_at = ${created} AND "number" < ${Math.min(c.number, INT32_MAX)})) AS n`;
 }
 
-async function commitChange(tx: SqlRunner, change: CaseChange): Promise<void> {
+async function commitChange(tx: SqlRunner, change: CaseChange, oneStatement: boolean): Promise<void> {
   // The version check is the transaction's first statement and a write (see writes.ts).
   if (!(await updateCaseAtVersion(tx, change.case, change.expectedVersion))) {
     throw new CoreError('conflict', 'error.conflict');
@@ -151,5 +156,5 @@ async function commitChange(tx: SqlRunner, change: CaseChange): Promise<void> {
     throw new CoreError('lease_lost', 'error.conflict');
   }
   if (change.cancelTimers) await cancelOpenTimers(tx, change.case.id);
-  await insertRows(tx, change);
+  await insertRows(tx, change, { oneStatement });
 }

@@ -12,6 +12,8 @@ export interface SqlDialect {
   turn<T>(operation: () => Promise<T>): Promise<T>;
   /** Runs a read-only operation (SQLite may run it at once when nothing is queued); default: turn. */
   read?<T>(operation: () => Promise<T>): Promise<T>;
+  /** A case's new rows written as one statement (data-modifying WITH: PostgreSQL); default false. */
+  writesInOneStatement?: boolean;
   /** The larger of two values: SQLite's scalar max(a, b), PostgreSQL's GREATEST(a, b). */
   greatest(a: Sql, b: Sql): Sql;
 }
