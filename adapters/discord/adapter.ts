@@ -2,11 +2,14 @@
 // the app a sink that delivers notices. It only translates; the desk decides.
 import { Events } from 'discord.js';
 import type { AdapterContext, PlatformAdapter } from '../../src/platform/adapter.ts';
+import type { TeamDigest } from '../../src/platform/team-report.ts';
 import { dmChannels } from '../shared/dm-channels.ts';
 import { createClient, createSinkRest, shieldMalformedDispatches } from './client.ts';
 import { type Listening, listen } from './inbound/listen.ts';
 import type { DiscordOptions } from './options.ts';
-import { openDm } from './delivery/rest-calls.ts';
+import { openDm, postMessage } from './delivery/rest-calls.ts';
+import { nonceFor } from './ids.ts';
+import { digestMessages } from './render/report.ts';
 import { createDiscordSink } from './delivery/sink.ts';
 import { type DiscordRefName, type DiscordRuntime, RecentCases } from './runtime.ts';
 
@@ -51,6 +54,18 @@ export function createDiscordAdapter(
     },
     async idle() {
       await listening?.idle();
+    },
+    // The weekly digest, in the person's language, in their direct messages with the bot.
+    async sendDigest(personId: string, digest: TeamDigest) {
+      const directory = ctx.config.desk.directory;
+      const person = directory.people[personId];
+      if (person?.discordId === undefined) return false;
+      const channel = await rt.dmChannel(person.discordId);
+      const parts = digestMessages(digest, directory, { locale: person.locale, timeZone: person.timeZone });
+      const source = `digest:${digest.team.id}:${digest.digest.period.to.toISOString()}`;
+      for (const [index, content] of parts.entries())
+        await postMessage(client.rest, channel, { content, nonce: nonceFor(source, channel, index) });
+      return true;
     },
     async stop() {
       if (stopped) return;

@@ -12,6 +12,8 @@ export const COMMAND_NAMES = {
   open: 'open',
   status: 'status',
   queue: 'queue',
+  report: 'report',
+  console: 'console',
   panel: 'support-panel',
 } as const;
 
@@ -79,6 +81,27 @@ export function commandDefinitions(): CommandDefinition[] {
             description: 'Supervisors: approvals, overdue and at-risk cases of your teams',
             fr: ['file', 'Responsables : accords, demandes en retard et à risque de vos équipes'],
             lt: ['eilė', 'Vadovams: sprendimai, vėluojančios ir rizikingos komandų užklausos'],
+          }),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...localize({
+            name: COMMAND_NAMES.report,
+            description: 'Supervisors: how your teams kept their promises over the last 7 days',
+            fr: [
+              'rapport',
+              'Responsables : comment vos équipes ont tenu leurs promesses ces 7 derniers jours',
+            ],
+            lt: ['ataskaita', 'Vadovams: kaip jūsų komandos tesėjo pažadus per paskutines 7 dienas'],
+          }),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...localize({
+            name: COMMAND_NAMES.console,
+            description: 'Supervisors: a one-time sign-in link to the web console',
+            fr: ['console', 'Responsables : un lien de connexion unique à la console web'],
+            lt: ['konsolė', 'Vadovams: vienkartinė prisijungimo prie žiniatinklio konsolės nuoroda'],
           }),
         },
       ],

@@ -2,6 +2,7 @@
 // events into desk commands, and a sink turning outbox notices into Block Kit messages.
 import { App } from '@slack/bolt';
 import type { AdapterContext, PlatformAdapter } from '../../src/platform/adapter.ts';
+import type { TeamDigest } from '../../src/platform/team-report.ts';
 import { dmChannels } from '../shared/dm-channels.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { SlackRefName } from './conversation.ts';
@@ -18,6 +19,7 @@ import { createIdentity } from './inbound/identity.ts';
 import { opensCaseInDm, registerMessages } from './inbound/messages.ts';
 import { registerUnknown } from './inbound/unknown.ts';
 import { registerViews } from './inbound/views.ts';
+import { digestMessage } from './render/report.ts';
 import type { SlackOptions } from './options.ts';
 import { buildReceiver, listeningPort } from './inbound/receiver.ts';
 
@@ -132,6 +134,15 @@ export function createSlackAdapter(ctx: AdapterContext<SlackRefName>, options: S
       port = options.appToken ? undefined : listeningPort(server);
       running = built;
       logger.info('slack.started', { mode: options.appToken ? 'socket' : 'http', port, bot: bot.botUserId });
+    },
+    // The weekly digest, in the person's language, in their direct conversation with the bot.
+    async sendDigest(personId: string, digest: TeamDigest) {
+      const person = directory.people[personId];
+      if (person?.slackId === undefined) return false;
+      const channel = await dmChannel(person.slackId);
+      const message = digestMessage(digest, directory, { locale: person.locale, timeZone: person.timeZone });
+      await outbound.chat.postMessage({ channel, ...message, unfurl_links: false, unfurl_media: false });
+      return true;
     },
     async stop() {
       const current = running;

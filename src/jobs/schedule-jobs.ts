@@ -1,4 +1,5 @@
-// Runs the sweeps: due promise windows, the outbox's regular pass and the auditor. Each job never
+// Runs the sweeps: due promise windows, the outbox's regular pass and the auditor (and, when given,
+// the daily retention pass and the hourly look for a due weekly digest). Each job never
 // overlaps itself within a process; across replicas the database claims coordinate. Whole-second
 // intervals run on node-cron; shorter ones (tests, demos) on a timer. Between the outbox's ticks the
 // outbox wakes itself when the next paced destination frees up (see outbox.ts).
@@ -12,6 +13,7 @@ import { type AuditReport, auditOnce } from './auditor.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 import type { Outbox } from './outbox.ts';
 import { RETENTION_EVERY_MS } from './retention.ts';
+import { DIGEST_EVERY_MS } from './weekly-digest.ts';
 
 export interface JobsOptions {
   desk: Desk;
@@ -31,6 +33,11 @@ export interface JobsOptions {
    * day; replicas running it together share the work through the database.
    */
   retention?: () => Promise<unknown>;
+  /**
+   * The weekly digest (see weekly-digest.ts): looks hourly, a few minutes after start first,
+   * whether a team's digest is due; the claims make it once across replicas.
+   */
+  digest?: () => Promise<unknown>;
 }
 
 export interface JobsObserver {
@@ -55,6 +62,8 @@ export const SWEEP_CHUNK = 10;
 const AUDIT_EVERY_MS = 30_000;
 /** The first retention pass falls at a random point within this after start. */
 const RETENTION_FIRST_WITHIN_MS = 10 * 60_000;
+/** The first look for a due digest falls at a random point within this after start. */
+const DIGEST_FIRST_WITHIN_MS = 5 * 60_000;
 
 /** A cron expression for "every n seconds" (n divides 60, else the nearest divisor below). */
 export function everySeconds(n: number): string {
@@ -146,18 +155,28 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
     once,
   );
 
+  const digest = options.digest;
+  const sendDigests = oneAtATime(
+    'digest',
+    async () => {
+      if (digest && !stopping.signal.aborted) await digest();
+    },
+    once,
+  );
+
   const jobs = [
     repeat('sweep', sweepEveryMs, sweepDue.run),
     repeat('outbox', outbox.tickMs, () => (stopping.signal.aborted ? Promise.resolve() : outbox.pass())),
     repeat('auditor', AUDIT_EVERY_MS, audit.run),
     ...(retention ? [repeat('retention', RETENTION_EVERY_MS, retain.run, RETENTION_FIRST_WITHIN_MS)] : []),
+    ...(digest ? [repeat('digest', DIGEST_EVERY_MS, sendDigests.run, DIGEST_FIRST_WITHIN_MS)] : []),
   ];
 
   return {
     async stop() {
       stopping.abort();
       await Promise.all(jobs.map((j) => j.stop()));
-      await Promise.all([sweepDue.settled(), audit.settled(), retain.settled()]);
+      await Promise.all([sweepDue.settled(), audit.settled(), retain.settled(), sendDigests.settled()]);
     },
   };
 }

@@ -1,5 +1,7 @@
 // Slash commands: `/support open` (the intake form), `/support status` (the member's open cases),
-// `/support queue` (a supervisor's lists, see queue.ts) and `/support-panel` (posts the "Open a
+// `/support queue` (a supervisor's lists, see queue.ts), `/support report` and `/support console`
+// (a supervisor's week and a sign-in link to the web console, see report.ts) and `/support-panel`
+// (posts the "Open a
 // case" panel; server managers only).
 import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { Locale } from '../../../src/core/index.ts';
@@ -17,6 +19,7 @@ import { adapterText } from '../render/labels.ts';
 import { displayNameOf } from './buttons.ts';
 import { intakeForm } from '../render/forms.ts';
 import { answerQueue } from './queue.ts';
+import { answerConsole, answerReport } from './report.ts';
 import { firstTime, runForActor, sayPrivately } from './replies.ts';
 
 export async function onCommand(rt: DiscordRuntime, i: ChatInputCommandInteraction): Promise<void> {
@@ -31,6 +34,14 @@ export async function onCommand(rt: DiscordRuntime, i: ChatInputCommandInteracti
     }
     if (sub === COMMAND_NAMES.queue) {
       await answerQueue(rt, i, who);
+      return;
+    }
+    if (sub === COMMAND_NAMES.report) {
+      await answerReport(rt, i, who);
+      return;
+    }
+    if (sub === COMMAND_NAMES.console) {
+      await answerConsole(rt, i, who);
       return;
     }
     await i.showModal(intakeForm(directoryOf(rt), who.reader.locale));

@@ -1,5 +1,6 @@
 // `/support`: with words, opens a case from them; alone, opens the intake form (topic, description,
-// urgency); `/support status` lists the person's open cases, privately.
+// urgency); `/support status` lists the person's open cases, privately; `/support report` and
+// `/support console` answer supervisors privately (report.ts).
 import type { App } from '@slack/bolt';
 import type { Directory, Locale } from '../../../src/core/index.ts';
 import { STATUS_LIMIT, statusText } from '../../shared/status.ts';
@@ -8,9 +9,12 @@ import { neutralise } from '../render/escape.ts';
 import { intakeForm } from '../render/forms.ts';
 import type { Inbound } from './context.ts';
 import { openCaseFromSlack, startThread } from './intake.ts';
+import { consoleAnswer, reportAnswer } from './report.ts';
 import { command as commandPayload, parseOrLog } from './payloads.ts';
 
 const STATUS_WORDS = new Set(['status', 'statut', 'būsena', 'busena']);
+const REPORT_WORDS = new Set(['report', 'rapport', 'ataskaita']);
+const CONSOLE_WORDS = new Set(['console', 'konsolė', 'konsole']);
 
 const topicsOf = (directory: Directory) => Object.values(directory.topics);
 
@@ -32,6 +36,12 @@ export function registerCommand(app: App, inb: Inbound): void {
       ]);
       const status = statusText(open.cases, customer.name, directory, reader, neutralise, open.more);
       await respond({ response_type: 'ephemeral', text: status, blocks: [section(status)] });
+      return;
+    }
+    const word = text.toLowerCase();
+    if (REPORT_WORDS.has(word) || CONSOLE_WORDS.has(word)) {
+      const answer = REPORT_WORDS.has(word) ? await reportAnswer(inb, u) : await consoleAnswer(inb, u);
+      await respond({ response_type: 'ephemeral', ...answer });
       return;
     }
     if (text === '') {

@@ -1,12 +1,13 @@
 // What every listener needs, and the two things they all do: run a desk command (then let the
 // outbox deliver its notices at once), and tell someone kindly, privately, why it did not work.
-import type { AppConfig, Logger } from '../../../src/platform/adapter.ts';
+import type { AppConfig, ConsoleLinks, Logger } from '../../../src/platform/adapter.ts';
 import {
   type Clock,
   type CommandResult,
   type Desk,
   type InboundLog,
   isCoreError,
+  type ReportReads,
 } from '../../../src/core/index.ts';
 import type { Reader } from '../../shared/reader.ts';
 import { refusalText as sharedRefusalText } from '../../shared/refusals.ts';
@@ -18,10 +19,12 @@ import type { Identity, SlackUser } from './identity.ts';
 
 export interface Inbound {
   desk: Desk;
-  store: { inbound: InboundLog; refs: SlackRefs };
+  store: { inbound: InboundLog; refs: SlackRefs; reports: ReportReads };
   config: AppConfig;
   clock: Clock;
   logger: Logger;
+  /** The web console's sign-in links, when the console is on. */
+  consoleLinks?: ConsoleLinks | undefined;
   /** Bolt's client, for calls made while answering (views.open, users.info, chat.postEphemeral). */
   client: WebClient;
   /** The direct conversation with a Slack user, opened once per person (shared with delivery). */

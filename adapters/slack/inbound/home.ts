@@ -1,8 +1,10 @@
-// app_home_opened: publishes the reader's Home tab (see render/home.ts). Each list is read with a
+// app_home_opened: publishes the reader's Home tab (see render/home.ts), a supervisor's "This week"
+// per team at the top (src/platform/team-report.ts). Each list is read with a
 // bounded query per team (one case more than the tab shows, to know that the list goes on), never
 // by loading every active case of the reader's teams.
 import type { App } from '@slack/bolt';
 import { ACTIVE_STATUSES, type CaseQuery } from '../../../src/core/index.ts';
+import { type TeamWeek, teamsSupervisedBy, teamWeek } from '../../../src/platform/team-report.ts';
 import { slackErrorOf } from '../delivery/outcome.ts';
 import { type HomeSection, homeView, PER_SECTION } from '../render/home.ts';
 import type { Inbound } from './context.ts';
@@ -51,6 +53,21 @@ export async function homeSections(inb: Inbound, u: SlackUser): Promise<HomeSect
   return sections;
 }
 
+/**
+ * A supervisor's "This week" per team they supervise (none for anyone else). A failed read leaves
+ * the block out rather than the whole tab.
+ */
+export async function homeWeeks(inb: Inbound, u: SlackUser): Promise<TeamWeek[]> {
+  const teams = teamsSupervisedBy(inb.desk.config.directory, inb.identity.person(u)?.id);
+  const now = inb.clock.now();
+  try {
+    return await Promise.all(teams.map((t) => teamWeek(inb.store.reports, inb.desk, t, now)));
+  } catch (err) {
+    inb.logger.error('slack.home_week_failed', { user: u.userId, error: slackErrorOf(err) });
+    return [];
+  }
+}
+
 export function registerHome(app: App, inb: Inbound): void {
   app.event('app_home_opened', async ({ event, body }) => {
     const e = parseOrLog(homeEvent, event, 'app_home_opened event', inb.logger);
@@ -58,10 +75,14 @@ export function registerHome(app: App, inb: Inbound): void {
     if (!e || !envelope || (e.tab !== undefined && e.tab !== 'home')) return;
     const u = { teamId: envelope.team_id, userId: e.user };
     try {
-      const [sections, reader] = await Promise.all([homeSections(inb, u), inb.identity.reader(u)]);
+      const [sections, weeks, reader] = await Promise.all([
+        homeSections(inb, u),
+        homeWeeks(inb, u),
+        inb.identity.reader(u),
+      ]);
       await inb.client.views.publish({
         user_id: u.userId,
-        view: homeView(sections, inb.desk.config.directory, reader, inb.command),
+        view: homeView(sections, inb.desk.config.directory, reader, inb.command, weeks),
       });
     } catch (err) {
       inb.logger.error('slack.home_failed', { user: u.userId, error: slackErrorOf(err) });

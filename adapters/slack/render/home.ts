@@ -1,6 +1,7 @@
-// The App Home tab: what needs the reader now. Supervisors see pending approvals, overdue promises
-// and cases at risk in their teams, each with Record outside contact (level 4); experts and responders the cases they hold with due times;
-// everyone their own open requests.
+// The App Home tab: what needs the reader now. Supervisors first see "This week" for each team they
+// supervise (render/report.ts), then pending approvals, overdue promises and cases at risk in their
+// teams, each with Record outside contact (level 4); experts and responders the cases they hold
+// with due times; everyone their own open requests.
 import type { types } from '@slack/bolt';
 import { type Case, type Directory, type Locale, renderText } from '../../../src/core/index.ts';
 import type { Reader } from '../../shared/reader.ts';
@@ -9,6 +10,8 @@ import { neutralise } from './escape.ts';
 import { type LabelKey, label } from './labels.ts';
 import { actions, type Block, context, LIMITS, plain, section, truncate } from './block-kit.ts';
 import { actionButton } from './notice.ts';
+import { weekBlocks } from './report.ts';
+import type { TeamWeek } from '../../../src/platform/team-report.ts';
 
 export interface HomeSection {
   title: LabelKey;
@@ -45,8 +48,10 @@ export function homeView(
   directory: Directory,
   reader: Reader,
   command = '/support',
+  weeks: readonly TeamWeek[] = [],
 ): types.HomeView {
   const blocks: Block[] = [section(label(reader.locale, 'home_intro', { command: neutralise(command) }))];
+  if (weeks.length > 0) blocks.push({ type: 'divider' }, ...weekBlocks(weeks, reader));
   for (const s of sections) {
     blocks.push({ type: 'divider' }, { type: 'header', text: plain(label(reader.locale, s.title), 150) });
     if (s.cases.length === 0) blocks.push(section(label(reader.locale, 'home_none')));

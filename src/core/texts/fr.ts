@@ -194,7 +194,8 @@ export const fr: Record<TextKey, string> = {
   'action.rate': 'Noter',
   'report.title': 'Cette semaine (les 7 derniers jours) · {teamName}',
   'report.intro': 'Comment vos équipes ont tenu leurs promesses ces 7 derniers jours, jusqu’à maintenant :',
-  'report.kept': 'Promesses tenues : {percent} ({kept} tenues, {missed} manquées)',
+  'report.kept':
+    'Promesses tenues : {percent} ({kept, one: # tenue, other: # tenues}, {missed, one: # manquée, other: # manquées})',
   'report.kept_none': 'Promesses tenues : aucune n’est arrivée à échéance cette semaine',
   'report.first_response':
     'Première réponse, comptée sur les heures de la politique : médiane {p50}, 9 sur 10 en moins de {p90}',
@@ -202,7 +203,8 @@ export const fr: Record<TextKey, string> = {
     'Première réponse : aucune demande n’a reçu de première réponse cette semaine',
   'report.csat': 'Satisfaction : {average} sur 5 ({count, one: # note, other: # notes})',
   'report.csat_none': 'Satisfaction : aucune note cette semaine',
-  'report.volume': 'Demandes : {opened} ouvertes, {resolved} résolues ou fermées',
+  'report.volume':
+    'Demandes : {opened, one: # ouverte, other: # ouvertes}, {resolved, one: # résolue ou fermée, other: # résolues ou fermées}',
   'report.at_risk': 'À risque en ce moment : {atRisk}',
   'report.not_supervisor':
     'Le rapport est réservé aux responsables : il montre comment une équipe tient ses promesses. Vous n’êtes responsable d’aucune équipe ici, il n’y a donc rien à vous montrer.',
@@ -213,7 +215,8 @@ export const fr: Record<TextKey, string> = {
   'digest.praise_none': 'Aucune note de 4 ou 5 avec un commentaire cette semaine.',
   'digest.rating': '{score}/5 pour la demande #{number} : « {comment} »',
   'digest.worst_kept': 'Promesses les moins tenues',
-  'digest.worst_line': '{group} : {percent} tenues ({kept} tenues, {missed} manquées)',
+  'digest.worst_line':
+    '{group} : {percent} de promesses tenues ({kept, one: # tenue, other: # tenues}, {missed, one: # manquée, other: # manquées})',
   'digest.worst_none': 'Chaque groupe ayant au moins deux promesses arrivées à échéance les a toutes tenues.',
   'digest.group_topic': 'sujet {topicName}',
   'digest.group_expert': 'expert {expertName}',

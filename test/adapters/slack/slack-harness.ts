@@ -6,6 +6,7 @@ import { type AppConfig, loadConfig } from '../../../src/config/load-config.ts';
 import { createDesk, type Desk } from '../../../src/core/desk.ts';
 import type { Case } from '../../../src/core/model.ts';
 import type { NoticeSink } from '../../../src/core/ports.ts';
+import type { ConsoleLinks } from '../../../src/platform/adapter.ts';
 import type { InspectableStore } from '../../../src/store/store.ts';
 import { dispatchOnce } from '../../../src/jobs/dispatch-notices.ts';
 import { createOutbox } from '../../../src/jobs/outbox.ts';
@@ -108,6 +109,8 @@ export async function slackHarness(
   setup: (fake: FakeSlack) => void = () => {},
   /** Changes to the example configuration, for a test that needs other settings. */
   adjust: (config: AppConfig) => AppConfig = (config) => config,
+  /** What the app may add to the adapter's context: the web console's sign-in links. */
+  extra: { consoleLinks?: ConsoleLinks } = {},
 ): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   setup(fake);
@@ -154,6 +157,7 @@ export async function slackHarness(
         config,
         clock,
         logger,
+        ...extra,
       },
       {
         botToken: 'xoxb-1234-5678-test',

@@ -1,0 +1,77 @@
+// A team's week, read once for whoever shows it: Slack's App Home block, `/support report` on
+// both platforms, and the weekly digest (src/jobs/weekly-digest.ts). Reads the period's cases with
+// their trails (ReportReads) and computes with the core's pure reports; "this week" is the last 7
+// days up to `now` (rolling), the previous week the 7 days before.
+import {
+  ACTIVE_STATUSES,
+  buildReport,
+  type CaseQuery,
+  type Case,
+  type Directory,
+  type ReportReads,
+  rollingWeeks,
+  type Team,
+  weekSummary,
+  type WeekSummary,
+  weeklyDigest,
+  type WeeklyDigest,
+} from '../core/index.ts';
+
+/** Reads cases by query: the desk, or the case repository. */
+export interface CaseLists {
+  listCases(query: CaseQuery): Promise<Case[]>;
+}
+
+/** At-risk cases counted up to this many per team; beyond, the count says "at least". */
+export const AT_RISK_CAP = 500;
+
+export interface TeamWeek {
+  team: Team;
+  summary: WeekSummary;
+  /** `summary.atRisk` is a lower bound: the team has more than AT_RISK_CAP at risk. */
+  atRiskAtLeast: boolean;
+}
+
+export interface TeamDigest {
+  team: Team;
+  digest: WeeklyDigest;
+}
+
+/** The teams `personId` supervises, in the directory's order. */
+export const teamsSupervisedBy = (directory: Directory, personId: string | undefined): Team[] =>
+  personId === undefined
+    ? []
+    : Object.values(directory.teams).filter((t) => t.supervisors.includes(personId));
+
+/** One team's last 7 days, with its cases at risk now. */
+export async function teamWeek(
+  reports: ReportReads,
+  cases: CaseLists,
+  team: Team,
+  now: Date,
+): Promise<TeamWeek> {
+  const period = rollingWeeks(now).current;
+  const [trails, atRisk] = await Promise.all([
+    reports.trails({ ...period, team: team.id }),
+    cases.listCases({ team: team.id, statuses: ACTIVE_STATUSES, atRisk: true, limit: AT_RISK_CAP + 1 }),
+  ]);
+  const report = buildReport({ cases: trails, period, team: team.id });
+  return {
+    team,
+    summary: weekSummary(report, Math.min(atRisk.length, AT_RISK_CAP)),
+    atRiskAtLeast: atRisk.length > AT_RISK_CAP,
+  };
+}
+
+/** One team's digest: its last 7 days against the 7 days before, read in one query. */
+export async function teamDigest(reports: ReportReads, team: Team, now: Date): Promise<TeamDigest> {
+  const { current, previous } = rollingWeeks(now);
+  const trails = await reports.trails({ from: previous.from, to: current.to, team: team.id });
+  return {
+    team,
+    digest: weeklyDigest(
+      buildReport({ cases: trails, period: current, team: team.id }),
+      buildReport({ cases: trails, period: previous, team: team.id }),
+    ),
+  };
+}
