@@ -270,7 +270,9 @@ export function createDesk(deps: DeskDeps) {
     addDetails: withCase<CaseRef & { text: string }>((c, i) => addDetails(c, i.actor, i.text)),
     followUp,
     claim: withCase<CaseRef>((c, i) => claimCase(c, i.actor)),
-    answer: withCase<CaseRef & { text: string }>((c, i) => answerCase(c, i.actor, i.text)),
+    answer: withCase<CaseRef & { text: string; reusable?: boolean }>((c, i) =>
+      answerCase(c, i.actor, i.text, i.reusable),
+    ),
     askCustomer: withCase<CaseRef & { text: string }>((c, i) => askCustomer(c, i.actor, i.text)),
     addNote: withCase<CaseRef & { text: string }>((c, i) => addNote(c, i.actor, i.text)),
     resolve: withCase<CaseRef & { summary?: string }>((c, i) => resolveCase(c, i.actor, i.summary)),

@@ -406,7 +406,8 @@ export const mayHaveArrived = (notice: Pick<OutboxEntry, 'lastError'>): boolean 
 export interface CaseEventData {
   case_opened: { words: string; topic: string; priority: Priority; follows?: string };
   details_added: { text: string };
-  answered: { text: string };
+  /** `reusable`: staff offered the answer to the answer bank (for the next case like it). */
+  answered: { text: string; reusable?: true };
   asked_customer: { text: string };
   note_added: { text: string };
   claimed: Record<string, never>;

@@ -9,6 +9,7 @@ import type {
   CaseStatus,
   ClaimedNotice,
   Leased,
+  Locale,
   Notice,
   NoticeStatus,
   OutboxEntry,
@@ -286,6 +287,77 @@ export interface InboundLog {
 export interface ReferenceStore<Name extends string = string> {
   put(caseId: string, name: Name, value: string): Promise<void>;
   get(caseId: string, name: Name): Promise<string | null>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The answer bank: what a past case answered, found again for the next case like it.
+
+/**
+ * One entry: a resolution's summary (`resolution`) or a staff answer marked reusable (`answer`),
+ * written with the command that recorded it, in that command's transaction. Its id is the id of
+ * the event it came from; topic and team are the case's then, the locale its customer's.
+ */
+export interface AnswerEntry {
+  id: string;
+  caseId: string;
+  topic: string;
+  team: string;
+  locale: Locale;
+  text: string;
+  source: 'resolution' | 'answer';
+  createdAt: Date;
+  updatedAt: Date;
+  /** Retired entries never match; erased ones are retired with their text erased. */
+  retiredAt: Date | null;
+  /** Who last edited or retired it; null while it is as the case wrote it. */
+  editedBy: string | null;
+}
+
+export interface AnswerSearch {
+  /** Free text (a customer's words): any characters; operators of the search syntax mean nothing. */
+  text: string;
+  topic?: string;
+  /** Only entries in this language (and words stemmed as that language's). */
+  locale?: Locale;
+  /** At most this many matches. */
+  limit: number;
+}
+
+export interface AnswerMatch {
+  entry: AnswerEntry;
+  /**
+   * How much of the query the entry covers, in [0, 1]: the share of the query's search words
+   * (stop words left out) that the entry's text contains, compared by their first letters without
+   * accents (src/store/answer-terms.ts). Worked out the same way by every store from the query and
+   * the entry's text, whatever ranked it (FTS5's bm25, PostgreSQL's ts_rank), so one threshold in
+   * config means the same on SQLite, PostgreSQL and in memory.
+   */
+  score: number;
+}
+
+export interface AnswerListQuery {
+  topic?: string;
+  team?: string;
+  locale?: Locale;
+  /** Retired entries too (default: live ones only). */
+  withRetired?: boolean;
+  /** At most this many, newest first. */
+  limit: number;
+}
+
+/** The answer bank's search and upkeep (triage cards, the console); entries come from commits. */
+export interface AnswerBank {
+  /**
+   * Live entries sharing words with the query, the most relevant first (the database's own
+   * full-text ranking): at most `limit`. Empty when the query has no search word (empty, or stop
+   * words only). Never throws for what the text holds.
+   */
+  similar(query: AnswerSearch): Promise<AnswerMatch[]>;
+  /** New text for an entry (retired or not); null when there is no such entry. */
+  edit(id: string, text: string, by: string, at: Date): Promise<AnswerEntry | null>;
+  /** Retires an entry (kept, never matched again); retiring again keeps the first instant. */
+  retire(id: string, by: string, at: Date): Promise<AnswerEntry | null>;
+  list(query: AnswerListQuery): Promise<AnswerEntry[]>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,6 +24,11 @@ export interface RedactionChanges {
   events: { id: string; data: CaseEvent['data'] }[];
   notices: { id: string; params: Params }[];
   references: CaseReference[];
+  /**
+   * Answer-bank entries drawn from these cases or these events (an entry's id is its event's):
+   * their text erased and retired, so the person's words never match again.
+   */
+  answers: { caseIds: string[]; eventIds: string[]; at: Date; by: string };
 }
 
 /** A store's rows, read and written in the transaction the operation runs in. */
@@ -92,7 +97,7 @@ export async function erasePerson(
 ): Promise<RedactionReport> {
   const own = await rows.casesOf(person);
   const ownIds = own.map((c) => c.id);
-  const whole = await redactWhole(rows, own);
+  const whole = await redactWhole(rows, own, request);
   // On other cases, what they wrote (as staff): the events, and wherever notices and references
   // quote it.
   const authored = await rows.eventsBy(person, ownIds);
@@ -104,6 +109,7 @@ export async function erasePerson(
     events: changedEvents(authored, redactEventData),
     notices: changedNotices(await rows.noticesOf(otherIds), (params) => scrubParams(params, texts)),
     references: changedReferences(await rows.referencesOf(otherIds), (v) => scrubTexts(v, texts)),
+    answers: { caseIds: [], eventIds: authored.map((e) => e.id), ...erasedBy(request) },
   };
   await rows.write(quoted);
   await rows.record(audit('data_erased', [...ownIds, ...otherIds], person, request));
@@ -122,7 +128,7 @@ export async function redactFinished(
   cases: readonly Case[],
   request: DataRequest,
 ): Promise<RedactionReport> {
-  const report = await redactWhole(rows, cases);
+  const report = await redactWhole(rows, cases, request);
   await rows.record(
     cases.map((c) => ({
       id: request.ids.next(),
@@ -137,7 +143,11 @@ export async function redactFinished(
 }
 
 /** Every text of these cases: the case, all their events, notices and references. */
-async function redactWhole(rows: PersonalRows, cases: readonly Case[]): Promise<RedactionReport> {
+async function redactWhole(
+  rows: PersonalRows,
+  cases: readonly Case[],
+  request: DataRequest,
+): Promise<RedactionReport> {
   const ids = cases.map((c) => c.id);
   const changes: RedactionChanges = {
     cases: cases.flatMap((c) => {
@@ -150,6 +160,7 @@ async function redactWhole(rows: PersonalRows, cases: readonly Case[]): Promise<
     events: changedEvents(await rows.eventsOf(ids), redactEventData),
     notices: changedNotices(await rows.noticesOf(ids), redactParams),
     references: changedReferences(await rows.referencesOf(ids), redactReference),
+    answers: { caseIds: ids, eventIds: [], ...erasedBy(request) },
   };
   await rows.write(changes);
   return {
@@ -160,6 +171,8 @@ async function redactWhole(rows: PersonalRows, cases: readonly Case[]): Promise<
     references: changes.references.length,
   };
 }
+
+const erasedBy = (request: DataRequest) => ({ at: request.at, by: request.requestedBy });
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 

@@ -11,6 +11,7 @@ import {
   redactFinished,
   retryOnConflict,
 } from './data-rights.ts';
+import type { MemoryAnswers } from './memory-answers.ts';
 import type { createMemoryOutbox } from './memory-outbox.ts';
 
 const clone = structuredClone;
@@ -25,6 +26,7 @@ export interface MemoryTables {
   refs: Map<string, string>;
   /** Inbound event keys and when they were recorded. */
   inbound: Map<string, Date>;
+  answers: MemoryAnswers;
 }
 
 export const refKey = (caseId: string, name: string): string => `${caseId}\u0000${name}`;
@@ -33,7 +35,7 @@ export function createMemoryDataRights(tables: MemoryTables): {
   privacy: DataRights;
   retention: RetentionStore;
 } {
-  const { cases, events, outbox, refs, inbound } = tables;
+  const { cases, events, outbox, refs, inbound, answers } = tables;
   /** Per case, the version at which it was last redacted whole. */
   const redactedAt = new Map<string, number>();
 
@@ -70,6 +72,7 @@ export function createMemoryDataRights(tables: MemoryTables): {
       }
       for (const { id, params } of changes.notices) outbox.setParams(id, params);
       for (const r of changes.references) refs.set(refKey(r.caseId, r.name), r.value);
+      answers.erase(changes.answers);
     },
 
     async record(written) {

@@ -6,6 +6,7 @@ import { promiseIdOf } from '../core/invariants.ts';
 import { ACTIVE_STATUSES, type Case, type CaseEvent, type NoticeStatus } from '../core/model.ts';
 import type { CaseQuery, CaseRepository, ExpertLoad, NewCaseRows } from '../core/ports.ts';
 import type { StoreInspector } from './inspector.ts';
+import { createMemoryAnswers } from './memory-answers.ts';
 import { createMemoryDataRights, refKey } from './memory-data-rights.ts';
 import { createMemoryOutbox } from './memory-outbox.ts';
 import { createMemoryTimers } from './memory-timers.ts';
@@ -19,6 +20,7 @@ export function createMemoryStore(): InspectableStore {
   const events: CaseEvent[] = [];
   const timers = createMemoryTimers();
   const outbox = createMemoryOutbox();
+  const answers = createMemoryAnswers();
 
   /** Open, unowned level-1 cases of the team before `c` (a scan: this store is for tests). */
   const queueAhead = (c: Pick<Case, 'team' | 'createdAt' | 'number'>): number =>
@@ -38,7 +40,8 @@ export function createMemoryStore(): InspectableStore {
   const rowIds = { events: new Set<string>(), notices: new Set<string>() };
   let seq = 0;
 
-  function writeRows(rows: Pick<NewCaseRows, 'events' | 'notices' | 'timers'>) {
+  /** Writes a change's rows; `rows.case` is already stored (the answer bank reads it, as SQL's trigger does). */
+  function writeRows(rows: Pick<NewCaseRows, 'case' | 'events' | 'notices' | 'timers'>) {
     for (const t of rows.timers) timers.add(t, ++seq);
     for (const n of rows.notices) {
       if (outbox.knows(n.dedupeKey)) continue;
@@ -49,6 +52,7 @@ export function createMemoryStore(): InspectableStore {
       rowIds.events.add(e.id);
       events.push(clone(e));
     }
+    answers.record(rows.events, rows.case);
   }
 
   /** Fails like a primary key would: before anything is written. */
@@ -259,7 +263,8 @@ export function createMemoryStore(): InspectableStore {
       },
       get: async (caseId, name) => refs.get(refKey(caseId, name)) ?? null,
     },
-    ...createMemoryDataRights({ cases, events, outbox, refs, inbound }),
+    ...createMemoryDataRights({ cases, events, outbox, refs, inbound, answers }),
+    answers: answers.bank,
     inspect,
     async close() {},
   };

@@ -4,6 +4,7 @@
 // Memory, SQLite and PostgreSQL all return this shape.
 import type { Timer } from '../core/model.ts';
 import type {
+  AnswerBank,
   CaseRepository,
   DataRights,
   InboundLog,
@@ -30,6 +31,8 @@ export interface Store {
   privacy: DataRights;
   /** The daily retention job's redaction of old cases and pruning of old rows. */
   retention: RetentionStore;
+  /** The answer bank: similar past answers for a new case, staff's edits and retirements. */
+  answers: AnswerBank;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { InspectableStore } from '../../src/store/store.ts';
 import { describeAdapterStorageContract } from './contract-adapter-storage.ts';
+import { describeAnswerBankContract } from './contract-answer-bank.ts';
 import { describeCaseListContract } from './contract-case-lists.ts';
 import { describeCaseContract } from './contract-cases.ts';
 import { describeCommitContract } from './contract-commit.ts';
@@ -63,5 +64,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeRetentionContract(current);
     describeInspectorContract(current);
     describeReportReadsContract(current);
+    describeAnswerBankContract(current);
   });
 }

@@ -87,16 +87,20 @@ async function checkMigrated(
 
 /**
  * Tables with their columns and indexes as SQLite describes them (column order aside: ALTER TABLE
- * appends). Partial indexes and triggers are left out: Prisma cannot declare them.
+ * appends). Partial indexes, triggers and full-text tables (a virtual table and the shadow tables
+ * FTS5 keeps for it, named after it) are left out: Prisma cannot declare them.
  */
 function shapeOf(file: string) {
   const db = new Database(file, { readonly: true });
   const all = <T>(sql: string) => db.prepare(sql).all() as T[];
   try {
+    const virtual = all<{ name: string }>(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`,
+    ).map((t) => t.name);
     const tables = all<{ name: string }>(
       `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
          AND name <> '_prisma_migrations' ORDER BY name`,
-    );
+    ).filter(({ name }) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
     return tables.map(({ name }) => ({
       name,
       columns: all<Record<string, unknown>>(`PRAGMA table_info("${name}")`)

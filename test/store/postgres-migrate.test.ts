@@ -44,6 +44,7 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL migrations'), () => {
     expect(report).toEqual({ databaseUrl: schema.url, applied: ALL, alreadyApplied: [] });
     expect(await tables()).toEqual([
       '_prisma_migrations',
+      'answer_bank',
       'case_counters',
       'case_events',
       'case_refs',

@@ -25,6 +25,7 @@ import {
   type TestSchema,
 } from '../fixtures/postgres.ts';
 import { describeStoreContract, type StoreHandle } from './contract.ts';
+import { describeAnswerBankDesk } from './answer-bank-scenarios.ts';
 import { describeLadder } from './ladder-scenarios.ts';
 
 describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
@@ -45,6 +46,7 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
 
   describeStoreContract('postgresql', fresh);
   describeLadder('postgresql', fresh);
+  describeAnswerBankDesk('postgresql', fresh);
 
   describe('PostgreSQL specifics', () => {
     it('stores instants as epoch-millisecond BIGINT, in the schema the URL names', async () => {

@@ -18,6 +18,7 @@ import {
 } from '../../src/store/sqlite/claims.ts';
 import { at, changeOf, MIN, makeTimer, seedCase, T0 } from '../support/case-factory.ts';
 import { describeStoreContract } from './contract.ts';
+import { describeAnswerBankDesk } from './answer-bank-scenarios.ts';
 import { describeLadder } from './ladder-scenarios.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ladder-sqlite-'));
@@ -31,6 +32,7 @@ const openSqlite = async () => {
 };
 describeStoreContract('sqlite', openSqlite);
 describeLadder('sqlite', openSqlite);
+describeAnswerBankDesk('sqlite', openSqlite);
 
 describe('SQLite store specifics', () => {
   const open = async (): Promise<{ store: InspectableStore; file: string; url: string }> => {

@@ -7,15 +7,17 @@ import { requireActive, requireText } from './guards.ts';
  * Staff reply to the customer, relayed in their conversation. The promise is kept: the window
  * closes and the case waits on the customer (check-in, then automatic close). While a supervisor's
  * decision is pending, the decision window stays: a reply does not decide the escalation.
+ * `reusable` (true only) offers the answer to the answer bank: the store keeps it as an entry for
+ * the case's topic and language.
  */
-export function answerCase(change: Change, actor: Actor, text: unknown): void {
+export function answerCase(change: Change, actor: Actor, text: unknown, reusable: unknown = false): void {
   const c = change.next;
   requireRole(actor.id, c, change.config, STAFF);
   requireActive(c);
   const body = requireText(text);
   if (c.ownerId === null && c.status !== 'awaiting_approval') c.ownerId = actor.id;
   waitOnCustomer(change, 'kept');
-  change.event('answered', actor.id, { text: body });
+  change.event('answered', actor.id, reusable === true ? { text: body, reusable: true } : { text: body });
   change.toCustomer('customer.reply', { fromName: change.nameOf(actor.id), text: body }, [
     'add_details',
     'mark_resolved',

@@ -3,6 +3,7 @@
 import type { InspectableStore } from '../store.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import { sqltag as sql } from '../sql/sql-tag.ts';
+import { postgresAnswerSearch } from './answer-search.ts';
 import { claimOutbox, claimTimers } from './claims.ts';
 import { postgresDb } from './client.ts';
 import { postgresConnection } from './connection.ts';
@@ -19,5 +20,6 @@ export async function openPostgresStore(databaseUrl: string): Promise<Inspectabl
     turn: (operation) => operation(),
     writesInOneStatement: true,
     greatest: (a, b) => sql`GREATEST(${a}, ${b})`,
+    searchAnswers: postgresAnswerSearch,
   });
 }

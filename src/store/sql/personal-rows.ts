@@ -4,6 +4,7 @@ import { empty, join, raw, type Sql, sqltag as sql } from './sql-tag.ts';
 import { CoreError } from '../../core/errors.ts';
 import type { CaseReference } from '../../core/ports.ts';
 import type { PersonalRows } from '../data-rights.ts';
+import { eraseAnswers } from './answer-bank.ts';
 import { CASE_FIELDS, EVENT_FIELDS, OUTBOX_FIELDS } from './fields.ts';
 import { encodeJson } from './json-with-dates.ts';
 import {
@@ -79,6 +80,7 @@ export function sqlPersonalRows(tx: SqlRunner): PersonalRows {
           sql`UPDATE case_refs SET value = ${r.value} WHERE case_id = ${r.caseId} AND name = ${r.name}`,
         );
       }
+      await eraseAnswers(tx, changes.answers);
     },
 
     record: (events) => insertRows(tx, { timers: [], notices: [], events }),

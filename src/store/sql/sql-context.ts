@@ -3,6 +3,7 @@
 import { empty, join, type Sql, sqltag as sql } from './sql-tag.ts';
 import type { ClaimedNotice, ClaimedTimer } from '../../core/model.ts';
 import type { ClaimOptions } from '../../core/ports.ts';
+import type { AnswerSearchStatement } from './answer-bank.ts';
 import type { SqlDb, SqlRunner } from './sql-db.ts';
 
 export interface SqlDialect {
@@ -16,6 +17,8 @@ export interface SqlDialect {
   writesInOneStatement?: boolean;
   /** The larger of two values: SQLite's scalar max(a, b), PostgreSQL's GREATEST(a, b). */
   greatest(a: Sql, b: Sql): Sql;
+  /** The answer bank's full-text search (SQLite FTS5, PostgreSQL tsvector). */
+  searchAnswers: AnswerSearchStatement;
 }
 
 export interface SqlStoreContext {

@@ -5,6 +5,7 @@
 import { join, raw, type Sql, sqltag as sql } from './sql-tag.ts';
 import type { StoreInspector } from '../inspector.ts';
 import type { InspectableStore } from '../store.ts';
+import { sqlAnswerBank } from './answer-bank.ts';
 import { queueAhead, sqlCaseRepository } from './case-repository.ts';
 import { sqlDataRights, sqlRetention } from './data-rights.ts';
 import { EVENT_FIELDS, OUTBOX_FIELDS } from './fields.ts';
@@ -73,6 +74,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): InspectableStore
     },
     privacy: sqlDataRights(context),
     retention: sqlRetention(context),
+    answers: sqlAnswerBank(context, dialect.searchAnswers),
     inspect,
     close: () => turn(() => db.close()),
   };

@@ -4,6 +4,7 @@ import type { InspectableStore } from '../store.ts';
 import { sqliteFilePath } from '../database-url.ts';
 import { createSqlStore } from '../sql/sql-store.ts';
 import { sqltag as sql } from '../sql/sql-tag.ts';
+import { sqliteAnswerSearch } from './answer-search.ts';
 import { claimOutbox, claimTimers } from './claims.ts';
 import { openGroupCommitDb } from './group-commit.ts';
 import { createPrivateFile } from './private-file.ts';
@@ -19,5 +20,6 @@ export async function openSqliteStore(databaseUrl: string): Promise<InspectableS
     turn,
     read,
     greatest: (a, b) => sql`max(${a}, ${b})`,
+    searchAnswers: sqliteAnswerSearch,
   });
 }
