@@ -1,8 +1,7 @@
 // Slash commands: `/support open` (the intake form), `/support status` (the member's open cases),
 // `/support queue` (a supervisor's lists, see queue.ts), `/support report` and `/support console`
 // (a supervisor's week and a sign-in link to the web console, see report.ts) and `/support-panel`
-// (posts the "Open a
-// case" panel; server managers only).
+// (posts the "Open a case" panel; server managers only).
 import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { Locale } from '../../../src/core/index.ts';
 import { localeFromTag } from '../../shared/reader.ts';

@@ -43,6 +43,14 @@ function templates(rig: Rig): (() => { t: string; d: Json })[] {
     }),
     () => ({
       t: 'INTERACTION_CREATE',
+      d: slashCommand(s, { user: egle, channel: support, name: 'support', subcommand: 'report' }),
+    }),
+    () => ({
+      t: 'INTERACTION_CREATE',
+      d: slashCommand(s, { user: tom, channel: support, name: 'support', subcommand: 'console' }),
+    }),
+    () => ({
+      t: 'INTERACTION_CREATE',
       d: slashCommand(s, { user: egle, channel: support, name: 'support-panel' }),
     }),
     () => ({

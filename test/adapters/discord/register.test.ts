@@ -37,6 +37,8 @@ describe('registering the slash commands', () => {
       ['open', { fr: 'ouvrir', lt: 'pateikti' }],
       ['status', { fr: 'statut', lt: 'būsena' }],
       ['queue', { fr: 'file', lt: 'eilė' }],
+      ['report', { fr: 'rapport', lt: 'ataskaita' }],
+      ['console', { fr: 'console', lt: 'konsolė' }],
     ]);
     const panel = body.find((c) => c.name === 'support-panel');
     expect(panel?.default_member_permissions).toBe('32'); // Manage Server

@@ -8,6 +8,7 @@ import { createDesk, type Desk } from '../../../src/core/desk.ts';
 import type { Case } from '../../../src/core/model.ts';
 import type { NoticeSink } from '../../../src/core/ports.ts';
 import type { InspectableStore } from '../../../src/store/store.ts';
+import type { ConsoleLinks } from '../../../src/platform/adapter.ts';
 import { type DispatchReport, dispatchOnce } from '../../../src/jobs/dispatch-notices.ts';
 import { createOutbox } from '../../../src/jobs/outbox.ts';
 import { memoryLogger } from '../../../src/log.ts';
@@ -99,6 +100,8 @@ export async function startRig(
     intake?: AppConfig['desk']['intake'];
     /** Like the app: the outbox delivers each command's notices as soon as it commits. */
     deliverAtOnce?: boolean;
+    /** The web console's sign-in links, as the app gives them when the console is on. */
+    consoleLinks?: ConsoleLinks;
   } = {},
 ): Promise<Rig> {
   const fake = await FakeDiscord.start();
@@ -138,7 +141,15 @@ export async function startRig(
   });
   const newAdapter = () =>
     createDiscordAdapter(
-      { desk, sinks: outbox, store, config, clock, logger },
+      {
+        desk,
+        sinks: outbox,
+        store,
+        config,
+        clock,
+        logger,
+        ...(setup.consoleLinks ? { consoleLinks: setup.consoleLinks } : {}),
+      },
       {
         token: 'test-token',
         applicationId: s.applicationId,
