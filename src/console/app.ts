@@ -85,7 +85,8 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
       setCookie(c, LANG_COOKIE, lang, { path: base || '/', sameSite: 'Lax', maxAge: 365 * 24 * 3600 });
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
+    // same-origin, not no-referrer: with no-referrer Chromium posts forms with `Origin: null`.
+    c.header('Referrer-Policy', 'same-origin');
     c.header('X-Frame-Options', 'DENY');
     c.header(
       'Content-Security-Policy',

@@ -60,6 +60,7 @@ export function page(
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} · ${view.t('app.title')}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="${href(view, '/assets/console.css')}" />
         ${
           scripts.includes('uplot')

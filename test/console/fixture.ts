@@ -5,7 +5,8 @@ import { RETENTION_DEFAULTS } from '../../src/config/schema.ts';
 import { type ConsoleDeps, createConsoleApp } from '../../src/console/app.ts';
 import type { ConsoleAuth } from '../../src/console/auth.ts';
 import type { InspectableStore } from '../../src/store/store.ts';
-import { customer } from '../support/desk-fixture.ts';
+import type { DeskConfig } from '../../src/core/model.ts';
+import { customer, deskConfig } from '../support/desk-fixture.ts';
 import { type Harness, harness } from '../support/desk-harness.ts';
 
 export const TOKEN = 'console-token-for-tests-0123456789abcdef';
@@ -20,9 +21,48 @@ export function appConfigOf(h: Harness): AppConfig {
   };
 }
 
+/** The core tests' organisation plus a second team, IT Help, with a VPN topic. */
+export function twoTeams(): DeskConfig {
+  const config = deskConfig();
+  const { directory } = config;
+  return {
+    ...config,
+    directory: {
+      ...directory,
+      teams: {
+        ...directory.teams,
+        it: {
+          id: 'it',
+          name: 'IT Help',
+          calendar: 'office',
+          locale: 'en',
+          frontLine: ['tom'],
+          supervisors: ['paul'],
+        },
+      },
+      topics: {
+        ...directory.topics,
+        vpn: {
+          id: 'vpn',
+          names: { en: 'VPN', fr: 'VPN', lt: 'VPN' },
+          team: 'it',
+          experts: ['aiste'],
+          backups: [],
+        },
+      },
+    },
+  };
+}
+
+/** A desk of two teams on the in-memory store, its clock on Monday 23 November 2026, 10:00 in Vilnius. */
+export const consoleHarness = (start?: string): Harness =>
+  harness({ config: twoTeams(), ...(start ? { start } : {}) });
+
 export interface Seeded {
   queued: string;
   queuedSecond: string;
+  /** IT Help's one case. */
+  vpn: string;
   withExpert: string;
   approval: string;
   rated: string;
@@ -56,8 +96,10 @@ export async function seed(h: Harness): Promise<Seeded> {
   const queued = await h.open('The export page times out', { topic: 'general' });
   h.clock.advanceMinutes(5);
   const queuedSecond = await h.open('Cannot log in', { topic: 'general' });
-  h.clock.advanceMinutes(10);
-  return { queued, queuedSecond, withExpert, approval, rated };
+  h.clock.advanceMinutes(2);
+  const vpn = await h.open('The VPN drops every hour', { topic: 'vpn' });
+  h.clock.advanceMinutes(8);
+  return { queued, queuedSecond, vpn, withExpert, approval, rated };
 }
 
 export function consoleDeps(h: Harness, auth: ConsoleAuth, store: InspectableStore = h.store): ConsoleDeps {
@@ -78,7 +120,7 @@ export const signedAuth = (store: InspectableStore): ConsoleAuth => ({
 });
 
 export async function seededConsole(auth: 'open' | 'sign-in' = 'open') {
-  const h = harness();
+  const h = consoleHarness();
   const cases = await seed(h);
   const deps = consoleDeps(h, auth === 'open' ? { mode: 'open' } : signedAuth(h.store));
   return { h, cases, deps, app: createConsoleApp(deps) };

@@ -3,8 +3,7 @@
 // notes marked and who was told what, reports and their charts' data, in en, fr and lt.
 import { describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../src/console/app.ts';
-import { harness } from '../support/desk-harness.ts';
-import { consoleDeps, seed, seededConsole } from './fixture.ts';
+import { consoleDeps, consoleHarness, seed, seededConsole } from './fixture.ts';
 
 const text = async (response: Response) => ({ status: response.status, body: await response.text() });
 
@@ -22,6 +21,7 @@ describe('teams’ queues', () => {
       [cases.queuedSecond, '2'],
       [cases.withExpert, ''],
       [cases.approval, ''],
+      [cases.vpn, '1'], // IT Help's own queue
     ]);
     // Finished cases are not in the queue.
     expect(body).not.toContain(`data-case="${cases.rated}"`);
@@ -45,7 +45,7 @@ describe('open promises', () => {
     const { status, body } = await text(await app.request('/promises'));
     expect(status).toBe(200);
     const order = [...body.matchAll(/<tr class="[^"]*" data-case="([^"]+)"/g)].map((m) => m[1]);
-    expect(order).toEqual([cases.approval, cases.queued, cases.queuedSecond, cases.withExpert]);
+    expect(order).toEqual([cases.approval, cases.queued, cases.queuedSecond, cases.vpn, cases.withExpert]);
     expect(body).toContain('in 40 min'); // the approval: asked at 10:20, 60 min, now 10:40
     expect(body).toContain(`data-now-ms="${h.clock.now().getTime()}"`);
     expect(body).not.toContain('>overdue by');
@@ -61,7 +61,7 @@ describe('open promises', () => {
   });
 
   it('says so when no promise runs', async () => {
-    const h = harness();
+    const h = consoleHarness();
     const app = createConsoleApp(consoleDeps(h, { mode: 'open' }));
     expect(await (await app.request('/promises')).text()).toContain('No promise is running.');
     expect(await (await app.request('/queues')).text()).toContain('No open cases.');
@@ -106,7 +106,7 @@ describe('a case’s page', () => {
 
 describe('reports', () => {
   it('shows kept %, windows by kind, response times, CSAT with comments and the charts’ data', async () => {
-    const h = harness();
+    const h = consoleHarness();
     const kept = await h.open('Kept', { topic: 'general' });
     h.clock.advanceMinutes(5);
     await h.desk.claim({ caseId: kept, actor: { id: 'rasa' } });
@@ -213,7 +213,7 @@ describe('assets and errors', () => {
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('This page does not exist.');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
@@ -224,7 +224,7 @@ describe('assets and errors', () => {
   });
 
   it('says kindly when a page cannot be built, and logs it', async () => {
-    const h = harness();
+    const h = consoleHarness();
     const errors: string[] = [];
     const deps = consoleDeps(h, { mode: 'open' });
     const app = createConsoleApp({
@@ -239,7 +239,7 @@ describe('assets and errors', () => {
   });
 
   it('works mounted under a base path', async () => {
-    const h = harness();
+    const h = consoleHarness();
     await seed(h);
     const { Hono } = await import('hono');
     const outer = new Hono();

@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConsoleApp } from '../../src/console/app.ts';
 import { createSignInLinks, LINK_TTL_MS } from '../../src/console/sign-in.ts';
-import { harness } from '../support/desk-harness.ts';
-import { appConfigOf, consoleDeps, seed, SECRET, signedAuth, TOKEN } from './fixture.ts';
+import { appConfigOf, consoleDeps, consoleHarness, seed, SECRET, signedAuth, TOKEN } from './fixture.ts';
 
 const ORIGIN = 'http://localhost';
 
@@ -29,7 +28,7 @@ function sessionOf(response: Response): string {
 }
 
 async function setUp() {
-  const h = harness();
+  const h = consoleHarness();
   await seed(h);
   const deps = consoleDeps(h, signedAuth(h.store));
   const links = createSignInLinks({
@@ -270,7 +269,7 @@ describe('a one-time link', () => {
 
 describe('open mode (the local playground)', () => {
   it('needs no sign-in and offers none', async () => {
-    const h = harness();
+    const h = consoleHarness();
     const app = createConsoleApp(consoleDeps(h, { mode: 'open' }));
     expect((await app.request('/queues')).status).toBe(200);
     expect((await app.request('/sign-in')).status).toBe(303);

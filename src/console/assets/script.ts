@@ -53,10 +53,21 @@ export const CONSOLE_JS = `(function () {
         data.push(chart.series[s].values);
       }
       var width = Math.max(300, holder.clientWidth - 16);
-      var axes = [{}, { label: chart.yLabel || '' }];
+      var lang = document.documentElement.lang || 'en';
+      var days = new Intl.DateTimeFormat(lang, { timeZone: chart.timeZone, day: 'numeric', month: 'short' });
+      var hours = new Intl.DateTimeFormat(lang, { timeZone: chart.timeZone, hour: '2-digit', minute: '2-digit' });
+      var full = new Intl.DateTimeFormat(lang, { timeZone: chart.timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+      // Ticks in the reader's language: the date at midnight, else the hour.
+      var ticks = function (u, splits) {
+        return splits.map(function (ts) {
+          var hour = hours.format(new Date(ts * 1000));
+          return /^0?0[:.]00$/.test(hour) || /^24[:.]00$/.test(hour) ? days.format(new Date(ts * 1000)) : hour;
+        });
+      };
+      series[0] = { value: function (u, ts) { return ts == null ? '' : full.format(new Date(ts * 1000)); } };
+      var axes = [{ values: ticks }, { label: chart.yLabel || '' }];
       var scales = chart.yMax ? { y: { range: [0, chart.yMax] } } : {};
-      new uPlot({ title: chart.title, width: width, height: 220, series: series, axes: axes, scales: scales,
-        tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), chart.timeZone || 'UTC'); } }, data, holder);
+      new uPlot({ title: chart.title, width: width, height: 220, series: series, axes: axes, scales: scales }, data, holder);
       holder.setAttribute('data-drawn', 'true');
     }
   }

@@ -18,6 +18,7 @@ header .who form { margin: 0; }
 main { padding: 1rem 1.2rem 3rem; max-width: 1200px; }
 h1 { font-size: 1.5rem; margin: 0.4rem 0 1rem; }
 h2 { font-size: 1.15rem; margin: 1.6rem 0 0.6rem; }
+section.card > h2:first-child { margin-top: 0.2rem; }
 section.card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 0.8rem 1rem; margin: 0 0 1rem; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }

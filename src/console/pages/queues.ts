@@ -37,12 +37,21 @@ export async function teamQueue(
   return [...queued.map((c, i) => ({ c, place: i + 1 })), ...others.map((c) => ({ c, place: null }))];
 }
 
+/** The customer's words, cut at a word near 80 characters (the case page has them whole). */
+export function shorten(words: string, max = 80): string {
+  if (words.length <= max) return words;
+  const cut = words.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 function row(view: View, c: Case, place: number | null): Html {
   const w = c.window;
   return html`<tr class="${w && isOverdue(w, view.now) ? 'overdue' : ''}" data-case="${c.id}">
     <td class="num">${place ?? ''}</td>
     <td>${caseLink(view, c)}</td>
     <td>${c.customer.name}</td>
+    <td class="request">${shorten(c.words)}</td>
     <td>${topicName(view.config, c.topic, view.locale)}</td>
     <td>${levelLabel(view, c)}</td>
     <td>${statusLabel(view, c)}</td>
@@ -71,6 +80,7 @@ export async function queuesPage(view: View, deps: ConsoleDeps): Promise<Html> {
                     <th class="num">${view.t('col.position')}</th>
                     <th>${view.t('col.case')}</th>
                     <th>${view.t('col.customer')}</th>
+                    <th>${view.t('col.request')}</th>
                     <th>${view.t('col.topic')}</th>
                     <th>${view.t('col.level')}</th>
                     <th>${view.t('col.status')}</th>

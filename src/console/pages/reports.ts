@@ -232,7 +232,10 @@ export async function reportsPage(view: View, deps: ConsoleDeps, query: URLSearc
     kept: keptChart(report, view.t('reports.chart_kept'), view.t('reports.all_teams'), label, view.timeZone),
   };
   const blocks = [
-    ...(team ? [] : [reportBlock(view, view.t('reports.all_teams'), 'all', report.overall)]),
+    // With one team, "all teams" would say the same twice.
+    ...(team || teams.length === 1
+      ? []
+      : [reportBlock(view, view.t('reports.all_teams'), 'all', report.overall)]),
     ...report.teams.map((t) => reportBlock(view, label(t.team), t.team, t.report)),
   ];
   const body = html`${filters(view, days, team)}
