@@ -143,7 +143,7 @@ describe('a supervisor’s week on Slack', () => {
   it('survives malformed report and console commands', async () => {
     const statuses = await Promise.all([
       h.slack.command({ command: '/support', text: 'report' }),
-      h.slack.command({ ...slashCommand(SAM, HELP, 'console', 'not a url'), user_id: 42 }),
+      h.slack.command({ ...slashCommand(SAM, HELP, 'console', 'not a url'), user_id: '' }),
       h.slack.command({ ...slashCommand('UNKNOWN999', HELP, 'REPORT', `${h.fake.origin}/response/x`) }),
     ]);
     expect(statuses.every((s) => s.status < 500)).toBe(true);
