@@ -8,6 +8,9 @@ import {
 } from '../adapters/discord/index.ts';
 import { createSlackAdapter, SlackConfigError, slackOptionsFromEnv } from '../adapters/slack/index.ts';
 import { ConfigError, loadConfig } from './config/load-config.ts';
+import { createConsoleApp } from './console/app.ts';
+import { type ConsoleServer, startConsoleServer } from './console/server.ts';
+import { createSignInLinks } from './console/sign-in.ts';
 import { createDesk } from './core/desk.ts';
 import type { Clock } from './core/ports.ts';
 import { EnvError, loadDotEnv, readEnv } from './env.ts';
@@ -21,7 +24,7 @@ import { createLogger, type Logger } from './log.ts';
 import { createMetrics } from './ops/metrics.ts';
 import { startOpsServer } from './ops/server.ts';
 import { describeStartupFailure, EXIT, type StartupPhase } from './ops/startup-failure.ts';
-import type { AdapterContext, PlatformAdapter } from './platform/adapter.ts';
+import type { AdapterContext, ConsoleLinks, PlatformAdapter } from './platform/adapter.ts';
 import { consoleSink } from './platform/console-sink.ts';
 import { databaseKind, redactUrl, resolveDatabaseUrl } from './store/database-url.ts';
 import { openStore } from './store/open-store.ts';
@@ -92,6 +95,40 @@ if (env.usingExampleConfig) {
 // Store.
 const store: Store = await starting('database', () => openStore({ databaseUrl }));
 const clock: Clock = { now: () => new Date() };
+
+// Web console (CONSOLE_PORT, off unless set): reads reports and cases, never the desk. Supervisors
+// sign in with CONSOLE_TOKEN or a one-time link the adapters hand out (`/support console`).
+let consoleServer: ConsoleServer | undefined;
+let consoleLinks: ConsoleLinks | undefined;
+if (env.console) {
+  const settings = env.console;
+  const app = createConsoleApp({
+    reports: store.reports,
+    cases: store.cases,
+    config,
+    clock,
+    logger,
+    auth: {
+      mode: 'sign-in',
+      token: settings.token,
+      secret: settings.secret,
+      inbound: store.inbound,
+      secureCookie: settings.publicUrl?.startsWith('https:') ?? false,
+    },
+  });
+  const server = await starting('console', () =>
+    startConsoleServer({ app, port: settings.port, host: settings.host }),
+  );
+  const links = createSignInLinks({
+    secret: settings.secret,
+    baseUrl: settings.publicUrl ?? server.url,
+    config,
+    clock,
+  });
+  consoleServer = server;
+  consoleLinks = { issue: (personId) => links.issueSignInLink(personId) };
+  logger.info('console.started', { url: server.url });
+}
 const sweepEveryMs = Math.round(config.sweep.everySeconds * 1000);
 
 // Metrics: counted from the desk's commits, the outbox's deliveries, the jobs' sweeps and audits.
@@ -124,7 +161,15 @@ const desk = createDesk({
 
 // Adapters: each registers its sink for its platform as it is created. With none configured,
 // notices are printed here, so the bot can be tried without any chat platform.
-const context: AdapterContext = { desk, sinks: outbox, store, config, clock, logger };
+const context: AdapterContext = {
+  desk,
+  sinks: outbox,
+  store,
+  config,
+  clock,
+  logger,
+  ...(consoleLinks ? { consoleLinks } : {}),
+};
 const adapters: PlatformAdapter[] = [];
 if (slackOptions) adapters.push(createSlackAdapter(context, slackOptions));
 if (discordOptions) adapters.push(createDiscordAdapter(context, discordOptions));
@@ -197,6 +242,7 @@ async function shutdown(signal: string): Promise<void> {
   await Promise.all([jobs.stop(), outbox.stop()]);
   for (const adapter of adapters) await adapter.stop();
   await ops.close();
+  await consoleServer?.close();
   await store.close();
   logger.info('stopped');
   process.exit(0);

@@ -17,6 +17,7 @@ import { ROOT, startCommand } from './support/start-command.ts';
 execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT });
 const { flags, entry } = startCommand();
 const SECRET = 'main-test-signing-secret';
+const CONSOLE_TOKEN = 'main-test-console-token-0123456789abcdef';
 
 /** The built bot under node, with the start script's flags. */
 const startBuilt = (env: NodeJS.ProcessEnv, ready?: (logs: Record<string, unknown>[]) => boolean) =>
@@ -53,6 +54,8 @@ describe('npm start', () => {
         PORT: String(port),
         REPLICA_ID: 'main-test',
         DISCORD_TOKEN: '',
+        CONSOLE_PORT: '0',
+        CONSOLE_TOKEN: CONSOLE_TOKEN,
       },
       logged('started'),
     );
@@ -105,6 +108,23 @@ describe('npm start', () => {
       ready: true,
       checks: { database: { ok: true }, slack: { ok: true } },
     });
+  });
+
+  it('serves the web console on CONSOLE_PORT, behind its sign-in', async () => {
+    const url = String(bot.logs().find((l) => l.event === 'console.started')?.url);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${url}/queues`)).status).toBe(401);
+    const signedIn = await fetch(`${url}/sign-in`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: CONSOLE_TOKEN }),
+      headers: { origin: url },
+      redirect: 'manual',
+    });
+    expect(signedIn.status).toBe(303);
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const queues = await fetch(`${url}/queues`, { headers: { cookie } });
+    expect(queues.status).toBe(200);
+    expect(await queues.text()).toContain('Negaliu prisijungti prie VPN');
   });
 
   it('stops cleanly on SIGTERM', async () => {
@@ -160,6 +180,12 @@ describe('start-up failures: one plain line, a documented exit code, no stack tr
     ],
     ['a sqlite: URL', { DATABASE_URL: 'sqlite:./data/x.db' }, 78, /DATABASE_URL.*file:<path>/],
     ['an unknown LOG_LEVEL', { LOG_LEVEL: 'loud' }, 78, /LOG_LEVEL="loud"/],
+    [
+      'a console without its token',
+      { CONSOLE_PORT: '0', CONSOLE_TOKEN: 'short' },
+      78,
+      /^CONSOLE_TOKEN must be set/,
+    ],
     [
       // Its folder would have to be made inside a plain file (root may write anywhere else).
       'a SQLite file that cannot be created',

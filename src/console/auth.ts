@@ -17,6 +17,8 @@ export type ConsoleAuth =
       secret: string;
       /** Where a link's nonce is spent once, across replicas (the store's inbound log). */
       inbound: InboundLog;
+      /** Mark the session cookie Secure (the console is reached over HTTPS through a proxy). */
+      secureCookie?: boolean;
     };
 
 export const SESSION_COOKIE = 'ladder_console';
@@ -32,15 +34,26 @@ export function readSession(c: Context, secret: string, now: Date): Viewer | nul
   return null;
 }
 
-export function startSession(c: Context, secret: string, viewer: Viewer, now: Date, base: string): void {
+export function startSession(
+  c: Context,
+  auth: { secret: string; secureCookie?: boolean },
+  viewer: Viewer,
+  now: Date,
+  base: string,
+): void {
   const subject = viewer.kind === 'person' ? `person:${viewer.personId}` : 'token';
-  setCookie(c, SESSION_COOKIE, sign(secret, 'session', { s: subject, e: now.getTime() + SESSION_TTL_MS }), {
-    httpOnly: true,
-    sameSite: 'Strict',
-    secure: new URL(c.req.url).protocol === 'https:',
-    path: base || '/',
-    maxAge: SESSION_TTL_MS / 1000,
-  });
+  setCookie(
+    c,
+    SESSION_COOKIE,
+    sign(auth.secret, 'session', { s: subject, e: now.getTime() + SESSION_TTL_MS }),
+    {
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: auth.secureCookie === true || new URL(c.req.url).protocol === 'https:',
+      path: base || '/',
+      maxAge: SESSION_TTL_MS / 1000,
+    },
+  );
 }
 
 export function endSession(c: Context, base: string): void {

@@ -68,7 +68,7 @@ export function signInRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
       deps.logger?.warn('console.sign_in_refused', { how: 'token' });
       return c.html(signInPage(view, { next, problem: 'signin.wrong_token' }), 401);
     }
-    startSession(c, auth.secret, { kind: 'token' }, deps.clock.now(), base);
+    startSession(c, auth, { kind: 'token' }, deps.clock.now(), base);
     deps.logger?.info('console.signed_in', { how: 'token' });
     return c.redirect(safeNext(next, base), 303);
   });
@@ -98,7 +98,7 @@ export function signInRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps): void {
       deps.logger?.warn('console.sign_in_refused', { how: 'link', reason: 'used' });
       return c.html(refused(view, 'signin.link_used'), 403);
     }
-    startSession(c, auth.secret, { kind: 'person', personId: check.personId }, now, base);
+    startSession(c, auth, { kind: 'person', personId: check.personId }, now, base);
     deps.logger?.info('console.signed_in', { how: 'link', person: check.personId });
     return c.redirect(`${base}/queues`, 303);
   });
