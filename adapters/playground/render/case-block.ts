@@ -32,6 +32,9 @@ export interface BlockContext {
   timeZone: string;
 }
 
+/** The newest messages of a case shown open; earlier ones are one click away. */
+const RECENT = 3;
+
 /** Longer messages show their start, with the whole text one click away. */
 const SHOWN_CHARS = 1_200;
 
@@ -98,19 +101,31 @@ function facts(c: Case, ctx: BlockContext): string {
   return `${line} · ${due}`;
 }
 
+function messages(view: CaseView, ctx: BlockContext): Html {
+  const earlier = view.messages.slice(0, -RECENT);
+  const recent = view.messages.slice(-RECENT);
+  const list = (items: readonly Delivered[]) =>
+    html`<ol class="messages">
+      ${items.map((d) => message(d, view.c, ctx))}
+    </ol>`;
+  return html`${
+    earlier.length > 0
+      ? html`<details class="earlier">
+          <summary>${label(ctx.locale, 'earlier', { count: earlier.length })}</summary>
+          ${list(earlier)}
+        </details>`
+      : ''
+  }
+  ${list(recent)}`;
+}
+
 export function caseBlock(view: CaseView, ctx: BlockContext): Html {
   const { c } = view;
   const formContext = { pane: ctx.pane, c, locale: ctx.locale, config: ctx.config, timeZone: ctx.timeZone };
   return html`<article class="case card" data-case="${c.number}" data-status="${c.status}">
     <h3>${label(ctx.locale, 'case_heading', { number: c.number, customer: c.customer.name })}</h3>
     <p class="facts muted">${facts(c, ctx)}</p>
-    ${
-      view.messages.length > 0
-        ? html`<ol class="messages">
-            ${view.messages.map((d) => message(d, c, ctx))}
-          </ol>`
-        : html`<p class="muted">${label(ctx.locale, 'no_messages')}</p>`
-    }
+    ${view.messages.length > 0 ? messages(view, ctx) : html`<p class="muted">${label(ctx.locale, 'no_messages')}</p>`}
     ${
       view.forms.length > 0
         ? html`<div class="forms">${view.forms.map((name) => caseForm(name, formContext))}</div>`

@@ -84,11 +84,12 @@ function clockBar(view: PageView): Html {
   </div>`;
 }
 
-function openForm(view: PageView): Html {
+/** Open while the customer has no case yet; a click away after. */
+function openForm(view: PageView, first: boolean): Html {
   const t = (key: PlaygroundLabelKey) => label(view.locale, key);
   const reader = { locale: view.locale, timeZone: 'UTC' };
   const { topics, defaultTopic } = view.config.directory;
-  return html`<details class="act open-case" data-form="open" open>
+  return html`<details class="act open-case" data-form="open" ${first ? raw('open') : ''}>
     <summary>${t('open_case')}</summary>
     <form method="post" action="/act">
       <input type="hidden" name="form" value="open" /><input type="hidden" name="pane" value="customer" />
@@ -134,7 +135,7 @@ function paneOf(view: PageView, pane: PaneView): Html {
       </select>
       <button type="submit">${t('switch')}</button>
     </form>
-    ${flashOf(view, pane.pane)} ${pane.pane === 'customer' ? openForm(view) : ''}
+    ${flashOf(view, pane.pane)} ${pane.pane === 'customer' ? openForm(view, pane.cases.length === 0) : ''}
     ${
       pane.cases.length > 0
         ? pane.cases.map((c) => caseBlock(c, ctx))

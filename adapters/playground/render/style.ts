@@ -11,7 +11,8 @@ body.playground main { max-width: none; }
 .pane { background: #fff; border: 1px solid var(--line, #d9dee7); border-radius: 8px; padding: 0.6rem 0.8rem; min-width: 0; }
 .pane > h2 { margin: 0.2rem 0 0.5rem; }
 .pane .who-plays { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.6rem; }
-.pane .who-plays select { max-width: 100%; }
+.pane .who-plays label { display: inline; margin: 0; }
+.pane .who-plays select { display: inline-block; flex: 1; min-width: 0; width: auto; }
 .flash { padding: 0.4rem 0.6rem; border-radius: 6px; margin: 0 0 0.6rem; white-space: pre-wrap; }
 .flash.error { background: var(--bad-bg, #fdecea); color: var(--bad, #b42318); }
 .flash.ok { background: var(--ok-bg, #e6f4ec); color: var(--ok, #18794e); }
@@ -22,6 +23,7 @@ body.playground main { max-width: none; }
 .msg { border-left: 3px solid var(--line, #d9dee7); padding: 0.2rem 0.5rem; margin: 0 0 0.4rem; }
 .msg-customer { border-left-color: var(--accent, #2456c7); }
 .msg-supervisors { border-left-color: var(--warn, #8a5a00); }
+.earlier summary { cursor: pointer; color: var(--muted, #5b6474); font-size: 0.85em; margin-bottom: 0.3rem; }
 .msg-meta { font-size: 0.75em; color: var(--muted, #5b6474); }
 .forms { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: flex-start; }
 .forms details { flex-basis: 100%; }
