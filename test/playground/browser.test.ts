@@ -127,6 +127,10 @@ describe.skipIf(!chromium.available)('the playground in Chromium', () => {
     expect(await missedInReport(page)).toBeGreaterThan(missedBefore);
     await page.locator('[data-chart="kept"] canvas').first().waitFor();
     await shot(page, 'playground-console');
+    const [opened] = await pg.desk.listCases({ limit: 1 });
+    await page.goto(`${base}/console/cases/${opened?.id ?? ''}`);
+    await page.locator('text=I was charged twice for November.').first().waitFor();
+    await shot(page, 'playground-console-case');
     expect(session.errors).toEqual([]);
   }, 240_000);
 });
