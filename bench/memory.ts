@@ -161,7 +161,25 @@ function productionArgs(): string[] {
   return [...flags, entry];
 }
 
-/** Starts the bot as `npm start` does (or, for diagnostics, the sources under tsx), on the fakes. */
+/**
+ * Whether the bot logged this event (with this field's value), in either of its log formats: pino's
+ * JSON lines (`"event":"started"`) or the plain `info started key=value` lines.
+ */
+function logged(output: string, event: string, field?: string, value?: string): boolean {
+  return output.split('\n').some((line) => {
+    if (line.startsWith('{')) {
+      try {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        return entry.event === event && (field === undefined || entry[field] === value);
+      } catch {
+        return false;
+      }
+    }
+    const words = line.split(' ');
+    return words.includes(event) && (field === undefined || words.includes(`${field}=${value}`));
+  });
+}
+
 /** SIGKILL to the child's whole process group (it was started detached), unless it has exited. */
 function killGroup(child: ChildProcess): void {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
@@ -172,6 +190,7 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
+/** Starts the bot as `npm start` does (or, for diagnostics, the sources under tsx), on the fakes. */
 async function startBot(databaseUrl: string, fakes: Fakes): Promise<Bot> {
   const port = await freePort();
   // Diagnostics run the TypeScript under tsx (or a given compiled entry) instead.
@@ -218,14 +237,14 @@ async function startBot(databaseUrl: string, fakes: Fakes): Promise<Bot> {
     await until(
       () => {
         if (gone !== undefined) throw new Error(`the bot exited (${gone}) before it was ready:\n${output}`);
-        return /\binfo started\b/.test(output);
+        return logged(output, 'started');
       },
       'the bot to say it started',
       60_000,
     );
     if (
-      !/adapter\.started platform=slack/.test(output) ||
-      !/adapter\.started platform=discord/.test(output)
+      !logged(output, 'adapter.started', 'platform', 'slack') ||
+      !logged(output, 'adapter.started', 'platform', 'discord')
     ) {
       throw new Error(`an adapter did not start:\n${output}`);
     }
@@ -247,7 +266,7 @@ async function startBot(databaseUrl: string, fakes: Fakes): Promise<Bot> {
     });
   } catch (e) {
     killGroup(child);
-    throw e;
+    throw new Error(`${(e as Error).message}\nthe bot's output:\n${output.slice(-3000)}`);
   }
   return bot;
 }
@@ -446,7 +465,7 @@ async function loaded(): Promise<
     const errors = bot
       .output()
       .split('\n')
-      .filter((l) => / error /.test(l));
+      .filter((l) => / error /.test(l) || l.includes('"level":"error"'));
     if (errors.length > 0) console.log(`bot errors (${errors.length}):\n${errors.slice(0, 5).join('\n')}`);
     const stopExit = await stopBot(bot);
     return { ...reading, seeded: seedSummary, traffic: done, stopExit };
