@@ -212,6 +212,9 @@ describe('malformed posts', () => {
     );
     expect(await s.act('/settings', { pane: 'staff', person: 'mallory' })).toEqual(refused(unknownForm));
     expect(await s.act('/settings', { pane: 'janitor', person: 'tom' })).toEqual(refused(unknownForm));
+    expect(await s.act('/act', { form: 'claim', pane: 'janitor', caseId: c.id })).toEqual(
+      refused(unknownForm),
+    );
   });
 
   it('huge text is refused before the desk, and a body past the limit is not read', async () => {
