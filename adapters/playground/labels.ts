@@ -7,7 +7,7 @@ import { fillLabel, type LabelParams } from '../shared/labels.ts';
 const en = {
   title: 'Ladder playground',
   intro:
-    'A training sandbox: the real support desk on a simulated clock, with no chat platform. Play every level — the customer, the front line, the expert and the supervisor — and watch each promise being kept or missed. Nothing leaves this computer; restarting clears everything.',
+    'A training sandbox for new support staff: the real support desk on a simulated clock, with no chat platform. Role-play every level — the customer, the front line, the expert and the supervisor — and watch each promise being kept, renegotiated or missed. Nothing leaves this computer; restarting clears everything.',
   time_now: 'Simulated time: {time}',
   advance_15m: 'Advance 15 min',
   advance_1h: 'Advance 1 h',
@@ -73,7 +73,7 @@ export type PlaygroundLabelKey = keyof typeof en;
 const fr: Record<PlaygroundLabelKey, string> = {
   title: 'Bac à sable Ladder',
   intro:
-    'Un bac à sable de formation : le vrai service d’assistance sur une horloge simulée, sans plateforme de discussion. Jouez chaque niveau — le client, le premier niveau, l’expert et le superviseur — et voyez chaque promesse tenue ou manquée. Rien ne quitte cet ordinateur ; un redémarrage efface tout.',
+    'Un bac à sable pour former les nouveaux membres de l’assistance : le vrai service sur une horloge simulée, sans plateforme de discussion. Jouez chaque niveau — le client, le premier niveau, l’expert et le superviseur — et voyez chaque promesse tenue, renégociée ou manquée. Rien ne quitte cet ordinateur ; un redémarrage efface tout.',
   time_now: 'Heure simulée : {time}',
   advance_15m: 'Avancer de 15 min',
   advance_1h: 'Avancer d’1 h',
@@ -137,7 +137,7 @@ const fr: Record<PlaygroundLabelKey, string> = {
 const lt: Record<PlaygroundLabelKey, string> = {
   title: 'Ladder smėlio dėžė',
   intro:
-    'Mokymų smėlio dėžė: tikra pagalbos tarnyba su imituojamu laikrodžiu, be pokalbių platformos. Suvaidinkite kiekvieną lygį — klientą, pirmąją liniją, ekspertą ir vadovą — ir stebėkite, kaip pažadai tesimi ar praleidžiami. Niekas neišeina iš šio kompiuterio; paleidus iš naujo viskas išvaloma.',
+    'Smėlio dėžė naujiems pagalbos tarnybos darbuotojams mokytis: tikra pagalbos tarnyba su imituojamu laikrodžiu, be pokalbių platformos. Suvaidinkite kiekvieną lygį — klientą, pirmąją liniją, ekspertą ir vadovą — ir stebėkite, kaip pažadai tesimi, derinami iš naujo ar praleidžiami. Niekas neišeina iš šio kompiuterio; paleidus iš naujo viskas išvaloma.',
   time_now: 'Imituojamas laikas: {time}',
   advance_15m: 'Pirmyn 15 min.',
   advance_1h: 'Pirmyn 1 val.',

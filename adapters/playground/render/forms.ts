@@ -1,6 +1,6 @@
 // Each case form as HTML: a button when the command needs nothing more, else a disclosure with the
 // fields the platforms' forms ask for. Plain forms posting to /act: no JavaScript needed.
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import {
   actionLabelKey,
   type ActionId,
@@ -60,7 +60,7 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
           ${[1, 2, 3, 4, 5].map(
             (n) =>
               html`<label
-                ><input type="radio" name="score" value="${n}" ${n === 5 ? 'checked' : ''} />${n}</label
+                ><input type="radio" name="score" value="${n}" ${n === 5 ? raw('checked') : ''} />${n}</label
               >`,
           )}
         </fieldset>
@@ -75,7 +75,7 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
         >${t('topic')}<select name="topic">
           ${Object.values(directory.topics).map(
             (topic) =>
-              html`<option value="${topic.id}" ${topic.id === f.c.topic ? 'selected' : ''}>
+              html`<option value="${topic.id}" ${topic.id === f.c.topic ? raw('selected') : ''}>
                 ${topic.names[f.locale] ?? topic.names.en}
               </option>`,
           )}

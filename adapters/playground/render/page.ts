@@ -162,7 +162,11 @@ export function playgroundPage(view: PageView): Html {
           <a class="brand" href="/">${t('title')}</a>
           ${
             view.consoleHref
-              ? html`<nav><a href="${view.consoleHref}" data-link="console">${t('open_console')}</a></nav>`
+              ? html`<nav>
+                  <a href="${view.consoleHref}?lang=${view.locale}" data-link="console"
+                    >${t('open_console')}</a
+                  >
+                </nav>`
               : ''
           }
           <div class="languages" role="group" aria-label="${t('language')}">
