@@ -348,9 +348,11 @@ export interface AnswerListQuery {
 /** The answer bank's search and upkeep (triage cards, the console); entries come from commits. */
 export interface AnswerBank {
   /**
-   * Live entries sharing words with the query, the most relevant first (the database's own
-   * full-text ranking): at most `limit`. Empty when the query has no search word (empty, or stop
-   * words only). Never throws for what the text holds.
+   * Live entries sharing words with the query, at most `limit`, the most relevant first: the larger
+   * `score` first, ties in the database's own full-text order (FTS5 bm25, PostgreSQL ts_rank; in
+   * memory the newest first). On SQLite the candidates are the entries holding the query's rarer
+   * words (src/store/sqlite/answer-search.ts). Empty when the query has no search word (empty, or
+   * stop words only). Never throws for what the text holds.
    */
   similar(query: AnswerSearch): Promise<AnswerMatch[]>;
   /** New text for an entry (retired or not); null when there is no such entry. */

@@ -2,7 +2,8 @@
 // (migration 20261211000000_answer_bank) and its GIN index over live entries, ranked by ts_rank.
 import { join, raw, type Sql, sqltag as sql } from '../sql/sql-tag.ts';
 import type { AnswerSearch } from '../../core/ports.ts';
-import { answerFields, answerFilters } from '../sql/answer-bank.ts';
+import { type AnswerFields, answerFields, answerFilters } from '../sql/answer-bank.ts';
+import type { SqlRunner } from '../sql/sql-db.ts';
 
 /** The text search configuration of each language; any other locale uses `simple`. */
 const CONFIGS = { en: 'english', fr: 'french' } as const;
@@ -19,7 +20,14 @@ export const anyOf = (terms: readonly string[]): string =>
 const configOf = (locale: string | undefined): string =>
   locale !== undefined && locale in CONFIGS ? CONFIGS[locale as keyof typeof CONFIGS] : OTHER;
 
-export function postgresAnswerSearch(terms: readonly string[], query: AnswerSearch): Sql {
+export const postgresAnswerSearch = (
+  db: SqlRunner,
+  terms: readonly string[],
+  query: AnswerSearch,
+  limit: number,
+): Promise<AnswerFields[]> => db.query<AnswerFields>(searchStatement(terms, query, limit));
+
+export function searchStatement(terms: readonly string[], query: AnswerSearch, limit: number): Sql {
   const words = anyOf(terms);
   // The configurations are constants of this file, written into the statement (planned once).
   const tsquery = (config: string) => sql`to_tsquery(${raw(`'${config}'::regconfig`)}, ${words})`;
@@ -49,5 +57,5 @@ export function postgresAnswerSearch(terms: readonly string[], query: AnswerSear
   return sql`
     SELECT ${answerFields()} FROM answer_bank a
     WHERE ${matches} AND ${join(answerFilters(query), ' AND ')}
-    ORDER BY ${rank} DESC, a.seq DESC LIMIT ${query.limit}`;
+    ORDER BY ${rank} DESC, a.seq DESC LIMIT ${limit}`;
 }

@@ -64,11 +64,19 @@ export const rowToAnswer = (r: AnswerFields): AnswerEntry => ({
 });
 
 /**
- * The dialect's search: live entries matching any of `terms` (non-empty, letters and digits only),
- * filtered by the query's topic and locale, best first, at most `query.limit`, selected with
- * answerFields().
+ * The dialect's search, run on `db`: live entries sharing words with `terms` (non-empty, letters
+ * and digits only), filtered by the query's topic and locale, the database's best first, at most
+ * `limit`, selected with answerFields().
  */
-export type AnswerSearchStatement = (terms: readonly string[], query: AnswerSearch) => Sql;
+export type AnswerSearchStatement = (
+  db: SqlRunner,
+  terms: readonly string[],
+  query: AnswerSearch,
+  limit: number,
+) => Promise<AnswerFields[]>;
+
+/** Candidates fetched per match asked for, re-ranked by coverage (see AnswerBank.similar). */
+const CANDIDATES_PER_MATCH = 4;
 
 /** The topic and locale filters of a search, on the table aliased `a`. */
 export function answerFilters(query: AnswerSearch): Sql[] {
@@ -85,6 +93,21 @@ const byId = async (db: SqlRunner, id: string): Promise<AnswerEntry | null> => {
   return row ? rowToAnswer(row) : null;
 };
 
+/**
+ * The matches in the order AnswerBank.similar promises: the larger share of the query covered
+ * first, ties in the order given (the database's ranking); at most `limit`.
+ */
+export function rankByCoverage(
+  terms: readonly string[],
+  entries: readonly AnswerEntry[],
+  limit: number,
+): AnswerMatch[] {
+  return entries
+    .map((entry) => ({ entry, score: coverage(terms, entry.text) }))
+    .sort((a, b) => b.score - a.score) // stable: ties keep the database's order
+    .slice(0, limit);
+}
+
 export function sqlAnswerBank(context: SqlStoreContext, search: AnswerSearchStatement): AnswerBank {
   const { db, turn, read } = context;
   return {
@@ -93,11 +116,8 @@ export function sqlAnswerBank(context: SqlStoreContext, search: AnswerSearchStat
         const terms = searchTerms(query.text);
         const limit = Math.max(0, Math.floor(query.limit));
         if (terms.length === 0 || limit === 0) return [];
-        const rows = await db.query<AnswerFields>(search(terms, { ...query, limit }));
-        return rows.map((row) => {
-          const entry = rowToAnswer(row);
-          return { entry, score: coverage(terms, entry.text) };
-        });
+        const rows = await search(db, terms, query, limit * CANDIDATES_PER_MATCH);
+        return rankByCoverage(terms, rows.map(rowToAnswer), limit);
       }),
 
     edit: (id, text, by, at) =>

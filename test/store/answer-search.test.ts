@@ -1,0 +1,40 @@
+// The answer bank's search syntax on each database: what a customer typed never reaches it as
+// syntax, and SQLite matches on the rarest of the query's words.
+import { describe, expect, it } from 'vitest';
+import { searchTerms } from '../../src/store/answer-terms.ts';
+import { anyOf } from '../../src/store/postgres/answer-search.ts';
+import { ftsMatch, RARE_CAP, RARE_WORDS, rarest } from '../../src/store/sqlite/answer-search.ts';
+
+describe('answer search words', () => {
+  it('keeps letters and digits only, lower case, each once, without stop words, at most twelve', () => {
+    expect(searchTerms('The VPN (vpn!) won\'t "connect" AND -fails* NEAR/3 ÉTÉ 2FA x')).toEqual([
+      'vpn',
+      'connect',
+      'fails',
+      'near',
+      'été',
+      '2fa',
+    ]);
+    expect(searchTerms('the and of le la ir bet')).toEqual([]);
+    expect(searchTerms(Array.from({ length: 40 }, (_, i) => `word${i}`).join(' '))).toHaveLength(12);
+  });
+
+  it('quotes every word for FTS5 and for to_tsquery, joined by OR', () => {
+    expect(ftsMatch(['vpn', 'a"b'])).toBe('"vpn" OR "a""b"');
+    expect(anyOf(['vpn', "o'k", 'a\\b'])).toBe("'vpn' | 'o''k' | 'a\\\\b'");
+  });
+
+  it('SQLite matches the rarest words: the rarest first, then more while rare together', () => {
+    expect(rarest(['common', 'rare', 'absent', 'mid'], [RARE_CAP, 3, 0, 400])).toEqual(['rare', 'mid']);
+    // All common: the least common one alone.
+    expect(rarest(['a1', 'b1'], [RARE_CAP, RARE_CAP - 1])).toEqual(['b1']);
+    expect(rarest(['x', 'y'], [0, 0])).toEqual([]);
+    const many = Array.from({ length: 8 }, (_, i) => `w${i}`);
+    expect(
+      rarest(
+        many,
+        many.map(() => 1),
+      ),
+    ).toHaveLength(RARE_WORDS);
+  });
+});
