@@ -1,9 +1,22 @@
 // The answer bank's search syntax on each database: what a customer typed never reaches it as
 // syntax, and SQLite matches on the rarest of the query's words.
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
 import { searchTerms } from '../../src/store/answer-terms.ts';
+import { applyMigrations } from '../../src/store/migrate.ts';
 import { anyOf } from '../../src/store/postgres/answer-search.ts';
-import { ftsMatch, RARE_CAP, RARE_WORDS, rarest } from '../../src/store/sqlite/answer-search.ts';
+import type { Sql } from '../../src/store/sql/sql-tag.ts';
+import {
+  candidates,
+  ftsMatch,
+  RARE_CAP,
+  RARE_WORDS,
+  rarest,
+  wordCounts,
+} from '../../src/store/sqlite/answer-search.ts';
 
 describe('answer search words', () => {
   it('keeps letters and digits only, lower case, each once, without stop words, at most twelve', () => {
@@ -36,5 +49,34 @@ describe('answer search words', () => {
         many.map(() => 1),
       ),
     ).toHaveLength(RARE_WORDS);
+  });
+});
+
+describe('answer search on SQLite', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ladder-answer-search-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads entries through the FTS index and their primary key, never a scan', async () => {
+    const url = `file:${path.join(dir, 'bank.db')}`;
+    await applyMigrations(url);
+    const db = new Database(url.slice('file:'.length));
+    try {
+      const plan = (statement: Sql) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.values) as { detail: string }[])
+          .map((r) => r.detail)
+          .join('\n');
+      for (const query of [
+        { text: 'vpn', limit: 3 },
+        { text: 'vpn', topic: 'network', locale: 'en' as const, limit: 3 },
+      ]) {
+        const text = plan(candidates(['vpn', 'token'], query, 12));
+        expect(text).toMatch(/VIRTUAL TABLE INDEX/);
+        expect(text).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/);
+        expect(text).not.toMatch(/SCAN a\b/);
+      }
+      expect(plan(wordCounts(['vpn', 'token']))).not.toMatch(/SCAN answer_bank\b/);
+    } finally {
+      db.close();
+    }
   });
 });
