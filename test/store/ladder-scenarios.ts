@@ -150,20 +150,28 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
       });
 
       it('a topic of another team moves the case there: that team’s expert and supervisors take it', async () => {
-        const config = deskConfig();
-        config.directory.teams.it = {
-          ...config.directory.teams.support!,
+        const base = deskConfig();
+        const it = {
+          ...base.directory.teams.support!,
           id: 'it',
           name: 'IT',
           frontLine: ['tom'],
           supervisors: ['paul'],
         };
-        config.directory.topics.laptops = {
+        const laptops = {
           id: 'laptops',
           names: { en: 'Laptops' },
           team: 'it',
           experts: ['aiste'],
           backups: [],
+        };
+        const config = {
+          ...base,
+          directory: {
+            ...base.directory,
+            teams: { ...base.directory.teams, it },
+            topics: { ...base.directory.topics, laptops },
+          },
         };
         const h = make({ config });
         const id = await h.open('My laptop will not start', { topic: 'general' });
