@@ -38,12 +38,13 @@ async function submit(page: Page, form: string): Promise<void> {
 describe.skipIf(!chromium.available)('the playground in Chromium', () => {
   let session: BrowserSession | undefined;
   let server: ServerType | undefined;
-  const pg = playground();
+  let pg: ReturnType<typeof playground> | undefined;
   let base = '';
 
   beforeAll(async () => {
+    const app = (pg = playground()).app;
     const port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: pg.app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
+      server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
     });
     base = `http://127.0.0.1:${port}`;
     session = await openBrowser();
@@ -54,12 +55,12 @@ describe.skipIf(!chromium.available)('the playground in Chromium', () => {
       await session?.close();
     } finally {
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      await pg.close();
+      await pg?.close();
     }
   }, 60_000);
 
   it('climbs the ladder from the customer to the supervisor, and the console counts the miss', async () => {
-    if (!session) throw new Error('no browser');
+    if (!session || !pg) throw new Error('no browser or no playground');
     const page = await session.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     const reports = await session.newPage();
