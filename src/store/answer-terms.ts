@@ -59,9 +59,9 @@ export function searchTerms(text: string): string[] {
 
 const stem = (word: string): string => fold(word).slice(0, STEM_LENGTH);
 
-/** The stems of a text's words, for matching in memory and for scores. */
+/** The stems of a text's words, for matching in memory and for scores (the text folded once). */
 export const stemsOf = (text: string): Set<string> =>
-  new Set([...text.matchAll(WORD)].map(([word]) => stem(word)));
+  new Set([...fold(text).matchAll(WORD)].map(([word]) => word.slice(0, STEM_LENGTH)));
 
 /**
  * How much of the query `terms` (from searchTerms) the text covers, in [0, 1]: the share of the
@@ -70,7 +70,8 @@ export const stemsOf = (text: string): Set<string> =>
 export function coverage(terms: readonly string[], text: string): number {
   if (terms.length === 0) return 0;
   const stems = stemsOf(text);
-  const found = new Set(terms.map(stem)).size;
-  const hits = new Set(terms.map(stem).filter((s) => stems.has(s))).size;
-  return hits / found;
+  const wanted = new Set(terms.map(stem));
+  let hits = 0;
+  for (const s of wanted) if (stems.has(s)) hits += 1;
+  return hits / wanted.size;
 }
