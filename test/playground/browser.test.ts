@@ -134,6 +134,22 @@ describe.skipIf(!chromium.available)('the playground in Chromium', () => {
     await shot(page, 'playground-console-case');
     expect(session.errors).toEqual([]);
   }, 240_000);
+
+  it('on a narrow screen, shows one pane at a time behind its tab', async () => {
+    if (!session) throw new Error('no browser');
+    const page = await session.newPage();
+    await page.setViewportSize({ width: 420, height: 800 });
+    await page.goto(`${base}/`);
+    await page.locator('.tabs a[href="#staff"]').click();
+    await page.locator('#staff').waitFor({ state: 'visible' });
+    expect(await page.locator('#customer').isVisible()).toBe(false);
+    expect(await page.locator('#supervisor').isVisible()).toBe(false);
+    await page.locator('.tabs a[href="#supervisor"]').click();
+    await page.locator('#supervisor').waitFor({ state: 'visible' });
+    expect(await page.locator('#staff').isVisible()).toBe(false);
+    await session.screenshot(page, 'playground-narrow');
+    expect(session.errors).toEqual([]);
+  }, 120_000);
 });
 
 it.runIf(chromium.mustFail)('has Chromium for the playground’s browser test', () => {

@@ -140,6 +140,23 @@ describe('the clock', () => {
     expect(await s.page()).toMatch(/data-key="supervisors\.approval_requested/);
   });
 
+  it('handles each timer at its own time within a step, not at the step’s end', async () => {
+    const c = await open('Urgent: the VPN is down.', 'access', 'urgent'); // first response in 1 h
+    const due = c.window?.dueAt.toISOString() ?? '';
+    await s.act('/clock', { by: '1h' });
+    await s.act('/clock', { by: '1h' });
+    const trail = (await pg.store.reports.timeline(c.id))?.events ?? [];
+    const firstResponse = trail.flatMap((e) =>
+      (e.type === 'window_nudged' || e.type === 'window_missed') && e.data.window === 'first_response'
+        ? [{ type: e.type, at: e.at.toISOString() }]
+        : [],
+    );
+    // The miss at the promised instant (not at the end of the hour), the nudges before it.
+    expect(firstResponse).toContainEqual({ type: 'window_missed', at: due });
+    expect(firstResponse.filter((e) => e.type === 'window_nudged').length).toBeGreaterThan(0);
+    for (const e of firstResponse) expect(e.at <= due).toBe(true);
+  });
+
   it('refuses an unknown step kindly', async () => {
     expect(await s.act('/clock', { by: 'forever' })).toEqual({
       kind: 'error',
