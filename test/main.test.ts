@@ -224,7 +224,8 @@ describe('start-up failures: one plain line, a documented exit code, no stack tr
     async (_what, env, code, line) => {
       const bot = startBuilt({ ...noPlatforms, ...env });
       try {
-        expect(await bot.exited).toBe(code);
+        // On a mismatch the message shows what the bot said.
+        expect(await bot.exited, bot.stderr()).toBe(code);
         const lines = bot.stderr().trim().split('\n');
         expect(lines.at(-1)).toMatch(line);
         expect(bot.stderr()).not.toMatch(/^\s+at /m);

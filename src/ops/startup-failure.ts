@@ -52,6 +52,8 @@ interface ErrorLike {
 function networkCode(e: ErrorLike | undefined, depth = 0): string | undefined {
   if (!e || depth > 4) return undefined;
   if (typeof e.code === 'string' && NETWORK.has(e.code)) return e.code;
+  // A request that gave up (a busy machine, a slow network): fetch's and undici's timeouts.
+  if (e.name === 'TimeoutError' || e.code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out';
   const inMessage =
     /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH)\b/.exec(
       e.message ?? '',
