@@ -1,7 +1,7 @@
 // The answer bank's search on SQLite (issue 16, item 4): `similar` through the store, against the
-// raw FTS5 queries on the same file in the same run, through better-sqlite3 directly: the same two
+// raw FTS5 queries on the same file in the same run, through better-sqlite3 directly: the same
 // statements the store runs (how many entries hold each word, then the rarest words' MATCH ranked
-// by bm25 and joined to the entries), prepared once. For scale, the naive query too: any of the
+// by bm25 and joined to the entries; see src/store/sqlite/answer-search.ts), prepared once. For scale, the naive query too: any of the
 // words, ranked by bm25, first 3 rowids. 100,000 entries of generated support prose; each query is
 // a customer message sharing a few words with some entry, plus common words and stop words.
 //   node --import tsx bench/answer-bank.ts [--entries 100000] [--queries 2000] [--warmup 200]
@@ -15,7 +15,14 @@ import { searchTerms } from '../src/store/answer-terms.ts';
 import { applyMigrations } from '../src/store/migrate.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { Sql } from '../src/store/sql/sql-tag.ts';
-import { candidates, ftsMatch, rarest, wordCounts } from '../src/store/sqlite/answer-search.ts';
+import {
+  byRarity,
+  candidates,
+  ftsMatch,
+  RARE_CAP,
+  rarest,
+  wordCounts,
+} from '../src/store/sqlite/answer-search.ts';
 import { percentile, writeResult } from './stats.ts';
 
 const { values } = parseArgs({
@@ -134,12 +141,16 @@ try {
       const start = performance.now();
       const terms = searchTerms(text);
       if (terms.length > 0) {
-        const [counts] = run(wordCounts(terms)) as Record<string, number>[];
-        const words = rarest(
-          terms,
-          terms.map((_, k) => Number(counts?.[`n${k}`] ?? 0)),
-        );
-        if (words.length > 0) run(candidates(words, { text, limit: LIMIT }, CANDIDATES));
+        // What sqliteAnswerSearch runs, step for step.
+        const [row] = run(wordCounts(terms)) as Record<string, number>[];
+        const counts = terms.map((_, k) => Number(row?.[`n${k}`] ?? 0));
+        const [first, second] = byRarity(terms, counts);
+        const query = { text, limit: LIMIT };
+        const both =
+          first && second && first.n >= RARE_CAP
+            ? run(candidates(ftsMatch([first.term, second.term], 'AND'), query, CANDIDATES))
+            : [];
+        if (first && both.length < LIMIT) run(candidates(ftsMatch(rarest(terms, counts)), query, CANDIDATES));
       }
       return performance.now() - start;
     };

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { searchTerms } from '../../src/store/answer-terms.ts';
 import { applyMigrations } from '../../src/store/migrate.ts';
+import { openStore } from '../../src/store/open-store.ts';
 import { anyOf } from '../../src/store/postgres/answer-search.ts';
 import type { Sql } from '../../src/store/sql/sql-tag.ts';
 import {
@@ -34,6 +35,7 @@ describe('answer search words', () => {
 
   it('quotes every word for FTS5 and for to_tsquery, joined by OR', () => {
     expect(ftsMatch(['vpn', 'a"b'])).toBe('"vpn" OR "a""b"');
+    expect(ftsMatch(['vpn', 'token'], 'AND')).toBe('"vpn" AND "token"');
     expect(anyOf(['vpn', "o'k", 'a\\b'])).toBe("'vpn' | 'o''k' | 'a\\\\b'");
   });
 
@@ -69,7 +71,7 @@ describe('answer search on SQLite', () => {
         { text: 'vpn', limit: 3 },
         { text: 'vpn', topic: 'network', locale: 'en' as const, limit: 3 },
       ]) {
-        const text = plan(candidates(['vpn', 'token'], query, 12));
+        const text = plan(candidates(ftsMatch(['vpn', 'token']), query, 12));
         expect(text).toMatch(/VIRTUAL TABLE INDEX/);
         expect(text).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/);
         expect(text).not.toMatch(/SCAN a\b/);
@@ -77,6 +79,36 @@ describe('answer search on SQLite', () => {
       expect(plan(wordCounts(['vpn', 'token']))).not.toMatch(/SCAN answer_bank\b/);
     } finally {
       db.close();
+    }
+  });
+
+  it('with common words only, finds the entries holding the two rarest together, else the rarest', async () => {
+    const url = `file:${path.join(dir, 'common.db')}`;
+    await applyMigrations(url);
+    const db = new Database(url.slice('file:'.length));
+    const insert = db.prepare(
+      `INSERT INTO answer_bank (id, case_id, topic, team, locale, text, source, created_at, updated_at)
+       VALUES (?, ?, 'network', 'it', 'en', ?, 'resolution', ?, ?)`,
+    );
+    const texts = [
+      ...Array.from({ length: RARE_CAP }, (_, i) => `router reboot step ${i}`),
+      ...Array.from({ length: RARE_CAP }, (_, i) => `router firmware step ${i}`),
+      ...Array.from({ length: RARE_CAP }, (_, i) => `cable firmware step ${i}`),
+      'router firmware cable: all three',
+    ];
+    db.transaction(() => texts.forEach((text, i) => insert.run(`e${i}`, `c${i}`, text, i, i)))();
+    db.close();
+    const store = await openStore({ databaseUrl: url });
+    try {
+      const found = await store.answers.similar({ text: 'router cable firmware', limit: 3 });
+      expect(found[0]).toMatchObject({ entry: { text: 'router firmware cable: all three' }, score: 1 });
+      expect(found).toHaveLength(3);
+      // reboot and cable never meet: the rarest alone.
+      const apart = await store.answers.similar({ text: 'reboot cable', limit: 3 });
+      expect(apart).toHaveLength(3);
+      expect(apart.map((m) => m.score)).toEqual([0.5, 0.5, 0.5]);
+    } finally {
+      await store.close();
     }
   });
 });

@@ -5,7 +5,9 @@
 // word ranks thousands of entries (6 to 12 ms at 100,000 entries for "any of the words", bench/answer-bank.ts). The search
 // therefore counts first how many entries each word is in (stopping at RARE_CAP, through the index)
 // and matches on the rarest words only: those that tell entries apart, as bm25's weights would
-// anyway. The caller re-ranks the candidates by how much of the whole query each covers.
+// anyway. When every word is common, entries holding the two rarest together are the candidates
+// (an intersection the index walks quickly), and, fewer than asked, those holding the rarest one.
+// The caller re-ranks the candidates by how much of the whole query each covers.
 import { join, raw, type Sql, sqltag as sql } from '../sql/sql-tag.ts';
 import type { AnswerSearch } from '../../core/ports.ts';
 import { type AnswerFields, answerFields, answerFilters } from '../sql/answer-bank.ts';
@@ -20,8 +22,8 @@ export const RARE_WORDS = 4;
  * An FTS5 MATCH expression finding any of the words: each a quoted string (a double quote inside
  * doubled), so nothing in them is read as an operator (AND, OR, NOT, NEAR, *, -, ^, :, parentheses).
  */
-export const ftsMatch = (terms: readonly string[]): string =>
-  terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' OR ');
+export const ftsMatch = (terms: readonly string[], operator: 'OR' | 'AND' = 'OR'): string =>
+  terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(` ${operator} `);
 
 /** How many live entries hold each word, counted up to RARE_CAP (one statement). */
 export const wordCounts = (terms: readonly string[]): Sql =>
@@ -33,12 +35,16 @@ export const wordCounts = (terms: readonly string[]): Sql =>
     ', ',
   )}`;
 
-/** The rarest words found at all: the first, then more while they stay rare together. */
-export function rarest(terms: readonly string[], counts: readonly number[]): string[] {
-  const found = terms
+/** The words found at all, the rarest first, with their counts (capped at RARE_CAP). */
+export const byRarity = (terms: readonly string[], counts: readonly number[]) =>
+  terms
     .map((term, i) => ({ term, n: counts[i] ?? 0 }))
     .filter((w) => w.n > 0)
     .sort((a, b) => a.n - b.n);
+
+/** The rarest words found at all: the first, then more while they stay rare together. */
+export function rarest(terms: readonly string[], counts: readonly number[]): string[] {
+  const found = byRarity(terms, counts);
   const chosen: string[] = [];
   let total = 0;
   for (const w of found) {
@@ -54,8 +60,7 @@ export function rarest(terms: readonly string[], counts: readonly number[]): str
  * locale the best are picked in the index before the entries are read (only live entries are
  * indexed); with one, each match is read to be filtered.
  */
-export function candidates(words: readonly string[], query: AnswerSearch, limit: number): Sql {
-  const match = ftsMatch(words);
+export function candidates(match: string, query: AnswerSearch, limit: number): Sql {
   const filters = join(answerFilters(query), ' AND ');
   if (query.topic === undefined && query.locale === undefined) {
     return sql`
@@ -77,10 +82,15 @@ export async function sqliteAnswerSearch(
   limit: number,
 ): Promise<AnswerFields[]> {
   const [row] = await db.query<Record<string, bigint | number>>(wordCounts(terms));
-  const words = rarest(
-    terms,
-    terms.map((_, i) => Number(row?.[`n${i}`] ?? 0)),
-  );
-  if (words.length === 0) return [];
-  return db.query<AnswerFields>(candidates(words, query, limit));
+  const counts = terms.map((_, i) => Number(row?.[`n${i}`] ?? 0));
+  const [first, second] = byRarity(terms, counts);
+  if (first === undefined) return [];
+  const both =
+    first.n >= RARE_CAP && second !== undefined
+      ? await db.query<AnswerFields>(candidates(ftsMatch([first.term, second.term], 'AND'), query, limit))
+      : [];
+  if (both.length >= query.limit) return both;
+  const rarer = await db.query<AnswerFields>(candidates(ftsMatch(rarest(terms, counts)), query, limit));
+  const seen = new Set(both.map((r) => r.id));
+  return [...both, ...rarer.filter((r) => !seen.has(r.id))].slice(0, limit);
 }
