@@ -13,8 +13,8 @@ import type { AnswerSearch } from '../../core/ports.ts';
 import { type AnswerFields, answerFields, answerFilters } from '../sql/answer-bank.ts';
 import type { SqlRunner } from '../sql/sql-db.ts';
 
-/** Words in more entries than this count as common (0.5% of a 100,000-entry bank). */
-export const RARE_CAP = 500;
+/** Words in more entries than this count as common (0.2% of a 100,000-entry bank). */
+export const RARE_CAP = 200;
 /** At most this many of the rarest words are matched, as long as they are in RARE_CAP entries together. */
 export const RARE_WORDS = 4;
 
