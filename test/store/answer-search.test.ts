@@ -40,7 +40,11 @@ describe('answer search words', () => {
   });
 
   it('SQLite matches the rarest words: the rarest first, then more while rare together', () => {
-    expect(rarest(['common', 'rare', 'absent', 'mid'], [RARE_CAP, 3, 0, 400])).toEqual(['rare', 'mid']);
+    expect(rarest(['common', 'rare', 'absent', 'mid'], [RARE_CAP, 3, 0, RARE_CAP - 3])).toEqual([
+      'rare',
+      'mid',
+    ]);
+    expect(rarest(['rare', 'mid'], [3, RARE_CAP - 2])).toEqual(['rare']);
     // All common: the least common one alone.
     expect(rarest(['a1', 'b1'], [RARE_CAP, RARE_CAP - 1])).toEqual(['b1']);
     expect(rarest(['x', 'y'], [0, 0])).toEqual([]);
