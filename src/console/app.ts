@@ -77,7 +77,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.use('*', async (c, next) => {
     if (c.req.url.length > MAX_URL_LENGTH) return c.text('URL too long\n', 414);
-    const anonymous: Viewer = deps.auth.mode === 'open' ? { kind: 'open' } : { kind: 'token' };
+    const anonymous: Viewer = deps.auth.mode === 'open' ? { kind: 'open' } : { kind: 'anonymous' };
     c.set('deps', deps);
     c.set('view', viewFor(c, deps, anonymous));
     const lang = c.req.query('lang');

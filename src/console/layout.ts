@@ -15,6 +15,7 @@ function who(view: View): string {
   const { viewer } = view;
   if (viewer.kind === 'open') return view.t('signed_in.open');
   if (viewer.kind === 'token') return view.t('signed_in.token');
+  if (viewer.kind === 'anonymous') return '';
   return view.t('signed_in.person', { name: personName(view.config, viewer.personId) });
 }
 

@@ -7,8 +7,12 @@ import { type ConsoleTextKey, consoleText } from './texts.ts';
 
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-/** Who is looking: the local playground (no sign-in), the token's holder, or a supervisor. */
-export type Viewer = { kind: 'open' } | { kind: 'token' } | { kind: 'person'; personId: string };
+/**
+ * Who is looking: the local playground (no sign-in), the token's holder, a supervisor, or someone
+ * not signed in yet (only the sign-in pages render for them).
+ */
+export type Viewer =
+  { kind: 'open' } | { kind: 'token' } | { kind: 'person'; personId: string } | { kind: 'anonymous' };
 
 export interface View {
   locale: Locale;
