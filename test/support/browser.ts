@@ -37,12 +37,20 @@ export interface ChromiumAvailability {
   mustFail: boolean;
 }
 
+let warned = false;
+
 export function chromiumAvailability(): ChromiumAvailability {
   const available = existsSync(CHROMIUM_PATH);
   const reason = available
     ? ''
     : `no Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y --no-install-recommends chromium) or set CHROMIUM_PATH`;
-  return { available, reason, mustFail: !available && process.env.CI === 'true' };
+  const mustFail = !available && process.env.CI === 'true';
+  // A skipped suite shows no reason of its own: say it once, in the test file's output.
+  if (!available && !mustFail && !warned) {
+    warned = true;
+    console.warn(`browser tests skipped: ${reason}`);
+  }
+  return { available, reason, mustFail };
 }
 
 export interface BrowserSession {
