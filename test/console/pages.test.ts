@@ -131,6 +131,9 @@ describe('reports', () => {
     expect(body).toMatch(/<td>first response<\/td>\s*<td class="num">1<\/td>\s*<td class="num">1<\/td>/);
     expect(body).toMatch(/First response<\/div>\s*<div class="value">median 5 min<\/div>/);
     expect(body).toContain('average 4.0 of 5 from 1 ratings');
+    expect(body).toMatch(
+      /Longest wait in a queue<\/div>\s*<div class="value">\d+ (h|min)[^<]*<\/div>\s*<div class="muted">case #2, waiting since 23 Nov, 10:05 EET/,
+    );
     expect(body).toContain('Quick &lt;and&gt; kind');
     const data = JSON.parse(
       /<script type="application\/json" id="chart-data">(.*?)<\/script>/s.exec(body)?.[1] ?? '',

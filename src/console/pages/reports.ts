@@ -134,6 +134,20 @@ function riskBlock(view: View, r: Report): Html {
     }`;
 }
 
+/** The oldest case waiting for a first response at any sample of the period (queue.ts). */
+function longestWait(view: View, r: Report): Html {
+  let oldest: NonNullable<Report['queue'][number]['oldest']> | null = null;
+  for (const sample of r.queue)
+    if (sample.oldest && (!oldest || sample.oldest.waitedMs > oldest.waitedMs)) oldest = sample.oldest;
+  if (!oldest) return stat(view.t('reports.longest_wait'), '—');
+  const since = shortInstant(oldest.openedAt, view.locale, view.timeZone);
+  return stat(
+    view.t('reports.longest_wait'),
+    maybeDuration(oldest.waitedMs, view.locale),
+    view.t('reports.longest_wait_case', { number: oldest.number, since }),
+  );
+}
+
 function reportBlock(view: View, title: string, scope: string, r: Report): Html {
   const l = view.locale;
   const fr = r.responseTimes.firstResponse;
@@ -154,6 +168,7 @@ function reportBlock(view: View, title: string, scope: string, r: Report): Html 
         `${view.t('reports.p50')} ${maybeDuration(res.wall.p50Ms, l)}`,
         `${view.t('reports.p90')} ${maybeDuration(res.wall.p90Ms, l)}`,
       )}
+      ${longestWait(view, r)}
       ${stat(
         view.t('reports.reopens'),
         reopenRate,
