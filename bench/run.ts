@@ -231,10 +231,10 @@ const BENCHES: Bench[] = [
             {
               measure: `resident memory, ${fmt(r.loaded.cases)} open cases, after sweeps and traffic`,
               floor: 'absolute limit',
-              app: `median ${r.loaded.rssMb.median} MB (peak ${r.loaded.rssMb.peak} MB)`,
+              app: `median ${r.loaded.rssMb.median} MB (peak ${r.loaded.rssMb.peak} MB)${r.loaded.trafficError ? `; a traffic step FAILED: ${r.loaded.trafficError}` : ''}`,
               ratio: `${r2(r.loaded.rssMb.median / r.goals.loadedMb)}`,
               goal: `< ${r.goals.loadedMb} MB at 100,000 cases`,
-              met: quick ? null : r.loaded.rssMb.median < r.goals.loadedMb,
+              met: quick ? null : r.loaded.rssMb.median < r.goals.loadedMb && !r.loaded.trafficError,
               ...(quick
                 ? { note: `${NOT_JUDGED}: ${fmt(r.loaded.cases)} cases, the goal is for 100,000` }
                 : {}),
