@@ -34,14 +34,18 @@ export function pickLocale(
 const INTL: Readonly<Record<Locale, string>> = { en: 'en-GB', fr: 'fr-FR', lt: 'lt-LT' };
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** A short date and time in the reader's zone, e.g. "23 Nov, 10:15 EET". */
+/**
+ * A short date and time in the reader's zone: "23 Nov, 10:15 EET", "23 nov., 10:15 UTC+2", and in
+ * Lithuanian "lapkričio 23 d., 10:15 GMT+2" (Intl's own short Lithuanian form reads "11-23 10:15;
+ * GMT+2", which no one writes).
+ */
 export function shortInstant(at: Date, locale: Locale, timeZone: string): string {
   const key = `${locale}|${timeZone}`;
   let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(INTL[locale], {
       day: 'numeric',
-      month: 'short',
+      month: locale === 'lt' ? 'long' : 'short',
       hour: '2-digit',
       minute: '2-digit',
       timeZone,
@@ -49,7 +53,10 @@ export function shortInstant(at: Date, locale: Locale, timeZone: string): string
     });
     formats.set(key, format);
   }
-  return format.format(at);
+  if (locale !== 'lt') return format.format(at);
+  const parts = format.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('month')} ${part('day')} d., ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
 }
 
 /** A day as YYYY-MM-DD in a zone (charts bucket by the reader's day). */

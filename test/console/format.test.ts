@@ -1,7 +1,7 @@
 // The console's formatting: durations in the reader's words, the language picked from the query,
 // the cookie or Accept-Language, and the CONSOLE_* settings read from the environment.
 import { describe, expect, it } from 'vitest';
-import { duration, pickLocale, remaining } from '../../src/console/format.ts';
+import { duration, pickLocale, remaining, shortInstant } from '../../src/console/format.ts';
 import { EnvError, readEnv } from '../../src/env.ts';
 
 describe('duration and remaining', () => {
@@ -78,5 +78,14 @@ describe('CONSOLE_* settings', () => {
   ])('refuse %j, naming the variable', (env, message) => {
     expect(() => readEnv(env)).toThrow(EnvError);
     expect(() => readEnv(env)).toThrow(message);
+  });
+});
+
+describe('shortInstant', () => {
+  it('writes a date and time each language reads naturally', () => {
+    const at = new Date('2026-11-23T12:10:00Z');
+    expect(shortInstant(at, 'en', 'Europe/Vilnius')).toBe('23 Nov, 14:10 EET');
+    expect(shortInstant(at, 'fr', 'Europe/Paris')).toBe('23 nov., 13:10 UTC+1');
+    expect(shortInstant(at, 'lt', 'Europe/Vilnius')).toBe('lapkričio 23 d., 14:10 GMT+2');
   });
 });
