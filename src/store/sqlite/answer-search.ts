@@ -2,10 +2,10 @@
 // 20261211000000_answer_bank, which indexes live entries only), ranked by bm25.
 //
 // FTS5 ranks every row a MATCH finds before it can keep the best few, so a query holding one common
-// word ranks thousands of entries (6 to 12 ms at 100,000 entries for "any of the words", bench/answer-bank.ts). The search
-// therefore counts first how many entries each word is in (stopping at RARE_CAP, through the index)
-// and matches on the rarest words only: those that tell entries apart, as bm25's weights would
-// anyway. When every word is common, entries holding the two rarest together are the candidates
+// word ranks thousands of entries (5 to 12 ms at 100,000 entries for "any of the words", see
+// bench/answer-bank.ts). The search therefore counts first how many entries each word is in
+// (stopping at RARE_CAP, through the index) and matches on the rarest words only: those that tell
+// entries apart, as bm25's weights would anyway. When every word is common, entries holding the two rarest together are the candidates
 // (an intersection the index walks quickly), and, fewer than asked, those holding the rarest one.
 // The caller re-ranks the candidates by how much of the whole query each covers.
 import { join, raw, type Sql, sqltag as sql } from '../sql/sql-tag.ts';
