@@ -25,6 +25,8 @@ export interface Chart {
   x: number[];
   series: ChartSeries[];
   timeZone: string;
+  /** The legend's name for the time axis. */
+  xLabel?: string;
   yMax?: number;
   yLabel?: string;
   points?: boolean;

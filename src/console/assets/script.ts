@@ -64,10 +64,13 @@ export const CONSOLE_JS = `(function () {
           return /^0?0[:.]00$/.test(hour) || /^24[:.]00$/.test(hour) ? days.format(new Date(ts * 1000)) : hour;
         });
       };
-      series[0] = { value: function (u, ts) { return ts == null ? '' : full.format(new Date(ts * 1000)); } };
+      series[0] = { label: chart.xLabel || '', value: function (u, ts) { return ts == null ? '' : full.format(new Date(ts * 1000)); } };
       var axes = [{ values: ticks }, { label: chart.yLabel || '' }];
       var scales = chart.yMax ? { y: { range: [0, chart.yMax] } } : {};
-      new uPlot({ title: chart.title, width: width, height: 220, series: series, axes: axes, scales: scales }, data, holder);
+      // Ticks fall on the reader's midnights and hours, not UTC's.
+      var zone = chart.timeZone || 'UTC';
+      new uPlot({ title: chart.title, width: width, height: 220, series: series, axes: axes, scales: scales,
+        tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), zone); } }, data, holder);
       holder.setAttribute('data-drawn', 'true');
     }
   }

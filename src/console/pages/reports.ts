@@ -242,9 +242,13 @@ export async function reportsPage(view: View, deps: ConsoleDeps, query: URLSearc
   const teams = Object.keys(view.config.desk.directory.teams);
   const report = await loadReport(deps.reports, { days, now: view.now, teams, ...(team ? { team } : {}) });
   const label = (t: string) => teamName(view.config, t);
+  const xLabel = view.t('col.when');
   const charts = {
-    queue: queueChart(report, view.t('reports.chart_queue'), label, view.timeZone),
-    kept: keptChart(report, view.t('reports.chart_kept'), view.t('reports.all_teams'), label, view.timeZone),
+    queue: { ...queueChart(report, view.t('reports.chart_queue'), label, view.timeZone), xLabel },
+    kept: {
+      ...keptChart(report, view.t('reports.chart_kept'), view.t('reports.all_teams'), label, view.timeZone),
+      xLabel,
+    },
   };
   const blocks = [
     // With one team, "all teams" would say the same twice.
