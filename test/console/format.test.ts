@@ -2,6 +2,8 @@
 // the cookie or Accept-Language, and the CONSOLE_* settings read from the environment.
 import { describe, expect, it } from 'vitest';
 import { duration, pickLocale, remaining, shortInstant } from '../../src/console/format.ts';
+import { CONSOLE_TEXTS, type ConsoleTextKey } from '../../src/console/texts.ts';
+import { placeholdersOf } from '../../src/core/index.ts';
 import { EnvError, readEnv } from '../../src/env.ts';
 
 describe('duration and remaining', () => {
@@ -87,5 +89,18 @@ describe('shortInstant', () => {
     expect(shortInstant(at, 'en', 'Europe/Vilnius')).toBe('23 Nov, 14:10 EET');
     expect(shortInstant(at, 'fr', 'Europe/Paris')).toBe('23 nov., 13:10 UTC+1');
     expect(shortInstant(at, 'lt', 'Europe/Vilnius')).toBe('lapkričio 23 d., 14:10 GMT+2');
+  });
+});
+
+describe('the console’s catalogs', () => {
+  it('use the same placeholders as English in every language, and no text is empty', () => {
+    for (const locale of ['fr', 'lt'] as const) {
+      for (const key of Object.keys(CONSOLE_TEXTS.en) as ConsoleTextKey[]) {
+        expect(placeholdersOf(CONSOLE_TEXTS[locale][key]).sort(), `${locale} ${key}`).toEqual(
+          placeholdersOf(CONSOLE_TEXTS.en[key]).sort(),
+        );
+        expect(CONSOLE_TEXTS[locale][key].trim(), `${locale} ${key}`).not.toBe('');
+      }
+    }
   });
 });
