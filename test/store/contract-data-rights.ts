@@ -89,11 +89,11 @@ export function describeDataRightsContract(store: CurrentStore): void {
         ['rated', ANA, ana.createdAt],
         ['data_erased', 'operator:dpo', ASKED],
       ]);
-      // Codes and numbers stay: the reason code, the score.
+      // Codes, flags and numbers stay: the reason code, the answer offered to the bank, the score.
       expect(events.map((e) => e.data)).toEqual([
         { words: ERASED, topic: 'billing', priority: 'normal' },
         { text: ERASED },
-        { text: ERASED },
+        { text: ERASED, reusable: true },
         { reason: 'customer_asked', role: 'customer' },
         { score: 2, comment: ERASED },
         { person: ANA, reason: 'request' },

@@ -57,7 +57,12 @@ export async function seedStory(store: InspectableStore): Promise<Story> {
       events: [
         makeEvent(c, { type: 'case_opened', actorId: ANA, data: openedData(c.words) }),
         makeEvent(c, { type: 'details_added', actorId: ANA, data: { text: 'zebra order 1234' } }),
-        makeEvent(c, { type: 'answered', actorId: TOM, data: { text: 'Zebra refund is on its way' } }),
+        // Offered to the answer bank: the entry must go with her words.
+        makeEvent(c, {
+          type: 'answered',
+          actorId: TOM,
+          data: { text: 'Zebra refund is on its way', reusable: true },
+        }),
         makeEvent(c, {
           type: 'supervisor_requested',
           actorId: ANA,

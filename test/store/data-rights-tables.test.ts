@@ -16,26 +16,44 @@ type Row = Record<string, unknown>;
 /** Every row of every table the migrations made, by table. */
 type Tables = Record<string, Row[]>;
 
-/** Columns that change when a case is redacted: its version, and when it was last redacted. */
-const MOVING = new Set(['version', 'redacted_version']);
+/**
+ * Columns that change when a case is redacted: its version, and when it was last redacted; an
+ * answer-bank entry's edit and retirement (an erased entry is retired, by whoever asked), and its
+ * PostgreSQL search words (a tsvector of the erased text).
+ */
+const MOVING: Record<string, ReadonlySet<string>> = {
+  cases: new Set(['version', 'redacted_version']),
+  answer_bank: new Set(['updated_at', 'retired_at', 'edited_by', 'search']),
+};
+/** SQLite's full-text index of the answer bank (FTS5's own tables): binary, rewritten with the entries. */
+const isIndex = (table: string) => table.startsWith('answer_bank_fts');
+
+/** The full-text index's pages as text (SQLite keeps its words in blobs). */
+const indexPages = (tables: Tables): string =>
+  Object.entries(tables)
+    .filter(([table]) => isIndex(table))
+    .flatMap(([, rows]) => rows.flatMap((row) => Object.values(row)))
+    .map((value) => (Buffer.isBuffer(value) ? value.toString('latin1') : ''))
+    .join('\n');
 
 /** Each row's numbers and instants (what reports count), as sorted JSON lines per table. */
 function kept(tables: Tables, isText: (table: string, column: string, value: unknown) => boolean) {
   return Object.fromEntries(
-    Object.entries(tables).map(([table, rows]) => [
-      table,
-      rows
-        .filter((row) => !(table === 'case_events' && String(row.type).startsWith('data_')))
-        .map((row) =>
-          JSON.stringify(
-            Object.entries(row).filter(
-              ([column, value]) =>
-                !isText(table, column, value) && !(table === 'cases' && MOVING.has(column)),
+    Object.entries(tables)
+      .filter(([table]) => !isIndex(table))
+      .map(([table, rows]) => [
+        table,
+        rows
+          .filter((row) => !(table === 'case_events' && String(row.type).startsWith('data_')))
+          .map((row) =>
+            JSON.stringify(
+              Object.entries(row).filter(
+                ([column, value]) => !isText(table, column, value) && !MOVING[table]?.has(column),
+              ),
             ),
-          ),
-        )
-        .sort(),
-    ]),
+          )
+          .sort(),
+      ]),
   );
 }
 
@@ -49,6 +67,7 @@ async function eraseAndCompare(
   await seeding.close();
   const before = await dump();
   expect(JSON.stringify(before)).toMatch(ANA_MARKER);
+  expect(JSON.stringify(before.answer_bank)).toMatch(ANA_MARKER);
   expect(JSON.stringify(before)).toMatch(TOM_MARKER);
 
   const erasing = await store();
@@ -59,6 +78,9 @@ async function eraseAndCompare(
 
   expect(JSON.stringify(after)).not.toMatch(ANA_MARKER);
   expect(JSON.stringify(after)).not.toMatch(TOM_MARKER);
+  // Nor in SQLite's full-text index pages (binary, the words lower-cased inside).
+  if (Object.keys(before).some(isIndex)) expect(indexPages(before)).toMatch(ANA_MARKER);
+  expect(indexPages(after)).not.toMatch(ANA_MARKER);
   expect(kept(after, isText)).toEqual(kept(before, isText));
   const audit = (after.case_events ?? []).filter((e) => String(e.type).startsWith('data_'));
   expect(audit.map((e) => e.type)).toEqual(['data_erased', 'data_erased', 'data_erased']);
