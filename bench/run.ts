@@ -153,7 +153,7 @@ const BENCHES: Bench[] = [
   {
     name: 'sweep-cost',
     script: 'bench/sweep-cost.ts',
-    args: ['--sizes', '10000,1000000'],
+    args: ['--sizes', '10000,1000000', '--runs', '15'],
     // Seeding 1M cases takes minutes (~3 on a loaded 2-core machine): quick mode judges the same
     // ratio with 100k as the large size, and says so.
     quickArgs: ['--sizes', '10000,100000', '--runs', '5'],
