@@ -270,12 +270,15 @@ export function createDesk(deps: DeskDeps) {
     addDetails: withCase<CaseRef & { text: string }>((c, i) => addDetails(c, i.actor, i.text)),
     followUp,
     claim: withCase<CaseRef>((c, i) => claimCase(c, i.actor)),
-    answer: withCase<CaseRef & { text: string; reusable?: boolean }>((c, i) =>
-      answerCase(c, i.actor, i.text, i.reusable),
+    answer: withCase<CaseRef & { text: string; reusable?: boolean; fromAnswer?: string }>((c, i) =>
+      answerCase(c, i.actor, i.text, i.reusable, i.fromAnswer),
     ),
     askCustomer: withCase<CaseRef & { text: string }>((c, i) => askCustomer(c, i.actor, i.text)),
     addNote: withCase<CaseRef & { text: string }>((c, i) => addNote(c, i.actor, i.text)),
-    resolve: withCase<CaseRef & { summary?: string }>((c, i) => resolveCase(c, i.actor, i.summary)),
+    /** `fromAnswer`: the customer's "This solved it" under a suggested answer bank entry. */
+    resolve: withCase<CaseRef & { summary?: string; fromAnswer?: string }>((c, i) =>
+      resolveCase(c, i.actor, i.summary, i.fromAnswer),
+    ),
     close: withCase<CaseRef>((c, i) => closeCase(c, i.actor)),
     confirm: withCase<CaseRef>((c, i) => confirmResolution(c, i.actor)),
     reopen: withCase<CaseRef & { text?: string }>((c, i) => reopenCase(c, i.actor, i.text)),

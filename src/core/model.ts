@@ -406,8 +406,11 @@ export const mayHaveArrived = (notice: Pick<OutboxEntry, 'lastError'>): boolean 
 export interface CaseEventData {
   case_opened: { words: string; topic: string; priority: Priority; follows?: string };
   details_added: { text: string };
-  /** `reusable`: staff offered the answer to the answer bank (for the next case like it). */
-  answered: { text: string; reusable?: true };
+  /**
+   * `reusable`: staff offered the answer to the answer bank (for the next case like it);
+   * `fromAnswer`: the answer bank's entry it was sent from (a suggestion on the triage card).
+   */
+  answered: { text: string; reusable?: true; fromAnswer?: string };
   asked_customer: { text: string };
   note_added: { text: string };
   claimed: Record<string, never>;
@@ -428,7 +431,8 @@ export interface CaseEventData {
   escalation_declined: { approvalId: string; reason: string };
   expert_assigned: { expertId: string; dueAt: string };
   resolved: { summary: string };
-  closed: Record<string, never>;
+  /** `fromAnswer`: the customer closed it with "This solved it" under this answer bank entry. */
+  closed: { fromAnswer?: string };
   went_outside: { channel: string; note: string };
   /** `signals`: the RiskSignal codes of risk.ts that raised it. */
   risk_raised: { signals: readonly string[]; score: number; band: RiskBand };

@@ -46,5 +46,22 @@ export function describeAnswerBankDesk(name: string, makeStore: () => Promise<St
       ).rejects.toMatchObject({ code: 'forbidden' });
       expect(await h.store.answers.list({ limit: 10, withRetired: true })).toEqual([]);
     });
+
+    it('an answer sent from a suggestion and the customer\'s "This solved it" record the entry; a malformed one is left out', async () => {
+      const h = harness({ store: current() });
+      const id = await h.open('My invoice is doubled');
+      await h.desk.answer({ caseId: id, actor: as('tom'), text: 'Merged overnight.', fromAnswer: 'evt-1' });
+      await h.desk.answer({ caseId: id, actor: as('tom'), text: 'Again.', fromAnswer: '<b>no</b>' });
+      await h.desk.resolve({ caseId: id, actor: as(customer.id), fromAnswer: 'evt-2' });
+      const events = await h.store.inspect.listEvents(id);
+      expect(events.filter((e) => e.type === 'answered').map((e) => e.data)).toEqual([
+        { text: 'Merged overnight.', fromAnswer: 'evt-1' },
+        { text: 'Again.' },
+      ]);
+      const closed = events.find((e) => e.type === 'closed');
+      expect(closed?.data).toEqual({ fromAnswer: 'evt-2' });
+      // A suggested answer is not a new entry (only `reusable` makes one).
+      expect(await h.store.answers.list({ limit: 10 })).toEqual([]);
+    });
   });
 }

@@ -8,21 +8,41 @@ import { requireActive, requireText } from './guards.ts';
  * closes and the case waits on the customer (check-in, then automatic close). While a supervisor's
  * decision is pending, the decision window stays: a reply does not decide the escalation.
  * `reusable` (true only) offers the answer to the answer bank: the store keeps it as an entry for
- * the case's topic and language.
+ * the case's topic and language. `fromAnswer` names the answer bank entry the text was sent from
+ * (the triage card's "Send this answer"), which the reports count as deflection once the case ends.
  */
-export function answerCase(change: Change, actor: Actor, text: unknown, reusable: unknown = false): void {
+export function answerCase(
+  change: Change,
+  actor: Actor,
+  text: unknown,
+  reusable: unknown = false,
+  fromAnswer?: unknown,
+): void {
   const c = change.next;
   requireRole(actor.id, c, change.config, STAFF);
   requireActive(c);
   const body = requireText(text);
   if (c.ownerId === null && c.status !== 'awaiting_approval') c.ownerId = actor.id;
   waitOnCustomer(change, 'kept');
-  change.event('answered', actor.id, reusable === true ? { text: body, reusable: true } : { text: body });
+  const entry = answerRef(fromAnswer);
+  change.event('answered', actor.id, {
+    text: body,
+    ...(reusable === true ? { reusable: true as const } : {}),
+    ...(entry ? { fromAnswer: entry } : {}),
+  });
   change.toCustomer('customer.reply', { fromName: change.nameOf(actor.id), text: body }, [
     'add_details',
     'mark_resolved',
     'ask_supervisor',
   ]);
+}
+
+/**
+ * An answer bank entry's id as an adapter passes it back from a button (an event id), or undefined
+ * for anything else: a malformed reference is not recorded, and never refuses the answer itself.
+ */
+export function answerRef(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[\w:.-]{1,100}$/.test(value) ? value : undefined;
 }
 
 /**

@@ -1,18 +1,20 @@
 import type { Change } from '../change.ts';
 import { type Actor, requireRole, STAFF } from '../roles.ts';
 import { closeWindow } from '../windows.ts';
+import { answerRef } from './answer-case.ts';
 import { optionalText, requireActive, requireStatus } from './guards.ts';
 
 /**
  * Staff mark the case resolved and the customer is asked to confirm or reopen. When the customer
- * marks it resolved themselves, that is their confirmation: the case closes.
+ * marks it resolved themselves, that is their confirmation: the case closes; with `fromAnswer` (their
+ * "This solved it" under an answer the acknowledgement suggested) the close records that entry.
  */
-export function resolveCase(change: Change, actor: Actor, summary: unknown = ''): void {
+export function resolveCase(change: Change, actor: Actor, summary: unknown = '', fromAnswer?: unknown): void {
   const c = change.next;
   const roles = requireRole(actor.id, c, change.config, [...STAFF, 'customer']);
   requireActive(c);
   if (roles.has('customer') && roles.size === 1) {
-    closeCase(change, actor);
+    closeCase(change, actor, fromAnswer);
     return;
   }
   const words = optionalText(summary);
@@ -36,12 +38,13 @@ export function finish(change: Change, status: 'resolved' | 'closed'): void {
 }
 
 /** Closes the case for good (customer, owner or supervisor); the customer is invited to rate. */
-export function closeCase(change: Change, actor: Actor): void {
+export function closeCase(change: Change, actor: Actor, fromAnswer?: unknown): void {
   const c = change.next;
   const roles = requireRole(actor.id, c, change.config, ['customer', 'owner', 'supervisor']);
   requireStatus(c, ['open', 'waiting_on_customer', 'waiting_on_expert', 'awaiting_approval', 'resolved']);
   finish(change, 'closed');
-  change.event('closed', actor.id);
+  const entry = roles.has('customer') ? answerRef(fromAnswer) : undefined;
+  change.event('closed', actor.id, entry ? { fromAnswer: entry } : {});
   change.toCustomer('customer.closed', {}, ['rate', 'reopen']);
   if (roles.has('customer') && c.ownerId !== null && c.ownerId !== actor.id) {
     change.toPerson(c.ownerId, 'owner.closed_by_customer', { customerName: c.customer.name });

@@ -1,6 +1,7 @@
 // Every report for one period, optionally for one team, from cases and their audit trails.
 import { type CaseHistory, readCase } from './case-history.ts';
 import { type CsatReport, csatReport } from './csat.ts';
+import { type DeflectionReport, deflectionReport } from './deflection.ts';
 import { type EscalationReport, escalationReport } from './escalations.ts';
 import type { CaseTrail, ReportPeriod } from './input.ts';
 import { HOUR_MS, type QueueSample, queueSamples, samplingInstants } from './queue.ts';
@@ -34,6 +35,8 @@ export interface Report {
   reopens: ReopenReport;
   /** Cases opened (per topic) and finished in the period. */
   volume: VolumeReport;
+  /** Finished cases an answer bank suggestion settled. */
+  deflection: DeflectionReport;
 }
 
 /** Throws a RangeError when `queueEveryMs` is not a positive number. */
@@ -55,5 +58,6 @@ export function buildReport(input: ReportInput): Report {
     queue: queueSamples(histories, samplingInstants(period, input.queueEveryMs ?? HOUR_MS)),
     reopens: reopenReport(histories, period),
     volume: volumeReport(histories, period),
+    deflection: deflectionReport(histories, period),
   };
 }

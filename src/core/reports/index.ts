@@ -14,6 +14,7 @@ export {
   readCase,
 } from './case-history.ts';
 export { type CsatComment, type CsatReport, csatReport, type Score } from './csat.ts';
+export { type DeflectionReport, deflectionReport } from './deflection.ts';
 export { type EscalationReport, escalationReport, type RequestRole } from './escalations.ts';
 export { type CaseTrail, inPeriod, type ReportCase, type ReportEvent, type ReportPeriod } from './input.ts';
 export {
