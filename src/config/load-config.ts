@@ -5,6 +5,7 @@ import { isMap, isNode, isScalar, isSeq, type Node, parseDocument, visit } from 
 import type { z } from 'zod';
 import type { Calendar, DeskConfig, Directory, Person, Team, Topic } from '../core/model.ts';
 import {
+  type AnswerBankSettings,
   type ConfigFile,
   checkPolicyTable,
   checkRetention,
@@ -20,6 +21,8 @@ export interface AppConfig {
   sweep: { everySeconds: number; leaseSeconds: number; batch: number };
   /** How long texts and bookkeeping rows are kept (src/jobs/retention.ts applies it daily). */
   retention: RetentionSettings;
+  /** When the answer bank's past answers are offered to customers (absent: the defaults). */
+  answerBank?: AnswerBankSettings;
 }
 
 /** Thrown by `loadConfig`/`parseConfig` when the file cannot be read or has any problem. */
@@ -167,6 +170,7 @@ function toAppConfig(file: ConfigFile): AppConfig {
     workspace: file.workspace,
     sweep: file.sweep,
     retention: file.retention,
+    answerBank: file.answerBank,
   };
 }
 

@@ -491,6 +491,49 @@ const intakeSchema = z
     community: { ...DEFAULT_INTAKE_LIMITS.community },
   });
 
+// ---------------------------------------------------------------------------------------------
+// Answer bank: when a customer's acknowledgement offers past answers ("answers that helped others").
+
+/**
+ * The least score (the share of the customer's words a past answer covers, AnswerMatch.score) for
+ * the acknowledgement to offer answers, per audience; null: never. Colleagues (internal) reach a
+ * person quickly, so they are offered none unless asked for; the community gets them from 0.6.
+ */
+export const ANSWER_BANK_DEFAULTS = {
+  suggestToCustomers: { internal: null, community: 0.6 },
+} as const satisfies { suggestToCustomers: Record<Audience, number | null> };
+
+const thresholdOrOff = z.union([
+  z.literal('off').transform(() => null),
+  z
+    .number({ error: says((v) => `${quote(v)} is not a score between 0 and 1, or "off"`) })
+    .gt(0, { error: 'a score above 0 and at most 1, or "off"' })
+    .max(1, { error: 'a score above 0 and at most 1, or "off"' }),
+]);
+
+const answerBankSchema = z
+  .strictObject({
+    suggestToCustomers: z
+      .strictObject({ internal: thresholdOrOff.optional(), community: thresholdOrOff.optional() })
+      .default({}),
+  })
+  .default({ suggestToCustomers: {} })
+  .transform((a) => ({
+    suggestToCustomers: {
+      internal:
+        a.suggestToCustomers.internal === undefined
+          ? ANSWER_BANK_DEFAULTS.suggestToCustomers.internal
+          : a.suggestToCustomers.internal,
+      community:
+        a.suggestToCustomers.community === undefined
+          ? ANSWER_BANK_DEFAULTS.suggestToCustomers.community
+          : a.suggestToCustomers.community,
+    } as Record<Audience, number | null>,
+  }));
+
+/** The answer bank's settings as the app uses them. */
+export type AnswerBankSettings = z.output<typeof answerBankSchema>;
+
 export const configFileSchema = z.strictObject({
   workspace: id,
   defaultTopic: z.string(),
@@ -508,5 +551,6 @@ export const configFileSchema = z.strictObject({
     .default({ everySeconds: 5, leaseSeconds: 60, batch: 200 }),
   retention: retentionSchema,
   intake: intakeSchema,
+  answerBank: answerBankSchema,
 });
 export type ConfigFile = z.output<typeof configFileSchema>;

@@ -4,12 +4,21 @@
 import type { AppConfig } from '../config/load-config.ts';
 import type { Desk } from '../core/desk.ts';
 import type { Case, ClaimedNotice } from '../core/model.ts';
-import type { Clock, DeliveryResult, InboundLog, ReferenceStore, ReportReads } from '../core/ports.ts';
+import type {
+  AnswerBank,
+  Clock,
+  DeliveryResult,
+  InboundLog,
+  ReferenceStore,
+  ReportReads,
+} from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 import type { TeamDigest } from './team-report.ts';
 
 // Adapters import the app's config and logger types from here, never from src/config or src/log.
 export type { AppConfig, Logger };
+/** When customers are offered past answers, for a config that leaves `answerBank` out. */
+export { ANSWER_BANK_DEFAULTS } from '../config/schema.ts';
 
 /** The chat platforms an adapter of src/main.ts connects to. */
 export type ChatPlatform = 'slack' | 'discord';
@@ -41,9 +50,10 @@ export interface AdapterContext<RefName extends string = string> {
   sinks: SinkRegistry;
   /**
    * Platform events already taken (retries are dropped), the references kept per case, and the
-   * reports' reads (a team's week, see team-report.ts).
+   * reports' reads (a team's week, see team-report.ts), and the answer bank (suggestions for a new
+   * case, adapters/shared/answer-suggestions.ts).
    */
-  store: { inbound: InboundLog; refs: ReferenceStore<RefName>; reports: ReportReads };
+  store: { inbound: InboundLog; refs: ReferenceStore<RefName>; reports: ReportReads; answers: AnswerBank };
   config: AppConfig;
   clock: Clock;
   logger: Logger;
