@@ -29,6 +29,9 @@ const ACTIONS = {
   confirm: true,
   reopen: true,
   rate: true,
+  declare_incident: true,
+  incident_update: true,
+  resolve_incident: true,
 } satisfies Record<ActionId, true>;
 const isAction = (s: string): s is ActionId => Object.hasOwn(ACTIONS, s);
 
@@ -45,6 +48,9 @@ export const FORMS = [
   'record_outside',
   'accept',
   'escalate',
+  'incident_declare',
+  'incident_update',
+  'incident_resolve',
 ] as const;
 export type Form = (typeof FORMS)[number];
 const isForm = (s: string): s is Form => (FORMS as readonly string[]).includes(s);
@@ -69,9 +75,12 @@ export interface FormRef {
   approvalId?: string;
 }
 
-// Custom ids are at most 100 characters; case and approval ids are UUIDs (36).
-export const actionCustomId = (a: NoticeAction): string =>
-  ['act', a.id, a.caseId, ...(a.approvalId ? [a.approvalId] : [])].join(':');
+// Custom ids are at most 100 characters; case, approval and incident ids are UUIDs (36). The last
+// part is the approval a decision is about, or the incident an incident button acts on.
+export const actionCustomId = (a: NoticeAction): string => {
+  const about = a.approvalId ?? a.incidentId;
+  return ['act', a.id, a.caseId, ...(about ? [about] : [])].join(':');
+};
 export const OPEN_CASE_ID = 'open';
 export const moreCustomId = (caseId: string): string => `more:${caseId}`;
 export const staffCustomId = (action: StaffAction, caseId: string): string => `staff:${action}:${caseId}`;

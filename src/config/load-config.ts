@@ -156,6 +156,7 @@ function toAppConfig(file: ConfigFile): AppConfig {
       supervisors: t.supervisors,
       ...optional('slackTriageChannel', t.slackTriageChannel),
       ...optional('discordTriageChannel', t.discordTriageChannel),
+      ...optional('incidents', t.incidents),
     })),
     topics: byId(file.topics, (id, t): Topic => ({
       id,

@@ -206,6 +206,32 @@ export const personSchema = z.strictObject({
   absences: z.array(absence).default([]),
 });
 
+/**
+ * Incident detection (src/core/incidents.ts): `threshold` alike cases on one topic within `within`
+ * alert the team's supervisors. Defaults: 5 cases, 30 minutes, similarity 0.3 (words in common over
+ * words in either). A team without the section has no detection.
+ */
+export const INCIDENT_DEFAULTS = { threshold: 5, withinMinutes: 30, similarity: 0.3 } as const;
+
+const incidentsSchema = z
+  .strictObject({
+    threshold: z
+      .int()
+      .min(2, { error: 'an incident needs at least 2 cases' })
+      .default(INCIDENT_DEFAULTS.threshold),
+    within: duration.optional(),
+    similarity: z
+      .number()
+      .gt(0, { error: 'similarity is a fraction above 0, at most 1' })
+      .max(1, { error: 'similarity is a fraction above 0, at most 1' })
+      .default(INCIDENT_DEFAULTS.similarity),
+  })
+  .transform((i) => ({
+    threshold: i.threshold,
+    withinMinutes: i.within ?? INCIDENT_DEFAULTS.withinMinutes,
+    similarity: i.similarity,
+  }));
+
 export const teamSchema = z.strictObject({
   name: text,
   calendar: z.string(),
@@ -214,6 +240,7 @@ export const teamSchema = z.strictObject({
   supervisors: idList.min(1, { error: 'a team needs at least one supervisor' }),
   slackTriageChannel: slackChannelId.optional(),
   discordTriageChannel: discordId.optional(),
+  incidents: incidentsSchema.optional(),
 });
 
 export const topicSchema = z.strictObject({

@@ -20,6 +20,11 @@ import type { TextKey } from './texts/en.ts';
 import type { Params, ParamsThen } from './texts/params.ts';
 
 type Buttons = NoticeAction['id'][];
+const INCIDENT_ACTIONS: ReadonlySet<NoticeAction['id']> = new Set([
+  'declare_incident',
+  'incident_update',
+  'resolve_incident',
+]);
 /** A notice's params and buttons: `number` is the case's, filled in for every notice. */
 type NoticeArgs<K extends TextKey> = ParamsThen<K, 'number', Buttons>;
 /** A customer's notice's: their `name` is filled in too. */
@@ -32,6 +37,10 @@ export class Change {
   readonly timers: Timer[] = [];
   cancelTimers = false;
   completeTimer: CaseChange['completeTimer'];
+  /** An incident written with the change (an alert at intake), see CaseChange.incident. */
+  incident: CaseChange['incident'];
+  /** The incident the notices' incident buttons act on. */
+  incidentForActions: string | undefined;
 
   constructor(
     readonly before: Case,
@@ -91,8 +100,10 @@ export class Change {
     key: TextKey,
     params: Params = {},
     actions: Buttons = [],
+    dedupeKey?: string,
   ): void {
     const caseId = this.next.id;
+    const incidentId = this.incidentForActions;
     const approvalId = this.next.approval?.status === 'pending' ? this.next.approval.id : undefined;
     this.notices.push({
       id: this.ids.next(),
@@ -103,12 +114,14 @@ export class Change {
       actions: actions.map((id) =>
         approvalId !== undefined && (id === 'approve' || id === 'decline')
           ? { id, caseId, approvalId }
-          : { id, caseId },
+          : incidentId !== undefined && INCIDENT_ACTIONS.has(id)
+            ? { id, caseId, incidentId }
+            : { id, caseId },
       ),
       locale,
       timeZone,
       // Same case version + position = same notice, so a replayed change never sends twice.
-      dedupeKey: `${caseId}:v${this.next.version}:${this.notices.length}`,
+      dedupeKey: dedupeKey ?? `${caseId}:v${this.next.version}:${this.notices.length}`,
       createdAt: this.now,
     });
   }
@@ -122,6 +135,23 @@ export class Change {
       key,
       { name: customer.name, ...params },
       actions,
+    );
+  }
+
+  /**
+   * To the customer under a dedupe key of the caller's (an incident update: one per update and
+   * case), so a command re-run after a crash never writes the notice twice.
+   */
+  toCustomerOnce<K extends TextKey>(dedupeKey: string, key: K, ...[params]: CustomerNoticeArgs<K>): void {
+    const { customer, conversation } = this.next;
+    this.notify(
+      { kind: 'customer', customerId: customer.id, conversation },
+      customer.locale,
+      customer.timeZone,
+      key,
+      { name: customer.name, ...params },
+      [],
+      dedupeKey,
     );
   }
 
@@ -189,6 +219,7 @@ export class Change {
       cancelTimers: this.cancelTimers,
     };
     if (this.completeTimer) change.completeTimer = this.completeTimer;
+    if (this.incident) change.incident = this.incident;
     return change;
   }
 }

@@ -19,6 +19,7 @@ import {
 } from './commands/supervisor-actions.ts';
 import { CoreError, isCoreError } from './errors.ts';
 import { handleTimer, type TimerOutcome } from './handle-timer.ts';
+import { incidentAtIntake, incidentCommands } from './incident-desk.ts';
 import type { Violation } from './invariants.ts';
 import {
   ACTIVE_STATUSES,
@@ -29,15 +30,24 @@ import {
   type Notice,
   type Timer,
 } from './model.ts';
-import type { CaseQuery, CaseRepository, Clock, Ids, LeaseQueue, SendAtOnce } from './ports.ts';
+import type {
+  CaseQuery,
+  CaseRepository,
+  Clock,
+  Ids,
+  IncidentRepository,
+  LeaseQueue,
+  SendAtOnce,
+} from './ports.ts';
 import { repairPromise } from './repair-promise.ts';
 import { emptySweepReport, type SweepReport } from './sweep-report.ts';
 import { type Actor, requireRole } from './roles.ts';
 
-/** The storage the desk plays a role for: cases, and the timers' queue the sweep claims from. */
+/** The storage the desk plays a role for: cases, the timers' queue the sweep claims from, incidents. */
 export interface DeskStore {
   cases: CaseRepository;
   timers: LeaseQueue<Timer>;
+  incidents: IncidentRepository;
 }
 
 export interface DeskDeps {
@@ -99,7 +109,7 @@ const actorOf = (actor: unknown): Actor =>
 
 export function createDesk(deps: DeskDeps) {
   const { store, clock, ids, config } = deps;
-  const { cases, timers } = store;
+  const { cases, timers, incidents } = store;
 
   /** Hands a command's result to `afterCommit` when it wrote notices. */
   const committed = (result: CommandResult): CommandResult => {
@@ -160,6 +170,8 @@ export function createDesk(deps: DeskDeps) {
         await mutate(addTo.id, (c) => addDetails(c, actor, input.text, { fromNewRequest: true })),
       );
     }
+    // An incident it joins, or a burst it makes (incident-desk.ts), written with the case.
+    const incidentStep = await incidentAtIntake({ cases, incidents, config, ids }, draft, now);
     let notices: readonly Notice[] = [];
     let events: readonly CaseEvent[] = [];
     const created = await cases.createCase(
@@ -167,6 +179,7 @@ export function createDesk(deps: DeskDeps) {
       (numbered, queue) => {
         const change = new Change(numbered, now, ids, config);
         openCase(change, queue.ahead);
+        incidentStep(change);
         notices = change.notices;
         events = change.events;
         const { expectedVersion: _v, completeTimer: _t, ...rows } = change.toCommit();
@@ -264,6 +277,15 @@ export function createDesk(deps: DeskDeps) {
         await mutate(input.caseId, (change) => fn(change, { ...input, actor: actorOf(input.actor) })),
       );
 
+  const incidentDesk = incidentCommands({
+    cases,
+    incidents,
+    clock,
+    ids,
+    config,
+    mutate: async (caseId, apply) => committed(await mutate(caseId, apply)),
+  });
+
   return {
     config,
     openCase: openCaseCommand,
@@ -299,6 +321,7 @@ export function createDesk(deps: DeskDeps) {
     recordOutside: withCase<CaseRef & { channel: string; note?: string }>((c, i) =>
       recordOutside(c, i.actor, i.channel, i.note ?? ''),
     ),
+    ...incidentDesk,
     sweep,
     repair,
     getCase: (id: string) => cases.getCase(id),

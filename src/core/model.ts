@@ -90,6 +90,18 @@ export interface Team {
   supervisors: readonly string[];
   slackTriageChannel?: string;
   discordTriageChannel?: string;
+  /** Incident detection for the team's topics (incidents.ts); none: off. */
+  incidents?: IncidentSettings;
+}
+
+/**
+ * When `threshold` new cases on one topic whose words are alike (similarity ≥ `similarity`, see
+ * similar-words.ts) open within `withinMinutes` (wall clock), the team's supervisors are alerted.
+ */
+export interface IncidentSettings {
+  threshold: number;
+  withinMinutes: number;
+  similarity: number;
 }
 
 export interface Topic {
@@ -290,11 +302,53 @@ export interface Case {
   rating: { score: number; comment: string } | null;
   /** The earlier case of the same customer this one follows up (a message after reopenWithin). */
   follows: { caseId: string; number: number } | null;
+  /** The incident this case is part of, and how many of its updates the customer was told. */
+  incident: CaseIncident | null;
   createdAt: Date;
   updatedAt: Date;
   resolvedAt: Date | null;
   closedAt: Date | null;
   /** Optimistic concurrency: bumped by every change. */
+  version: number;
+}
+
+export interface CaseIncident {
+  id: string;
+  updatesTold: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incidents: many cases of one team and topic with one cause (incidents.ts)
+
+/** alerted: the supervisors were told of a burst; open: declared; resolved: over. */
+export const INCIDENT_STATUSES = ['alerted', 'open', 'resolved'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export interface IncidentUpdate {
+  id: string;
+  text: string;
+  at: Date;
+  by: string;
+}
+
+export interface Incident {
+  id: string;
+  team: string;
+  topic: string;
+  status: IncidentStatus;
+  /** Empty until declared. */
+  title: string;
+  /** The customer's words the burst was found on: new cases are compared with them. */
+  words: string;
+  /** How many alike cases made the alert (0 when declared without one). */
+  burst: number;
+  alertedAt: Date;
+  declaredAt: Date | null;
+  declaredBy: string | null;
+  updates: IncidentUpdate[];
+  resolvedAt: Date | null;
+  summary: string;
+  /** Optimistic concurrency, as for cases. */
   version: number;
 }
 
@@ -343,12 +397,17 @@ export type ActionId =
   | 'mark_resolved'
   | 'confirm'
   | 'reopen'
-  | 'rate';
+  | 'rate'
+  | 'declare_incident'
+  | 'incident_update'
+  | 'resolve_incident';
 
 export interface NoticeAction {
   id: ActionId;
   caseId: string;
   approvalId?: string;
+  /** The incident the button acts on (declare_incident, incident_update, resolve_incident). */
+  incidentId?: string;
 }
 
 /**
@@ -441,6 +500,12 @@ export interface CaseEventData {
   reassigned_after_misses: { from: string; to: string; misses: number };
   customer_checked_in: { closeAt: string };
   auto_closed: { waitingSince: string };
+  /** This case made a burst of alike cases, and the supervisors were alerted. */
+  incident_alerted: { incidentId: string; cases: number };
+  /** The case became part of an incident (declared, or matched at intake). */
+  incident_linked: { incidentId: string; title: string };
+  /** The customer was sent the incident's update. */
+  incident_update_sent: { incidentId: string; updateId: string };
   /** The auditor's repair: the rules of invariants.ts the case broke, and what was found. */
   promise_repaired: { rules: readonly string[]; details: readonly string[] };
   /** Everything stored about `person` was handed out (`npm run privacy -- export`); the actor asked. */

@@ -8,6 +8,8 @@ import type {
   CaseEvent,
   CaseStatus,
   ClaimedNotice,
+  Incident,
+  IncidentStatus,
   Leased,
   Locale,
   Notice,
@@ -42,6 +44,16 @@ export interface CaseChange {
    * this lease still holds the timer; on success the timer becomes `done`.
    */
   completeTimer?: { id: string; leaseToken: string };
+  /**
+   * An incident written in the same transaction (an alert with the case that made the burst):
+   * inserted when `expectedVersion` is null, else updated at that version (`conflict` otherwise).
+   */
+  incident?: IncidentWrite;
+}
+
+export interface IncidentWrite {
+  incident: Incident;
+  expectedVersion: number | null;
 }
 
 /** A new case without its number: the store allocates the number in the same transaction. */
@@ -50,12 +62,39 @@ export type NewCase = Omit<Case, 'number'>;
 /** What intake writes: the case (with its number) and its first rows. */
 export type NewCaseRows = Omit<CaseChange, 'expectedVersion' | 'completeTimer'>;
 
+export interface IncidentQuery {
+  team?: string;
+  topic?: string;
+  statuses?: readonly IncidentStatus[];
+  /** At most this many, newest alert first. */
+  limit?: number;
+}
+
+/**
+ * Incidents for the desk (and reads for the console). An incident's cases point at it
+ * (`Case.incident`, listed with CaseQuery.incidentId); the links are written with each case's
+ * change, the incident itself here or with a case's change (CaseChange.incident).
+ */
+export interface IncidentRepository {
+  getIncident(id: string): Promise<Incident | null>;
+  /** Newest alert first. */
+  listIncidents(query: IncidentQuery): Promise<Incident[]>;
+  /** Inserts (expectedVersion null) or updates at the version read; `conflict` otherwise. */
+  saveIncident(write: IncidentWrite): Promise<void>;
+}
+
 export interface CaseQuery {
   workspace?: string;
   customerId?: string;
   ownerId?: string;
   team?: string;
   statuses?: readonly CaseStatus[];
+  /** Only cases on this topic. */
+  topic?: string;
+  /** Only cases opened at or after this instant. */
+  createdSince?: Date;
+  /** Only cases linked to this incident. */
+  incidentId?: string;
   // The App Home's lists; each filter applies when true (or set) and is read through an index.
   /** Only cases whose approval is pending. */
   approvalPending?: boolean;

@@ -8,6 +8,7 @@ import type { CaseQuery, CaseRepository, ExpertLoad, NewCaseRows } from '../core
 import type { StoreInspector } from './inspector.ts';
 import { createMemoryAnswers } from './memory-answers.ts';
 import { createMemoryDataRights, refKey } from './memory-data-rights.ts';
+import { createMemoryIncidents } from './memory-incidents.ts';
 import { createMemoryOutbox } from './memory-outbox.ts';
 import { createMemoryTimers } from './memory-timers.ts';
 import type { InspectableStore } from './store.ts';
@@ -21,6 +22,7 @@ export function createMemoryStore(): InspectableStore {
   const timers = createMemoryTimers();
   const outbox = createMemoryOutbox();
   const answers = createMemoryAnswers();
+  const incidents = createMemoryIncidents();
 
   /** Open, unowned level-1 cases of the team before `c` (a scan: this store is for tests). */
   const queueAhead = (c: Pick<Case, 'team' | 'createdAt' | 'number'>): number =>
@@ -104,10 +106,12 @@ export function createMemoryStore(): InspectableStore {
       }
       if (cases.has(rows.case.id)) throw new Error(`duplicate case id ${rows.case.id}`);
       assertNewIds(rows);
+      if (rows.incident) incidents.check(rows.incident);
       if (options?.inbound) inbound.set(options.inbound.key, new Date(options.inbound.at));
       counters.set(draft.workspace, number + 1);
       cases.set(rows.case.id, clone(rows.case));
       if (rows.cancelTimers) timers.cancelOf(rows.case.id);
+      if (rows.incident) incidents.apply(rows.incident);
       writeRows(rows);
       const sendAtOnce = options?.sendAtOnce;
       const sending = sendAtOnce
@@ -139,6 +143,9 @@ export function createMemoryStore(): InspectableStore {
             (query.customerId === undefined || c.customer.id === query.customerId) &&
             (query.ownerId === undefined || c.ownerId === query.ownerId) &&
             (query.team === undefined || c.team === query.team) &&
+            (query.topic === undefined || c.topic === query.topic) &&
+            (query.createdSince === undefined || c.createdAt >= query.createdSince) &&
+            (query.incidentId === undefined || c.incident?.id === query.incidentId) &&
             (query.statuses === undefined || query.statuses.includes(c.status)) &&
             (!query.approvalPending || c.approval?.status === 'pending') &&
             (overdue === undefined ||
@@ -159,7 +166,9 @@ export function createMemoryStore(): InspectableStore {
         throw new CoreError('lease_lost', 'error.conflict');
       }
       assertNewIds(change);
+      if (change.incident) incidents.check(change.incident);
       cases.set(change.case.id, clone(change.case));
+      if (change.incident) incidents.apply(change.incident);
       if (completed) timers.complete(completed.id);
       if (change.cancelTimers) timers.cancelOf(change.case.id);
       writeRows(change);
@@ -212,6 +221,7 @@ export function createMemoryStore(): InspectableStore {
     cases: repository,
     timers: timers.queue,
     notices: outbox.queue,
+    incidents: incidents.repository,
     ops: {
       async outboxCounts() {
         const counts = new Map<string, { platform: string; status: NoticeStatus; count: number }>();

@@ -8,6 +8,7 @@ import type {
   CaseRepository,
   DataRights,
   InboundLog,
+  IncidentRepository,
   LeaseQueue,
   NoticeQueue,
   OperationsReads,
@@ -21,6 +22,8 @@ export interface Store {
   cases: CaseRepository;
   timers: LeaseQueue<Timer>;
   notices: NoticeQueue;
+  /** Incidents: the desk's, and the console's reads. */
+  incidents: IncidentRepository;
   /** The ops server's reads (metrics, readiness). */
   ops: OperationsReads;
   /** Reports, the weekly digest and the web console: cases with their trails, one case's timeline. */

@@ -79,6 +79,7 @@ export function makeDraft(overrides: Partial<NewCase> = {}): NewCase {
     outside: null,
     rating: null,
     follows: null,
+    incident: null,
     createdAt: T0,
     updatedAt: T0,
     resolvedAt: null,

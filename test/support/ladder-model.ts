@@ -173,7 +173,7 @@ export async function runSteps(
     },
   };
   const desk = createDesk({
-    store: { cases: counted, timers: store.timers },
+    store: { cases: counted, timers: store.timers, incidents: store.incidents },
     clock,
     ids: new SequentialIds(),
     config,

@@ -4,13 +4,14 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { type ActionId, type Actor, type Case, CoreError, type Desk } from '../../../src/core/index.ts';
 import { requireDecider } from '../../shared/deciders.ts';
+import { INCIDENT_FORM_OF, type IncidentForm } from '../../shared/incidents.ts';
 import { neutralise } from '../render/markdown.ts';
 import { type Form, parseButtonId, type StaffAction } from '../ids.ts';
 import { whoIs, type Who } from './identity.ts';
 import { readCard } from '../delivery/triage-card.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
-import { caseForm, intakeForm } from '../render/forms.ts';
+import { caseForm, incidentModal, intakeForm } from '../render/forms.ts';
 import { firstTime, refusalText, runForActor, sayPrivately } from './replies.ts';
 
 type CaseInput = { caseId: string; actor: Actor };
@@ -26,7 +27,7 @@ const DIRECT: Partial<Record<ActionId, (desk: Desk, input: CaseInput) => Promise
 };
 
 /** Actions that need words first: the form they open. */
-const FORM_OF: Partial<Record<ActionId, Exclude<Form, 'intake'>>> = {
+const FORM_OF: Partial<Record<ActionId, Exclude<Form, 'intake' | IncidentForm>>> = {
   accept: 'accept',
   escalate: 'escalate',
   resolve: 'resolve',
@@ -38,7 +39,7 @@ const FORM_OF: Partial<Record<ActionId, Exclude<Form, 'intake'>>> = {
 };
 
 /** The triage card's staff controls: a form, or a command run at once. */
-const STAFF_FORM: Partial<Record<StaffAction, Exclude<Form, 'intake'>>> = {
+const STAFF_FORM: Partial<Record<StaffAction, Exclude<Form, 'intake' | IncidentForm>>> = {
   ask_customer: 'ask_customer',
   record_outside: 'record_outside',
 };
@@ -73,6 +74,13 @@ export async function onButton(rt: DiscordRuntime, i: ButtonInteraction): Promis
     await showAll(rt, i, who, ref.caseId);
     return;
   }
+  const incident = ref.kind === 'action' ? INCIDENT_FORM_OF[ref.action] : undefined;
+  if (incident && ref.kind === 'action') {
+    // The desk checks who may on submit (a supervisor of the team), as for every case form.
+    const about = ref.approvalId ? { incidentId: ref.approvalId } : {};
+    await i.showModal(incidentModal(incident, who.reader.locale, { caseId: ref.caseId, ...about }));
+    return;
+  }
   const form = ref.kind === 'staff' ? STAFF_FORM[ref.action] : FORM_OF[ref.action];
   if (form) {
     await openForm(rt, i, who, ref, form);
@@ -92,7 +100,7 @@ async function openForm(
   i: ButtonInteraction,
   who: Who,
   ref: FormSource,
-  form: Exclude<Form, 'intake'>,
+  form: Exclude<Form, 'intake' | IncidentForm>,
 ): Promise<void> {
   // A case seen recently is enough to open the form at once; the desk decides on submit anyway.
   const recent = rt.recentCases.get(ref.caseId);
@@ -131,7 +139,7 @@ function checkDecider(
   rt: DiscordRuntime,
   who: Who,
   ref: FormSource,
-  form: Exclude<Form, 'intake'>,
+  form: Exclude<Form, 'intake' | IncidentForm>,
   c: Case,
 ): void {
   if (form === 'approve' || form === 'decline')

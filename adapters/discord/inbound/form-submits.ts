@@ -9,6 +9,7 @@ import {
   PRIORITIES,
   type Priority,
 } from '../../../src/core/index.ts';
+import { INCIDENT_FIELD, type IncidentForm, submitIncidentForm } from '../../shared/incidents.ts';
 import type { Reader } from '../../shared/reader.ts';
 import { readCallbackTime } from '../render/callback-time.ts';
 import { type Form, parseFormId } from '../ids.ts';
@@ -54,7 +55,20 @@ const SUBMIT: Record<
   ask_customer: (desk, x, f) => desk.askCustomer({ ...x, text: f.text('text') }),
   record_outside: (desk, x, f, { reader }) => desk.recordOutside({ ...x, ...outside(f, reader.locale) }),
   rate: (desk, x, f) => desk.rate({ ...x, score: Number(f.choice('score')), comment: f.text('comment') }),
+  incident_declare: (desk, x, f) => incident(desk, 'incident_declare', x, f),
+  incident_update: (desk, x, f) => incident(desk, 'incident_update', x, f),
+  incident_resolve: (desk, x, f) => incident(desk, 'incident_resolve', x, f),
 };
+
+/** An incident form: its one field's words; the form's last id part is the incident. */
+const incident = (desk: Desk, form: IncidentForm, x: CaseInput, f: Fields) =>
+  submitIncidentForm(
+    desk,
+    form,
+    { caseId: x.caseId, incidentId: x.approvalId },
+    x.actor,
+    f.text(INCIDENT_FIELD[form].id),
+  );
 
 /** Tolerant readers: a field missing from a malformed submission reads as empty. */
 function fieldsOf(i: ModalSubmitInteraction): Fields {

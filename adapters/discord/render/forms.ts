@@ -2,6 +2,7 @@
 // form (Label components), so opening a case is one step: topic, description and urgency together.
 import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from 'discord.js';
 import { type Directory, type Locale, PRIORITIES, renderText } from '../../../src/core/index.ts';
+import { INCIDENT_FIELD, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
 import { type Form, formCustomId } from '../ids.ts';
 import { type AdapterTextKey, adapterText } from './labels.ts';
 import { truncate } from './markdown.ts';
@@ -89,8 +90,36 @@ export interface FormContext {
   topics?: { directory: Directory; current: string };
 }
 
+/** An incident's one-field form; the incident's id rides where an approval's would. */
+export function incidentModal(
+  form: IncidentForm,
+  locale: Locale,
+  ref: { caseId: string; incidentId?: string },
+): ModalJson {
+  const words = incidentFormWords(form, locale);
+  const field = INCIDENT_FIELD[form];
+  return {
+    custom_id: formCustomId({
+      form,
+      caseId: ref.caseId,
+      ...(ref.incidentId ? { approvalId: ref.incidentId } : {}),
+    }),
+    title: short(words.title),
+    components: [
+      textField(field.id, words.field, {
+        paragraph: form !== 'incident_declare',
+        required: !field.optional,
+        max: form === 'incident_declare' ? 200 : 4000,
+      }),
+    ] as ModalComponents,
+  };
+}
+
 /** Forms that act on a case: their fields, by form. */
-const CASE_FORMS: Record<Exclude<Form, 'intake'>, (locale: Locale, x: FormContext) => unknown[]> = {
+const CASE_FORMS: Record<
+  Exclude<Form, 'intake' | IncidentForm>,
+  (locale: Locale, x: FormContext) => unknown[]
+> = {
   escalate: (l, x) => [
     selectField(
       'topic',
@@ -138,7 +167,7 @@ const CASE_FORMS: Record<Exclude<Form, 'intake'>, (locale: Locale, x: FormContex
 };
 
 export function caseForm(
-  form: Exclude<Form, 'intake'>,
+  form: Exclude<Form, 'intake' | IncidentForm>,
   locale: Locale,
   ref: { caseId: string; number: number; approvalId?: string },
   context: FormContext = { timeZone: 'UTC' },

@@ -6,6 +6,7 @@
 import type { App } from '@slack/bolt';
 import type { Actor, CommandResult } from '../../../src/core/index.ts';
 import { requireDecider } from '../../shared/deciders.ts';
+import type { IncidentForm } from '../../shared/incidents.ts';
 import { REF } from '../conversation.ts';
 import { ACTION_PREFIX, type ButtonId, type ButtonValue } from '../render/block-kit.ts';
 import {
@@ -13,6 +14,7 @@ import {
   escalateForm,
   type FormMeta,
   fullTextView,
+  incidentForm,
   outsideForm,
   rateForm,
   replyForm,
@@ -54,6 +56,10 @@ async function decidersOnly(inb: Inbound, click: Click): Promise<void> {
   if (c) requireDecider(click.actor.id, c, click.value.a, inb.desk.config);
 }
 
+/** An incident's form; the button's `a` is the incident. */
+const incidentOf = async (form: IncidentForm, inb: Inbound, click: Click, meta: FormMeta) =>
+  incidentForm(form, await localeOf(inb, click.u), meta);
+
 const HANDLERS: Record<ButtonId, Handler> = {
   claim: command('claim', (inb, caseId, actor) => inb.desk.claim({ caseId, actor })),
   escalate: form(async (inb, click, meta) => {
@@ -87,6 +93,9 @@ const HANDLERS: Record<ButtonId, Handler> = {
     await decidersOnly(inb, click);
     return textForm('decline', await localeOf(inb, click.u), meta);
   }),
+  declare_incident: form(async (inb, click, meta) => incidentOf('incident_declare', inb, click, meta)),
+  incident_update: form(async (inb, click, meta) => incidentOf('incident_update', inb, click, meta)),
+  resolve_incident: form(async (inb, click, meta) => incidentOf('incident_resolve', inb, click, meta)),
   more: async (inb, click) => {
     const text = click.value.n ? await inb.store.refs.get(click.value.c, REF.fullText(click.value.n)) : null;
     if (text === null) return;

@@ -7,7 +7,6 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import {
   type Actor,
-  type CommandResult,
   CoreError,
   isCoreError,
   PRIORITIES,
@@ -23,6 +22,7 @@ import {
   OUTSIDE_CHANNELS,
 } from '../render/forms.ts';
 import { label } from '../render/labels.ts';
+import { submitIncidentForm } from '../../shared/incidents.ts';
 import { type Inbound, logFailure, refusalText } from './context.ts';
 import type { SlackUser } from './identity.ts';
 import { openCaseFromSlack, startThread } from './intake.ts';
@@ -31,13 +31,7 @@ import { parseJson, parseOrLog, viewSubmission } from './payloads.ts';
 const formMeta = z.object({ c: z.string().optional(), a: z.string().optional(), ch: z.string().optional() });
 type Meta = z.infer<typeof formMeta>;
 type Values = Record<string, string | undefined>;
-type Submit = (
-  inb: Inbound,
-  meta: Meta,
-  actor: Actor,
-  values: Values,
-  u: SlackUser,
-) => Promise<CommandResult>;
+type Submit = (inb: Inbound, meta: Meta, actor: Actor, values: Values, u: SlackUser) => Promise<unknown>;
 
 /** The Reply form's box "this is a question" ticked. */
 const asks = (values: Values) => (values.ask ?? '').split(',').includes(ASK_CUSTOMER);
@@ -92,6 +86,31 @@ const SUBMIT: Record<Exclude<FormName, 'intake'>, Submit> = {
     }),
   decline: (inb, m, actor, v) =>
     inb.desk.decline({ caseId: caseOf(m), actor, approvalId: m.a ?? '', reason: v.reason ?? '' }),
+  // `a` is the incident (the button's); an incident declared from an alert names it too.
+  incident_declare: (inb, m, actor, v) =>
+    submitIncidentForm(
+      inb.desk,
+      'incident_declare',
+      { caseId: caseOf(m), incidentId: m.a },
+      actor,
+      v.title ?? '',
+    ),
+  incident_update: (inb, m, actor, v) =>
+    submitIncidentForm(
+      inb.desk,
+      'incident_update',
+      { caseId: caseOf(m), incidentId: m.a },
+      actor,
+      v.text ?? '',
+    ),
+  incident_resolve: (inb, m, actor, v) =>
+    submitIncidentForm(
+      inb.desk,
+      'incident_resolve',
+      { caseId: caseOf(m), incidentId: m.a },
+      actor,
+      v.summary ?? '',
+    ),
 };
 
 /** The fields a refusal belongs to, so Slack shows it under them. */

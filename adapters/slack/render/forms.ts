@@ -4,6 +4,7 @@
 // Each input block's id is the field name; every input's action id is `value`.
 import type { types } from '@slack/bolt';
 import { type Locale, PRIORITIES, renderText, type Topic } from '../../../src/core/index.ts';
+import { INCIDENT_FIELD, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
 import { type LabelKey, label } from './labels.ts';
 import { type Block, LIMITS, plain, section, splitText } from './block-kit.ts';
 
@@ -21,6 +22,9 @@ export const FORMS = {
   rate: ['score', 'comment'],
   reply: ['text', 'ask'],
   outside: ['channel', 'note'],
+  incident_declare: ['title'],
+  incident_update: ['text'],
+  incident_resolve: ['summary'],
 } as const;
 export type FormName = keyof typeof FORMS;
 export const FORM_PREFIX = 'ladder:';
@@ -205,7 +209,7 @@ export function outsideForm(locale: Locale, meta: FormMeta): View {
 
 /** Forms made of text fields only. */
 const TEXT_FORMS: Record<
-  Exclude<FormName, 'intake' | 'escalate' | 'accept' | 'rate' | 'reply' | 'outside'>,
+  Exclude<FormName, 'intake' | 'escalate' | 'accept' | 'rate' | 'reply' | 'outside' | IncidentForm>,
   { title: LabelKey; fields: readonly [string, LabelKey, boolean][] }
 > = {
   details: { title: 'details_title', fields: [['text', 'details', false]] },
@@ -230,6 +234,35 @@ export function textForm(form: keyof typeof TEXT_FORMS, locale: Locale, meta: Fo
     meta,
     spec.fields.map(([field, name, optional]) => textInput(locale, field, name, { optional })),
   );
+}
+
+/** An incident's one-field form (adapters/shared/incidents.ts); `meta.a` is the incident's id. */
+export function incidentForm(form: IncidentForm, locale: Locale, meta: FormMeta): View {
+  const words = incidentFormWords(form, locale);
+  const field = INCIDENT_FIELD[form];
+  const element: types.PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: 'value',
+    multiline: form !== 'incident_declare',
+    max_length: LIMITS.sectionText,
+  };
+  return {
+    type: 'modal',
+    callback_id: `${FORM_PREFIX}${form}`,
+    private_metadata: JSON.stringify(meta),
+    title: plain(words.title, LIMITS.modalTitle),
+    submit: plain(label(locale, 'submit'), LIMITS.modalTitle),
+    close: plain(label(locale, 'close'), LIMITS.modalTitle),
+    blocks: [
+      {
+        type: 'input',
+        block_id: field.id,
+        label: plain(words.field, 2000),
+        optional: field.optional,
+        element,
+      },
+    ],
+  };
 }
 
 export function fullTextView(locale: Locale, text: string): View {

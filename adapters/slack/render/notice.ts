@@ -57,13 +57,9 @@ export function actionButton(action: NoticeAction | { id: ButtonId; caseId: stri
       : id === 'reply' || id === 'close' || id === 'record_outside'
         ? label(locale, ADAPTER_BUTTONS[id])
         : renderText(actionLabelKey(id), { locale, timeZone: 'UTC' });
-  const approvalId = 'approvalId' in action ? action.approvalId : undefined;
-  return button(
-    action.id,
-    text,
-    { c: action.caseId, ...(approvalId ? { a: approvalId } : {}) },
-    STYLE[action.id],
-  );
+  // `a` carries the approval a decision is about, or the incident an incident button acts on.
+  const about = 'approvalId' in action ? (action.approvalId ?? action.incidentId) : undefined;
+  return button(action.id, text, { c: action.caseId, ...(about ? { a: about } : {}) }, STYLE[action.id]);
 }
 
 /**

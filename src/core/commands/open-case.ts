@@ -76,6 +76,7 @@ export function draftCase(config: DeskConfig, input: OpenCaseInput, now: Date, i
     outside: null,
     rating: null,
     follows: input.follows ?? null,
+    incident: null,
     createdAt: now,
     updatedAt: now,
     resolvedAt: null,

@@ -40,6 +40,9 @@ export const en = {
     'Hello {name}, {supervisorName}, a supervisor, has taken charge of case #{number} and sends you this message:\n“{apology}”\nWhat will be done: {plan}\nYou will hear from us by {dueAt}.',
   'customer.supervisor_declined':
     'Hello {name}, a supervisor has reviewed case #{number} and decided not to escalate it for now. The reason: {reason}\nYour case stays open with the team. You can add details that might change the picture, ask for a supervisor again later, or mark it as resolved if you no longer need help.',
+  'customer.incident_linked':
+    'Hello {name}, case #{number} is part of a known incident: “{title}”. Our team is working on it, and we will update you here as it moves on.',
+  'customer.incident_update': 'Update on “{title}” (your case #{number}), {postedAt}:\n{text}',
   'customer.resolved':
     'Hello {name}, we believe case #{number} is resolved: {summary}\nIf that is right, please confirm. If something is still wrong, you can reopen the case and it will come back to the team.',
   'customer.reopened':
@@ -108,6 +111,10 @@ export const en = {
     'Case #{number} from {customerName} may be taken outside the team (risk: {band}). Signals: {signals}. A word from a supervisor now may help.',
   'supervisors.outside_recorded':
     'Recorded on case #{number}: {customerName} has taken the matter outside the team ({channel}). Note: {note}',
+  'supervisors.incident_alert':
+    '{count, one: # new case, other: # new cases} on {topicName} in the last {minutes} minutes read alike, the newest #{number}: “{words}”\nIs it one incident? Declaring it links them, and one update then reaches every customer.',
+  'supervisors.incident_declared':
+    'Incident “{title}” declared by {supervisorName}: {count, one: # case, other: # cases} linked so far, starting with #{number}. Post updates and resolve it from here.',
   'supervisors.decided': 'Escalation of case #{number}: {decision} by {supervisorName}.',
 
   // Errors, shown to the person who acted
@@ -145,6 +152,8 @@ export const en = {
     'A length of time of {ms} ms is not valid. Please ask an administrator to check the policy settings.',
   'error.no_expert':
     'No expert for {topicName} is available at the moment. You can ask a supervisor to take the case.',
+  'error.incident_not_found': 'We could not find that incident.',
+  'error.incident_over': 'This incident is already resolved, so there is nothing more to do here.',
   'error.unexpected': 'Something went wrong on our side. Please try again in a moment.',
 
   // Labels
@@ -197,6 +206,9 @@ export const en = {
   'action.confirm': 'Confirm',
   'action.reopen': 'Reopen',
   'action.rate': 'Rate',
+  'action.declare_incident': 'Declare incident',
+  'action.incident_update': 'Post an update',
+  'action.resolve_incident': 'Resolve incident',
   // Reports: the App Home's "This week" block, `/support report` and the weekly digest. Figures
   // come formatted in the reader's language (texts/numbers.ts); "this week" is the last 7 days.
   'report.title': 'This week (the last 7 days) · {teamName}',

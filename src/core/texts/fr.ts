@@ -30,6 +30,9 @@ export const fr: Record<TextKey, string> = {
     'Bonjour {name}, {supervisorName}, responsable de l’équipe, a pris en charge votre demande #{number} et vous adresse ce message :\n« {apology} »\nCe qui va être fait : {plan}\nVous aurez de nos nouvelles d’ici le {dueAt}.',
   'customer.supervisor_declined':
     'Bonjour {name}, un responsable a examiné votre demande #{number} et a décidé de ne pas la faire remonter pour le moment. Motif : {reason}\nVotre demande reste ouverte auprès de l’équipe. Vous pouvez ajouter des précisions qui pourraient changer la situation, redemander un responsable plus tard, ou la marquer comme résolue si vous n’avez plus besoin d’aide.',
+  'customer.incident_linked':
+    'Bonjour {name}, le dossier n° {number} fait partie d’un incident connu : « {title} ». Notre équipe y travaille, et nous vous tiendrons informé ici de son avancement.',
+  'customer.incident_update': 'Point sur « {title} » (votre dossier n° {number}), {postedAt} :\n{text}',
   'customer.resolved':
     'Bonjour {name}, nous pensons que votre demande #{number} est résolue : {summary}\nSi c’est bien le cas, merci de le confirmer. Si quelque chose ne va toujours pas, vous pouvez rouvrir la demande et elle reviendra à l’équipe.',
   'customer.reopened':
@@ -101,6 +104,10 @@ export const fr: Record<TextKey, string> = {
     '{customerName} pourrait porter la demande #{number} en dehors de l’équipe (niveau de risque : {band}). Signaux : {signals}. Un mot d’un responsable maintenant peut aider.',
   'supervisors.outside_recorded':
     'Enregistré sur la demande #{number} : {customerName} a porté l’affaire en dehors de l’équipe ({channel}). Note : {note}',
+  'supervisors.incident_alert':
+    '{count, one: # nouveau dossier, other: # nouveaux dossiers} sur {topicName} ces {minutes} dernières minutes se ressemblent, le plus récent n° {number} : « {words} »\nS’agit-il d’un seul incident ? Le déclarer les relie, et une seule mise à jour parvient alors à chaque client.',
+  'supervisors.incident_declared':
+    'Incident « {title} » déclaré par {supervisorName} : {count, one: # dossier relié, other: # dossiers reliés} pour l’instant, à commencer par le n° {number}. Publiez les mises à jour et résolvez-le d’ici.',
   'supervisors.decided': 'Escalade de la demande #{number} : {decision} par {supervisorName}.',
 
   // Erreurs
@@ -140,6 +147,8 @@ export const fr: Record<TextKey, string> = {
     'Une durée de {ms} ms n’est pas valide. Merci de demander à un administrateur de vérifier les règles de délai.',
   'error.no_expert':
     'Aucun expert du domaine « {topicName} » n’est disponible pour le moment. Vous pouvez demander à un responsable de reprendre la demande.',
+  'error.incident_not_found': 'Nous n’avons pas trouvé cet incident.',
+  'error.incident_over': 'Cet incident est déjà résolu : il n’y a plus rien à faire ici.',
   'error.unexpected': 'Un problème est survenu de notre côté. Merci de réessayer dans un instant.',
 
   // Libellés
@@ -192,6 +201,9 @@ export const fr: Record<TextKey, string> = {
   'action.confirm': 'Confirmer',
   'action.reopen': 'Rouvrir',
   'action.rate': 'Noter',
+  'action.declare_incident': 'Déclarer un incident',
+  'action.incident_update': 'Publier une mise à jour',
+  'action.resolve_incident': 'Résoudre l’incident',
   'report.title': 'Cette semaine (les 7 derniers jours) · {teamName}',
   'report.intro': 'Comment vos équipes ont tenu leurs promesses ces 7 derniers jours, jusqu’à maintenant :',
   'report.kept':

@@ -31,6 +31,9 @@ export const lt: Record<TextKey, string> = {
     'Sveiki, {name}. Jūsų prašymą #{number} perėmė {supervisorName} iš komandos vadovybės ir perduoda Jums šią žinutę:\n„{apology}“\nKas bus padaryta: {plan}\nNaujienų iš mūsų sulauksite iki {dueAt}.',
   'customer.supervisor_declined':
     'Sveiki, {name}. Vadovybė peržiūrėjo Jūsų prašymą #{number} ir kol kas nusprendė jo neperduoti aukštesniam lygiui. Priežastis: {reason}\nPrašymas lieka atviras, juo toliau rūpinasi komanda. Galite pridėti informacijos, kuri galėtų pakeisti sprendimą, vėliau vėl paprašyti vadovo arba pažymėti prašymą kaip išspręstą, jei pagalbos nebereikia.',
+  'customer.incident_linked':
+    'Sveiki, {name}, byla Nr. {number} yra žinomo incidento dalis: „{title}“. Mūsų komanda jį sprendžia, ir apie eigą pranešime čia.',
+  'customer.incident_update': 'Naujienos apie „{title}“ (jūsų byla Nr. {number}), {postedAt}:\n{text}',
   'customer.resolved':
     'Sveiki, {name}. Manome, kad Jūsų prašymas #{number} išspręstas: {summary}\nJei taip, prašome tai patvirtinti. Jei kas nors vis dar ne taip, galite prašymą atidaryti iš naujo – jis grįš komandai.',
   'customer.reopened':
@@ -101,6 +104,10 @@ export const lt: Record<TextKey, string> = {
     'Prašymas #{number} (pateikė {customerName}) gali būti iškeltas už komandos ribų (rizika: {band}). Požymiai: {signals}. Vadovo žodis dabar gali padėti.',
   'supervisors.outside_recorded':
     'Užfiksuota prie prašymo #{number}: {customerName} kreipėsi už komandos ribų ({channel}). Pastaba: {note}',
+  'supervisors.incident_alert':
+    '{count, one: # nauja byla, few: # naujos bylos, other: # naujų bylų} tema {topicName} per paskutines {minutes} min. panašios, naujausia Nr. {number}: „{words}“\nAr tai vienas incidentas? Paskelbus jį bylos susiejamos, ir vienas pranešimas pasiekia kiekvieną klientą.',
+  'supervisors.incident_declared':
+    'Incidentą „{title}“ paskelbė {supervisorName}: kol kas susieta bylų: {count}, pirmoji Nr. {number}. Naujienas skelbkite ir incidentą išspręskite čia.',
   'supervisors.decided': 'Prašymo #{number} eskalavimas: {decision} ({supervisorName}).',
 
   // Klaidos
@@ -137,6 +144,8 @@ export const lt: Record<TextKey, string> = {
     'Netinkama trukmė: {ms} ms. Paprašykite administratoriaus patikrinti terminų taisykles.',
   'error.no_expert':
     'Šiuo metu nėra laisvo srities „{topicName}“ eksperto. Galite paprašyti vadovo perimti prašymą.',
+  'error.incident_not_found': 'Šio incidento neradome.',
+  'error.incident_over': 'Šis incidentas jau išspręstas, čia nebėra ką daryti.',
   'error.unexpected': 'Mūsų pusėje įvyko klaida. Bandykite dar kartą po akimirkos.',
 
   // Pavadinimai
@@ -189,6 +198,9 @@ export const lt: Record<TextKey, string> = {
   'action.confirm': 'Patvirtinti',
   'action.reopen': 'Atidaryti iš naujo',
   'action.rate': 'Įvertinti',
+  'action.declare_incident': 'Paskelbti incidentą',
+  'action.incident_update': 'Paskelbti naujienas',
+  'action.resolve_incident': 'Išspręsti incidentą',
   'report.title': 'Ši savaitė (paskutinės 7 dienos) · {teamName}',
   'report.intro': 'Kaip jūsų komandos tesėjo pažadus per paskutines 7 dienas iki dabar:',
   'report.kept': 'Ištesėti pažadai: {percent} (ištesėta: {kept}, neištesėta: {missed})',

@@ -5,6 +5,7 @@ import { alreadySeen, CoreError } from '../../core/errors.ts';
 import type { Case, RiskBand } from '../../core/model.ts';
 import type { CaseChange, CaseRepository } from '../../core/ports.ts';
 import { listBrokenPromises } from './broken-promises.ts';
+import { writeIncident } from './incident-repository.ts';
 import { CASE_FIELDS, TIMER_FIELDS } from './fields.ts';
 import { type CaseFields, rowToCase, rowToTimer, type TimerFields, toMs } from './rows.ts';
 import type { SqlRunner } from './sql-db.ts';
@@ -53,6 +54,7 @@ export function sqlCaseRepository({ db, dialect, turn, read }: SqlStoreContext):
           } else {
             await insertRows(tx, rows, { case: rows.case, oneStatement });
           }
+          if (rows.incident) await writeIncident(tx, rows.incident);
           const sending = options?.sendAtOnce
             ? await claimNewNotices(
                 tx,
@@ -78,6 +80,9 @@ export function sqlCaseRepository({ db, dialect, turn, read }: SqlStoreContext):
         if (query.ownerId !== undefined) conditions.push(sql`owner_id = ${query.ownerId}`);
         if (query.team !== undefined) conditions.push(sql`team = ${query.team}`);
         if (query.statuses !== undefined) conditions.push(sql`status IN (${join([...query.statuses])})`);
+        if (query.topic !== undefined) conditions.push(sql`topic = ${query.topic}`);
+        if (query.createdSince !== undefined) conditions.push(sql`created_at >= ${toMs(query.createdSince)}`);
+        if (query.incidentId !== undefined) conditions.push(sql`incident_id = ${query.incidentId}`);
         // The App Home's filters, on the columns the row mapper copies out of the JSON (rows.ts).
         if (query.approvalPending) conditions.push(sql`approval_status = 'pending'`);
         if (query.overdueAt !== undefined) conditions.push(sql`window_due_at < ${toMs(query.overdueAt)}`);
@@ -157,4 +162,5 @@ async function commitChange(tx: SqlRunner, change: CaseChange, oneStatement: boo
   }
   if (change.cancelTimers) await cancelOpenTimers(tx, change.case.id);
   await insertRows(tx, change, { oneStatement });
+  if (change.incident) await writeIncident(tx, change.incident);
 }

@@ -30,6 +30,7 @@ const CASE_COLUMNS = {
   outside: 'outside',
   rating: 'rating',
   follows: 'follows',
+  incident: 'incident',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   resolvedAt: 'resolved_at',

@@ -65,6 +65,8 @@ export function caseColumns(c: Case): Columns {
     outside: jsonOrNull(c.outside),
     rating: jsonOrNull(c.rating),
     follows: jsonOrNull(c.follows),
+    incident: jsonOrNull(c.incident),
+    incident_id: c.incident?.id ?? null,
     created_at: toMs(c.createdAt),
     updated_at: toMs(c.updatedAt),
     resolved_at: toMsOrNull(c.resolvedAt),
@@ -106,6 +108,7 @@ export interface CaseFields {
   outside: string | null;
   rating: string | null;
   follows: string | null;
+  incident: string | null;
   createdAt: Int;
   updatedAt: Int;
   resolvedAt: Int | null;
@@ -141,6 +144,7 @@ export function rowToCase(r: CaseFields): Case {
     outside: parseOrNull(r.outside),
     rating: parseOrNull(r.rating),
     follows: parseOrNull(r.follows),
+    incident: parseOrNull(r.incident),
     createdAt: fromMs(r.createdAt),
     updatedAt: fromMs(r.updatedAt),
     resolvedAt: fromMsOrNull(r.resolvedAt),

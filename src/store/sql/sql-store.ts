@@ -9,6 +9,7 @@ import { sqlAnswerBank } from './answer-bank.ts';
 import { queueAhead, sqlCaseRepository } from './case-repository.ts';
 import { sqlDataRights, sqlRetention } from './data-rights.ts';
 import { EVENT_FIELDS, OUTBOX_FIELDS } from './fields.ts';
+import { sqlIncidentRepository } from './incident-repository.ts';
 import { sqlNoticeQueue } from './notice-queue.ts';
 import { sqlOperationsReads } from './operations.ts';
 import { sqlReportReads } from './report-reads.ts';
@@ -53,6 +54,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): InspectableStore
     cases: sqlCaseRepository(context),
     timers: sqlTimerQueue(context),
     notices: sqlNoticeQueue(context),
+    incidents: sqlIncidentRepository(context),
     ops: sqlOperationsReads(context),
     reports: sqlReportReads(context),
     inbound: { remember: (key, at) => turn(() => rememberInbound(db, key, at)) },
