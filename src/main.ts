@@ -201,7 +201,15 @@ const jobs = scheduleJobs({
   sweep: config.sweep,
   observe: metrics,
   retention: () => runRetention({ store, clock, logger, config }),
-  digest: () => sendWeeklyDigests({ directory: config.desk.directory, store, adapters, clock, logger }),
+  digest: () =>
+    sendWeeklyDigests({
+      directory: config.desk.directory,
+      desk: config.desk,
+      store,
+      adapters,
+      clock,
+      logger,
+    }),
 });
 
 // Ops server: /metrics, /healthz, /readyz, whatever platforms run.

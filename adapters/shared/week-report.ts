@@ -8,6 +8,7 @@ import {
   formatDuration,
   formatPercent,
   type Locale,
+  type PolicySuggestion,
   renderText,
   type TextKey,
   type WeakPromises,
@@ -83,6 +84,26 @@ const rating = (c: { score: number; number: number; comment: string }, reader: R
     comment: oneLine(c.comment, escape, COMMENT_LIMIT),
   });
 
+/** "billing: 4 of 6 callback windows missed — consider a longer callback window (now 4 h)…". */
+function policyLine(s: PolicySuggestion, directory: Directory, reader: Reader, escape: Escape): string {
+  const { locale } = reader;
+  const minutes = s.now
+    ? s.change === 'longer_callback_or_expert'
+      ? s.now.callbackMinutes
+      : s.now.firstResponseMinutes
+    : [];
+  const now = minutes.length > 0 ? minutes.map((m) => formatDuration(m * 60_000, locale)).join(' / ') : '?';
+  const key =
+    s.change === 'longer_callback_or_expert' ? 'digest.policy_callback' : 'digest.policy_first_response';
+  return say(key, reader, {
+    topicName: oneLine(topicName(directory, s.topic, locale), escape),
+    missed: s.missed,
+    ended: s.ended,
+    now,
+    experts: s.now?.experts ?? '?',
+  });
+}
+
 /** The weekly digest: what went well first, then what to look at. */
 export function digestSections(
   { team, digest }: TeamDigest,
@@ -138,6 +159,13 @@ export function digestSections(
             }),
           ),
           'digest.grown_none',
+        ),
+      },
+      {
+        title: say('digest.policy', reader),
+        lines: orNone(
+          digest.policy.map((p) => policyLine(p, directory, reader, escape)),
+          'digest.policy_none',
         ),
       },
     ],

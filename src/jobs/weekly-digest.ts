@@ -6,7 +6,13 @@
 // inbound log before sending, and only the replica whose claim is new sends. A crash, or a failed
 // read or send, between the claim and the send loses that week's digest for that person rather
 // than ever sending it twice (the README says so too).
-import { type Directory, digestWeekDue, type InboundLog, type ReportReads } from '../core/index.ts';
+import {
+  type DeskConfig,
+  type Directory,
+  digestWeekDue,
+  type InboundLog,
+  type ReportReads,
+} from '../core/index.ts';
 import type { Clock } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 import type { PlatformAdapter } from '../platform/adapter.ts';
@@ -17,6 +23,8 @@ export const DIGEST_EVERY_MS = 60 * 60_000;
 
 export interface DigestOptions {
   directory: Directory;
+  /** The policies and topics, so the digest's policy suggestions say what is promised now. */
+  desk?: DeskConfig;
   store: { reports: ReportReads; inbound: InboundLog };
   /** In order of preference: a person is sent the digest on the first that reaches them. */
   adapters: readonly Pick<PlatformAdapter, 'platform' | 'sendDigest'>[];
@@ -63,7 +71,7 @@ export async function sendWeeklyDigests(options: DigestOptions): Promise<DigestR
       }
       if (!(await store.inbound.remember(digestKey(team.id, personId, week), now))) continue;
       try {
-        digest ??= teamDigest(store.reports, team, now);
+        digest ??= teamDigest(store.reports, team, now, options.desk);
         if (await adapter.sendDigest(personId, await digest)) run.sent += 1;
         logger.info('digest.sent', { team: team.id, person: personId, week, platform: adapter.platform });
       } catch (e) {

@@ -7,7 +7,9 @@ import {
   buildReport,
   type CaseQuery,
   type Case,
+  type DeskConfig,
   type Directory,
+  policyNowFrom,
   type ReportReads,
   rollingWeeks,
   type Team,
@@ -63,8 +65,16 @@ export async function teamWeek(
   };
 }
 
-/** One team's digest: its last 7 days against the 7 days before, read in one query. */
-export async function teamDigest(reports: ReportReads, team: Team, now: Date): Promise<TeamDigest> {
+/**
+ * One team's digest: its last 7 days against the 7 days before, read in one query. With `config`,
+ * its policy suggestions say what the config promises each topic now.
+ */
+export async function teamDigest(
+  reports: ReportReads,
+  team: Team,
+  now: Date,
+  config?: DeskConfig,
+): Promise<TeamDigest> {
   const { current, previous } = rollingWeeks(now);
   const trails = await reports.trails({ from: previous.from, to: current.to, team: team.id });
   return {
@@ -72,6 +82,7 @@ export async function teamDigest(reports: ReportReads, team: Team, now: Date): P
     digest: weeklyDigest(
       buildReport({ cases: trails, period: current, team: team.id }),
       buildReport({ cases: trails, period: previous, team: team.id }),
+      config ? policyNowFrom(config) : undefined,
     ),
   };
 }

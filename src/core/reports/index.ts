@@ -25,6 +25,13 @@ export {
   queueSamples,
   samplingInstants,
 } from './queue.ts';
+export {
+  type PolicyChange,
+  policyNowFrom,
+  type PolicySuggestion,
+  policySuggestions,
+  type TopicPolicyNow,
+} from './policy-suggestions.ts';
 export { type ReopenReport, reopenReport } from './reopens.ts';
 export { type CaseTimes, caseTimes, type ResponseTimesReport, responseTimes } from './response-times.ts';
 export { type OutsideCase, type OutsideOutcome, type RiskReport, riskReport } from './risk-report.ts';

@@ -6,6 +6,7 @@ import type { WindowKind } from '../model.ts';
 import type { Report } from './build-report.ts';
 import type { CsatComment } from './csat.ts';
 import type { ReportPeriod } from './input.ts';
+import { type PolicySuggestion, policySuggestions, type TopicPolicyNow } from './policy-suggestions.ts';
 import type { WindowCounts } from './window-report.ts';
 
 /** A group needs this many windows ended kept or missed before its percentage means something. */
@@ -50,6 +51,8 @@ export interface WeeklyDigest {
   lowestRatings: CsatComment[];
   /** Most growth first, then by topic. */
   grownTopics: GrownTopic[];
+  /** The topics whose windows were missed most, with a change to consider (policy-suggestions.ts). */
+  policy: PolicySuggestion[];
 }
 
 const KIND_ORDER: readonly WindowKind[] = ['first_response', 'callback', 'approval'];
@@ -96,8 +99,15 @@ function grownTopics(current: Report, previous: Report): GrownTopic[] {
     );
 }
 
-/** `current` and `previous` are one team's (or every team's) reports of two consecutive periods. */
-export function weeklyDigest(current: Report, previous: Report): WeeklyDigest {
+/**
+ * `current` and `previous` are one team's (or every team's) reports of two consecutive periods;
+ * `policyNow` what the config promises a topic now (policyNowFrom), shown with each suggestion.
+ */
+export function weeklyDigest(
+  current: Report,
+  previous: Report,
+  policyNow?: (topic: string) => TopicPolicyNow | null,
+): WeeklyDigest {
   const comments = current.csat.comments; // lowest first, then oldest first
   return {
     period: current.period,
@@ -113,5 +123,6 @@ export function weeklyDigest(current: Report, previous: Report): WeeklyDigest {
     worstKept: worstKept(current),
     lowestRatings: comments.filter((c) => c.score <= 3).slice(0, DIGEST_LIST),
     grownTopics: grownTopics(current, previous),
+    policy: policySuggestions(current, policyNow),
   };
 }

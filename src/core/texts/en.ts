@@ -244,6 +244,12 @@ export const en = {
   'digest.grown_line':
     '{topicName}: {opened, one: # new case, other: # new cases}, against {before} the week before',
   'digest.grown_none': 'No topic grew markedly against the week before.',
+  'digest.policy': 'Policy changes to consider (a change to the config file; the bot never makes one)',
+  'digest.policy_callback':
+    '{topicName}: {missed} of {ended} callback windows missed — consider a longer callback window (now {now}) or another expert ({experts} now)',
+  'digest.policy_first_response':
+    '{topicName}: {missed} of {ended} first responses missed — consider a longer first-response window (now {now}) or more people on the triage rota',
+  'digest.policy_none': 'No topic missed a third of its windows: no change to suggest.',
   'console.link':
     'Your sign-in link to the web console: {link}\nIt works once, within 15 minutes. Do not share it.',
   'console.off':

@@ -241,6 +241,13 @@ export const fr: Record<TextKey, string> = {
   'digest.grown_line':
     '{topicName} : {opened, one: # nouvelle demande, other: # nouvelles demandes}, contre {before} la semaine précédente',
   'digest.grown_none': 'Aucun sujet n’a nettement augmenté par rapport à la semaine précédente.',
+  'digest.policy':
+    'Changements de règles à envisager (une modification du fichier de configuration ; le bot n’en fait jamais)',
+  'digest.policy_callback':
+    '{topicName} : {missed} rappels manqués sur {ended} — envisagez un délai de rappel plus long (actuellement {now}) ou un autre expert ({experts} actuellement)',
+  'digest.policy_first_response':
+    '{topicName} : {missed} premières réponses manquées sur {ended} — envisagez un délai de première réponse plus long (actuellement {now}) ou plus de personnes au tri',
+  'digest.policy_none': 'Aucun sujet n’a manqué un tiers de ses délais : aucun changement à suggérer.',
   'console.link':
     'Votre lien de connexion à la console web : {link}\nIl ne fonctionne qu’une fois, dans les 15 minutes. Ne le partagez pas.',
   'console.off':

@@ -236,6 +236,13 @@ export const lt: Record<TextKey, string> = {
   'digest.grown_line':
     '{topicName}: {opened, one: # naujas prašymas, few: # nauji prašymai, many: # naujo prašymo, other: # naujų prašymų}, o savaitę prieš tai – {before}',
   'digest.grown_none': 'Palyginti su ankstesne savaite, nė vienos srities prašymų žymiai nepadaugėjo.',
+  'digest.policy':
+    'Taisyklių pakeitimai, kuriuos verta apsvarstyti (keičiamas konfigūracijos failas; botas pats nieko nekeičia)',
+  'digest.policy_callback':
+    '„{topicName}“: praleisti {missed} atsakymo terminai iš {ended} — apsvarstykite ilgesnį atsakymo terminą (dabar {now}) arba kitą ekspertą (dabar jų: {experts})',
+  'digest.policy_first_response':
+    '„{topicName}“: praleisti {missed} pirmojo atsakymo terminai iš {ended} — apsvarstykite ilgesnį pirmojo atsakymo terminą (dabar {now}) arba daugiau žmonių budėjimo sąraše',
+  'digest.policy_none': 'Nė viena sritis nepraleido trečdalio savo terminų: pakeitimų siūlyti nereikia.',
   'console.link':
     'Jūsų prisijungimo prie žiniatinklio konsolės nuoroda: {link}\nJa galima pasinaudoti vieną kartą per 15 minučių. Niekam jos neperduokite.',
   'console.off':

@@ -200,6 +200,7 @@ describe('the weekly digest on Discord', () => {
       '**Promises kept least**',
       '**Lowest ratings**',
       '**Topics that grew**',
+      '**Policy changes to consider (a change to the config file; the bot never makes one)**',
     ]);
     for (const m of digestsTo(rig.users.marie)) expect(m.content).toContain('**Ce qui s’est bien passé**');
   });

@@ -48,6 +48,16 @@ const digest: TeamDigest = {
       { caseId: 'c2', number: 9, score: 1, comment: `Too slow ${'x'.repeat(400)}`, at: period.from },
     ],
     grownTopics: [{ topic: 'access', opened: 12, openedBefore: 4 }],
+    policy: [
+      {
+        topic: 'access',
+        change: 'longer_callback_or_expert',
+        missed: 4,
+        ended: 6,
+        now: { firstResponseMinutes: [60], callbackMinutes: [240], experts: 1 },
+      },
+      { topic: 'gone', change: 'longer_first_response_or_rota', missed: 3, ended: 3, now: null },
+    ],
   },
 };
 
@@ -98,8 +108,13 @@ describe('the digest in words', () => {
       'Promises kept least',
       'Lowest ratings',
       'Topics that grew',
+      'Policy changes to consider (a change to the config file; the bot never makes one)',
     ]);
-    const [well, worst, lowest, grown] = sections;
+    const [well, worst, lowest, grown, policy] = sections;
+    expect(policy?.lines).toEqual([
+      'Login and account access: 4 of 6 callback windows missed — consider a longer callback window (now 4 hrs) or another expert (1 now)',
+      'gone: 3 of 3 first responses missed — consider a longer first-response window (now ?) or more people on the triage rota',
+    ]);
     expect(well?.lines[0]).toBe('21 promises were kept this week.');
     expect(well?.lines[1]).toMatch(/^5\/5 on case #7: “Thanks @\S+ \\\*great\\\*”$/u);
     expect(well?.lines[1]).not.toContain('@everyone');
@@ -122,6 +137,7 @@ describe('the digest in words', () => {
         worstKept: [],
         lowestRatings: [],
         grownTopics: [],
+        policy: [],
       },
     };
     const { sections } = digestSections(
@@ -135,6 +151,7 @@ describe('the digest in words', () => {
       ['Visos grupės, kurioms suėjo bent du terminai, ištesėjo visus pažadus.'],
       ['Šią savaitę nėra 3 ar žemesnių įvertinimų su komentaru.'],
       ['Palyginti su ankstesne savaite, nė vienos srities prašymų žymiai nepadaugėjo.'],
+      ['Nė viena sritis nepraleido trečdalio savo terminų: pakeitimų siūlyti nereikia.'],
     ]);
     const fr = digestSections(digest, directory, { locale: 'fr', timeZone: 'Europe/Paris' }, slackEscape);
     expect(fr.sections[0]?.lines[0]).toBe('21 promesses ont été tenues cette semaine.');
