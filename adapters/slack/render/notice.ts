@@ -58,7 +58,8 @@ export function actionButton(action: NoticeAction | { id: ButtonId; caseId: stri
         ? label(locale, ADAPTER_BUTTONS[id])
         : renderText(actionLabelKey(id), { locale, timeZone: 'UTC' });
   // `a` carries the approval a decision is about, or the incident an incident button acts on.
-  const about = 'approvalId' in action ? (action.approvalId ?? action.incidentId) : undefined;
+  const { approvalId, incidentId } = action as Partial<NoticeAction>;
+  const about = approvalId ?? incidentId;
   return button(action.id, text, { c: action.caseId, ...(about ? { a: about } : {}) }, STYLE[action.id]);
 }
 
