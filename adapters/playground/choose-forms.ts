@@ -47,5 +47,11 @@ export function staffForms(personId: string, c: Case, config: DeskConfig): CaseF
   forms.push('resolve');
   if (c.ownerId === personId || supervisor) forms.push('close');
   if (frontLine || supervisor) forms.push('record_outside');
+  if (supervisor)
+    forms.push(
+      ...(c.incident === null
+        ? (['incident_declare'] as const)
+        : (['incident_update', 'incident_resolve'] as const)),
+    );
   return forms;
 }

@@ -2,14 +2,8 @@
 // its fields; who acts is the person the pane plays. The desk decides whether they may (a
 // refusal is a CoreError, shown kindly in the pane), exactly as for a click in Slack or Discord.
 import { DateTime } from 'luxon';
-import {
-  type Actor,
-  type CommandResult,
-  CoreError,
-  type Desk,
-  PRIORITIES,
-  type Priority,
-} from '../../src/core/index.ts';
+import { type Actor, CoreError, type Desk, PRIORITIES, type Priority } from '../../src/core/index.ts';
+import { type IncidentForm, submitIncidentForm } from '../shared/incidents.ts';
 import type { PlaygroundLabelKey } from './labels.ts';
 
 /** The longest text a form takes (Discord's modal allows 4,000; Slack's 3,000). */
@@ -49,7 +43,7 @@ export interface FormInput {
   timeZone: string;
 }
 
-type Run = (input: FormInput) => Promise<CommandResult>;
+type Run = (input: FormInput) => Promise<unknown>;
 
 /** `YYYY-MM-DDTHH:MM` from a datetime-local field, read in `zone`; empty: none. */
 function localTime(value: string, zone: string): Date | undefined {
@@ -122,7 +116,22 @@ export const CASE_FORMS = {
       approvalId: fields.text('approvalId'),
       reason: fields.text('reason'),
     }),
+  // A supervisor's incident forms (adapters/shared/incidents.ts); `incidentId` is the case's.
+  incident_declare: (input) => incident('incident_declare', input, 'title'),
+  incident_update: (input) => incident('incident_update', input, 'text'),
+  incident_resolve: (input) => incident('incident_resolve', input, 'summary'),
 } as const satisfies Record<string, Run>;
+
+function incident(form: IncidentForm, { desk, caseId, actor, fields }: FormInput, field: string) {
+  const incidentId = fields.text('incidentId');
+  return submitIncidentForm(
+    desk,
+    form,
+    { caseId, ...(incidentId ? { incidentId } : {}) },
+    actor,
+    fields.text(field),
+  );
+}
 
 export type CaseFormName = keyof typeof CASE_FORMS;
 

@@ -11,7 +11,7 @@ import { optionalText, requireText } from './commands/guards.ts';
 import { resolveCase } from './commands/resolve-case.ts';
 import { teamOf } from './directory.ts';
 import { CoreError } from './errors.ts';
-import { casesToLink, decideAtIntake } from './incidents.ts';
+import { casesToLink, decideAtIntake, incidentFor, similarityOf } from './incidents.ts';
 import { ACTIVE_STATUSES, type Case, type DeskConfig, type Incident } from './model.ts';
 import type { CaseRepository, Clock, Ids, IncidentRepository } from './ports.ts';
 import { type Actor, requireRole } from './roles.ts';
@@ -141,6 +141,17 @@ export function incidentCommands<R>(deps: IncidentDeskDeps<R>) {
     return changed;
   }
 
+  /** The alert standing for the case's burst, if any: declaring from the case opens it. */
+  async function alertedFor(c: Case, now: Date): Promise<Incident | null> {
+    const alerted = await incidents.listIncidents({
+      team: c.team,
+      topic: c.topic,
+      statuses: ['alerted'],
+      limit: 50,
+    });
+    return incidentFor(alerted, c.words, similarityOf(teamOf(config, c.team)), now) ?? null;
+  }
+
   async function save(next: Incident, before: Incident | null): Promise<Incident> {
     await incidents.saveIncident({ incident: next, expectedVersion: before?.version ?? null });
     return next;
@@ -168,7 +179,7 @@ export function incidentCommands<R>(deps: IncidentDeskDeps<R>) {
         ? await loadIncident(input.incidentId)
         : from.incident
           ? await loadIncident(from.incident.id)
-          : null;
+          : await alertedFor(from, now);
     if (incident && incident.team !== from.team) throw new CoreError('not_found', 'error.incident_not_found');
     if (incident?.status === 'resolved') throw new CoreError('invalid_state', 'error.incident_over');
     if (incident === null) {

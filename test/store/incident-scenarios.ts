@@ -254,6 +254,23 @@ export function describeIncidents(name: string, makeStore: () => Promise<StoreHa
         ).rejects.toMatchObject({ code: 'invalid_state' });
       });
 
+      it('declaring from a case (no incident named) opens the alert standing for its burst', async () => {
+        const h = make();
+        const ids = [
+          await openAs(h, 0, 'The invoice page is down'),
+          await openAs(h, 1, 'invoice page down'),
+          await openAs(h, 2, 'the invoice page is down?'),
+        ];
+        const { incident: open } = await h.desk.declareIncident({
+          caseId: ids[0] as string,
+          actor: as('marie'),
+          title: 'Invoices',
+        });
+        const all = await h.store.incidents.listIncidents({});
+        expect(all.map((i) => [i.id, i.status])).toEqual([[open.id, 'open']]);
+        expect(open.burst).toBe(3);
+      });
+
       it('a resolution stopped half way by a crash is finished by running it again, once per customer', async () => {
         const store = current();
         let failAfter = Infinity;
@@ -266,7 +283,7 @@ export function describeIncidents(name: string, makeStore: () => Promise<StoreHa
         };
         const clock = new FakeClock('2026-11-23T08:00:00Z');
         const desk = createDesk({
-          store: { cases: flaky, timers: store.timers, incidents: store.incidents },
+          store: { cases: flaky, timers: store.timers, incidents: store.incidents, away: store.away },
           clock,
           ids: new SequentialIds('crash'),
           config: incidentConfig(),

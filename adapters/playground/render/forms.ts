@@ -9,6 +9,7 @@ import {
   type Locale,
   renderText,
 } from '../../../src/core/index.ts';
+import { INCIDENT_FORMS, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
 import { type CaseFormName, MAX_TEXT } from '../forms.ts';
 import { label, type PlaygroundLabelKey } from '../labels.ts';
 import type { Html } from './html.ts';
@@ -35,6 +36,8 @@ function titleOf(name: CaseFormName, locale: Locale): string {
     close: 'close_case',
     record_outside: 'record_outside',
   };
+  if ((INCIDENT_FORMS as readonly string[]).includes(name))
+    return incidentFormWords(name as IncidentForm, locale).title;
   const key = own[name];
   return key ? label(locale, key) : action(locale, name as ActionId);
 }
@@ -108,6 +111,14 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
     case 'decline':
       return html`<input type="hidden" name="approvalId" value="${f.c.approval?.id ?? ''}" />
         ${textarea('reason', t('reason'), 2)}`;
+    case 'incident_declare':
+    case 'incident_update':
+    case 'incident_resolve': {
+      const words = incidentFormWords(name, f.locale);
+      const field = { incident_declare: 'title', incident_update: 'text', incident_resolve: 'summary' }[name];
+      return html`<input type="hidden" name="incidentId" value="${f.c.incident?.id ?? ''}" />
+        ${textarea(field, words.field, name === 'incident_declare' ? 1 : 3)}`;
+    }
     case 'mark_resolved':
     case 'confirm':
     case 'claim':
