@@ -105,6 +105,7 @@ if (env.console) {
   const app = createConsoleApp({
     reports: store.reports,
     cases: store.cases,
+    incidents: store.incidents,
     config,
     clock,
     logger,

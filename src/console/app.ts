@@ -6,13 +6,14 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppConfig } from '../config/load-config.ts';
-import type { CaseRepository, Clock, ReportReads } from '../core/ports.ts';
+import type { CaseRepository, Clock, IncidentRepository, ReportReads } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 import { serveAsset } from './assets.ts';
 import { type ConsoleAuth, readSession } from './auth.ts';
 import { exportRoutes } from './export.ts';
 import { pickLocale } from './format.ts';
 import { page } from './layout.ts';
+import { incidentPage, incidentsPage } from './pages/incidents.ts';
 import { casePage } from './pages/case.ts';
 import { promisesPage } from './pages/promises.ts';
 import { queuesPage } from './pages/queues.ts';
@@ -24,6 +25,8 @@ export interface ConsoleDeps {
   reports: ReportReads;
   /** Read only: the open cases of the queues and promises pages. */
   cases: Pick<CaseRepository, 'listCases' | 'getCase'>;
+  /** Read only: the incidents pages (none listed without it). */
+  incidents?: Pick<IncidentRepository, 'listIncidents' | 'getIncident'>;
   config: AppConfig;
   clock: Clock;
   auth: ConsoleAuth;
@@ -122,6 +125,11 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get('/reports', async (c) =>
     c.html(await reportsPage(c.get('view'), deps, new URL(c.req.url).searchParams)),
   );
+  app.get('/incidents', async (c) => c.html(await incidentsPage(c.get('view'), deps)));
+  app.get('/incidents/:id', async (c) => {
+    const { status, body } = await incidentPage(c.get('view'), deps, c.req.param('id'));
+    return c.html(body, status);
+  });
   exportRoutes(app, deps);
 
   app.notFound((c) => {

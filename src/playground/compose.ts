@@ -63,6 +63,7 @@ export function createPlayground(options: PlaygroundOptions = {}) {
     createConsoleApp({
       reports: store.reports,
       cases: store.cases,
+      incidents: store.incidents,
       config,
       clock,
       auth: { mode: 'open' },
