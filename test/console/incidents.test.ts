@@ -50,6 +50,13 @@ describe('incidents pages', () => {
     expect(body).toContain('Paul Martin');
   });
 
+  it('counts bursts, incidents and linked cases in the reports', async () => {
+    const { app, h } = await withIncident();
+    h.clock.advanceMinutes(1); // the period ends now: what happened at this instant is not in it yet
+    const body = await (await app.request('/reports')).text();
+    expect(body).toContain('Bursts alerted: 1 · incidents: 1 · cases linked: 3');
+  });
+
   it('speaks the reader’s language, and answers 404 for an unknown incident', async () => {
     const { app } = await withIncident();
     const fr = await (await app.request('/incidents?lang=fr')).text();

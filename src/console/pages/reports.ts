@@ -199,6 +199,14 @@ function reportBlock(view: View, title: string, scope: string, r: Report): Html 
     }
     <h3>${view.t('reports.risk')}</h3>
     ${riskBlock(view, r)}
+    <h3>${view.t('nav.incidents')}</h3>
+    <p data-part="incidents">
+      ${view.t('reports.incidents', {
+        alerted: r.incidents.alerted,
+        incidents: r.incidents.incidents,
+        cases: r.incidents.casesLinked,
+      })}
+    </p>
   </section>`;
 }
 

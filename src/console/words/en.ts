@@ -106,6 +106,7 @@ export const en = {
   'reports.csat': 'Customer satisfaction',
   'reports.csat_average': 'average {average} of 5 from {count} ratings',
   'reports.csat_none': 'no ratings',
+  'reports.incidents': 'Bursts alerted: {alerted} · incidents: {incidents} · cases linked: {cases}',
   'reports.escalations': 'Escalations',
   'reports.requested': 'requested',
   'reports.approved': 'approved',

@@ -108,6 +108,7 @@ export const fr: Catalog = {
   'reports.csat': 'Satisfaction des clients',
   'reports.csat_average': 'moyenne {average} sur 5 pour {count} notes',
   'reports.csat_none': 'aucune note',
+  'reports.incidents': 'Séries signalées : {alerted} · incidents : {incidents} · dossiers reliés : {cases}',
   'reports.escalations': 'Escalades',
   'reports.requested': 'demandées',
   'reports.approved': 'approuvées',

@@ -108,6 +108,7 @@ export const lt: Catalog = {
   'reports.csat': 'Klientų pasitenkinimas',
   'reports.csat_average': 'vidurkis {average} iš 5, įvertinimų: {count}',
   'reports.csat_none': 'įvertinimų nėra',
+  'reports.incidents': 'Įspėta apie bangas: {alerted} · incidentų: {incidents} · susietų bylų: {cases}',
   'reports.escalations': 'Perdavimai vadovui',
   'reports.requested': 'prašyta',
   'reports.approved': 'patvirtinta',

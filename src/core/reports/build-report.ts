@@ -3,6 +3,7 @@ import { type CaseHistory, readCase } from './case-history.ts';
 import { type CsatReport, csatReport } from './csat.ts';
 import { type DeflectionReport, deflectionReport } from './deflection.ts';
 import { type EscalationReport, escalationReport } from './escalations.ts';
+import { type IncidentReport, incidentReport } from './incident-report.ts';
 import type { CaseTrail, ReportPeriod } from './input.ts';
 import { HOUR_MS, type QueueSample, queueSamples, samplingInstants } from './queue.ts';
 import { type ReopenReport, reopenReport } from './reopens.ts';
@@ -37,6 +38,8 @@ export interface Report {
   volume: VolumeReport;
   /** Finished cases an answer bank suggestion settled. */
   deflection: DeflectionReport;
+  /** Bursts alerted, incidents declared and the cases linked to them. */
+  incidents: IncidentReport;
 }
 
 /** Throws a RangeError when `queueEveryMs` is not a positive number. */
@@ -59,5 +62,6 @@ export function buildReport(input: ReportInput): Report {
     reopens: reopenReport(histories, period),
     volume: volumeReport(histories, period),
     deflection: deflectionReport(histories, period),
+    incidents: incidentReport(histories, period),
   };
 }

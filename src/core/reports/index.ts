@@ -16,6 +16,7 @@ export {
 export { type CsatComment, type CsatReport, csatReport, type Score } from './csat.ts';
 export { type DeflectionReport, deflectionReport } from './deflection.ts';
 export { type EscalationReport, escalationReport, type RequestRole } from './escalations.ts';
+export { type IncidentReport, incidentReport } from './incident-report.ts';
 export { type CaseTrail, inPeriod, type ReportCase, type ReportEvent, type ReportPeriod } from './input.ts';
 export {
   HOUR_MS,
