@@ -8,7 +8,16 @@
 // no search in it and the core stays free of the bank; a failed search costs the suggestions,
 // never the card or the acknowledgement. The entry's id travels in the button; the desk records it
 // (`fromAnswer`) so the reports can count deflection.
-import type { AnswerBank, Audience, Locale } from '../../src/core/index.ts';
+import {
+  type Actor,
+  type AnswerBank,
+  type Audience,
+  type Case,
+  type CommandResult,
+  CoreError,
+  type Desk,
+  type Locale,
+} from '../../src/core/index.ts';
 import { ANSWER_BANK_DEFAULTS, type AppConfig } from '../../src/platform/adapter.ts';
 
 export interface Suggestion {
@@ -78,4 +87,49 @@ export function suggestionPreview(text: string, max = SUGGESTION_PREVIEW): strin
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** What a new case is searched with: the customer's words, topic and language. */
+export const queryOf = (c: Pick<Case, 'words' | 'topic' | 'customer'>): SuggestionQuery => ({
+  words: c.words,
+  topic: c.topic,
+  locale: c.customer.locale,
+});
+
+/** Suggestions as kept with a card (a reference), so a redrawn card shows them again. */
+export const suggestionsToKeep = (list: readonly Suggestion[]): string =>
+  JSON.stringify(list.map((s) => ({ id: s.id, text: suggestionPreview(s.text), score: s.score })));
+
+/** The suggestions kept with a card; none for anything else. */
+export function keptSuggestions(raw: string | null): Suggestion[] {
+  let value: unknown;
+  try {
+    value = raw === null ? [] : JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (s): s is Suggestion =>
+      typeof s === 'object' &&
+      s !== null &&
+      typeof s.id === 'string' &&
+      typeof s.text === 'string' &&
+      typeof s.score === 'number',
+  );
+}
+
+/**
+ * "Send this answer": the entry's whole text (as it is now, edits included) goes to the customer as
+ * this staff member's answer, recording the entry (`fromAnswer`). An entry retired or erased since
+ * the card was drawn is refused (`error.answer_gone`); the desk decides the rest (who may answer).
+ */
+export async function sendSuggestedAnswer(
+  desk: Pick<Desk, 'answer'>,
+  answers: Pick<AnswerBank, 'get'>,
+  input: { caseId: string; actor: Actor; entryId: unknown },
+): Promise<CommandResult> {
+  const entry = typeof input.entryId === 'string' ? await answers.get(input.entryId) : null;
+  if (!entry || entry.retiredAt !== null) throw new CoreError('not_found', 'error.answer_gone');
+  return desk.answer({ caseId: input.caseId, actor: input.actor, text: entry.text, fromAnswer: entry.id });
 }

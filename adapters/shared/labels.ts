@@ -6,6 +6,12 @@ const en = {
   show_full_text: 'Show full text',
   status_more: '…and more open requests, not shown here.',
   approval_closed: 'No decision is needed any more: case #{number} is {status}.',
+  suggestions_title: 'Past answers like this one',
+  send_answer: 'Send this answer',
+  answer_bank: 'Answer bank',
+  reusable_option: 'Reusable: keep it for cases like this one',
+  helped_others: 'Answers that helped others with a request like yours:',
+  solved_it: 'This solved it',
 } as const;
 
 export type SharedLabelKey = keyof typeof en;
@@ -14,12 +20,24 @@ const fr: Record<SharedLabelKey, string> = {
   show_full_text: 'Afficher le texte complet',
   status_more: '… et d’autres demandes en cours, non affichées ici.',
   approval_closed: 'Plus aucune décision n’est nécessaire : la demande n°{number} est {status}.',
+  suggestions_title: 'Réponses passées à une demande semblable',
+  send_answer: 'Envoyer cette réponse',
+  answer_bank: 'Banque de réponses',
+  reusable_option: 'Réutilisable : la garder pour les demandes semblables',
+  helped_others: 'Des réponses qui ont aidé d’autres personnes avec une demande comme la vôtre :',
+  solved_it: 'Cela a résolu mon problème',
 };
 
 const lt: Record<SharedLabelKey, string> = {
   show_full_text: 'Rodyti visą tekstą',
   status_more: '… ir daugiau neužbaigtų užklausų, kurių čia nerodome.',
   approval_closed: 'Sprendimo nebereikia: užklausos Nr. {number} būsena – {status}.',
+  suggestions_title: 'Ankstesni atsakymai į panašias užklausas',
+  send_answer: 'Siųsti šį atsakymą',
+  answer_bank: 'Atsakymų bankas',
+  reusable_option: 'Tinka kartoti: išsaugoti panašioms užklausoms',
+  helped_others: 'Atsakymai, kurie padėjo kitiems su panašia užklausa:',
+  solved_it: 'Tai išsprendė mano problemą',
 };
 
 const LABELS: Readonly<Record<Locale, Readonly<Record<SharedLabelKey, string>>>> = { en, fr, lt };

@@ -63,6 +63,7 @@ export function createSlackAdapter(ctx: AdapterContext<SlackRefName>, options: S
       refs: ctx.store.refs,
       directory,
       logger,
+      answers: { bank: ctx.store.answers, config: ctx.config },
     }),
   );
   let running: { app: App; stopSocket?: () => Promise<void> } | null = null;

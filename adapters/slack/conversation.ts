@@ -37,6 +37,8 @@ export const REF = {
   triageIntro: 'slack.triage.intro',
   /** The case version the card last showed. */
   triageVersion: 'slack.triage.version',
+  /** The answer bank's suggestions the card shows (JSON, adapters/shared/answer-suggestions.ts). */
+  triageSuggestions: 'slack.triage.suggestions',
   /** JSON list of every copy of an approval card: [{ channel, ts, text }]. */
   approvalCopies: (approvalId: string): `slack.approval.${string}` => `slack.approval.${approvalId}`,
   /** Set once the copies show the decision. */
@@ -63,6 +65,7 @@ export type SlackRefName =
   | typeof REF.triageCard
   | typeof REF.triageIntro
   | typeof REF.triageVersion
+  | typeof REF.triageSuggestions
   | typeof REF.statusReaction
   | ReturnType<(typeof REF)['approvalCopies' | 'approvalFinal' | 'deliveredTo' | 'fullText']>
   | typeof THREAD_CASE;

@@ -394,6 +394,8 @@ export interface AnswerBank {
    * stop words only). Never throws for what the text holds.
    */
   similar(query: AnswerSearch): Promise<AnswerMatch[]>;
+  /** One entry, retired or not (a suggestion's button names it); null when there is no such entry. */
+  get(id: string): Promise<AnswerEntry | null>;
   /** New text for an entry (retired or not); null when there is no such entry. */
   edit(id: string, text: string, by: string, at: Date): Promise<AnswerEntry | null>;
   /** Retires an entry (kept, never matched again); retiring again keeps the first instant. */

@@ -66,6 +66,11 @@ export function createMemoryAnswers() {
         .map(({ entry, score }) => ({ entry: clone(entry), score }));
     },
 
+    get: async (id) => {
+      const entry = entries.find((e) => e.id === id);
+      return entry ? clone(entry) : null;
+    },
+
     edit: async (id, text, by, at) =>
       update(id, (e) => ({ ...e, text, editedBy: by, updatedAt: new Date(at) })),
 

@@ -238,6 +238,11 @@ export function describeAnswerBankContract(store: CurrentStore): void {
         restart.eventId,
         renew.eventId,
       ]);
+      expect(await store().answers.get(restart.eventId)).toMatchObject({
+        text: 'Restart the laptop twice.',
+        retiredAt: at(10 * MIN),
+      });
+      expect(await store().answers.get('no-such-entry')).toBeNull();
       expect(await store().answers.edit('no-such-entry', 'x', 'paul', at(1))).toBeNull();
       expect(await store().answers.retire('no-such-entry', 'paul', at(1))).toBeNull();
     });

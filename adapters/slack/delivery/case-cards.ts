@@ -3,6 +3,7 @@
 // supervisors (every copy redrawn once, with the decision and without buttons: see
 // adapters/shared/approval-copies.ts).
 import type { Case, Directory, Team } from '../../../src/core/index.ts';
+import { keptSuggestions, type Suggestion, suggestionsToKeep } from '../../shared/answer-suggestions.ts';
 import { approvalCopies, approvalOutcome } from '../../shared/approval-copies.ts';
 import {
   formatMessageRef,
@@ -41,17 +42,19 @@ export function caseCards(deps: { refs: SlackRefs; poster: SlackPoster; director
     return parseMessageRef(await refs.get(caseId, REF.triageCard));
   }
 
-  /** Posts the case's triage card, opening with `intro`. */
+  /** Posts the case's triage card, opening with `intro`, with the answer bank's suggestions. */
   async function createTriageCard(
     c: Case,
     team: Team,
     channel: string,
     intro: string,
     tag?: NoticeTag,
+    suggestions: readonly Suggestion[] = [],
   ): Promise<MessageRef> {
     const timeZone = c.policy.calendar.timeZone;
-    const blocks = triageCardBlocks(intro, c, directory, triageLocale(team), timeZone);
+    const blocks = triageCardBlocks(intro, c, directory, triageLocale(team), timeZone, suggestions);
     await refs.put(c.id, REF.triageIntro, intro);
+    if (suggestions.length > 0) await refs.put(c.id, REF.triageSuggestions, suggestionsToKeep(suggestions));
     const ref = await poster.post(channel, { text: intro, blocks }, undefined, tag);
     await refs.put(c.id, REF.triageCard, formatMessageRef(ref));
     await refs.put(c.id, REF.triageVersion, String(c.version));
@@ -67,7 +70,9 @@ export function caseCards(deps: { refs: SlackRefs; poster: SlackPoster; director
     const shown = Number(await refs.get(c.id, REF.triageVersion));
     if (shown >= c.version) return;
     const intro = (await refs.get(c.id, REF.triageIntro)) ?? `#${c.number}`;
-    const blocks = triageCardBlocks(intro, c, directory, triageLocale(team), c.policy.calendar.timeZone);
+    const suggestions = keptSuggestions(await refs.get(c.id, REF.triageSuggestions));
+    const zone = c.policy.calendar.timeZone;
+    const blocks = triageCardBlocks(intro, c, directory, triageLocale(team), zone, suggestions);
     await poster.update(ref, { text: intro, blocks });
     await refs.put(c.id, REF.triageVersion, String(c.version));
   }

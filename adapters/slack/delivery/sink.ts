@@ -5,16 +5,25 @@
 // date after it) is adapters/shared/sink.ts; a retried supervisors' notice skips those it reached.
 // After each sent notice the customer's original message shows the case's status as a reaction
 // (delivery/status-reaction.ts).
-import type { Case, ClaimedNotice, DeliveryResult, Directory, Person } from '../../../src/core/index.ts';
+import type {
+  AnswerBank,
+  Case,
+  ClaimedNotice,
+  DeliveryResult,
+  Directory,
+  Person,
+} from '../../../src/core/index.ts';
 import { mayHaveArrived } from '../../../src/core/index.ts';
-import type { Logger, PlatformSink } from '../../../src/platform/adapter.ts';
+import type { AppConfig, Logger, PlatformSink } from '../../../src/platform/adapter.ts';
+import { customerThreshold, forCustomer, queryOf, similarAnswers } from '../../shared/answer-suggestions.ts';
 import { approvalIdOf, shownOnApprovalCopies } from '../../shared/approval-copies.ts';
-import { customerActions, liveActions } from '../../shared/customer-actions.ts';
+import { customerActions, isInProgress, liveActions } from '../../shared/customer-actions.ts';
 import { deliverToEach, reachedIn } from '../../shared/each-recipient.ts';
 import { deliveringSink } from '../../shared/sink.ts';
 import { decodeConversation, type MessageRef, REF, type SlackRefs } from '../conversation.ts';
 import { label } from '../render/labels.ts';
 import { noticeText, type RenderedMessage, renderNotice } from '../render/notice.ts';
+import { customerSuggestionBlocks } from '../render/suggestions.ts';
 import { caseCards } from './case-cards.ts';
 import { deliveryOutcome, slackErrorOf } from './outcome.ts';
 import type { NoticeTag, SlackPoster } from './slack-api.ts';
@@ -25,6 +34,11 @@ export interface SlackSinkDeps {
   refs: SlackRefs;
   directory: Directory;
   logger: Logger;
+  /**
+   * The answer bank and the config's thresholds: a new case's triage card shows the closest past
+   * answers, its acknowledgement those strong enough for the customer. Without it, neither.
+   */
+  answers?: { bank: AnswerBank; config: Pick<AppConfig, 'answerBank'> };
 }
 
 /** Every notice message carries its id; one that may already be there is looked for first. */
@@ -89,11 +103,21 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
     if (!team?.slackTriageChannel) return rejected(`team ${teamId} has no slackTriageChannel`);
     const card = await cards.triageCard(c.id);
     if (!card) {
-      await cards.createTriageCard(c, team, team.slackTriageChannel, noticeText(notice), tagOf(notice));
+      const suggestions = deps.answers ? await similarAnswers(deps.answers.bank, queryOf(c)) : [];
+      const intro = noticeText(notice);
+      await cards.createTriageCard(c, team, team.slackTriageChannel, intro, tagOf(notice), suggestions);
       return SENT;
     }
     await post(notice, card.channel, renderNotice(notice, liveActions(notice, c)), card.ts);
     return SENT;
+  }
+
+  /** Under the acknowledgement of a case still in progress: answers strong enough for the customer. */
+  async function forTheCustomer(notice: ClaimedNotice, c: Case) {
+    if (!deps.answers || notice.key !== 'customer.ack' || !isInProgress(c)) return [];
+    const threshold = customerThreshold(deps.answers.config, c.audience);
+    if (threshold === null) return [];
+    return forCustomer(await similarAnswers(deps.answers.bank, queryOf(c)), threshold);
   }
 
   async function route(notice: ClaimedNotice, c: Case): Promise<DeliveryResult> {
@@ -102,7 +126,10 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
       case 'customer': {
         const thread = decodeConversation(r.conversation);
         if (!thread) return rejected(`not a Slack conversation: ${r.conversation}`);
-        await post(notice, thread.channel, renderNotice(notice, customerActions(notice, c)), thread.threadTs);
+        const message = renderNotice(notice, customerActions(notice, c));
+        const offered = await forTheCustomer(notice, c);
+        const blocks = [...message.blocks, ...customerSuggestionBlocks(c.id, offered, notice.locale)];
+        await post(notice, thread.channel, { ...message, blocks }, thread.threadTs);
         return SENT;
       }
       case 'person': {

@@ -5,10 +5,11 @@
 // before any form opens.
 import type { App } from '@slack/bolt';
 import type { Actor, CommandResult } from '../../../src/core/index.ts';
+import { sendSuggestedAnswer } from '../../shared/answer-suggestions.ts';
 import { requireDecider } from '../../shared/deciders.ts';
 import type { IncidentForm } from '../../shared/incidents.ts';
 import { REF } from '../conversation.ts';
-import { ACTION_PREFIX, type ButtonId, type ButtonValue } from '../render/block-kit.ts';
+import { ACTION_PREFIX, type AnyButtonId, type ButtonValue } from '../render/block-kit.ts';
 import {
   acceptForm,
   escalateForm,
@@ -60,7 +61,7 @@ async function decidersOnly(inb: Inbound, click: Click): Promise<void> {
 const incidentOf = async (form: IncidentForm, inb: Inbound, click: Click, meta: FormMeta) =>
   incidentForm(form, await localeOf(inb, click.u), meta);
 
-const HANDLERS: Record<ButtonId, Handler> = {
+const HANDLERS: Record<AnyButtonId, Handler> = {
   claim: command('claim', (inb, caseId, actor) => inb.desk.claim({ caseId, actor })),
   escalate: form(async (inb, click, meta) => {
     const { directory } = inb.desk.config;
@@ -96,6 +97,17 @@ const HANDLERS: Record<ButtonId, Handler> = {
   declare_incident: form(async (inb, click, meta) => incidentOf('incident_declare', inb, click, meta)),
   incident_update: form(async (inb, click, meta) => incidentOf('incident_update', inb, click, meta)),
   resolve_incident: form(async (inb, click, meta) => incidentOf('incident_resolve', inb, click, meta)),
+  // The answer bank (render/suggestions.ts): the button's `a` is the entry.
+  send_answer: async (inb, { u, actor, place, value }) => {
+    await runCommand(inb, u, place, 'send_answer', () =>
+      sendSuggestedAnswer(inb.desk, inb.store.answers, { caseId: value.c, actor, entryId: value.a }),
+    );
+  },
+  solved_it: async (inb, { u, actor, place, value }) => {
+    await runCommand(inb, u, place, 'solved_it', () =>
+      inb.desk.resolve({ caseId: value.c, actor, ...(value.a ? { fromAnswer: value.a } : {}) }),
+    );
+  },
   more: async (inb, click) => {
     const text = click.value.n ? await inb.store.refs.get(click.value.c, REF.fullText(click.value.n)) : null;
     if (text === null) return;
@@ -106,7 +118,7 @@ const HANDLERS: Record<ButtonId, Handler> = {
   },
 };
 
-const isButtonId = (id: string): id is ButtonId => Object.hasOwn(HANDLERS, id);
+const isButtonId = (id: string): id is AnyButtonId => Object.hasOwn(HANDLERS, id);
 
 export function registerActions(app: App, inb: Inbound): void {
   app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body }) => {

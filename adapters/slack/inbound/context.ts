@@ -2,6 +2,7 @@
 // outbox deliver its notices at once), and tell someone kindly, privately, why it did not work.
 import type { AppConfig, ConsoleLinks, Logger } from '../../../src/platform/adapter.ts';
 import {
+  type AnswerBank,
   type Clock,
   type CommandResult,
   type Desk,
@@ -19,7 +20,7 @@ import type { Identity, SlackUser } from './identity.ts';
 
 export interface Inbound {
   desk: Desk;
-  store: { inbound: InboundLog; refs: SlackRefs; reports: ReportReads };
+  store: { inbound: InboundLog; refs: SlackRefs; reports: ReportReads; answers: AnswerBank };
   config: AppConfig;
   clock: Clock;
   logger: Logger;

@@ -5,15 +5,10 @@
 // that the customer went over everyone's head (level 4).
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import {
-  type Actor,
-  CoreError,
-  isCoreError,
-  PRIORITIES,
-  type Priority,
-} from '../../../src/core/index.ts';
+import { type Actor, CoreError, isCoreError, PRIORITIES, type Priority } from '../../../src/core/index.ts';
 import {
   ASK_CUSTOMER,
+  REUSABLE,
   FORM_PREFIX,
   FORMS,
   type FormName,
@@ -35,6 +30,8 @@ type Submit = (inb: Inbound, meta: Meta, actor: Actor, values: Values, u: SlackU
 
 /** The Reply form's box "this is a question" ticked. */
 const asks = (values: Values) => (values.ask ?? '').split(',').includes(ASK_CUSTOMER);
+/** The Reply form's box "Reusable" ticked: the answer goes to the answer bank too. */
+const reusable = (values: Values) => (values.reusable ?? '').split(',').includes(REUSABLE);
 
 /** Where the customer went, in the words of the person who recorded it (the notices quote it). */
 async function outsideChannel(inb: Inbound, u: SlackUser, code: string | undefined): Promise<string> {
@@ -56,7 +53,12 @@ const SUBMIT: Record<Exclude<FormName, 'intake'>, Submit> = {
   reply: (inb, m, actor, v) =>
     asks(v)
       ? inb.desk.askCustomer({ caseId: caseOf(m), actor, text: v.text ?? '' })
-      : inb.desk.answer({ caseId: caseOf(m), actor, text: v.text ?? '' }),
+      : inb.desk.answer({
+          caseId: caseOf(m),
+          actor,
+          text: v.text ?? '',
+          ...(reusable(v) ? { reusable: true } : {}),
+        }),
   outside: async (inb, m, actor, v, u) =>
     inb.desk.recordOutside({
       caseId: caseOf(m),

@@ -24,8 +24,14 @@ export const LIMITS = {
  * also ask the customer a question), "close case" and "record outside contact" (level 4).
  */
 export type ButtonId = ActionId | 'more' | 'reply' | 'close' | 'record_outside';
+/**
+ * The answer bank's buttons (render/suggestions.ts): "Send this answer" on the triage card, "This
+ * solved it" under the customer's acknowledgement; `a` carries the entry.
+ */
+export type SuggestionButtonId = 'send_answer' | 'solved_it';
+export type AnyButtonId = ButtonId | SuggestionButtonId;
 export const ACTION_PREFIX = 'ladder:';
-export const actionIdOf = (id: ButtonId): string => `${ACTION_PREFIX}${id}`;
+export const actionIdOf = (id: AnyButtonId): string => `${ACTION_PREFIX}${id}`;
 
 /** What a button carries back: the case, and the approval or notice it is about. */
 export interface ButtonValue {
@@ -57,7 +63,7 @@ export const context = (text: string): types.ContextBlock => ({
   elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText).text, verbatim: true }],
 });
 
-export function button(id: ButtonId, text: string, value: ButtonValue, style?: 'primary' | 'danger') {
+export function button(id: AnyButtonId, text: string, value: ButtonValue, style?: 'primary' | 'danger') {
   const element: ButtonElement = {
     type: 'button',
     action_id: actionIdOf(id),

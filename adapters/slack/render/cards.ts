@@ -10,12 +10,14 @@ import {
   type Locale,
   renderText,
 } from '../../../src/core/index.ts';
+import type { Suggestion } from '../../shared/answer-suggestions.ts';
 import { isInProgress, TRIAGE_CARD_ACTIONS } from '../../shared/customer-actions.ts';
 import { shownName } from '../../shared/params.ts';
 import { actions, type Block, type ButtonId, context, LIMITS, section, truncate } from './block-kit.ts';
 import { neutralise } from './escape.ts';
 import { label } from './labels.ts';
 import { actionButton } from './notice.ts';
+import { staffSuggestionBlocks } from './suggestions.ts';
 
 const text = (locale: Locale, key: Parameters<typeof renderText>[0]) =>
   renderText(key, { locale, timeZone: 'UTC' });
@@ -49,12 +51,14 @@ export function caseFields(c: Case, directory: Directory, locale: Locale, timeZo
   };
 }
 
+/** `suggestions`: the answer bank's closest past answers, shown while the case is in progress. */
 export function triageCardBlocks(
   intro: string,
   c: Case,
   directory: Directory,
   locale: Locale,
   timeZone: string,
+  suggestions: readonly Suggestion[] = [],
 ): Block[] {
   const ids: readonly ButtonId[] = isInProgress(c)
     ? [...TRIAGE_CARD_ACTIONS, 'reply', 'close', 'record_outside']
@@ -62,7 +66,8 @@ export function triageCardBlocks(
       ? ['close', 'record_outside']
       : ['record_outside'];
   const buttons = ids.map((id) => actionButton({ id, caseId: c.id }, locale));
-  return [section(intro), caseFields(c, directory, locale, timeZone), ...actions(buttons)];
+  const past = isInProgress(c) ? staffSuggestionBlocks(c.id, suggestions, locale) : [];
+  return [section(intro), caseFields(c, directory, locale, timeZone), ...actions(buttons), ...past];
 }
 
 export function decidedApprovalBlocks(body: string, outcome: string): Block[] {

@@ -4,6 +4,7 @@
 // Each input block's id is the field name; every input's action id is `value`.
 import type { types } from '@slack/bolt';
 import { type Locale, PRIORITIES, renderText, type Topic } from '../../../src/core/index.ts';
+import { sharedLabel } from '../../shared/labels.ts';
 import { INCIDENT_FIELD, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
 import { type LabelKey, label } from './labels.ts';
 import { type Block, LIMITS, plain, section, splitText } from './block-kit.ts';
@@ -20,7 +21,7 @@ export const FORMS = {
   decline: ['reason'],
   resolve: ['summary'],
   rate: ['score', 'comment'],
-  reply: ['text', 'ask'],
+  reply: ['text', 'ask', 'reusable'],
   outside: ['channel', 'note'],
   incident_declare: ['title'],
   incident_update: ['text'],
@@ -164,6 +165,8 @@ export function rateForm(locale: Locale, meta: FormMeta): View {
 
 /** The checkbox of the Reply form that makes the message a question (`desk.askCustomer`). */
 export const ASK_CUSTOMER = 'ask';
+/** The checkbox of the Reply form that offers the answer to the answer bank (`reusable: true`). */
+export const REUSABLE = 'reusable';
 
 /**
  * Staff write to the customer: an answer (the promise is kept), or, with the box ticked, a question
@@ -183,6 +186,19 @@ export function replyForm(locale: Locale, meta: FormMeta): View {
       optional: true,
       label: plain(label(locale, 'ask_customer'), 2000),
       element: ask,
+    },
+    {
+      type: 'input',
+      block_id: 'reusable',
+      optional: true,
+      label: plain(sharedLabel(locale, 'answer_bank'), 2000),
+      element: {
+        type: 'checkboxes',
+        action_id: 'value',
+        options: [
+          { text: plain(sharedLabel(locale, 'reusable_option'), LIMITS.optionText), value: REUSABLE },
+        ],
+      },
     },
   ]);
 }

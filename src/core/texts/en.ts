@@ -154,6 +154,7 @@ export const en = {
     'No expert for {topicName} is available at the moment. You can ask a supervisor to take the case.',
   'error.incident_not_found': 'We could not find that incident.',
   'error.incident_over': 'This incident is already resolved, so there is nothing more to do here.',
+  'error.answer_gone': 'That answer is no longer in the answer bank (retired or erased): write your own.',
   'error.unexpected': 'Something went wrong on our side. Please try again in a moment.',
 
   // Labels

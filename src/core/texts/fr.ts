@@ -149,6 +149,8 @@ export const fr: Record<TextKey, string> = {
     'Aucun expert du domaine « {topicName} » n’est disponible pour le moment. Vous pouvez demander à un responsable de reprendre la demande.',
   'error.incident_not_found': 'Nous n’avons pas trouvé cet incident.',
   'error.incident_over': 'Cet incident est déjà résolu : il n’y a plus rien à faire ici.',
+  'error.answer_gone':
+    'Cette réponse n’est plus dans la banque de réponses (retirée ou effacée) : écrivez la vôtre.',
   'error.unexpected': 'Un problème est survenu de notre côté. Merci de réessayer dans un instant.',
 
   // Libellés

@@ -146,6 +146,7 @@ export const lt: Record<TextKey, string> = {
     'Šiuo metu nėra laisvo srities „{topicName}“ eksperto. Galite paprašyti vadovo perimti prašymą.',
   'error.incident_not_found': 'Šio incidento neradome.',
   'error.incident_over': 'Šis incidentas jau išspręstas, čia nebėra ką daryti.',
+  'error.answer_gone': 'Šio atsakymo atsakymų banke nebėra (pašalintas arba ištrintas): parašykite savo.',
   'error.unexpected': 'Mūsų pusėje įvyko klaida. Bandykite dar kartą po akimirkos.',
 
   // Pavadinimai

@@ -120,6 +120,8 @@ export function sqlAnswerBank(context: SqlStoreContext, search: AnswerSearchStat
         return rankByCoverage(terms, rows.map(rowToAnswer), limit);
       }),
 
+    get: (id) => read(() => byId(db, id)),
+
     edit: (id, text, by, at) =>
       turn(() =>
         db.transaction(async (tx) => {

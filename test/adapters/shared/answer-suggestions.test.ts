@@ -41,6 +41,7 @@ function bank(scored: readonly [AnswerEntry, number][]): AnswerBank & { asked: A
         .slice(0, q.limit)
         .map(([e, score]) => ({ entry: e, score }));
     },
+    get: async (id) => scored.find(([e]) => e.id === id)?.[0] ?? null,
     edit: async () => null,
     retire: async () => null,
     list: async () => [],

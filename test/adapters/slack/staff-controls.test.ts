@@ -76,6 +76,7 @@ describe('Slack: ask the customer, close, record outside contact', () => {
     expect(blocks.map((b) => [b.block_id, b.element.type])).toEqual([
       ['text', 'plain_text_input'],
       ['ask', 'checkboxes'],
+      ['reusable', 'checkboxes'],
     ]);
     let since = h.fake.calls.length;
     await h.submit(U.rasa, reply, {
