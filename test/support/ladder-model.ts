@@ -49,6 +49,9 @@ const COMMANDS = [
   'approve',
   'decline',
   'recordOutside',
+  'declareIncident',
+  'postIncidentUpdate',
+  'resolveIncident',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 
@@ -416,8 +419,35 @@ async function command(
         void (await desk.recordOutside({ caseId, actor, channel: words, note: text(arg2, index) as string })),
         false
       );
+    // Incidents: declared from the case (its alike cases linked), updated and resolved by its id.
+    case 'declareIncident': {
+      const wrong = arg2 === 'good' ? {} : { incidentId: arg2 === 'proto' ? '__proto__' : 'inc-wrong' };
+      const r = await desk.declareIncident({
+        caseId,
+        actor,
+        title: words,
+        ...(arg2 === 'empty' ? {} : wrong),
+      });
+      for (const linked of r.changed)
+        if (!cases.some((c) => c.id === linked.case.id)) cases.push(linked.case);
+      return false;
+    }
+    case 'postIncidentUpdate':
+      return (
+        void (await desk.postIncidentUpdate({ incidentId: incidentOf(current, arg2), actor, text: words })),
+        false
+      );
+    case 'resolveIncident':
+      return (
+        void (await desk.resolveIncident({ incidentId: incidentOf(current, arg2), actor, summary: words })),
+        false
+      );
   }
 }
+
+/** The case's incident, or a wrong id. */
+const incidentOf = (c: Case | null, arg: Arg): string =>
+  arg === 'good' ? (c?.incident?.id ?? 'none') : arg === 'proto' ? '__proto__' : 'inc-wrong';
 
 /** The person a command is meant for, on the case as it is. */
 function fitFor(cmd: CommandName, c: Case | null): Exclude<ActorName, 'fit'> {
@@ -441,6 +471,10 @@ function fitFor(cmd: CommandName, c: Case | null): Exclude<ActorName, 'fit'> {
       return ACTORS.includes(holder as never) ? holder : 'rasa';
     case 'escalate':
       return (c?.level ?? 1) >= 3 ? 'marie' : 'rasa';
+    case 'declareIncident':
+    case 'postIncidentUpdate':
+    case 'resolveIncident':
+      return 'marie';
     case 'accept':
     case 'cannotResolve':
       return ACTORS.includes(expert as never) ? expert : 'jonas';
