@@ -71,7 +71,9 @@ describe('incidents in the playground', () => {
   it('refuses a malformed incident post kindly', async () => {
     const [first] = await burst();
     await s.playAs('supervisor', 'marie');
-    expect((await act('incident_update', first ?? '', { incidentId: 'nope', text: 'x' }))?.kind).toBe('error');
+    expect((await act('incident_update', first ?? '', { incidentId: 'nope', text: 'x' }))?.kind).toBe(
+      'error',
+    );
     expect((await act('incident_declare', first ?? '', { title: '' }))?.kind).toBe('error');
     expect((await act('incident_resolve', first ?? ''))?.kind).toBe('error');
   });
