@@ -106,6 +106,7 @@ if (env.console) {
     reports: store.reports,
     cases: store.cases,
     incidents: store.incidents,
+    answers: store.answers,
     config,
     clock,
     logger,

@@ -6,13 +6,14 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppConfig } from '../config/load-config.ts';
-import type { CaseRepository, Clock, IncidentRepository, ReportReads } from '../core/ports.ts';
+import type { AnswerBank, CaseRepository, Clock, IncidentRepository, ReportReads } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 import { serveAsset } from './assets.ts';
 import { type ConsoleAuth, readSession } from './auth.ts';
 import { exportRoutes } from './export.ts';
 import { pickLocale } from './format.ts';
 import { page } from './layout.ts';
+import { answerRoutes, answersPage } from './pages/answers.ts';
 import { incidentPage, incidentsPage } from './pages/incidents.ts';
 import { casePage } from './pages/case.ts';
 import { promisesPage } from './pages/promises.ts';
@@ -27,6 +28,8 @@ export interface ConsoleDeps {
   cases: Pick<CaseRepository, 'listCases' | 'getCase'>;
   /** Read only: the incidents pages (none listed without it). */
   incidents?: Pick<IncidentRepository, 'listIncidents' | 'getIncident'>;
+  /** The answer bank page: its entries listed, searched, edited and retired (none without it). */
+  answers?: AnswerBank;
   config: AppConfig;
   clock: Clock;
   auth: ConsoleAuth;
@@ -130,6 +133,10 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const { status, body } = await incidentPage(c.get('view'), deps, c.req.param('id'));
     return c.html(body, status);
   });
+  app.get('/answers', async (c) =>
+    c.html(await answersPage(c.get('view'), deps, new URL(c.req.url).searchParams)),
+  );
+  answerRoutes(app, deps);
   exportRoutes(app, deps);
 
   app.notFound((c) => {

@@ -6,7 +6,8 @@ import { personName, type Html, type View } from './view.ts';
 
 const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', fr: 'Français', lt: 'Lietuvių' };
 
-export type Section = 'queues' | 'promises' | 'reports' | 'incidents' | 'case' | 'sign-in' | 'error';
+export type Section =
+  'queues' | 'promises' | 'reports' | 'incidents' | 'answers' | 'case' | 'sign-in' | 'error';
 
 /** A link to a console path, with the mount prefix. */
 export const href = (view: Pick<View, 'base'>, path: string): string => `${view.base}${path}`;
@@ -27,6 +28,7 @@ function nav(view: View, section: Section): Html {
     ${item('promises', '/promises', view.t('nav.promises'))}
     ${item('reports', '/reports', view.t('nav.reports'))}
     ${item('incidents', '/incidents', view.t('nav.incidents'))}
+    ${item('answers', '/answers', view.t('nav.answers'))}
   </nav>`;
 }
 

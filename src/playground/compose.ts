@@ -64,6 +64,7 @@ export function createPlayground(options: PlaygroundOptions = {}) {
       reports: store.reports,
       cases: store.cases,
       incidents: store.incidents,
+      answers: store.answers,
       config,
       clock,
       auth: { mode: 'open' },

@@ -106,6 +106,7 @@ export function consoleDeps(h: Harness, auth: ConsoleAuth, store: InspectableSto
   return {
     reports: store.reports,
     cases: store.cases,
+    answers: store.answers,
     config: appConfigOf(h),
     clock: h.clock,
     auth,

@@ -154,6 +154,8 @@ function reportBlock(view: View, title: string, scope: string, r: Report): Html 
   const res = r.responseTimes.resolution;
   const esc = r.escalations;
   const reopenRate = r.reopens.rate === null ? '—' : percent(r.reopens.rate * 100);
+  // Cases an answer bank suggestion settled (core/reports/deflection.ts).
+  const deflectionRate = r.deflection.rate === null ? '—' : percent(r.deflection.rate * 100);
   return html`<section class="card" data-scope="${scope}">
     <h2>${title}</h2>
     <div class="stats">
@@ -176,6 +178,15 @@ function reportBlock(view: View, title: string, scope: string, r: Report): Html 
           reopened: r.reopens.reopened,
           finished: r.reopens.finishedCases,
           rate: reopenRate,
+        }),
+      )}
+      ${stat(
+        view.t('reports.deflection'),
+        deflectionRate,
+        view.t('reports.deflection_value', {
+          count: r.deflection.byCustomer + r.deflection.byStaff,
+          finished: r.deflection.finishedCases,
+          percent: deflectionRate,
         }),
       )}
     </div>
