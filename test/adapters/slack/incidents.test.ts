@@ -79,6 +79,18 @@ describe('Slack incidents', () => {
     expect(posted(EGLE_DM, 'known incident')).toHaveLength(2); // Eglė has two cases
     expect(posted(PETRAS_DM, 'žinomo incidento')).toHaveLength(1);
 
+    // A new alike request joins the declared incident at intake, and its customer is told so.
+    await h.slack.event(eventCallback(directMessage(U.petras, 'VPN login page is down for me too')));
+    await h.fake.waitFor(
+      (c) =>
+        c.method === 'chat.postMessage' &&
+        c.args.channel === PETRAS_DM &&
+        textOf(c).includes('žinomo incidento') &&
+        posted(PETRAS_DM, 'žinomo incidento').length === 2,
+    );
+    await h.settled();
+    expect((await h.desk.listCases({})).filter((c) => c.incident !== null)).toHaveLength(4);
+
     const incidentMessage = h.fake.posted(
       (a) =>
         a.channel === MARIE_DM &&
@@ -92,14 +104,19 @@ describe('Slack incidents', () => {
     });
     await h.settled();
     expect(posted(EGLE_DM, 'A fix is being deployed')).toHaveLength(2);
-    expect(posted(PETRAS_DM, 'A fix is being deployed')).toHaveLength(1);
-    expect(posted(PETRAS_DM, 'Naujienos apie')).toHaveLength(1);
+    expect(posted(PETRAS_DM, 'A fix is being deployed')).toHaveLength(2); // Petras has two cases now
+    expect(posted(PETRAS_DM, 'Naujienos apie')).toHaveLength(2);
 
     const resolve = await openForm(U.marie, call, 'ladder:resolve_incident');
     await h.submit(U.marie, resolve, { summary: textValue('The VPN gateway was restarted.') });
     await h.settled();
-    expect((await h.desk.listCases({})).map((c) => c.status)).toEqual(['resolved', 'resolved', 'resolved']);
-    expect(posted(PETRAS_DM, 'The VPN gateway was restarted.')).toHaveLength(1);
+    expect((await h.desk.listCases({})).map((c) => c.status)).toEqual([
+      'resolved',
+      'resolved',
+      'resolved',
+      'resolved',
+    ]);
+    expect(posted(PETRAS_DM, 'The VPN gateway was restarted.')).toHaveLength(2);
     // Nothing was sent twice.
     expect(posted(EGLE_DM, 'A fix is being deployed')).toHaveLength(2);
   });
