@@ -18,6 +18,7 @@ import { approvalCopiesOf, settleApproval, syncCaseViews } from './case-views.ts
 import { classifyDeliveryError } from './outcome.ts';
 import { type BlockedAction, channelInUrl, reportMissingPermissions } from './permission-alerts.ts';
 import { sendNoticeText } from './send-text.ts';
+import { offerAnswers } from './suggestions.ts';
 import { cardThread, deliverToTriage, ensureCard } from './triage-card.ts';
 import { alreadyInThread, sendButtonsOnly } from './written-here.ts';
 
@@ -95,6 +96,7 @@ export function createDiscordSink(rt: DiscordRuntime): PlatformSink {
           return SENT;
         }
         await sendNoticeText(rt, notice, conversation.channelId, noticeText(notice), actions);
+        await offerAnswers(rt, notice, c, conversation.channelId);
         return SENT;
       }
       case 'person': {

@@ -2,6 +2,7 @@
 // and edited in place (status, level, owner, next due time, risk). Its thread holds staff-only
 // traffic: later triage notices, relayed notices and the notes staff write there.
 import type { ActionId, Case, ClaimedNotice, DeliveryResult, Team } from '../../../src/core/index.ts';
+import { queryOf, similarAnswers } from '../../shared/answer-suggestions.ts';
 import { TRIAGE_CARD_ACTIONS } from '../../shared/customer-actions.ts';
 import { nonceFor } from '../ids.ts';
 import { type CardContent, cardFingerprint, cardMessage } from '../render/cards.ts';
@@ -67,7 +68,14 @@ export async function ensureCard(
   const { refs } = rt.ctx.store;
   const locale = target.team.locale;
   const actions: ActionId[] = [...TRIAGE_CARD_ACTIONS];
-  const draft = { channelId: target.channelId, text: cardText(rt, c, notice, target.team), actions };
+  // The answer bank's closest past answers, looked up as the card is made and kept with it.
+  const suggestions = await similarAnswers(rt.ctx.store.answers, queryOf(c));
+  const draft = {
+    channelId: target.channelId,
+    text: cardText(rt, c, notice, target.team),
+    actions,
+    ...(suggestions.length > 0 ? { suggestions } : {}),
+  };
   const message = await postMessage(rt.sinkRest, target.channelId, {
     ...cardMessage(c, draft, directoryOf(rt), locale),
     nonce: nonceFor(notice.id, target.channelId, 'card'),

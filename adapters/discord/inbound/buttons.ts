@@ -12,7 +12,9 @@ import { readCard } from '../delivery/triage-card.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
 import { caseForm, incidentModal, intakeForm } from '../render/forms.ts';
+import { parseSuggestionId } from '../render/suggestions.ts';
 import { firstTime, refusalText, runForActor, sayPrivately } from './replies.ts';
+import { onSuggestion } from './suggestions.ts';
 
 type CaseInput = { caseId: string; actor: Actor };
 
@@ -58,6 +60,11 @@ export const displayNameOf = (i: { member: unknown; user: { globalName: string |
 export async function onButton(rt: DiscordRuntime, i: ButtonInteraction): Promise<void> {
   const ref = parseButtonId(i.customId);
   const who = whoIs(directoryOf(rt), i.user, { displayName: displayNameOf(i), locale: i.locale });
+  const suggestion = parseSuggestionId(i.customId);
+  if (suggestion) {
+    await onSuggestion(rt, i, who, suggestion);
+    return;
+  }
   if (!ref) {
     rt.ctx.logger.warn('discord.unknown_button', { interaction: i.id, customId: i.customId.slice(0, 100) });
     await i.reply({

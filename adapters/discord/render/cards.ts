@@ -9,15 +9,19 @@ import {
   type Locale,
   type TextKey,
 } from '../../../src/core/index.ts';
+import type { Suggestion } from '../../shared/answer-suggestions.ts';
 import { actionRows, showAllButton, staffButton } from './components.ts';
 import { adapterText } from './labels.ts';
 import { LIMITS, neutralise, truncate } from './markdown.ts';
+import { staffSuggestionParts } from './suggestions.ts';
 
 /** What the card shows besides the case: its opening text and its buttons. */
 export interface CardContent {
   /** The card's full text (the new-case notice), for "Show the full text". */
   text: string;
   actions: ActionId[];
+  /** The answer bank's closest past answers (render/suggestions.ts), kept with the card. */
+  suggestions?: Suggestion[];
 }
 
 const COLOURS = { low: 0x5865f2, elevated: 0xfee75c, high: 0xed4245, done: 0x57f287 } as const;
@@ -69,7 +73,12 @@ export function cardMessage(c: Case, card: CardContent, directory: Directory, lo
     staffButton('close', c.id, locale, c.status === 'closed'),
   ];
   const extra = [...(description.cut ? [showAllButton(c.id, locale)] : []), ...staff];
-  return { embeds: [embed], components: actionRows(actions, locale, { disabled: done, extra }) };
+  // Past answers while the case is in progress (as on Slack); gone once it is finished.
+  const past = staffSuggestionParts(c.id, done ? [] : (card.suggestions ?? []), locale, false);
+  return {
+    embeds: [embed, ...past.embeds],
+    components: [...actionRows(actions, locale, { disabled: done, extra }), ...past.components],
+  };
 }
 
 /** A copy of an approval request once decided (or no longer needed): the outcome, no buttons. */
