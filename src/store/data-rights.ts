@@ -29,6 +29,11 @@ export interface RedactionChanges {
    * their text erased and retired, so the person's words never match again.
    */
   answers: { caseIds: string[]; eventIds: string[]; at: Date; by: string };
+  /**
+   * The words of the cases redacted whole: an incident found on a burst keeps the words of the case
+   * that made it (Incident.words), erased with them.
+   */
+  incidentWords?: readonly string[];
 }
 
 /** A store's rows, read and written in the transaction the operation runs in. */
@@ -161,6 +166,7 @@ async function redactWhole(
     notices: changedNotices(await rows.noticesOf(ids), redactParams),
     references: changedReferences(await rows.referencesOf(ids), redactReference),
     answers: { caseIds: ids, eventIds: [], ...erasedBy(request) },
+    incidentWords: cases.map((c) => c.words),
   };
   await rows.write(changes);
   return {

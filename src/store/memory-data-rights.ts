@@ -12,6 +12,7 @@ import {
   retryOnConflict,
 } from './data-rights.ts';
 import type { MemoryAnswers } from './memory-answers.ts';
+import type { MemoryIncidents } from './memory-incidents.ts';
 import type { createMemoryOutbox } from './memory-outbox.ts';
 
 const clone = structuredClone;
@@ -27,6 +28,8 @@ export interface MemoryTables {
   /** Inbound event keys and when they were recorded. */
   inbound: Map<string, Date>;
   answers: MemoryAnswers;
+  /** Incidents whose words came from a redacted case are erased too. */
+  incidents?: Pick<MemoryIncidents, 'eraseWords'>;
 }
 
 export const refKey = (caseId: string, name: string): string => `${caseId}\u0000${name}`;
@@ -61,6 +64,7 @@ export function createMemoryDataRights(tables: MemoryTables): {
         if (cases.get(c.id)?.version !== expectedVersion) throw new CoreError('conflict', 'error.conflict');
       }
       for (const { case: c } of changes.cases) cases.set(c.id, clone(c));
+      tables.incidents?.eraseWords(changes.incidentWords ?? []);
       for (const id of changes.redactedWhole) {
         const c = cases.get(id);
         if (c) redactedAt.set(id, c.version);

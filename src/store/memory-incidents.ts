@@ -3,6 +3,7 @@
 import { CoreError } from '../core/errors.ts';
 import type { Incident } from '../core/model.ts';
 import type { IncidentRepository, IncidentWrite } from '../core/ports.ts';
+import { ERASED } from './redaction.ts';
 
 const clone = structuredClone;
 
@@ -38,5 +39,12 @@ export function createMemoryIncidents() {
       apply(write);
     },
   };
-  return { repository, check, apply };
+  /** Erases the words of incidents found on these (a redacted case's words). */
+  const eraseWords = (words: readonly string[]): void => {
+    const erased = new Set(words);
+    for (const i of incidents.values()) if (erased.has(i.words)) i.words = ERASED;
+  };
+  return { repository, check, apply, eraseWords };
 }
+
+export type MemoryIncidents = ReturnType<typeof createMemoryIncidents>;

@@ -273,7 +273,7 @@ export function createMemoryStore(): InspectableStore {
       },
       get: async (caseId, name) => refs.get(refKey(caseId, name)) ?? null,
     },
-    ...createMemoryDataRights({ cases, events, outbox, refs, inbound, answers }),
+    ...createMemoryDataRights({ cases, events, outbox, refs, inbound, answers, incidents }),
     answers: answers.bank,
     inspect,
     async close() {},

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer, DeskConfig, Incident } from '../../src/core/model.ts';
 import type { CaseRepository } from '../../src/core/ports.ts';
+import { ERASED } from '../../src/store/redaction.ts';
 import type { InspectableStore } from '../../src/store/store.ts';
 import { createDesk } from '../../src/core/desk.ts';
 import { changeOf, seedCase, T0 } from '../support/case-factory.ts';
@@ -269,6 +270,18 @@ export function describeIncidents(name: string, makeStore: () => Promise<StoreHa
         const all = await h.store.incidents.listIncidents({});
         expect(all.map((i) => [i.id, i.status])).toEqual([[open.id, 'open']]);
         expect(open.burst).toBe(3);
+      });
+
+      it('erasing a customer erases the words an incident was found on (their case’s)', async () => {
+        const h = make();
+        await openAs(h, 0, 'The invoice page is down');
+        await openAs(h, 1, 'invoice page down');
+        await openAs(h, 2, 'the invoice page is down?'); // Customer 3 makes the burst
+        const [alerted] = await h.store.incidents.listIncidents({});
+        expect(alerted?.words).toBe('the invoice page is down?');
+        const request = { at: h.clock.now(), requestedBy: 'dpo', ids: new SequentialIds('erase') };
+        await h.store.privacy.erasePerson((CUSTOMERS[2] as Customer).id, request);
+        expect((await h.store.incidents.listIncidents({}))[0]?.words).toBe(ERASED);
       });
 
       it('a resolution stopped half way by a crash is finished by running it again, once per customer', async () => {

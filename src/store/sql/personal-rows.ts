@@ -6,6 +6,7 @@ import type { CaseReference } from '../../core/ports.ts';
 import type { PersonalRows } from '../data-rights.ts';
 import { eraseAnswers } from './answer-bank.ts';
 import { CASE_FIELDS, EVENT_FIELDS, OUTBOX_FIELDS } from './fields.ts';
+import { ERASED } from '../redaction.ts';
 import { encodeJson } from './json-with-dates.ts';
 import {
   type CaseFields,
@@ -81,6 +82,10 @@ export function sqlPersonalRows(tx: SqlRunner): PersonalRows {
         );
       }
       await eraseAnswers(tx, changes.answers);
+      const words = [...new Set(changes.incidentWords ?? [])];
+      if (words.length > 0) {
+        await tx.execute(sql`UPDATE incidents SET words = ${ERASED} WHERE words IN (${join(words)})`);
+      }
     },
 
     record: (events) => insertRows(tx, { timers: [], notices: [], events }),
