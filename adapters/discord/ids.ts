@@ -45,6 +45,7 @@ export const FORMS = [
   'add_details',
   'rate',
   'ask_customer',
+  'reply',
   'record_outside',
   'accept',
   'escalate',
@@ -59,7 +60,7 @@ const isForm = (s: string): s is Form => (FORMS as readonly string[]).includes(s
  * Staff controls the core's notices do not carry (the triage card adds them): a question to the
  * customer, the customer gone over everyone's head (level 4), closing the case.
  */
-export const STAFF_ACTIONS = ['ask_customer', 'record_outside', 'close'] as const;
+export const STAFF_ACTIONS = ['reply', 'ask_customer', 'record_outside', 'close'] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 const isStaffAction = (s: string): s is StaffAction => (STAFF_ACTIONS as readonly string[]).includes(s);
 

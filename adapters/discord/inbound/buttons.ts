@@ -42,6 +42,7 @@ const FORM_OF: Partial<Record<ActionId, Exclude<Form, 'intake' | IncidentForm>>>
 
 /** The triage card's staff controls: a form, or a command run at once. */
 const STAFF_FORM: Partial<Record<StaffAction, Exclude<Form, 'intake' | IncidentForm>>> = {
+  reply: 'reply',
   ask_customer: 'ask_customer',
   record_outside: 'record_outside',
 };

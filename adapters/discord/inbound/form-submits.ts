@@ -16,12 +16,17 @@ import { type Form, parseFormId } from '../ids.ts';
 import { whoIs, type Who } from './identity.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
-import { OUTSIDE_CHANNELS } from '../render/forms.ts';
+import { OUTSIDE_CHANNELS, REUSABLE } from '../render/forms.ts';
 import { displayNameOf } from './buttons.ts';
 import { IntakeBlocked, IntakeNotSetUp, intakeReply, openInPrivateThread } from './intake.ts';
 import { firstTime, runForActor, sayPrivately } from './replies.ts';
 
-type Fields = { text(id: string): string; choice(id: string): string | undefined };
+type Fields = {
+  text(id: string): string;
+  choice(id: string): string | undefined;
+  /** A one-box checkbox group ticked (absent or malformed: not ticked). */
+  ticked(id: string): boolean;
+};
 type CaseInput = { caseId: string; actor: Actor; approvalId?: string };
 
 /** Where the customer went, in the words of whoever recorded it, and their note. */
@@ -53,6 +58,8 @@ const SUBMIT: Record<
   resolve: (desk, x, f) => desk.resolve({ ...x, summary: f.text('summary') }),
   add_details: (desk, x, f) => desk.addDetails({ ...x, text: f.text('text') }),
   ask_customer: (desk, x, f) => desk.askCustomer({ ...x, text: f.text('text') }),
+  reply: (desk, x, f) =>
+    desk.answer({ ...x, text: f.text('text'), ...(f.ticked(REUSABLE) ? { reusable: true } : {}) }),
   record_outside: (desk, x, f, { reader }) => desk.recordOutside({ ...x, ...outside(f, reader.locale) }),
   rate: (desk, x, f) => desk.rate({ ...x, score: Number(f.choice('score')), comment: f.text('comment') }),
   incident_declare: (desk, x, f) => incident(desk, 'incident_declare', x, f),
@@ -85,6 +92,13 @@ function fieldsOf(i: ModalSubmitInteraction): Fields {
         return i.fields.getStringSelectValues(id)[0];
       } catch {
         return undefined;
+      }
+    },
+    ticked(id) {
+      try {
+        return i.fields.getCheckboxGroup(id).includes(id);
+      } catch {
+        return false;
       }
     },
   };

@@ -68,6 +68,7 @@ export function cardMessage(c: Case, card: CardContent, directory: Directory, lo
   // Staff controls beside the core's: a question to the customer and closing while it is in
   // progress; the customer gone outside even once finished (the desk reopens it for supervisors).
   const staff = [
+    staffButton('reply', c.id, locale, done),
     staffButton('ask_customer', c.id, locale, done),
     staffButton('record_outside', c.id, locale),
     staffButton('close', c.id, locale, c.status === 'closed'),

@@ -3,6 +3,7 @@
 import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from 'discord.js';
 import { type Directory, type Locale, PRIORITIES, renderText } from '../../../src/core/index.ts';
 import { INCIDENT_FIELD, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
+import { sharedLabel } from '../../shared/labels.ts';
 import { type Form, formCustomId } from '../ids.ts';
 import { type AdapterTextKey, adapterText } from './labels.ts';
 import { truncate } from './markdown.ts';
@@ -52,6 +53,25 @@ function selectField(
         label: c.label.slice(0, 100),
         ...(c.default ? { default: true } : {}),
       })),
+    },
+  };
+}
+
+/** The Reply form's box: the answer goes to the answer bank too (`reusable: true`). */
+export const REUSABLE = 'reusable';
+
+/** One optional box to tick (a checkbox group of one option). */
+function checkboxField(customId: string, label: string, option: string) {
+  return {
+    type: ComponentType.Label,
+    label: short(label),
+    component: {
+      type: ComponentType.CheckboxGroup,
+      custom_id: customId,
+      required: false,
+      min_values: 0,
+      max_values: 1,
+      options: [{ value: customId, label: option.slice(0, 100) }],
     },
   };
 }
@@ -148,6 +168,10 @@ const CASE_FORMS: Record<
   resolve: (l) => [textField('summary', adapterText('form.resolve.summary', l))],
   add_details: (l) => [textField('text', adapterText('form.add_details.text', l))],
   ask_customer: (l) => [textField('text', adapterText('form.ask_customer.text', l))],
+  reply: (l) => [
+    textField('text', adapterText('form.reply.text', l)),
+    checkboxField(REUSABLE, adapterText('form.reply.reusable', l), sharedLabel(l, 'reusable_option')),
+  ],
   record_outside: (l) => [
     selectField(
       'channel',

@@ -10,6 +10,10 @@ const en = {
   'form.accept.callback': 'Call back by (optional)',
   'form.accept.callback_hint':
     'Empty keeps the promised time. Or e.g. 2026-11-24 15:00, or 15:00, in your time ({zone}).',
+  'staff.reply': 'Reply to customer',
+  'form.reply.title': 'Reply to the customer · case #{number}',
+  'form.reply.text': 'Your answer (the customer will read this)',
+  'form.reply.reusable': 'Answer bank',
   'staff.ask_customer': 'Ask the customer',
   'staff.record_outside': 'Went outside',
   'staff.close': 'Close',
@@ -102,6 +106,10 @@ const fr: Record<AdapterTextKey, string> = {
   'form.accept.callback': 'Rappeler avant (facultatif)',
   'form.accept.callback_hint':
     'Vide : l’échéance promise reste. Sinon p. ex. 2026-11-24 15:00, ou 15:00, à votre heure ({zone}).',
+  'staff.reply': 'Répondre au client',
+  'form.reply.title': 'Réponse au client · n°{number}',
+  'form.reply.text': 'Votre réponse (le client la lira)',
+  'form.reply.reusable': 'Banque de réponses',
   'staff.ask_customer': 'Poser une question',
   'staff.record_outside': 'Recours externe',
   'staff.close': 'Clore',
@@ -195,6 +203,10 @@ const lt: Record<AdapterTextKey, string> = {
   'form.accept.callback': 'Atsakyti iki (nebūtina)',
   'form.accept.callback_hint':
     'Tuščia – lieka pažadėtas laikas. Arba pvz. 2026-11-24 15:00 ar 15:00, jūsų laiku ({zone}).',
+  'staff.reply': 'Atsakyti klientui',
+  'form.reply.title': 'Atsakymas klientui · Nr. {number}',
+  'form.reply.text': 'Jūsų atsakymas (klientas jį perskaitys)',
+  'form.reply.reusable': 'Atsakymų bankas',
   'staff.ask_customer': 'Paklausti kliento',
   'staff.record_outside': 'Kreipėsi kitur',
   'staff.close': 'Uždaryti',

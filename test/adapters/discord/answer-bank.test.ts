@@ -114,4 +114,34 @@ describe('Discord: the answer bank', () => {
     }
     expect(await eventsOf(r, opened.case.id, 'answered')).toEqual([]);
   });
+
+  it('the card’s Reply form answers the customer; its "Answer bank" box puts the answer into the bank', async () => {
+    rig = await startRig();
+    const r = rig;
+    const { opened, card, front } = await setUp(r);
+    const frontUser = Object.values(r.users).find(
+      (u) => r.config.desk.directory.people[front]?.discordId === u.id,
+    );
+    if (!frontUser) throw new Error('no Discord user for the front line');
+    const channel = r.fake.state.channel(card.channel_id);
+    if (!channel) throw new Error('no channel');
+    const open = () => r.click(frontUser, card, `staff:reply:${opened.case.id}`);
+    let form = await open();
+    expect(form.callback?.type).toBe(9);
+    await r.submit(frontUser, channel, form, {
+      text: 'Check the spam folder first.',
+      reusable: ['reusable'],
+    });
+    form = await open();
+    // A submission without the box (or with something else in it) is a plain answer.
+    await r.submit(frontUser, channel, form, { text: 'Anything else?', reusable: ['other'] });
+    await r.deliver();
+    expect((await eventsOf(r, opened.case.id, 'answered')).map((e) => e.data)).toEqual([
+      { text: 'Check the spam folder first.', reusable: true },
+      { text: 'Anything else?' },
+    ]);
+    const texts = (await r.store.answers.list({ limit: 5 })).map((e) => e.text);
+    expect(texts).toContain('Check the spam folder first.');
+    expect(texts).not.toContain('Anything else?');
+  });
 });

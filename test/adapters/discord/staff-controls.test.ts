@@ -47,6 +47,7 @@ describe('Discord staff controls on the triage card', () => {
     const { caseId } = await openClaimed(rig);
     const staff = buttonsOf(card(rig)).filter((b) => b.custom_id.startsWith('staff:'));
     expect(staff.map((b) => [b.custom_id, b.label])).toEqual([
+      [`staff:reply:${caseId}`, 'Reply to customer'],
       [`staff:ask_customer:${caseId}`, 'Ask the customer'],
       [`staff:record_outside:${caseId}`, 'Went outside'],
       [`staff:close:${caseId}`, 'Close'],
