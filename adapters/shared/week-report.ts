@@ -61,6 +61,10 @@ export function weekSection(week: TeamWeek, reader: Reader, escape: Escape): Tex
       ? say('report.csat_none', reader)
       : say('report.csat', reader, { average: formatDecimal(csat.average, locale), count: csat.count }),
     say('report.volume', reader, { opened: summary.opened, resolved: summary.resolved }),
+    // Only once the answer bank settled something: most teams' weeks have no such line.
+    ...(summary.deflected > 0
+      ? [say('report.deflected', reader, { count: summary.deflected, finished: summary.resolved })]
+      : []),
     say('report.at_risk', reader, { atRisk: week.atRiskAtLeast ? `${summary.atRisk}+` : summary.atRisk }),
   ];
   return { title: say('report.title', reader, { teamName: oneLine(week.team.name, escape) }), lines };

@@ -32,6 +32,8 @@ export interface WeekSummary {
   resolved: number;
   /** Current state, not this week's: active cases whose risk band is above low (read by the caller). */
   atRisk: number;
+  /** Of the cases finished this week, those an answer bank suggestion settled (deflection.ts). */
+  deflected: number;
 }
 
 export function weekSummary(report: Report, atRisk: number): WeekSummary {
@@ -46,6 +48,7 @@ export function weekSummary(report: Report, atRisk: number): WeekSummary {
     opened: report.volume.opened,
     resolved: report.volume.finished,
     atRisk,
+    deflected: report.deflection.byCustomer + report.deflection.byStaff,
   };
 }
 

@@ -222,6 +222,7 @@ export const en = {
   'report.csat': 'Satisfaction: {average} out of 5 ({count, one: # rating, other: # ratings})',
   'report.csat_none': 'Satisfaction: no ratings this week',
   'report.volume': 'Cases: {opened} opened, {resolved} resolved or closed',
+  'report.deflected': 'Settled by a past answer: {count} of {finished}',
   'report.at_risk': 'At risk now: {atRisk}',
   'report.not_supervisor':
     'The report is for supervisors: it shows how a team keeps its promises. You do not supervise a team here, so there is nothing to show you.',

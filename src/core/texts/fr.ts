@@ -217,6 +217,7 @@ export const fr: Record<TextKey, string> = {
     'Première réponse : aucune demande n’a reçu de première réponse cette semaine',
   'report.csat': 'Satisfaction : {average} sur 5 ({count, one: # note, other: # notes})',
   'report.csat_none': 'Satisfaction : aucune note cette semaine',
+  'report.deflected': 'Réglées par une réponse passée : {count} sur {finished}',
   'report.volume':
     'Demandes : {opened, one: # ouverte, other: # ouvertes}, {resolved, one: # résolue ou fermée, other: # résolues ou fermées}',
   'report.at_risk': 'À risque en ce moment : {atRisk}',

@@ -213,6 +213,7 @@ export const lt: Record<TextKey, string> = {
     'Pasitenkinimas: {average} iš 5 ({count, one: # įvertinimas, few: # įvertinimai, many: # įvertinimo, other: # įvertinimų})',
   'report.csat_none': 'Pasitenkinimas: šią savaitę įvertinimų nėra',
   'report.volume': 'Prašymai: pateikta {opened}, išspręsta arba uždaryta {resolved}',
+  'report.deflected': 'Išspręsta ankstesniu atsakymu: {count} iš {finished}',
   'report.at_risk': 'Šiuo metu rizikingi: {atRisk}',
   'report.not_supervisor':
     'Ataskaita skirta vadovams: ji rodo, kaip komanda tesi pažadus. Čia nevadovaujate jokiai komandai, todėl nėra ką parodyti.',

@@ -25,6 +25,7 @@ const week: TeamWeek = {
     opened: 30,
     resolved: 22,
     atRisk: 500,
+    deflected: 0,
   },
   atRiskAtLeast: true,
 };
@@ -91,6 +92,18 @@ describe('the week in words', () => {
     const fr = weekSection(week, { locale: 'fr', timeZone: 'Europe/Paris' }, discordEscape).lines.map(plain);
     expect(fr[0]).toBe('Promesses tenues : 88 % (21 tenues, 3 manquées)');
     expect(fr[2]).toBe('Satisfaction : 4,3 sur 5 (12 notes)');
+  });
+});
+
+describe('deflection in the week', () => {
+  it('adds a line only once the answer bank settled a case, in the reader’s language', () => {
+    const settled = { ...week, summary: { ...week.summary, deflected: 3 } };
+    const en = weekSection(settled, { locale: 'en', timeZone: 'UTC' }, slackEscape).lines;
+    expect(en).toContain('Settled by a past answer: 3 of 22');
+    expect(en).toHaveLength(6);
+    const lt = weekSection(settled, { locale: 'lt', timeZone: 'UTC' }, slackEscape).lines;
+    expect(lt).toContain('Išspręsta ankstesniu atsakymu: 3 iš 22');
+    expect(weekSection(week, { locale: 'en', timeZone: 'UTC' }, slackEscape).lines).toHaveLength(5);
   });
 });
 

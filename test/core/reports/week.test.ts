@@ -49,6 +49,7 @@ describe('weekSummary', () => {
       opened: 0,
       resolved: 0,
       atRisk: 0,
+      deflected: 0,
     });
   });
 });
