@@ -131,7 +131,7 @@ export function incidentCommands<R>(deps: IncidentDeskDeps<R>) {
         await mutate(c.id, (change) => {
           const told = tellUpdates(change, incident);
           if (incident.status === 'resolved' && ACTIVE_STATUSES.includes(change.next.status)) {
-            resolveCase(change, actor, incident.summary);
+            resolveCase(change, actor, incident.summary, undefined, incident.id);
             return true;
           }
           return told;

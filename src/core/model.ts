@@ -489,7 +489,8 @@ export interface CaseEventData {
   escalation_approved: { approvalId: string; apology: string; plan: string };
   escalation_declined: { approvalId: string; reason: string };
   expert_assigned: { expertId: string; dueAt: string };
-  resolved: { summary: string };
+  /** `incident`: resolved with the incident it was linked to (one answer-bank entry per incident). */
+  resolved: { summary: string; incident?: string };
   /** `fromAnswer`: the customer closed it with "This solved it" under this answer bank entry. */
   closed: { fromAnswer?: string };
   went_outside: { channel: string; note: string };

@@ -21,7 +21,11 @@ export function answerFrom(event: CaseEvent, c: Case): AnswerEntry | null {
   } else return null;
   if (text.trim() === '') return null;
   return {
-    id: event.id,
+    // An incident's resolution, written on each of its cases, is one entry (the first case's).
+    id:
+      event.type === 'resolved' && event.data.incident !== undefined
+        ? `incident:${event.data.incident}`
+        : event.id,
     caseId: c.id,
     topic: c.topic,
     team: c.team,

@@ -247,6 +247,11 @@ export function describeIncidents(name: string, makeStore: () => Promise<StoreHa
           expect((await h.desk.getCase(id))?.status).toBe('resolved');
           expect(await h.sentWith(id, 'customer.resolved')).toHaveLength(1);
         }
+        // The incident's resolution is one answer-bank entry, not one per linked case.
+        const bank = await h.store.answers.list({ limit: 100 });
+        expect(bank.filter((e) => e.text === 'Fixed').map((e) => e.id)).toEqual([
+          `incident:${declared.incident.id}`,
+        ]);
         // Resolving again changes nothing; updating a resolved incident is refused.
         await h.desk.resolveIncident({ incidentId: declared.incident.id, actor: as('marie') });
         for (const id of all) expect(await h.sentWith(id, 'customer.resolved')).toHaveLength(1);

@@ -9,7 +9,13 @@ import { optionalText, requireActive, requireStatus } from './guards.ts';
  * marks it resolved themselves, that is their confirmation: the case closes; with `fromAnswer` (their
  * "This solved it" under an answer the acknowledgement suggested) the close records that entry.
  */
-export function resolveCase(change: Change, actor: Actor, summary: unknown = '', fromAnswer?: unknown): void {
+export function resolveCase(
+  change: Change,
+  actor: Actor,
+  summary: unknown = '',
+  fromAnswer?: unknown,
+  incident?: string,
+): void {
   const c = change.next;
   const roles = requireRole(actor.id, c, change.config, [...STAFF, 'customer']);
   requireActive(c);
@@ -19,7 +25,11 @@ export function resolveCase(change: Change, actor: Actor, summary: unknown = '',
   }
   const words = optionalText(summary);
   finish(change, 'resolved');
-  change.event('resolved', actor.id, { summary: words });
+  change.event(
+    'resolved',
+    actor.id,
+    incident === undefined ? { summary: words } : { summary: words, incident },
+  );
   change.toCustomer('customer.resolved', { summary: words }, ['confirm', 'reopen']);
 }
 
