@@ -35,6 +35,8 @@ export interface IncidentResult<R> {
 }
 
 const MAX_LINKED = 1000;
+/** The most recent cases of a topic read at intake to see a burst (more when the threshold is high). */
+const RECENT_READ = 100;
 
 /** The new case's incident step at intake, decided before its transaction (see desk.ts). */
 export async function incidentAtIntake(
@@ -43,22 +45,27 @@ export async function incidentAtIntake(
   now: Date,
 ): Promise<(change: Change) => void> {
   const team = teamOf(deps.config, draft.team);
+  const settings = team?.incidents;
+  // Detection off for the team: no incident is looked for (nothing to join, nothing to alert).
+  if (!settings) return () => {};
   const incidents = await deps.incidents.listIncidents({
     team: draft.team,
     topic: draft.topic,
     statuses: ['alerted', 'open'],
     limit: 50,
   });
-  const settings = team?.incidents;
-  const recent = settings
-    ? await deps.cases.listCases({
+  // The recent cases are read only when they can matter: not when the words join or match a
+  // standing incident. At most RECENT_READ of them (newest first): a burst shows among those.
+  const known = incidentFor(incidents, draft.words, similarityOf(team), now);
+  const recent = known
+    ? []
+    : await deps.cases.listCases({
         team: draft.team,
         topic: draft.topic,
         createdSince: new Date(now.getTime() - settings.withinMinutes * 60_000),
         newestFirst: true,
-        limit: 500,
-      })
-    : [];
+        limit: Math.max(RECENT_READ, settings.threshold * 4),
+      });
   const decision = decideAtIntake(team, draft.words, incidents, recent, now);
   if (decision.kind === 'join') return (change) => linkToIncident(change, decision.incident, 'system');
   if (decision.kind === 'alert' && settings) {
