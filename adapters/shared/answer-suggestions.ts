@@ -96,12 +96,30 @@ export const queryOf = (c: Pick<Case, 'words' | 'topic' | 'customer'>): Suggesti
   locale: c.customer.locale,
 });
 
-/** Suggestions as kept with a card (a reference), so a redrawn card shows them again. */
+/**
+ * Suggestions as kept with a card (a reference), so a redrawn card shows them again: their ids and
+ * scores only, never their text, so an entry erased or retired later leaves no copy behind (see
+ * liveSuggestions).
+ */
 export const suggestionsToKeep = (list: readonly Suggestion[]): string =>
-  JSON.stringify(list.map((s) => ({ id: s.id, text: suggestionPreview(s.text), score: s.score })));
+  JSON.stringify(list.map((s) => ({ id: s.id, score: s.score })));
 
-/** The suggestions kept with a card; none for anything else. */
-export function keptSuggestions(raw: string | null): Suggestion[] {
+/** Kept suggestions made whole again from the bank: their text now; retired or gone ones left out. */
+export async function liveSuggestions(
+  answers: Pick<AnswerBank, 'get'>,
+  kept: readonly Pick<Suggestion, 'id' | 'score'>[],
+): Promise<Suggestion[]> {
+  const found = await Promise.all(
+    kept.map(async (k) => {
+      const entry = await answers.get(k.id).catch(() => null);
+      return entry && entry.retiredAt === null ? { id: k.id, text: entry.text, score: k.score } : null;
+    }),
+  );
+  return found.filter((s): s is Suggestion => s !== null);
+}
+
+/** The suggestions kept with a card (ids and scores); none for anything else. */
+export function keptSuggestions(raw: string | null): Pick<Suggestion, 'id' | 'score'>[] {
   let value: unknown;
   try {
     value = raw === null ? [] : JSON.parse(raw);
@@ -109,14 +127,12 @@ export function keptSuggestions(raw: string | null): Suggestion[] {
     return [];
   }
   if (!Array.isArray(value)) return [];
-  return value.filter(
-    (s): s is Suggestion =>
-      typeof s === 'object' &&
-      s !== null &&
-      typeof s.id === 'string' &&
-      typeof s.text === 'string' &&
-      typeof s.score === 'number',
-  );
+  return value
+    .filter(
+      (s): s is Pick<Suggestion, 'id' | 'score'> =>
+        typeof s === 'object' && s !== null && typeof s.id === 'string' && typeof s.score === 'number',
+    )
+    .map((s) => ({ id: s.id, score: s.score }));
 }
 
 /**

@@ -2,8 +2,8 @@
 // and edited in place (status, level, owner, next due time, risk). Its thread holds staff-only
 // traffic: later triage notices, relayed notices and the notes staff write there.
 import type { ActionId, Case, ClaimedNotice, DeliveryResult, Team } from '../../../src/core/index.ts';
-import { queryOf, similarAnswers } from '../../shared/answer-suggestions.ts';
-import { TRIAGE_CARD_ACTIONS } from '../../shared/customer-actions.ts';
+import { liveSuggestions, queryOf, similarAnswers } from '../../shared/answer-suggestions.ts';
+import { isInProgress, TRIAGE_CARD_ACTIONS } from '../../shared/customer-actions.ts';
 import { nonceFor } from '../ids.ts';
 import { type CardContent, cardFingerprint, cardMessage } from '../render/cards.ts';
 import { adapterText } from '../render/labels.ts';
@@ -55,6 +55,13 @@ function cardText(rt: DiscordRuntime, c: Case, notice: ClaimedNotice, team: Team
   });
 }
 
+/** The card as kept, its suggestions read again from the bank while the case is in progress. */
+async function withLiveSuggestions(rt: DiscordRuntime, c: Case, card: CardRef): Promise<CardRef> {
+  const kept = card.suggestions ?? [];
+  if (kept.length === 0 || !isInProgress(c)) return { ...card, suggestions: [] };
+  return { ...card, suggestions: await liveSuggestions(rt.ctx.store.answers, kept) };
+}
+
 /** Creates the case's card if it has none. */
 export async function ensureCard(
   rt: DiscordRuntime,
@@ -81,7 +88,10 @@ export async function ensureCard(
     nonce: nonceFor(notice.id, target.channelId, 'card'),
   });
   const card: CardRef = { ...draft, messageId: message.id };
-  await refs.put(c.id, CARD_REF, JSON.stringify(card));
+  // Kept without the suggestions' text (ids and scores only): a redraw reads them from the bank,
+  // so an entry retired or erased since leaves no copy in the card's reference.
+  const kept = { ...card, suggestions: suggestions.map((s) => ({ id: s.id, text: '', score: s.score })) };
+  await refs.put(c.id, CARD_REF, JSON.stringify(kept));
   await refs.put(c.id, CARD_STATE_REF, cardFingerprint(c));
   return { card, team: target.team };
 }
@@ -109,7 +119,7 @@ export async function refreshCard(rt: DiscordRuntime, c: Case): Promise<void> {
     rt.sinkRest,
     card.channelId,
     card.messageId,
-    cardMessage(c, card, directoryOf(rt), locale),
+    cardMessage(c, await withLiveSuggestions(rt, c, card), directoryOf(rt), locale),
   );
   await refs.put(c.id, CARD_STATE_REF, state);
 }

@@ -2,8 +2,13 @@
 // notice, redrawn in place whenever the case has changed since) and the approval cards sent to
 // supervisors (every copy redrawn once, with the decision and without buttons: see
 // adapters/shared/approval-copies.ts).
-import type { Case, Directory, Team } from '../../../src/core/index.ts';
-import { keptSuggestions, type Suggestion, suggestionsToKeep } from '../../shared/answer-suggestions.ts';
+import type { AnswerBank, Case, Directory, Team } from '../../../src/core/index.ts';
+import {
+  keptSuggestions,
+  liveSuggestions,
+  type Suggestion,
+  suggestionsToKeep,
+} from '../../shared/answer-suggestions.ts';
 import { approvalCopies, approvalOutcome } from '../../shared/approval-copies.ts';
 import {
   formatMessageRef,
@@ -25,7 +30,13 @@ export interface ApprovalCopy extends MessageRef {
   text: string;
 }
 
-export function caseCards(deps: { refs: SlackRefs; poster: SlackPoster; directory: Directory }) {
+export function caseCards(deps: {
+  refs: SlackRefs;
+  poster: SlackPoster;
+  directory: Directory;
+  /** The answer bank, to redraw the card's suggestions as they are now (none without it). */
+  answers?: Pick<AnswerBank, 'get'> | undefined;
+}) {
   const { refs, poster, directory } = deps;
   const triageLocale = (team: Team) => team.locale;
   const copies = approvalCopies<SlackRefName, ApprovalCopy>(
@@ -70,7 +81,8 @@ export function caseCards(deps: { refs: SlackRefs; poster: SlackPoster; director
     const shown = Number(await refs.get(c.id, REF.triageVersion));
     if (shown >= c.version) return;
     const intro = (await refs.get(c.id, REF.triageIntro)) ?? `#${c.number}`;
-    const suggestions = keptSuggestions(await refs.get(c.id, REF.triageSuggestions));
+    const kept = keptSuggestions(await refs.get(c.id, REF.triageSuggestions));
+    const suggestions = deps.answers && kept.length > 0 ? await liveSuggestions(deps.answers, kept) : [];
     const zone = c.policy.calendar.timeZone;
     const blocks = triageCardBlocks(intro, c, directory, triageLocale(team), zone, suggestions);
     await poster.update(ref, { text: intro, blocks });

@@ -58,7 +58,7 @@ function refusal(e: unknown): string | null {
 
 export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
   const { poster, refs, directory, logger } = deps;
-  const cards = caseCards({ refs, poster, directory });
+  const cards = caseCards({ refs, poster, directory, answers: deps.answers?.bank });
   const showStatus = statusReactions({ refs, poster });
 
   async function post(notice: ClaimedNotice, channel: string, message: RenderedMessage, threadTs?: string) {

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   customerThreshold,
   forCustomer,
+  keptSuggestions,
+  liveSuggestions,
   similarAnswers,
   suggestionPreview,
+  suggestionsToKeep,
 } from '../../../adapters/shared/answer-suggestions.ts';
 import type { AnswerBank, AnswerEntry, AnswerSearch } from '../../../src/core/index.ts';
 
@@ -97,6 +100,26 @@ describe('suggestions for a new case', () => {
     const config = { answerBank: { suggestToCustomers: { internal: 0.8, community: null } } };
     expect(customerThreshold(config, 'internal')).toBe(0.8);
     expect(customerThreshold(config, 'community')).toBeNull();
+  });
+
+  it('keeps ids and scores only with a card, and makes them whole from the bank as it is now', async () => {
+    const live = entry('b1', 'billing', 'en');
+    const retired = { ...entry('b2', 'billing', 'en'), retiredAt: at };
+    const b = bank([
+      [live, 0.5],
+      [retired, 0.4],
+    ]);
+    const raw = suggestionsToKeep([
+      { id: 'b1', text: 'secret words', score: 0.5 },
+      { id: 'b2', text: 'more', score: 0.4 },
+      { id: 'gone', text: 'x', score: 0.3 },
+    ]);
+    expect(raw).not.toContain('secret');
+    expect(await liveSuggestions(b, keptSuggestions(raw))).toEqual([
+      { id: 'b1', text: 'answer b1', score: 0.5 },
+    ]);
+    for (const bad of [null, '', '{', '"x"', '{"id":1}', '[1,null,{"id":"a"},{"id":"a","score":"1"}]'])
+      expect(keptSuggestions(bad)).toEqual([]);
   });
 
   it('previews a long answer on one line, cut at a word', () => {

@@ -101,7 +101,7 @@ describe('Slack: the answer bank', () => {
 
   it('"Send this answer" for an entry retired since is refused privately, and writes nothing', async () => {
     await h.store.answers.retire(entryId, 'paul', new Date('2026-11-23T08:05:00Z'));
-    const since = h.fake.calls.length;
+    let since = h.fake.calls.length;
     await h.click(U.rasa, card, 'ladder:send_answer');
     const told = await h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && c.args.user === U.rasa, {
       since,
@@ -110,6 +110,32 @@ describe('Slack: the answer bank', () => {
     // Rasa reads Lithuanian.
     expect(textOf(told)).toContain('Šio atsakymo atsakymų banke nebėra');
     expect(await eventsOf('answered')).toEqual([]);
+    // Redrawn (a claim), the card shows the bank as it is now: no retired entry, and no copy of
+    // its text is kept with the card.
+    since = h.fake.calls.length;
+    await h.click(U.rasa, card, 'ladder:claim');
+    const redrawn = await h.fake.waitFor((c) => c.method === 'chat.update' && c.args.ts === card.reply.ts, {
+      since,
+      what: 'the card redrawn',
+    });
+    expect(buttonsOf(redrawn).map((b) => b.action_id)).not.toContain('ladder:send_answer');
+    expect(await h.store.refs.get((await newCase()).id, 'slack.triage.suggestions')).not.toContain('Wi-Fi');
+  });
+
+  it('a redrawn card shows an entry as edited since', async () => {
+    await h.store.answers.edit(
+      entryId,
+      'Reconnect to the office network.',
+      'paul',
+      new Date('2026-11-23T08:05:00Z'),
+    );
+    const since = h.fake.calls.length;
+    await h.click(U.rasa, card, 'ladder:claim');
+    const redrawn = await h.fake.waitFor((c) => c.method === 'chat.update' && c.args.ts === card.reply.ts, {
+      since,
+      what: 'the card redrawn',
+    });
+    expect(textOf(redrawn)).toContain('Reconnect to the office network.');
   });
 
   it('malformed suggestion buttons: an entry that is not a string is refused, a strange one left out', async () => {
