@@ -77,7 +77,7 @@ export const CASE_FORMS = {
     const text = fields.text('text');
     return fields.checked('question')
       ? desk.askCustomer({ caseId, actor, text })
-      : desk.answer({ caseId, actor, text });
+      : desk.answer({ caseId, actor, text, ...(fields.checked('reusable') ? { reusable: true } : {}) });
   },
   note: ({ desk, caseId, actor, fields }) => desk.addNote({ caseId, actor, text: fields.text('text') }),
   escalate: ({ desk, caseId, actor, fields }) => {

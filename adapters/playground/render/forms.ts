@@ -70,7 +70,8 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
         ${textarea('comment', t('comment'), 2)}`;
     case 'reply':
       return html`${textarea('text', t('reply_to_customer'))}
-        <label class="check"><input type="checkbox" name="question" value="1" />${t('is_question')}</label>`;
+        <label class="check"><input type="checkbox" name="question" value="1" />${t('is_question')}</label>
+        <label class="check"><input type="checkbox" name="reusable" value="1" />${t('reusable')}</label>`;
     case 'note':
       return html`${textarea('text', t('note'))}<small class="muted">${t('note_hint')}</small>`;
     case 'escalate':
