@@ -6,6 +6,7 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
 } from 'discord.js';
+import { UNTIL_MAX } from './inbound/away.ts';
 
 export const COMMAND_NAMES = {
   support: 'support',
@@ -14,6 +15,8 @@ export const COMMAND_NAMES = {
   queue: 'queue',
   report: 'report',
   console: 'console',
+  away: 'away',
+  back: 'back',
   panel: 'support-panel',
 } as const;
 
@@ -26,8 +29,15 @@ interface Named {
   description_localizations: { fr: string; lt: string };
 }
 
+export interface OptionDefinition extends Named {
+  type: ApplicationCommandOptionType.String;
+  required: boolean;
+  max_length: number;
+}
+
 export interface SubcommandDefinition extends Named {
   type: ApplicationCommandOptionType.Subcommand;
+  options?: OptionDefinition[];
 }
 
 export interface CommandDefinition extends Named {
@@ -102,6 +112,37 @@ export function commandDefinitions(): CommandDefinition[] {
             description: 'Supervisors: a one-time sign-in link to the web console',
             fr: ['console', 'Responsables : un lien de connexion unique à la console web'],
             lt: ['konsolė', 'Vadovams: vienkartinė prisijungimo prie žiniatinklio konsolės nuoroda'],
+          }),
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...localize({
+            name: COMMAND_NAMES.away,
+            description: 'Staff: mark yourself away; new cases go to others',
+            fr: ['absent', 'Équipe : vous marquer absent ; les nouvelles demandes vont à d’autres'],
+            lt: ['išvykstu', 'Komandai: pažymėti, kad išvykote; nauji prašymai skiriami kitiems'],
+          }),
+          options: [
+            {
+              type: ApplicationCommandOptionType.String,
+              ...localize({
+                name: 'until',
+                description: 'When you are back: 17:00, 2026-12-24 or tomorrow (your time zone)',
+                fr: ['jusqua', 'Votre retour : 17:00, 2026-12-24 ou demain (votre fuseau horaire)'],
+                lt: ['iki', 'Kada grįšite: 17:00, 2026-12-24 arba rytoj (jūsų laiko juosta)'],
+              }),
+              required: false,
+              max_length: UNTIL_MAX,
+            },
+          ],
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          ...localize({
+            name: COMMAND_NAMES.back,
+            description: 'Staff: you are back; new cases can come to you again',
+            fr: ['retour', 'Équipe : vous êtes de retour ; les nouvelles demandes peuvent vous revenir'],
+            lt: ['grįžau', 'Komandai: grįžote; nauji prašymai vėl gali būti skiriami jums'],
           }),
         },
       ],

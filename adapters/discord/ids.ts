@@ -68,7 +68,9 @@ export type ButtonRef =
   | { kind: 'action'; action: ActionId; caseId: string; approvalId?: string }
   | { kind: 'staff'; action: StaffAction; caseId: string }
   | { kind: 'open' }
-  | { kind: 'more'; caseId: string };
+  | { kind: 'more'; caseId: string }
+  | { kind: 'hand_over'; caseId: string }
+  | { kind: 'hand_over_all' };
 
 export interface FormRef {
   form: Form;
@@ -84,6 +86,9 @@ export const actionCustomId = (a: NoticeAction): string => {
 };
 export const OPEN_CASE_ID = 'open';
 export const moreCustomId = (caseId: string): string => `more:${caseId}`;
+/** Going away (`/support away`): hand one held case over, or all of them. */
+export const handOverCustomId = (caseId: string): string => `handover:${caseId}`;
+export const HAND_OVER_ALL_ID = 'handover-all';
 export const staffCustomId = (action: StaffAction, caseId: string): string => `staff:${action}:${caseId}`;
 export const formCustomId = (ref: FormRef): string =>
   ['form', ref.form, ...(ref.caseId ? [ref.caseId] : []), ...(ref.approvalId ? [ref.approvalId] : [])].join(
@@ -95,6 +100,8 @@ export function parseButtonId(customId: string): ButtonRef | null {
   if (rest.length > 0) return null;
   if (kind === OPEN_CASE_ID && first === undefined) return { kind: 'open' };
   if (kind === 'more' && first && caseId === undefined) return { kind: 'more', caseId: first };
+  if (kind === 'handover' && first && caseId === undefined) return { kind: 'hand_over', caseId: first };
+  if (kind === HAND_OVER_ALL_ID && first === undefined) return { kind: 'hand_over_all' };
   if (kind === 'staff' && first && isStaffAction(first) && caseId && approvalId === undefined)
     return { kind: 'staff', action: first, caseId };
   if (kind !== 'act' || !first || !isAction(first) || !caseId) return null;

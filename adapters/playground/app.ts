@@ -6,6 +6,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type Actor, formatInstant, isCoreError, type Locale } from '../../src/core/index.ts';
 import type { AdapterContext } from '../../src/platform/adapter.ts';
+import { comeBack, goAway } from '../shared/away.ts';
 import { refusalText } from '../shared/refusals.ts';
 import { browserState, isPane } from './browser-state.ts';
 import { CASE_FORMS, Fields, FormError, isCaseForm, priorityOf } from './forms.ts';
@@ -96,6 +97,14 @@ export function createPlaygroundAdapter(ctx: AdapterContext, controls: Playgroun
         priority: priorityOf(fields.text('priority')),
       });
       return label(locale, 'opened', { number: result.case.number });
+    }
+    if (form === 'away' || form === 'back') {
+      if (pane === 'customer') throw new FormError('unknown_form');
+      const reader = { locale, timeZone };
+      if (form === 'back') return comeBack(desk, actor, reader);
+      const answer = await goAway(desk, actor, fields.text('until'), reader);
+      // The held cases keep their "Hand over" form in this pane.
+      return answer.offer === '' ? answer.text : `${answer.text} ${answer.offer}`;
     }
     if (!isCaseForm(form)) throw new FormError('unknown_form');
     const caseId = fields.text('caseId');

@@ -46,6 +46,7 @@ export function staffForms(personId: string, c: Case, config: DeskConfig): CaseF
   if (!pending) forms.push('ask_supervisor');
   forms.push('resolve');
   if (c.ownerId === personId || supervisor) forms.push('close');
+  if (c.ownerId === personId) forms.push('hand_over');
   if (frontLine || supervisor) forms.push('record_outside');
   if (supervisor)
     forms.push(

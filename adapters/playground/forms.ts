@@ -99,6 +99,7 @@ export const CASE_FORMS = {
     return desk.resolve({ caseId, actor, ...(summary ? { summary } : {}) });
   },
   close: ({ desk, caseId, actor }) => desk.close({ caseId, actor }),
+  hand_over: ({ desk, caseId, actor }) => desk.handOver({ caseId, actor }),
   record_outside: ({ desk, caseId, actor, fields }) =>
     desk.recordOutside({ caseId, actor, channel: fields.text('channel'), note: fields.text('note') }),
   approve: ({ desk, caseId, actor, fields }) =>

@@ -1,6 +1,7 @@
 // The desk: the core's entry point. Each command loads the case, applies the ladder's rules to a
 // Change and commits it atomically; a concurrent change to the same case is retried.
 import { Change } from './change.ts';
+import { parseAwayUntil, requireStaffMember, withAway } from './away.ts';
 import { addDetails } from './commands/add-details.ts';
 import { caseToAddTo } from './commands/intake-limit.ts';
 import { reopenOnMessage, reopensOnMessage } from './commands/customer-actions.ts';
@@ -31,6 +32,7 @@ import {
   type Timer,
 } from './model.ts';
 import type {
+  AwayBook,
   CaseQuery,
   CaseRepository,
   Clock,
@@ -39,15 +41,20 @@ import type {
   LeaseQueue,
   SendAtOnce,
 } from './ports.ts';
+import { handOverCase } from './commands/hand-over.ts';
 import { repairPromise } from './repair-promise.ts';
 import { emptySweepReport, type SweepReport } from './sweep-report.ts';
 import { type Actor, requireRole } from './roles.ts';
 
-/** The storage the desk plays a role for: cases, the timers' queue the sweep claims from, incidents. */
+/**
+ * The storage the desk plays a role for: cases, the timers' queue the sweep claims from, incidents,
+ * and who is away at run time (away.ts).
+ */
 export interface DeskStore {
   cases: CaseRepository;
   timers: LeaseQueue<Timer>;
   incidents: IncidentRepository;
+  away: AwayBook;
 }
 
 export interface DeskDeps {
@@ -99,6 +106,15 @@ export interface SweepOptions {
 
 type CaseRef = { caseId: string; actor: Actor };
 
+/** `/support away`: until when (null: until back), and the open cases the person holds. */
+export interface AwayResult {
+  until: Date | null;
+  held: Case[];
+}
+
+/** Most held cases listed when someone goes away (the offer to hand them over). */
+const HELD_LIMIT = 20;
+
 const MAX_ATTEMPTS = 5;
 
 /** The actor as given, or one nobody has a role for (refused as `forbidden` by the command). */
@@ -109,7 +125,10 @@ const actorOf = (actor: unknown): Actor =>
 
 export function createDesk(deps: DeskDeps) {
   const { store, clock, ids, config } = deps;
-  const { cases, timers, incidents } = store;
+  const { cases, timers, incidents, away } = store;
+
+  /** The config with the run-time away entries laid over the directory (away.ts). */
+  const configAt = async (now: Date): Promise<DeskConfig> => withAway(config, await away.listAway(now));
 
   /** Hands a command's result to `afterCommit` when it wrote notices. */
   const committed = (result: CommandResult): CommandResult => {
@@ -138,7 +157,8 @@ export function createDesk(deps: DeskDeps) {
     for (let attempt = 1; ; attempt++) {
       const current = await cases.getCase(caseId);
       if (!current) throw new CoreError('not_found', 'error.not_found', { number: '?' });
-      const change = new Change(current, clock.now(), ids, config);
+      const now = clock.now();
+      const change = new Change(current, now, ids, await configAt(now));
       if ((await apply(change)) === false) return { case: current, notices: [], sending: [] };
       try {
         await cases.commit(change.toCommit());
@@ -172,12 +192,13 @@ export function createDesk(deps: DeskDeps) {
     }
     // An incident it joins, or a burst it makes (incident-desk.ts), written with the case.
     const incidentStep = await incidentAtIntake({ cases, incidents, config, ids }, draft, now);
+    const atNow = await configAt(now);
     let notices: readonly Notice[] = [];
     let events: readonly CaseEvent[] = [];
     const created = await cases.createCase(
       draft,
       (numbered, queue) => {
-        const change = new Change(numbered, now, ids, config);
+        const change = new Change(numbered, now, ids, atNow);
         openCase(change, queue.ahead);
         incidentStep(change);
         notices = change.notices;
@@ -270,6 +291,26 @@ export function createDesk(deps: DeskDeps) {
     return report;
   }
 
+  /**
+   * A staff member goes away (until `until`, read by parseAwayUntil in their zone, or until they
+   * are back): assignments skip them from now on. Returns the open cases they hold, oldest first,
+   * so they can be offered to hand them over (handOver).
+   */
+  async function goAway(input: { actor: Actor; until?: unknown }): Promise<AwayResult> {
+    const now = clock.now();
+    const person = requireStaffMember(config, actorOf(input.actor).id);
+    const until = parseAwayUntil(input.until, person, now);
+    await away.setAway({ personId: person.id, since: now, until });
+    const held = await cases.listCases({ ownerId: person.id, statuses: ACTIVE_STATUSES, limit: HELD_LIMIT });
+    return { until, held };
+  }
+
+  /** The staff member is back: assignments count them again. `wasAway` false: they were not away. */
+  async function comeBack(input: { actor: Actor }): Promise<{ wasAway: boolean }> {
+    const person = requireStaffMember(config, actorOf(input.actor).id);
+    return { wasAway: await away.clearAway(person.id, clock.now()) };
+  }
+
   const withCase =
     <I extends CaseRef>(fn: (change: Change, input: I) => void | Promise<void>) =>
     async (input: I): Promise<CommandResult> =>
@@ -321,6 +362,10 @@ export function createDesk(deps: DeskDeps) {
     recordOutside: withCase<CaseRef & { channel: string; note?: string }>((c, i) =>
       recordOutside(c, i.actor, i.channel, i.note ?? ''),
     ),
+    goAway,
+    comeBack,
+    /** The holder going away hands a case over (hand-over.ts): to another expert, or a supervisor. */
+    handOver: withCase<CaseRef>((c, i) => handOverCase(c, cases, i.actor)),
     ...incidentDesk,
     sweep,
     repair,
@@ -328,6 +373,9 @@ export function createDesk(deps: DeskDeps) {
     /** The newest case raised in this conversation, if any. */
     findCaseByConversation: (conversation: string) => cases.findCaseByConversation(conversation),
     listCases: (query: CaseQuery) => cases.listCases(query),
+    /** Whether the person said they are away (`/support away`) and still is. */
+    awayNow: async (personId: string): Promise<boolean> =>
+      (await away.listAway(clock.now())).some((entry) => entry.personId === personId),
     /**
      * The customer's own cases still in progress, oldest first (for `/support status`): at most
      * `limit` of them, and whether there are more.

@@ -9,6 +9,7 @@ export {
   type DeskStore,
   type SweepOptions,
 } from './desk.ts';
+export { isStaffMember } from './away.ts';
 export { alreadySeen, CoreError, type CoreErrorCode, isCoreError } from './errors.ts';
 export {
   promiseIdOf,

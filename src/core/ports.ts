@@ -502,3 +502,23 @@ export interface RetentionStore {
    */
   prunePaceKeys(before: Date): Promise<number>;
 }
+
+/** A staff member away at run time (`/support away`): since when, and until when (null: until back). */
+export interface AwayEntry {
+  personId: string;
+  since: Date;
+  until: Date | null;
+}
+
+/**
+ * Who said they are away (`/support away`, App Home's toggle): the desk reads it before each
+ * command and treats it as the directory's `away` flag (availability.ts). One row per person.
+ */
+export interface AwayBook {
+  /** Sets or replaces the person's entry. */
+  setAway(entry: AwayEntry): Promise<void>;
+  /** Removes it; true when the person was away at `now` (an entry whose `until` passed is not). */
+  clearAway(personId: string, now: Date): Promise<boolean>;
+  /** Everyone away at `now` (no `until`, or one after `now`), by person id. */
+  listAway(now: Date): Promise<AwayEntry[]>;
+}

@@ -8,6 +8,7 @@ import type { CaseQuery, CaseRepository, ExpertLoad, NewCaseRows } from '../core
 import type { StoreInspector } from './inspector.ts';
 import { createMemoryAnswers } from './memory-answers.ts';
 import { createMemoryDataRights, refKey } from './memory-data-rights.ts';
+import { createMemoryAway } from './memory-away.ts';
 import { createMemoryIncidents } from './memory-incidents.ts';
 import { createMemoryOutbox } from './memory-outbox.ts';
 import { createMemoryTimers } from './memory-timers.ts';
@@ -275,6 +276,7 @@ export function createMemoryStore(): InspectableStore {
     },
     ...createMemoryDataRights({ cases, events, outbox, refs, inbound, answers, incidents }),
     answers: answers.bank,
+    away: createMemoryAway(),
     inspect,
     async close() {},
   };

@@ -5,6 +5,7 @@
 import type { Timer } from '../core/model.ts';
 import type {
   AnswerBank,
+  AwayBook,
   CaseRepository,
   DataRights,
   InboundLog,
@@ -36,6 +37,8 @@ export interface Store {
   retention: RetentionStore;
   /** The answer bank: similar past answers for a new case, staff's edits and retirements. */
   answers: AnswerBank;
+  /** Who is away at run time (`/support away`): the desk's. */
+  away: AwayBook;
   close(): Promise<void>;
 }
 

@@ -20,6 +20,7 @@ const NOT_COMMANDS = new Set([
   'findCaseByConversation',
   'listCases',
   'openCasesOf',
+  'awayNow',
 ]);
 
 /** Commands with no entry point yet on a platform: none now; to be emptied, never grown. */

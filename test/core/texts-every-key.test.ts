@@ -36,6 +36,7 @@ function sample(name: string, ending: string): string | number {
     p90: '3 h 10 min',
     average: '4,5',
     count: 3,
+    left: 1,
     opened: 5,
     resolved: 4,
     atRisk: 2,

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { InspectableStore } from '../../src/store/store.ts';
 import { describeAdapterStorageContract } from './contract-adapter-storage.ts';
 import { describeAnswerBankContract } from './contract-answer-bank.ts';
+import { describeAwayContract } from './contract-away.ts';
 import { describeCaseListContract } from './contract-case-lists.ts';
 import { describeCaseContract } from './contract-cases.ts';
 import { describeCommitContract } from './contract-commit.ts';
@@ -65,5 +66,6 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeInspectorContract(current);
     describeReportReadsContract(current);
     describeAnswerBankContract(current);
+    describeAwayContract(current);
   });
 }

@@ -50,9 +50,11 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL migrations'), () => {
       'case_refs',
       'cases',
       'inbound_events',
+      'incidents',
       'outbox',
       'pace_keys',
       'queue_counters',
+      'staff_away',
       'timers',
     ]);
     const columns = await schema.query<{ column_name: string; data_type: string; max: number | null }>(

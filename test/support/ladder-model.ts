@@ -176,7 +176,7 @@ export async function runSteps(
     },
   };
   const desk = createDesk({
-    store: { cases: counted, timers: store.timers, incidents: store.incidents },
+    store: { cases: counted, timers: store.timers, incidents: store.incidents, away: store.away },
     clock,
     ids: new SequentialIds(),
     config,

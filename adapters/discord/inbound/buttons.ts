@@ -12,6 +12,7 @@ import { readCard } from '../delivery/triage-card.ts';
 import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
 import { caseForm, incidentModal, intakeForm } from '../render/forms.ts';
+import { onHandOver } from './away.ts';
 import { parseSuggestionId } from '../render/suggestions.ts';
 import { firstTime, refusalText, runForActor, sayPrivately } from './replies.ts';
 import { onSuggestion } from './suggestions.ts';
@@ -80,6 +81,10 @@ export async function onButton(rt: DiscordRuntime, i: ButtonInteraction): Promis
   }
   if (ref.kind === 'more') {
     await showAll(rt, i, who, ref.caseId);
+    return;
+  }
+  if (ref.kind === 'hand_over' || ref.kind === 'hand_over_all') {
+    await onHandOver(rt, i, who, ref.kind === 'hand_over' ? ref.caseId : null);
     return;
   }
   const incident = ref.kind === 'action' ? INCIDENT_FORM_OF[ref.action] : undefined;

@@ -1,6 +1,7 @@
 // Slash commands: `/support open` (the intake form), `/support status` (the member's open cases),
 // `/support queue` (a supervisor's lists, see queue.ts), `/support report` and `/support console`
-// (a supervisor's week and a sign-in link to the web console, see report.ts) and `/support-panel`
+// (a supervisor's week and a sign-in link to the web console, see report.ts), `/support away
+// [until]` and `/support back` (staff, see away.ts) and `/support-panel`
 // (posts the "Open a case" panel; server managers only).
 import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { Locale } from '../../../src/core/index.ts';
@@ -17,6 +18,7 @@ import { type DiscordRuntime, directoryOf } from '../runtime.ts';
 import { adapterText } from '../render/labels.ts';
 import { displayNameOf } from './buttons.ts';
 import { intakeForm } from '../render/forms.ts';
+import { answerAway, answerBack } from './away.ts';
 import { answerQueue } from './queue.ts';
 import { answerConsole, answerReport } from './report.ts';
 import { firstTime, runForActor, sayPrivately } from './replies.ts';
@@ -41,6 +43,10 @@ export async function onCommand(rt: DiscordRuntime, i: ChatInputCommandInteracti
     }
     if (sub === COMMAND_NAMES.console) {
       await answerConsole(rt, i, who);
+      return;
+    }
+    if (sub === COMMAND_NAMES.away || sub === COMMAND_NAMES.back) {
+      await (sub === COMMAND_NAMES.away ? answerAway : answerBack)(rt, i, who);
       return;
     }
     await i.showModal(intakeForm(directoryOf(rt), who.reader.locale));

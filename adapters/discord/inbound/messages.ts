@@ -172,7 +172,7 @@ async function caseOfStaffThread(
   );
   for (const id of ids) {
     const ref = parseButtonId(id);
-    if (ref && ref.kind !== 'open') {
+    if (ref && ref.kind !== 'open' && ref.kind !== 'hand_over_all') {
       known.set(threadId, ref.caseId);
       return ref.caseId;
     }

@@ -13,8 +13,17 @@ import {
   type NoticeAction,
   renderText,
 } from '../../../src/core/index.ts';
+import { awayLabel } from '../../shared/away-labels.ts';
 import { sharedLabel } from '../../shared/labels.ts';
-import { actionCustomId, moreCustomId, OPEN_CASE_ID, type StaffAction, staffCustomId } from '../ids.ts';
+import {
+  actionCustomId,
+  HAND_OVER_ALL_ID,
+  handOverCustomId,
+  moreCustomId,
+  OPEN_CASE_ID,
+  type StaffAction,
+  staffCustomId,
+} from '../ids.ts';
 import { adapterText } from './labels.ts';
 import { truncate } from './markdown.ts';
 
@@ -85,6 +94,21 @@ export const staffButton = (
 
 export const showAllButton = (caseId: string, locale: Locale): APIButtonComponent =>
   button(moreCustomId(caseId), sharedLabel(locale, 'show_full_text'), ButtonStyle.Secondary);
+
+/** Going away: "Hand over #n" per held case (at most 19), then "Hand over all". */
+export const handOverRows = (held: readonly { id: string; number: number }[], locale: Locale): ActionRow[] =>
+  rows([
+    ...held
+      .slice(0, 19)
+      .map((c) =>
+        button(
+          handOverCustomId(c.id),
+          awayLabel(locale, 'hand_over', { number: c.number }),
+          ButtonStyle.Secondary,
+        ),
+      ),
+    button(HAND_OVER_ALL_ID, awayLabel(locale, 'hand_over_all'), ButtonStyle.Primary),
+  ]);
 
 export const panelRows = (locale: Locale): ActionRow[] =>
   rows([button(OPEN_CASE_ID, adapterText('panel.button', locale), ButtonStyle.Primary)]);

@@ -9,6 +9,7 @@ import {
   type Locale,
   renderText,
 } from '../../../src/core/index.ts';
+import { awayLabel } from '../../shared/away-labels.ts';
 import { INCIDENT_FORMS, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
 import { type CaseFormName, MAX_TEXT } from '../forms.ts';
 import { label, type PlaygroundLabelKey } from '../labels.ts';
@@ -38,6 +39,7 @@ function titleOf(name: CaseFormName, locale: Locale): string {
   };
   if ((INCIDENT_FORMS as readonly string[]).includes(name))
     return incidentFormWords(name as IncidentForm, locale).title;
+  if (name === 'hand_over') return awayLabel(locale, 'hand_over_case');
   const key = own[name];
   return key ? label(locale, key) : action(locale, name as ActionId);
 }
@@ -124,6 +126,7 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
     case 'confirm':
     case 'claim':
     case 'close':
+    case 'hand_over':
       return null;
   }
 }

@@ -9,6 +9,7 @@ import {
   PRIORITIES,
   renderText,
 } from '../../../src/core/index.ts';
+import { awayLabel } from '../../shared/away-labels.ts';
 import { MAX_TEXT } from '../forms.ts';
 import { label, type PlaygroundLabelKey } from '../labels.ts';
 import { type CaseView, caseBlock } from './case-block.ts';
@@ -119,6 +120,25 @@ function openForm(view: PageView, first: boolean): Html {
   </details>`;
 }
 
+/** Staff's `/support away [until]` and `/support back` (adapters/shared/away.ts), as two small forms. */
+function awayForms(view: PageView, pane: PaneView): Html {
+  if (pane.chosen === '') return html``;
+  const a = (key: Parameters<typeof awayLabel>[1]) => awayLabel(view.locale, key);
+  return html`<div class="away">
+    <form method="post" action="/act">
+      <input type="hidden" name="form" value="away" />
+      <input type="hidden" name="pane" value="${pane.pane}" />
+      <label>${a('until')}<input name="until" maxlength="40" /></label>
+      <button type="submit">${a('go_away')}</button>
+    </form>
+    <form method="post" action="/act">
+      <input type="hidden" name="form" value="back" />
+      <input type="hidden" name="pane" value="${pane.pane}" />
+      <button type="submit">${a('come_back')}</button>
+    </form>
+  </div>`;
+}
+
 function paneOf(view: PageView, pane: PaneView): Html {
   const t = (key: PlaygroundLabelKey) => label(view.locale, key);
   const ctx = { pane: pane.pane, locale: view.locale, config: view.config, timeZone: pane.timeZone };
@@ -135,7 +155,8 @@ function paneOf(view: PageView, pane: PaneView): Html {
       </select>
       <button type="submit">${t('switch')}</button>
     </form>
-    ${flashOf(view, pane.pane)} ${pane.pane === 'customer' ? openForm(view, pane.cases.length === 0) : ''}
+    ${flashOf(view, pane.pane)}
+    ${pane.pane === 'customer' ? openForm(view, pane.cases.length === 0) : awayForms(view, pane)}
     ${
       pane.cases.length > 0
         ? pane.cases.map((c) => caseBlock(c, ctx))

@@ -23,6 +23,7 @@ import {
   type View,
 } from '../render/forms.ts';
 import { type Inbound, logFailure, type Place, refusalText, runCommand, tellPrivately } from './context.ts';
+import { handOverAllAnswer, toggleAway } from './away.ts';
 import type { SlackUser } from './identity.ts';
 import { blockAction, buttonValue, parseJson, parseOrLog } from './payloads.ts';
 
@@ -108,6 +109,12 @@ const HANDLERS: Record<AnyButtonId, Handler> = {
       inb.desk.resolve({ caseId: value.c, actor, ...(value.a ? { fromAnswer: value.a } : {}) }),
     );
   },
+  hand_over: command('hand_over', (inb, caseId, actor) => inb.desk.handOver({ caseId, actor })),
+  hand_over_all: async (inb, { u, place }) => {
+    await tellPrivately(inb, u, place, await handOverAllAnswer(inb, u));
+  },
+  go_away: async (inb, { u }) => toggleAway(inb, u, true),
+  come_back: async (inb, { u }) => toggleAway(inb, u, false),
   more: async (inb, click) => {
     const text = click.value.n ? await inb.store.refs.get(click.value.c, REF.fullText(click.value.n)) : null;
     if (text === null) return;

@@ -1,6 +1,7 @@
 // `/support`: with words, opens a case from them; alone, opens the intake form (topic, description,
 // urgency); `/support status` lists the person's open cases, privately; `/support report` and
-// `/support console` answer supervisors privately (report.ts).
+// `/support console` answer supervisors privately (report.ts); `/support away [until]` and
+// `/support back` set staff away or back (away.ts).
 import type { App } from '@slack/bolt';
 import type { Directory, Locale } from '../../../src/core/index.ts';
 import { STATUS_LIMIT, statusText } from '../../shared/status.ts';
@@ -9,6 +10,8 @@ import { neutralise } from '../render/escape.ts';
 import { intakeForm } from '../render/forms.ts';
 import type { Inbound } from './context.ts';
 import { openCaseFromSlack, startThread } from './intake.ts';
+import { awayRequestOf } from '../../shared/away.ts';
+import { awayAnswer } from './away.ts';
 import { consoleAnswer, reportAnswer } from './report.ts';
 import { command as commandPayload, parseOrLog } from './payloads.ts';
 
@@ -42,6 +45,11 @@ export function registerCommand(app: App, inb: Inbound): void {
     if (REPORT_WORDS.has(word) || CONSOLE_WORDS.has(word)) {
       const answer = REPORT_WORDS.has(word) ? await reportAnswer(inb, u) : await consoleAnswer(inb, u);
       await respond({ response_type: 'ephemeral', ...answer });
+      return;
+    }
+    const away = awayRequestOf(text);
+    if (away) {
+      await respond({ response_type: 'ephemeral', ...(await awayAnswer(inb, u, away)) });
       return;
     }
     if (text === '') {

@@ -1,9 +1,9 @@
 // app_home_opened: publishes the reader's Home tab (see render/home.ts), a supervisor's "This week"
-// per team at the top (src/platform/team-report.ts). Each list is read with a
-// bounded query per team (one case more than the tab shows, to know that the list goes on), never
-// by loading every active case of the reader's teams.
+// per team at the top (src/platform/team-report.ts), staff's Away / Back toggle. Each list is read
+// with a bounded query per team (one case more than the tab shows, to know that the list goes on),
+// never by loading every active case of the reader's teams.
 import type { App } from '@slack/bolt';
-import { ACTIVE_STATUSES, type CaseQuery } from '../../../src/core/index.ts';
+import { ACTIVE_STATUSES, type CaseQuery, isStaffMember } from '../../../src/core/index.ts';
 import { type TeamWeek, teamsSupervisedBy, teamWeek } from '../../../src/platform/team-report.ts';
 import { slackErrorOf } from '../delivery/outcome.ts';
 import { type HomeSection, homeView, PER_SECTION } from '../render/home.ts';
@@ -68,24 +68,36 @@ export async function homeWeeks(inb: Inbound, u: SlackUser): Promise<TeamWeek[]>
   }
 }
 
+/** Whether a staff member is away now (App Home's toggle); null for anyone not on the team. */
+async function awayState(inb: Inbound, u: SlackUser): Promise<boolean | null> {
+  const person = inb.identity.person(u);
+  if (!person || !isStaffMember(inb.desk.config, person.id)) return null;
+  return inb.desk.awayNow(person.id);
+}
+
+/** Publishes the reader's Home tab (on opening it, and after its Away / Back toggle); never throws. */
+export async function publishHome(inb: Inbound, u: SlackUser): Promise<void> {
+  try {
+    const [sections, weeks, reader, away] = await Promise.all([
+      homeSections(inb, u),
+      homeWeeks(inb, u),
+      inb.identity.reader(u),
+      awayState(inb, u),
+    ]);
+    await inb.client.views.publish({
+      user_id: u.userId,
+      view: homeView(sections, inb.desk.config.directory, reader, inb.command, weeks, away),
+    });
+  } catch (err) {
+    inb.logger.error('slack.home_failed', { user: u.userId, error: slackErrorOf(err) });
+  }
+}
+
 export function registerHome(app: App, inb: Inbound): void {
   app.event('app_home_opened', async ({ event, body }) => {
     const e = parseOrLog(homeEvent, event, 'app_home_opened event', inb.logger);
     const envelope = parseOrLog(eventEnvelope, body, 'event envelope', inb.logger);
     if (!e || !envelope || (e.tab !== undefined && e.tab !== 'home')) return;
-    const u = { teamId: envelope.team_id, userId: e.user };
-    try {
-      const [sections, weeks, reader] = await Promise.all([
-        homeSections(inb, u),
-        homeWeeks(inb, u),
-        inb.identity.reader(u),
-      ]);
-      await inb.client.views.publish({
-        user_id: u.userId,
-        view: homeView(sections, inb.desk.config.directory, reader, inb.command, weeks),
-      });
-    } catch (err) {
-      inb.logger.error('slack.home_failed', { user: u.userId, error: slackErrorOf(err) });
-    }
+    await publishHome(inb, { teamId: envelope.team_id, userId: e.user });
   });
 }

@@ -29,7 +29,9 @@ export type ButtonId = ActionId | 'more' | 'reply' | 'close' | 'record_outside';
  * solved it" under the customer's acknowledgement; `a` carries the entry.
  */
 export type SuggestionButtonId = 'send_answer' | 'solved_it';
-export type AnyButtonId = ButtonId | SuggestionButtonId;
+/** Away's buttons (render/away.ts): hand one held case over (`c`), or all; App Home's toggle. */
+export type AwayButtonId = 'hand_over' | 'hand_over_all' | 'go_away' | 'come_back';
+export type AnyButtonId = ButtonId | SuggestionButtonId | AwayButtonId;
 export const ACTION_PREFIX = 'ladder:';
 export const actionIdOf = (id: AnyButtonId): string => `${ACTION_PREFIX}${id}`;
 

@@ -1,7 +1,8 @@
 // The App Home tab: what needs the reader now. Supervisors first see "This week" for each team they
-// supervise (render/report.ts), then pending approvals, overdue promises and cases at risk in their
-// teams, each with Record outside contact (level 4); experts and responders the cases they hold
-// with due times; everyone their own open requests.
+// supervise (render/report.ts); staff then an Away / Back toggle (render/away.ts); then pending
+// approvals, overdue promises and cases at risk in the supervisor's teams, each with Record outside
+// contact (level 4); experts and responders the cases they hold with due times; everyone their own
+// open requests.
 import type { types } from '@slack/bolt';
 import { type Case, type Directory, type Locale, renderText } from '../../../src/core/index.ts';
 import type { Reader } from '../../shared/reader.ts';
@@ -10,6 +11,7 @@ import { neutralise } from './escape.ts';
 import { type LabelKey, label } from './labels.ts';
 import { actions, type Block, context, LIMITS, plain, section, truncate } from './block-kit.ts';
 import { actionButton } from './notice.ts';
+import { awayToggle } from './away.ts';
 import { weekBlocks } from './report.ts';
 import type { TeamWeek } from '../../../src/platform/team-report.ts';
 
@@ -49,9 +51,12 @@ export function homeView(
   reader: Reader,
   command = '/support',
   weeks: readonly TeamWeek[] = [],
+  away: boolean | null = null,
 ): types.HomeView {
   const blocks: Block[] = [section(label(reader.locale, 'home_intro', { command: neutralise(command) }))];
   if (weeks.length > 0) blocks.push({ type: 'divider' }, ...weekBlocks(weeks, reader));
+  // Staff's Away / Back toggle: after the week, before the lists.
+  if (away !== null) blocks.push(awayToggle(away, reader.locale));
   for (const s of sections) {
     blocks.push({ type: 'divider' }, { type: 'header', text: plain(label(reader.locale, s.title), 150) });
     if (s.cases.length === 0) blocks.push(section(label(reader.locale, 'home_none')));

@@ -122,6 +122,9 @@ export const en = {
   'error.not_your_case': 'This action is for the person handling this case or a supervisor.',
   'error.supervisors_only': 'This action is for supervisors.',
   'error.staff_only': 'This action is for the support team.',
+  'error.away_until_invalid':
+    'We could not read “{value}” as when you will be back. Please write a time like 17:00, a date like 2026-12-24 or “tomorrow” (in your own time zone), or nothing to stay away until you say you are back.',
+  'error.holder_only': 'Only the person holding case #{number} can hand it over.',
   'error.expert_only': 'This action is for the expert handling this case.',
   'error.not_an_expert':
     'That person is not an expert for the topic of case #{number}. Please choose another.',
@@ -185,6 +188,14 @@ export const en = {
   'reason.no_expert': 'no expert is available for this topic',
   'reason.customer_asked': 'the customer asked for a supervisor',
   'reason.staff_asked': 'a team member asked for a supervisor',
+  'reason.holder_away': 'the person holding it is away',
+  'away.set': 'You are marked away until you say you are back. New cases will go to others.',
+  'away.set_until': 'You are marked away until {untilAt}. New cases will go to others until then.',
+  'away.offer':
+    'You hold {count, one: # open case, other: # open cases}. Hand them over so nobody waits for you:',
+  'away.back': 'Welcome back. New cases can come to you again.',
+  'away.not_away': 'You were not marked away: new cases can already come to you.',
+  'away.handed_over': 'Handed over: {count}. Still with you: {left}.',
   'reason.missed_window': 'a promised time was missed',
   'signal.keyword': 'words about complaining higher up',
   'signal.follow_up_burst': 'several messages in a short time',

@@ -116,6 +116,9 @@ export const fr: Record<TextKey, string> = {
     'Cette action est réservée à la personne qui s’occupe de cette demande ou à un responsable.',
   'error.supervisors_only': 'Cette action est réservée aux responsables.',
   'error.staff_only': 'Cette action est réservée à l’équipe de support.',
+  'error.away_until_invalid':
+    'Nous n’avons pas pu lire « {value} » comme le moment de votre retour. Écrivez une heure comme 17:00, une date comme 2026-12-24 ou « demain » (dans votre fuseau horaire), ou rien pour rester absent jusqu’à ce que vous indiquiez votre retour.',
+  'error.holder_only': 'Seule la personne qui suit la demande n°{number} peut la transmettre.',
   'error.expert_only': 'Cette action est réservée à la personne experte chargée de cette demande.',
   'error.not_an_expert':
     'Cette personne n’est pas experte du sujet de la demande #{number}. Merci d’en choisir une autre.',
@@ -181,6 +184,16 @@ export const fr: Record<TextKey, string> = {
   'reason.no_expert': 'aucun expert n’est disponible pour ce sujet',
   'reason.customer_asked': 'le client a demandé un responsable',
   'reason.staff_asked': 'un membre de l’équipe a demandé un responsable',
+  'reason.holder_away': 'la personne qui la suit est absente',
+  'away.set':
+    'Vous êtes marqué absent jusqu’à ce que vous indiquiez votre retour. Les nouvelles demandes iront à d’autres.',
+  'away.set_until':
+    'Vous êtes marqué absent jusqu’au {untilAt}. Les nouvelles demandes iront à d’autres d’ici là.',
+  'away.offer':
+    'Vous suivez {count, one: # demande en cours, other: # demandes en cours}. Transmettez-les pour que personne ne vous attende :',
+  'away.back': 'Bon retour. Les nouvelles demandes peuvent de nouveau vous être confiées.',
+  'away.not_away': 'Vous n’étiez pas marqué absent : les nouvelles demandes peuvent déjà vous être confiées.',
+  'away.handed_over': 'Transmises : {count}. Toujours chez vous : {left}.',
   'reason.missed_window': 'un délai promis n’a pas été tenu',
   'signal.keyword': 'mots évoquant une plainte auprès de la hiérarchie',
   'signal.follow_up_burst': 'plusieurs messages en peu de temps',

@@ -6,6 +6,7 @@ import { join, raw, type Sql, sqltag as sql } from './sql-tag.ts';
 import type { StoreInspector } from '../inspector.ts';
 import type { InspectableStore } from '../store.ts';
 import { sqlAnswerBank } from './answer-bank.ts';
+import { sqlAwayBook } from './away-book.ts';
 import { queueAhead, sqlCaseRepository } from './case-repository.ts';
 import { sqlDataRights, sqlRetention } from './data-rights.ts';
 import { EVENT_FIELDS, OUTBOX_FIELDS } from './fields.ts';
@@ -77,6 +78,7 @@ export function createSqlStore(db: SqlDb, dialect: SqlDialect): InspectableStore
     privacy: sqlDataRights(context),
     retention: sqlRetention(context),
     answers: sqlAnswerBank(context, dialect.searchAnswers),
+    away: sqlAwayBook(context),
     inspect,
     close: () => turn(() => db.close()),
   };

@@ -39,6 +39,8 @@ describe('registering the slash commands', () => {
       ['queue', { fr: 'file', lt: 'eilė' }],
       ['report', { fr: 'rapport', lt: 'ataskaita' }],
       ['console', { fr: 'console', lt: 'konsolė' }],
+      ['away', { fr: 'absent', lt: 'išvykstu' }],
+      ['back', { fr: 'retour', lt: 'grįžau' }],
     ]);
     const panel = body.find((c) => c.name === 'support-panel');
     expect(panel?.default_member_permissions).toBe('32'); // Manage Server

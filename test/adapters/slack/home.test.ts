@@ -70,6 +70,7 @@ describe('Slack App Home', () => {
     expect(text).toContain('En attente de votre décision'); // Marie reads French
     // One pending approval, two overdue cases, one at risk: each line has its Record outside contact.
     expect(buttonsOf(home).map((b) => b.action_id)).toEqual([
+      'ladder:go_away', // staff's Away toggle (render/away.ts)
       'ladder:record_outside',
       'ladder:approve',
       'ladder:decline',
@@ -77,7 +78,8 @@ describe('Slack App Home', () => {
       'ladder:record_outside',
       'ladder:record_outside',
     ]);
-    expect(buttonsOf(home)[0]?.text).toBe('Noter un recours extérieur');
+    expect(buttonsOf(home)[1]?.text).toBe('Noter un recours extérieur');
+    expect(buttonsOf(home)[0]?.text).toBe('Je m’absente');
     expect(text).toContain('I want to complain to the director about this');
     expect(text).toMatch(/En retard\n.*The invoice for October[\s\S]*Jonas Petraitis/);
     expect(text).toMatch(/À risque\n.*complain to the director[\s\S]*Risque : (accru|élevé)/);

@@ -199,6 +199,7 @@ describe('Slack: ask the customer, close, record outside contact', () => {
       since,
     });
     expect(buttonsOf(home).map((b) => b.action_id)).toEqual([
+      'ladder:go_away', // staff's Away toggle (render/away.ts)
       'ladder:record_outside',
       'ladder:approve',
       'ladder:decline',

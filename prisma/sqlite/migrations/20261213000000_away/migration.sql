@@ -1,0 +1,9 @@
+-- Away at run time (src/core/away.ts): one row per staff member who said `/support away`;
+-- `away_until` null means until they say they are back.
+
+-- CreateTable
+CREATE TABLE "staff_away" (
+    "person_id" TEXT NOT NULL PRIMARY KEY,
+    "away_since" BIGINT NOT NULL,
+    "away_until" BIGINT
+);
