@@ -10,6 +10,7 @@ import {
   suggestionsToKeep,
 } from '../../shared/answer-suggestions.ts';
 import { approvalCopies, approvalOutcome } from '../../shared/approval-copies.ts';
+import { isInProgress } from '../../shared/customer-actions.ts';
 import {
   formatMessageRef,
   formatThreadRef,
@@ -82,7 +83,9 @@ export function caseCards(deps: {
     if (shown >= c.version) return;
     const intro = (await refs.get(c.id, REF.triageIntro)) ?? `#${c.number}`;
     const kept = keptSuggestions(await refs.get(c.id, REF.triageSuggestions));
-    const suggestions = deps.answers && kept.length > 0 ? await liveSuggestions(deps.answers, kept) : [];
+    // Read again only while the card shows them (a case in progress).
+    const suggestions =
+      deps.answers && kept.length > 0 && isInProgress(c) ? await liveSuggestions(deps.answers, kept) : [];
     const zone = c.policy.calendar.timeZone;
     const blocks = triageCardBlocks(intro, c, directory, triageLocale(team), zone, suggestions);
     await poster.update(ref, { text: intro, blocks });
