@@ -1,7 +1,8 @@
 // The answer bank's suggestions on Discord: on the triage card, an embed of the closest past
 // answers with a "Send this answer" button each (front line); beside the customer's
 // acknowledgement, "answers that helped others" with "This solved it" each. A button's custom id is
-// `answer:<send|solved>:<case>:<entry>`: its own prefix, so ids.ts's other ids are untouched.
+// `answer:<send|solved>:<case>:<entry>`: its own prefix, so ids.ts's other ids are untouched. An
+// entry id may hold colons itself (an incident's resolution is `incident:<id>`): all after the case.
 import { type APIButtonComponent, type APIEmbed, ButtonStyle, ComponentType } from 'discord.js';
 import type { Locale } from '../../../src/core/index.ts';
 import { type Suggestion, suggestionPreview } from '../../shared/answer-suggestions.ts';
@@ -19,6 +20,7 @@ export interface SuggestionRef {
 /** Discord's longest custom id. */
 const CUSTOM_ID_MAX = 100;
 const PART = /^[\w.-]{1,60}$/;
+const ENTRY = /^[\w.:-]{1,60}$/;
 
 export const suggestionCustomId = (kind: SuggestionKind, caseId: string, entryId: string): string =>
   `answer:${kind}:${caseId}:${entryId}`;
@@ -26,15 +28,16 @@ export const suggestionCustomId = (kind: SuggestionKind, caseId: string, entryId
 /** A suggestion button's id, or null for any other or malformed custom id. */
 export function parseSuggestionId(customId: string): SuggestionRef | null {
   if (customId.length > CUSTOM_ID_MAX) return null;
-  const [prefix, kind, caseId, entryId, ...rest] = customId.split(':');
-  if (prefix !== 'answer' || rest.length > 0 || (kind !== 'send' && kind !== 'solved')) return null;
-  if (!caseId || !entryId || !PART.test(caseId) || !PART.test(entryId)) return null;
+  const [prefix, kind, caseId, ...entryParts] = customId.split(':');
+  const entryId = entryParts.join(':');
+  if (prefix !== 'answer' || (kind !== 'send' && kind !== 'solved')) return null;
+  if (!caseId || !PART.test(caseId) || !ENTRY.test(entryId)) return null;
   return { kind, caseId, entryId };
 }
 
 /** Only suggestions whose button id fits Discord's limit (ids are UUIDs: they always do). */
 const fitting = (kind: SuggestionKind, caseId: string, list: readonly Suggestion[]) =>
-  list.filter((s) => suggestionCustomId(kind, caseId, s.id).length <= CUSTOM_ID_MAX && PART.test(s.id));
+  list.filter((s) => suggestionCustomId(kind, caseId, s.id).length <= CUSTOM_ID_MAX && ENTRY.test(s.id));
 
 /** The numbered previews under a heading, as an embed. */
 function suggestionEmbed(heading: string, list: readonly Suggestion[]): APIEmbed {

@@ -4,6 +4,7 @@
 // entry is refused privately; malformed suggestion buttons are told they are unknown.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeInteraction, FakeMessage } from '../../fakes/discord/state.ts';
+import { parseSuggestionId, suggestionCustomId } from '../../../adapters/discord/render/suggestions.ts';
 import { buttonClick } from '../../fakes/discord/payloads.ts';
 import { IDS, type Rig, startRig } from './rig.ts';
 
@@ -143,5 +144,24 @@ describe('Discord: the answer bank', () => {
     const texts = (await r.store.answers.list({ limit: 5 })).map((e) => e.text);
     expect(texts).toContain('Check the spam folder first.');
     expect(texts).not.toContain('Anything else?');
+  });
+});
+
+describe('Discord suggestion ids', () => {
+  it('round-trip an entry id with colons (an incident’s resolution), and refuse the malformed', () => {
+    const caseId = '0b8a4c3e-1111-4222-8333-944455556666';
+    const entryId = 'incident:7c9d1e2f-1111-4222-8333-944455556666';
+    const id = suggestionCustomId('solved', caseId, entryId);
+    expect(id.length).toBeLessThanOrEqual(100);
+    expect(parseSuggestionId(id)).toEqual({ kind: 'solved', caseId, entryId });
+    for (const bad of [
+      'answer:send',
+      'answer:send:c1:',
+      'answer:take:c1:e1',
+      'answer:send:c 1:e1',
+      `answer:send:c1:${'e'.repeat(61)}`,
+      'act:claim:c1',
+    ])
+      expect(parseSuggestionId(bad)).toBeNull();
   });
 });
