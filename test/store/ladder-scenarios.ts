@@ -448,7 +448,9 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         });
         await h.desk.rate({ caseId: id, actor: as(customer.id), score: 5, comment: 'Quick, thank you' });
         expect((await h.desk.getCase(id))?.rating).toEqual({ score: 5, comment: 'Quick, thank you' });
-        expect(await h.sentWith(id, 'owner.rating', 'person')).toHaveLength(1);
+        // Kind words (4 or 5 with a comment) reach the holder as such, and the supervisors.
+        expect(await h.sentWith(id, 'owner.kind_words', 'person')).toHaveLength(1);
+        expect(await h.sentWith(id, 'supervisors.kind_words', 'supervisors')).toHaveLength(1);
       });
 
       it('the customer marking it resolved closes it; reopening puts it back with its owner and a new promise', async () => {

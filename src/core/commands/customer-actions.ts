@@ -1,4 +1,5 @@
 import type { Change } from '../change.ts';
+import { teamOf } from '../directory.ts';
 import { CoreError } from '../errors.ts';
 import type { Level } from '../model.ts';
 import { type Actor, requireRole } from '../roles.ts';
@@ -61,7 +62,11 @@ export function reopenOnMessage(change: Change, actor: Actor, text: unknown): vo
   customerWrote(change, body);
 }
 
-/** The customer rates a resolved or closed case, 1 to 5, with an optional comment. */
+/**
+ * The customer rates a resolved or closed case, 1 to 5, with an optional comment. The holder is
+ * told; a low rating (1 or 2) reaches the team's supervisors too, and so do kind words (4 or 5 with
+ * a comment), which the holder reads as such (`owner.kind_words`, `supervisors.kind_words`).
+ */
 export function rateCase(change: Change, actor: Actor, score: unknown, comment: unknown = ''): void {
   const c = change.next;
   requireRole(actor.id, c, change.config, ['customer']);
@@ -73,6 +78,16 @@ export function rateCase(change: Change, actor: Actor, score: unknown, comment: 
   change.event('rated', actor.id, { score, comment: words });
   change.toCustomer('customer.rating_thanks', { score });
   const params = { customerName: c.customer.name, score, comment: words };
+  if (score >= 4 && words !== '') {
+    // A holder who supervises the team reads the supervisors' copy, once.
+    const supervises = c.ownerId !== null && teamOf(change.config, c.team)?.supervisors.includes(c.ownerId);
+    if (c.ownerId !== null && !supervises) change.toPerson(c.ownerId, 'owner.kind_words', params);
+    change.toSupervisors('supervisors.kind_words', {
+      ...params,
+      holderName: c.ownerId === null ? '' : change.nameOf(c.ownerId),
+    });
+    return;
+  }
   if (c.ownerId !== null) change.toPerson(c.ownerId, 'owner.rating', params);
   if (score <= 2) change.toSupervisors('owner.rating', params);
 }

@@ -91,6 +91,12 @@ export const en = {
     'Case #{number} from {customerName} had lost its reply time (a fault on our side, now repaired). It is due by {dueAt}.',
   'owner.rating': '{customerName} rated case #{number}: {score}/5. Comment: {comment}',
   'owner.rating_no_comment': '{customerName} rated case #{number}: {score}/5, with no comment.',
+  'owner.kind_words':
+    'Kind words from a customer: {customerName} rated case #{number} {score}/5 and wrote “{comment}”. Thank you for the care you put into it.',
+  'supervisors.kind_words':
+    'Kind words from a customer: {customerName} rated case #{number} {score}/5 and wrote “{comment}”. {holderName} held it.',
+  'supervisors.kind_words_no_holder':
+    'Kind words from a customer: {customerName} rated case #{number} {score}/5 and wrote “{comment}”.',
   'expert.assigned':
     'Case #{number} from {customerName} is assigned to you for {topicName} (priority: {priority}). They wrote: “{words}”\nWe have told them you will get back to them by {dueAt}.',
   'expert.taken_over':

@@ -84,6 +84,12 @@ export const fr: Record<TextKey, string> = {
     'La demande #{number} de {customerName} avait perdu son délai de réponse (une anomalie de notre côté, désormais corrigée). La réponse est attendue d’ici le {dueAt}.',
   'owner.rating': '{customerName} a noté la demande #{number} : {score}/5. Commentaire : {comment}',
   'owner.rating_no_comment': '{customerName} a noté la demande #{number} : {score}/5, sans commentaire.',
+  'owner.kind_words':
+    'De gentils mots d’un client : {customerName} a noté la demande #{number} {score}/5 et a écrit « {comment} ». Merci pour le soin que vous y avez mis.',
+  'supervisors.kind_words':
+    'De gentils mots d’un client : {customerName} a noté la demande #{number} {score}/5 et a écrit « {comment} ». {holderName} s’en occupait.',
+  'supervisors.kind_words_no_holder':
+    'De gentils mots d’un client : {customerName} a noté la demande #{number} {score}/5 et a écrit « {comment} ».',
   'expert.assigned':
     'La demande #{number} de {customerName} vous est confiée pour le domaine « {topicName} » (priorité : {priority}). Message d’origine : « {words} »\nNous avons indiqué à {customerName} que vous répondriez d’ici le {dueAt}.',
   'expert.taken_over':

@@ -84,6 +84,12 @@ export const lt: Record<TextKey, string> = {
     'Prašymas #{number} (pateikė {customerName}) buvo praradęs atsakymo terminą dėl mūsų sistemos klaidos, kuri jau ištaisyta. Atsakyti reikia iki {dueAt}.',
   'owner.rating': '{customerName} įvertino prašymą #{number}: {score}/5. Komentaras: {comment}',
   'owner.rating_no_comment': '{customerName} įvertino prašymą #{number}: {score}/5, be komentaro.',
+  'owner.kind_words':
+    'Gerų žodžių iš kliento: {customerName} įvertino prašymą #{number} {score}/5 ir parašė „{comment}“. Ačiū už Jūsų rūpestį.',
+  'supervisors.kind_words':
+    'Gerų žodžių iš kliento: {customerName} įvertino prašymą #{number} {score}/5 ir parašė „{comment}“. Juo rūpinosi {holderName}.',
+  'supervisors.kind_words_no_holder':
+    'Gerų žodžių iš kliento: {customerName} įvertino prašymą #{number} {score}/5 ir parašė „{comment}“.',
   'expert.assigned':
     'Jums paskirtas prašymas #{number} (pateikė {customerName}; sritis: {topicName}; prioritetas: {priority}). Pradinė žinutė: „{words}“\nPažadėjome, kad atsakysite iki {dueAt}.',
   'expert.taken_over':

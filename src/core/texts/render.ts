@@ -59,6 +59,7 @@ const VARIANTS: readonly Variant[] = [
     'owner.rating_no_comment',
     (p) => typeof p.comment === 'string' && p.comment.trim() === '',
   ),
+  variant('supervisors.kind_words', 'supervisors.kind_words_no_holder', (p) => p.holderName === ''),
   variant('customer.status_line', 'customer.status_line_no_due', (p) => p.dueAt === ''),
   variant('customer.claimed', 'customer.claimed_no_due', (p) => p.dueAt === ''),
   // Asked for by the ladder itself (no expert, a missed window): no one to name.
