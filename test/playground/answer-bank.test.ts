@@ -1,16 +1,13 @@
 // The playground's Reply form offers the answer to the answer bank ("Reusable"), like Slack's and
 // Discord's; unticked (absent or empty), the answer is a plain one.
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { playground, type Session, session } from './fixture.ts';
+import { expect, it } from 'vitest';
+import { eachTest, type Session, type TestPlayground } from './fixture.ts';
 
-let pg: ReturnType<typeof playground>;
+let pg: TestPlayground;
 let s: Session;
-beforeEach(() => {
-  pg = playground();
-  s = session(pg);
-});
-afterEach(async () => {
-  await pg.close();
+eachTest((p, x) => {
+  pg = p;
+  s = x;
 });
 
 it('a reply with "Reusable" ticked becomes an answer bank entry; one without does not', async () => {

@@ -1,18 +1,14 @@
 // Away in the playground: the staff pane's "I am away" (with an optional time) and "I am back",
 // and "Hand over" on a case one holds; malformed posts answered kindly.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/core/model.ts';
-import { playground, type Session, session } from './fixture.ts';
+import { eachTest, type Session, type TestPlayground } from './fixture.ts';
 
-let pg: ReturnType<typeof playground>;
+let pg: TestPlayground;
 let s: Session;
-
-beforeEach(() => {
-  pg = playground();
-  s = session(pg);
-});
-afterEach(async () => {
-  await pg.close();
+eachTest((p, x) => {
+  pg = p;
+  s = x;
 });
 
 async function escalated(text: string): Promise<Case> {

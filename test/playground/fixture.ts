@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 // The playground for tests: composed as `npm run playground` composes it, on a quiet logger, with a
 // browser-like session over app.request() that keeps cookies and reads the message a post left.
 import { memoryLogger } from '../../src/log.ts';
@@ -75,3 +76,21 @@ export function session(pg: Playground) {
 }
 
 export type Session = ReturnType<typeof session>;
+
+export type TestPlayground = ReturnType<typeof playground>;
+
+/**
+ * A fresh playground and session for each test of the file (closed after it), handed to `use`:
+ * `let pg: TestPlayground; let s: Session; eachTest((p, x) => { pg = p; s = x; });`
+ */
+export function eachTest(use: (pg: TestPlayground, s: Session) => void): void {
+  let current: TestPlayground | undefined;
+  beforeEach(() => {
+    current = playground();
+    use(current, session(current));
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+}

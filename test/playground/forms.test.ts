@@ -1,19 +1,15 @@
 // Every form of the playground over HTTP (app.request): each one valid, the desk's refusal when the
 // pane's person may not, and malformed posts (missing fields, huge text, unknown case, strange
 // bodies). No post answers 5xx; each leaves a kind message for the pane.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/core/model.ts';
-import { playground, type Session, session } from './fixture.ts';
+import { eachTest, type Session, type TestPlayground } from './fixture.ts';
 
-let pg: ReturnType<typeof playground>;
+let pg: TestPlayground;
 let s: Session;
-
-beforeEach(() => {
-  pg = playground();
-  s = session(pg);
-});
-afterEach(async () => {
-  await pg.close();
+eachTest((p, x) => {
+  pg = p;
+  s = x;
 });
 
 async function newest(): Promise<Case> {

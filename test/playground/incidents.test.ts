@@ -1,17 +1,14 @@
 // Incidents in the playground's panes: five alike requests alert the supervisor; Declare an
 // incident, Incident update and Resolve the incident are forms on each case in the supervisor
 // pane; each customer receives the update once. A malformed incident post is refused kindly.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { playground, type Session, session } from './fixture.ts';
+import { describe, expect, it } from 'vitest';
+import { eachTest, type Session, type TestPlayground } from './fixture.ts';
 
-let pg: ReturnType<typeof playground>;
+let pg: TestPlayground;
 let s: Session;
-beforeEach(() => {
-  pg = playground();
-  s = session(pg);
-});
-afterEach(async () => {
-  await pg.close();
+eachTest((p, x) => {
+  pg = p;
+  s = x;
 });
 
 async function burst(): Promise<string[]> {
