@@ -127,6 +127,24 @@ export class Change {
   }
 
   toCustomer<K extends TextKey>(key: K, ...[params, actions]: CustomerNoticeArgs<K>): void {
+    this.customerNotice(key, params, actions ?? []);
+  }
+
+  /**
+   * To the customer under a dedupe key of the caller's (an incident update: one per update and
+   * case), so a command re-run after a crash never writes the notice twice.
+   */
+  toCustomerOnce<K extends TextKey>(dedupeKey: string, key: K, ...[params]: CustomerNoticeArgs<K>): void {
+    this.customerNotice(key, params, [], dedupeKey);
+  }
+
+  /** A notice to the customer in their language and zone, greeting them by name. */
+  private customerNotice(
+    key: TextKey,
+    params: Params | undefined,
+    actions: Buttons,
+    dedupeKey?: string,
+  ): void {
     const { customer, conversation } = this.next;
     this.notify(
       { kind: 'customer', customerId: customer.id, conversation },
@@ -135,22 +153,6 @@ export class Change {
       key,
       { name: customer.name, ...params },
       actions,
-    );
-  }
-
-  /**
-   * To the customer under a dedupe key of the caller's (an incident update: one per update and
-   * case), so a command re-run after a crash never writes the notice twice.
-   */
-  toCustomerOnce<K extends TextKey>(dedupeKey: string, key: K, ...[params]: CustomerNoticeArgs<K>): void {
-    const { customer, conversation } = this.next;
-    this.notify(
-      { kind: 'customer', customerId: customer.id, conversation },
-      customer.locale,
-      customer.timeZone,
-      key,
-      { name: customer.name, ...params },
-      [],
       dedupeKey,
     );
   }
