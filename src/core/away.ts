@@ -1,7 +1,7 @@
 // Away at run time: `/support away [until]` and `/support back` (and App Home's toggle). Who is
-// away is kept in the AwayBook; before each command the desk lays it over the directory, so an
-// entry counts exactly as the directory's `away` flag does (availability.ts: assignments skip the
-// person). Planned absences from the directory still apply beside it.
+// away is kept in the AwayBook; when an expert is chosen (steps.ts findExpert) it is laid over the
+// directory, so an entry counts exactly as the directory's `away` flag does (availability.ts:
+// assignments skip the person). Planned absences from the directory still apply beside it.
 import { DateTime } from 'luxon';
 import { personOf } from './directory.ts';
 import { CoreError } from './errors.ts';

@@ -1,7 +1,8 @@
 // The desk: the core's entry point. Each command loads the case, applies the ladder's rules to a
 // Change and commits it atomically; a concurrent change to the same case is retried.
 import { Change } from './change.ts';
-import { parseAwayUntil, requireStaffMember, withAway } from './away.ts';
+import { parseAwayUntil, requireStaffMember } from './away.ts';
+import type { ExpertReads } from './steps.ts';
 import { addDetails } from './commands/add-details.ts';
 import { caseToAddTo } from './commands/intake-limit.ts';
 import { reopenOnMessage, reopensOnMessage } from './commands/customer-actions.ts';
@@ -127,8 +128,11 @@ export function createDesk(deps: DeskDeps) {
   const { store, clock, ids, config } = deps;
   const { cases, timers, incidents, away } = store;
 
-  /** The config with the run-time away entries laid over the directory (away.ts). */
-  const configAt = async (now: Date): Promise<DeskConfig> => withAway(config, await away.listAway(now));
+  /** Choosing an expert reads their loads and who is away now (steps.ts findExpert). */
+  const experts: ExpertReads = {
+    expertLoad: (personIds) => cases.expertLoad(personIds),
+    listAway: (now) => away.listAway(now),
+  };
 
   /** Hands a command's result to `afterCommit` when it wrote notices. */
   const committed = (result: CommandResult): CommandResult => {
@@ -158,7 +162,7 @@ export function createDesk(deps: DeskDeps) {
       const current = await cases.getCase(caseId);
       if (!current) throw new CoreError('not_found', 'error.not_found', { number: '?' });
       const now = clock.now();
-      const change = new Change(current, now, ids, await configAt(now));
+      const change = new Change(current, now, ids, config);
       if ((await apply(change)) === false) return { case: current, notices: [], sending: [] };
       try {
         await cases.commit(change.toCommit());
@@ -192,13 +196,12 @@ export function createDesk(deps: DeskDeps) {
     }
     // An incident it joins, or a burst it makes (incident-desk.ts), written with the case.
     const incidentStep = await incidentAtIntake({ cases, incidents, config, ids }, draft, now);
-    const atNow = await configAt(now);
     let notices: readonly Notice[] = [];
     let events: readonly CaseEvent[] = [];
     const created = await cases.createCase(
       draft,
       (numbered, queue) => {
-        const change = new Change(numbered, now, ids, atNow);
+        const change = new Change(numbered, now, ids, config);
         openCase(change, queue.ahead);
         incidentStep(change);
         notices = change.notices;
@@ -279,7 +282,7 @@ export function createDesk(deps: DeskDeps) {
       let outcome: TimerOutcome = 'stale';
       try {
         await mutate(timer.caseId, async (change) => {
-          outcome = await handleTimer(change, timer, cases);
+          outcome = await handleTimer(change, timer, experts);
         });
         report[counted[outcome]] += 1;
       } catch (e) {
@@ -348,10 +351,10 @@ export function createDesk(deps: DeskDeps) {
     rate: withCase<CaseRef & { score: number; comment?: string }>((c, i) =>
       rateCase(c, i.actor, i.score, i.comment),
     ),
-    escalate: withCase<CaseRef & { topic?: string }>((c, i) => escalateCase(c, cases, i.actor, i.topic)),
+    escalate: withCase<CaseRef & { topic?: string }>((c, i) => escalateCase(c, experts, i.actor, i.topic)),
     accept: withCase<CaseRef & { callbackBy?: Date }>((c, i) => acceptCase(c, i.actor, i.callbackBy)),
     cannotResolve: withCase<CaseRef & { reason: string }>((c, i) => cannotResolve(c, i.actor, i.reason)),
-    reassign: withCase<CaseRef & { to?: string }>((c, i) => reassignCase(c, cases, i.actor, i.to)),
+    reassign: withCase<CaseRef & { to?: string }>((c, i) => reassignCase(c, experts, i.actor, i.to)),
     askSupervisor: withCase<CaseRef & { reason?: string }>((c, i) => askSupervisor(c, i.actor, i.reason)),
     approve: withCase<CaseRef & { approvalId: string; apology: string; plan: string }>((c, i) =>
       approveEscalation(c, i.actor, i.approvalId, i.apology, i.plan),
@@ -365,7 +368,7 @@ export function createDesk(deps: DeskDeps) {
     goAway,
     comeBack,
     /** The holder going away hands a case over (hand-over.ts): to another expert, or a supervisor. */
-    handOver: withCase<CaseRef>((c, i) => handOverCase(c, cases, i.actor)),
+    handOver: withCase<CaseRef>((c, i) => handOverCase(c, experts, i.actor)),
     ...incidentDesk,
     sweep,
     repair,

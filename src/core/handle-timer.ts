@@ -3,9 +3,8 @@
 import type { Change } from './change.ts';
 import { finish } from './commands/resolve-case.ts';
 import type { ClaimedTimer, CustomerWait, PromiseWindow } from './model.ts';
-import type { CaseRepository } from './ports.ts';
 import { WAITING_ON_STAFF } from './invariants.ts';
-import { applyRisk, assignExpert, findExpert, requestSupervisor } from './steps.ts';
+import { applyRisk, assignExpert, type ExpertReads, findExpert, requestSupervisor } from './steps.ts';
 import { openWindow } from './windows.ts';
 
 export type TimerOutcome = 'nudged' | 'missed' | 'reassigned' | 'checked_in' | 'auto_closed' | 'stale';
@@ -13,7 +12,7 @@ export type TimerOutcome = 'nudged' | 'missed' | 'reassigned' | 'checked_in' | '
 export async function handleTimer(
   change: Change,
   timer: ClaimedTimer,
-  store: Pick<CaseRepository, 'expertLoad'>,
+  store: ExpertReads,
 ): Promise<TimerOutcome> {
   const c = change.next;
   change.completeTimer = { id: timer.id, leaseToken: timer.leaseToken };
@@ -61,11 +60,7 @@ function nudge(change: Change, window: PromiseWindow): void {
  * misses (or any miss of a first response nobody took), a supervisor is asked. A missed decision
  * window keeps pinging the supervisors.
  */
-async function miss(
-  change: Change,
-  window: PromiseWindow,
-  store: Pick<CaseRepository, 'expertLoad'>,
-): Promise<TimerOutcome> {
+async function miss(change: Change, window: PromiseWindow, store: ExpertReads): Promise<TimerOutcome> {
   const c = change.next;
   c.misses += 1;
   const missedAt = window.dueAt.toISOString();

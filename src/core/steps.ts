@@ -7,7 +7,8 @@ import { expertsOf, topicOf } from './directory.ts';
 import { CoreError } from './errors.ts';
 import { pickExpert } from './fairness.ts';
 import type { Approval, Level, WindowKind } from './model.ts';
-import type { CaseRepository } from './ports.ts';
+import { withAway } from './away.ts';
+import type { AwayBook, CaseRepository } from './ports.ts';
 import { type RiskSignal, raiseRisk } from './risk.ts';
 import { openWindow, pauseWindow, startCustomerWait, closeWindow } from './windows.ts';
 
@@ -119,18 +120,25 @@ export function assignExpert(
   );
 }
 
+/**
+ * What choosing an expert reads: their loads, and who said they are away (`/support away`). Only
+ * expert choice reads availability, so the away list is read here, when an expert is chosen.
+ */
+export type ExpertReads = Pick<CaseRepository, 'expertLoad'> & Pick<AwayBook, 'listAway'>;
+
 /** The fairest available expert for the case's topic other than `exclude` and the customer, or null. */
 export async function findExpert(
   change: Change,
-  store: Pick<CaseRepository, 'expertLoad'>,
+  store: ExpertReads,
   exclude: readonly string[] = [],
 ): Promise<string | null> {
   const c = change.next;
   const ids = expertsOf(topicOf(change.config, c.topic));
   if (ids.length === 0) return null;
-  const loads = await store.expertLoad(ids);
-  // Nobody is the expert on their own request.
-  return pickExpert(change.config, c.topic, loads, change.now, [...exclude, c.customer.id]);
+  const [loads, away] = await Promise.all([store.expertLoad(ids), store.listAway(change.now)]);
+  // An away entry counts as the directory's `away` flag (away.ts). Nobody is the expert on their
+  // own request.
+  return pickExpert(withAway(change.config, away), c.topic, loads, change.now, [...exclude, c.customer.id]);
 }
 
 /**
@@ -139,7 +147,7 @@ export async function findExpert(
  */
 export async function escalateToExpert(
   change: Change,
-  store: Pick<CaseRepository, 'expertLoad'>,
+  store: ExpertReads,
   actorId: string,
   options: { exclude?: readonly string[]; customerKey?: ExpertNoticeKey } = {},
 ): Promise<string | null> {

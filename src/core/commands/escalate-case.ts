@@ -1,9 +1,8 @@
 import type { Change } from '../change.ts';
 import { teamOf, topicOf } from '../directory.ts';
 import { CoreError } from '../errors.ts';
-import type { CaseRepository } from '../ports.ts';
 import { type Actor, requireRole } from '../roles.ts';
-import { escalateToExpert } from '../steps.ts';
+import { escalateToExpert, type ExpertReads } from '../steps.ts';
 import { requireActive } from './guards.ts';
 
 /**
@@ -13,7 +12,7 @@ import { requireActive } from './guards.ts';
  */
 export async function escalateCase(
   change: Change,
-  store: Pick<CaseRepository, 'expertLoad'>,
+  store: ExpertReads,
   actor: Actor,
   topic?: unknown,
 ): Promise<void> {

@@ -1,9 +1,8 @@
 import type { Change } from '../change.ts';
 import { expertsOf, topicOf } from '../directory.ts';
 import { CoreError } from '../errors.ts';
-import type { CaseRepository } from '../ports.ts';
 import { type Actor, requireRole } from '../roles.ts';
-import { assignExpert, findExpert, requestSupervisor } from '../steps.ts';
+import { assignExpert, type ExpertReads, findExpert, requestSupervisor } from '../steps.ts';
 import { latestCallback, openWindow, usedMs } from '../windows.ts';
 import { requireActive, requireInstant, requireText } from './guards.ts';
 
@@ -68,7 +67,7 @@ export function cannotResolve(change: Change, actor: Actor, reason: unknown): vo
  */
 export async function reassignCase(
   change: Change,
-  store: Pick<CaseRepository, 'expertLoad'>,
+  store: ExpertReads,
   actor: Actor,
   to?: unknown,
 ): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Change } from '../change.ts';
 import { CoreError } from '../errors.ts';
-import type { CaseRepository } from '../ports.ts';
+import type { ExpertReads } from '../steps.ts';
 import type { Actor } from '../roles.ts';
 import { reassignCase } from './expert-actions.ts';
 import { requireActive } from './guards.ts';
@@ -13,11 +13,7 @@ import { askSupervisor } from './supervisor-actions.ts';
  * the case's holder may; a case already waiting on a supervisor's decision stays as it is (the
  * supervisors have it).
  */
-export async function handOverCase(
-  change: Change,
-  store: Pick<CaseRepository, 'expertLoad'>,
-  actor: Actor,
-): Promise<void> {
+export async function handOverCase(change: Change, store: ExpertReads, actor: Actor): Promise<void> {
   const c = change.next;
   if (c.ownerId === null || c.ownerId !== actor.id) {
     throw new CoreError('forbidden', 'error.holder_only', { number: c.number });
