@@ -12,6 +12,15 @@ const en = {
   reusable_option: 'Reusable: keep it for cases like this one',
   helped_others: 'Answers that helped others with a request like yours:',
   solved_it: 'This solved it',
+  // Away (adapters/shared/away.ts): the hand-over buttons and App Home's toggle.
+  hand_over: 'Hand over #{number}',
+  hand_over_all: 'Hand over all',
+  hand_over_case: 'Hand over (I am going away)',
+  until: 'Back at (17:00, 2026-12-24 or tomorrow; empty: until I say I am back)',
+  go_away: 'I am away',
+  come_back: 'I am back',
+  away_now: 'You are marked away: new cases go to others.',
+  here_now: 'Going away? New cases will then go to others.',
 } as const;
 
 export type SharedLabelKey = keyof typeof en;
@@ -26,6 +35,15 @@ const fr: Record<SharedLabelKey, string> = {
   reusable_option: 'Réutilisable : la garder pour les demandes semblables',
   helped_others: 'Des réponses qui ont aidé d’autres personnes avec une demande comme la vôtre :',
   solved_it: 'Cela a résolu mon problème',
+  // Away (adapters/shared/away.ts): the hand-over buttons and App Home's toggle.
+  hand_over: 'Transmettre n°{number}',
+  hand_over_all: 'Tout transmettre',
+  hand_over_case: 'Transmettre (je m’absente)',
+  until: 'Retour à (17:00, 2026-12-24 ou demain ; vide : jusqu’à mon retour)',
+  go_away: 'Je m’absente',
+  come_back: 'Je suis de retour',
+  away_now: 'Vous êtes marqué absent : les nouvelles demandes vont à d’autres.',
+  here_now: 'Vous vous absentez ? Les nouvelles demandes iront alors à d’autres.',
 };
 
 const lt: Record<SharedLabelKey, string> = {
@@ -38,6 +56,15 @@ const lt: Record<SharedLabelKey, string> = {
   reusable_option: 'Tinka kartoti: išsaugoti panašioms užklausoms',
   helped_others: 'Atsakymai, kurie padėjo kitiems su panašia užklausa:',
   solved_it: 'Tai išsprendė mano problemą',
+  // Away (adapters/shared/away.ts): the hand-over buttons and App Home's toggle.
+  hand_over: 'Perduoti #{number}',
+  hand_over_all: 'Perduoti visus',
+  hand_over_case: 'Perduoti (išvykstu)',
+  until: 'Grįšiu (17:00, 2026-12-24 arba rytoj; tuščia: kol pranešiu, kad grįžau)',
+  go_away: 'Išvykstu',
+  come_back: 'Grįžau',
+  away_now: 'Esate pažymėti kaip išvykę: nauji prašymai skiriami kitiems.',
+  here_now: 'Išvykstate? Tada nauji prašymai bus skiriami kitiems.',
 };
 
 const LABELS: Readonly<Record<Locale, Readonly<Record<SharedLabelKey, string>>>> = { en, fr, lt };

@@ -13,7 +13,6 @@ import {
   type NoticeAction,
   renderText,
 } from '../../../src/core/index.ts';
-import { awayLabel } from '../../shared/away-labels.ts';
 import { sharedLabel } from '../../shared/labels.ts';
 import {
   actionCustomId,
@@ -103,11 +102,11 @@ export const handOverRows = (held: readonly { id: string; number: number }[], lo
       .map((c) =>
         button(
           handOverCustomId(c.id),
-          awayLabel(locale, 'hand_over', { number: c.number }),
+          sharedLabel(locale, 'hand_over', { number: c.number }),
           ButtonStyle.Secondary,
         ),
       ),
-    button(HAND_OVER_ALL_ID, awayLabel(locale, 'hand_over_all'), ButtonStyle.Primary),
+    button(HAND_OVER_ALL_ID, sharedLabel(locale, 'hand_over_all'), ButtonStyle.Primary),
   ]);
 
 export const panelRows = (locale: Locale): ActionRow[] =>

@@ -9,7 +9,7 @@ import {
   type Locale,
   renderText,
 } from '../../../src/core/index.ts';
-import { awayLabel } from '../../shared/away-labels.ts';
+import { sharedLabel } from '../../shared/labels.ts';
 import { INCIDENT_FORMS, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
 import { type CaseFormName, MAX_TEXT } from '../forms.ts';
 import { label, type PlaygroundLabelKey } from '../labels.ts';
@@ -39,7 +39,7 @@ function titleOf(name: CaseFormName, locale: Locale): string {
   };
   if ((INCIDENT_FORMS as readonly string[]).includes(name))
     return incidentFormWords(name as IncidentForm, locale).title;
-  if (name === 'hand_over') return awayLabel(locale, 'hand_over_case');
+  if (name === 'hand_over') return sharedLabel(locale, 'hand_over_case');
   const key = own[name];
   return key ? label(locale, key) : action(locale, name as ActionId);
 }

@@ -9,7 +9,7 @@ import {
   PRIORITIES,
   renderText,
 } from '../../../src/core/index.ts';
-import { awayLabel } from '../../shared/away-labels.ts';
+import { sharedLabel } from '../../shared/labels.ts';
 import { MAX_TEXT } from '../forms.ts';
 import { label, type PlaygroundLabelKey } from '../labels.ts';
 import { type CaseView, caseBlock } from './case-block.ts';
@@ -123,7 +123,7 @@ function openForm(view: PageView, first: boolean): Html {
 /** Staff's `/support away [until]` and `/support back` (adapters/shared/away.ts), as two small forms. */
 function awayForms(view: PageView, pane: PaneView): Html {
   if (pane.chosen === '') return html``;
-  const a = (key: Parameters<typeof awayLabel>[1]) => awayLabel(view.locale, key);
+  const a = (key: Parameters<typeof sharedLabel>[1]) => sharedLabel(view.locale, key);
   return html`<div class="away">
     <form method="post" action="/act">
       <input type="hidden" name="form" value="away" />

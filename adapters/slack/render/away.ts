@@ -3,7 +3,7 @@
 // Home's Away / Back toggle.
 import type { Case, Locale } from '../../../src/core/index.ts';
 import type { AwayAnswer } from '../../shared/away.ts';
-import { awayLabel } from '../../shared/away-labels.ts';
+import { sharedLabel } from '../../shared/labels.ts';
 import { actions, type Block, button, section, truncate } from './block-kit.ts';
 import { neutralise } from './escape.ts';
 
@@ -15,7 +15,7 @@ const NO_CASE = '-';
 
 const heldLine = (c: Case, locale: Locale): Block => ({
   ...section(`*#${c.number}* ${neutralise(c.customer.name)}: “${truncate(neutralise(c.words), 140).text}”`),
-  accessory: button('hand_over', awayLabel(locale, 'hand_over', { number: c.number }), { c: c.id }),
+  accessory: button('hand_over', sharedLabel(locale, 'hand_over', { number: c.number }), { c: c.id }),
 });
 
 export function awayMessage(answer: AwayAnswer, locale: Locale): { text: string; blocks: Block[] } {
@@ -26,15 +26,15 @@ export function awayMessage(answer: AwayAnswer, locale: Locale): { text: string;
       section(answer.text),
       section(answer.offer),
       ...answer.held.slice(0, OFFER_LIMIT).map((c) => heldLine(c, locale)),
-      ...actions([button('hand_over_all', awayLabel(locale, 'hand_over_all'), { c: NO_CASE }, 'primary')]),
+      ...actions([button('hand_over_all', sharedLabel(locale, 'hand_over_all'), { c: NO_CASE }, 'primary')]),
     ],
   };
 }
 
 /** App Home's toggle: "I am away" while here, "I am back" while away. */
 export const awayToggle = (away: boolean, locale: Locale): Block => ({
-  ...section(awayLabel(locale, away ? 'away_now' : 'here_now')),
+  ...section(sharedLabel(locale, away ? 'away_now' : 'here_now')),
   accessory: away
-    ? button('come_back', awayLabel(locale, 'come_back'), { c: NO_CASE }, 'primary')
-    : button('go_away', awayLabel(locale, 'go_away'), { c: NO_CASE }),
+    ? button('come_back', sharedLabel(locale, 'come_back'), { c: NO_CASE }, 'primary')
+    : button('go_away', sharedLabel(locale, 'go_away'), { c: NO_CASE }),
 });
