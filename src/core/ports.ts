@@ -295,6 +295,23 @@ export interface TrailQuery {
   team?: string;
   /** The most cases returned (the newest ones); unlimited when absent. */
   limit?: number;
+  /**
+   * Only cases changed at or after `from` (an active case untouched all period is left out): enough
+   * for what happened in the period, not for who was waiting in it (the queue's samples).
+   */
+  changedOnly?: boolean;
+  /**
+   * The next page: only cases after this one in the order returned (newest first by creation,
+   * then by number and id, both descending). Pass the last case of the previous page.
+   */
+  after?: TrailCursor;
+}
+
+/** Where a page of trails ended: its last case's creation time, number and id. */
+export interface TrailCursor {
+  createdAt: Date;
+  number: number;
+  id: string;
 }
 
 /**

@@ -12,8 +12,11 @@ import {
   policyNowFrom,
   type ReportReads,
   rollingWeeks,
+  startWeekTally,
+  addToWeekTally,
   type Team,
-  weekSummary,
+  type TrailCursor,
+  weekSummaryOf,
   type WeekSummary,
   weeklyDigest,
   type WeeklyDigest,
@@ -45,7 +48,15 @@ export const teamsSupervisedBy = (directory: Directory, personId: string | undef
     ? []
     : Object.values(directory.teams).filter((t) => t.supervisors.includes(personId));
 
-/** One team's last 7 days, with its cases at risk now. */
+/** Cases (with their trails) read per page for a team's week: what the process holds at once. */
+export const WEEK_PAGE = 500;
+
+/**
+ * One team's last 7 days, with its cases at risk now. Only the cases changed this week are read,
+ * WEEK_PAGE at a time, each page folded into the tally before the next is read: memory stays flat
+ * however many cases the team has, and each page is a short read of its own, so on SQLite the
+ * writes of new cases go on between the pages.
+ */
 export async function teamWeek(
   reports: ReportReads,
   cases: CaseLists,
@@ -53,15 +64,27 @@ export async function teamWeek(
   now: Date,
 ): Promise<TeamWeek> {
   const period = rollingWeeks(now).current;
-  const [trails, atRisk] = await Promise.all([
-    reports.trails({ ...period, team: team.id }),
-    cases.listCases({ team: team.id, statuses: ACTIVE_STATUSES, atRisk: true, limit: AT_RISK_CAP + 1 }),
-  ]);
-  const report = buildReport({ cases: trails, period, team: team.id });
+  const atRisk = cases.listCases({
+    team: team.id,
+    statuses: ACTIVE_STATUSES,
+    atRisk: true,
+    limit: AT_RISK_CAP + 1,
+  });
+  const week = startWeekTally(period, team.id);
+  let after: TrailCursor | undefined;
+  for (;;) {
+    const query = { ...period, team: team.id, changedOnly: true, limit: WEEK_PAGE };
+    const page = await reports.trails(after ? { ...query, after } : query);
+    addToWeekTally(week, page);
+    const last = page.at(-1);
+    if (page.length < WEEK_PAGE || last === undefined) break;
+    after = { createdAt: last.case.createdAt, number: last.case.number, id: last.case.id };
+  }
+  const risky = (await atRisk).length;
   return {
     team,
-    summary: weekSummary(report, Math.min(atRisk.length, AT_RISK_CAP)),
-    atRiskAtLeast: atRisk.length > AT_RISK_CAP,
+    summary: weekSummaryOf(week, Math.min(risky, AT_RISK_CAP)),
+    atRiskAtLeast: risky > AT_RISK_CAP,
   };
 }
 

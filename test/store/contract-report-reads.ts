@@ -56,6 +56,38 @@ export function describeReportReadsContract(store: CurrentStore): void {
       expect(await s.reports.trails({ ...period, team: 'nobody' })).toEqual([]);
     });
 
+    it('trails in pages: changedOnly leaves out the untouched active cases; `after` goes on from the last case, ties by number then id', async () => {
+      const s = store();
+      // Active and untouched all period: only without changedOnly.
+      await seedCase(s, { createdAt: at(-10 * day), updatedAt: at(-10 * day) });
+      // Five cases changed in the period, two of them created at the same instant.
+      for (const n of [0, 1, 2]) {
+        await seedCase(s, { createdAt: at(-(3 + n) * day), updatedAt: at(-1 * day) });
+      }
+      await seedCase(s, { createdAt: at(-2 * day), updatedAt: at(-1 * day) });
+      await seedCase(s, { createdAt: at(-2 * day), updatedAt: at(-1 * day) });
+      const period = { from: at(-7 * day), to: at(0) };
+
+      const all = await s.reports.trails(period);
+      expect(all).toHaveLength(6);
+      const changed = await s.reports.trails({ ...period, changedOnly: true });
+      expect(changed.map((t) => t.case.number)).toEqual(all.slice(0, 5).map((t) => t.case.number));
+
+      for (const size of [1, 2, 3, 5]) {
+        const seen: number[] = [];
+        let after: { createdAt: Date; number: number; id: string } | undefined;
+        for (let pages = 0; pages < 10; pages++) {
+          const query = { ...period, changedOnly: true, limit: size };
+          const page = await s.reports.trails(after ? { ...query, after } : query);
+          seen.push(...page.map((t) => t.case.number));
+          const last = page.at(-1);
+          if (page.length < size || !last) break;
+          after = { createdAt: last.case.createdAt, number: last.case.number, id: last.case.id };
+        }
+        expect(seen, `pages of ${size}`).toEqual(changed.map((t) => t.case.number));
+      }
+    });
+
     it('timeline: the case, its events and its notices in the order written; null for an unknown case', async () => {
       const s = store();
       const c = await seedCase(s, {}, (n) => ({

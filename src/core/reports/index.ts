@@ -53,9 +53,13 @@ export {
   digestWeekDue,
   isoWeekOf,
   rollingWeeks,
+  addToWeekTally,
+  startWeekTally,
   WEEK_MS,
   weekSummary,
+  weekSummaryOf,
   type WeekSummary,
+  type WeekTally,
 } from './week.ts';
 export {
   DIGEST_LIST,

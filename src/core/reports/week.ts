@@ -1,7 +1,14 @@
 // "This week": the last 7 days ending now (rolling, not the calendar week), and the figures a
 // supervisor's "This week" block shows, read from a Report of that period. Pure: `now` is given.
 import type { Report } from './build-report.ts';
-import type { ReportPeriod } from './input.ts';
+import { readCase } from './case-history.ts';
+import { csatReport, type Score } from './csat.ts';
+import { deflectionReport } from './deflection.ts';
+import { type CaseTrail, inPeriod, type ReportPeriod } from './input.ts';
+import { caseTimes } from './response-times.ts';
+import { average, durationStats } from './stats.ts';
+import { volumeReport } from './volume.ts';
+import { keptPercent, tally, windowsEndedIn } from './window-report.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const WEEK_MS = 7 * DAY_MS;
@@ -49,6 +56,79 @@ export function weekSummary(report: Report, atRisk: number): WeekSummary {
     resolved: report.volume.finished,
     atRisk,
     deflected: report.deflection.byCustomer + report.deflection.byStaff,
+  };
+}
+
+/**
+ * "This week" read a page of trails at a time (a team with many cases need not hold them all):
+ * start a tally, add each page, then `weekSummaryOf`. Every figure is a count or a list of
+ * per-case values, so the pages may split the cases anyhow and the summary is the one
+ * `weekSummary(buildReport(...))` gives for all of them at once (a test checks it).
+ */
+export interface WeekTally {
+  period: ReportPeriod;
+  team: string | null;
+  kept: number;
+  missed: number;
+  /** Each case first answered in the period: opened → first response, on its policy clock. */
+  firstResponsePolicyMs: number[];
+  /** Each case rated in the period: its latest score there. */
+  scores: Score[];
+  opened: number;
+  finished: number;
+  deflected: number;
+}
+
+export function startWeekTally(period: ReportPeriod, team: string | null): WeekTally {
+  return {
+    period,
+    team,
+    kept: 0,
+    missed: 0,
+    firstResponsePolicyMs: [],
+    scores: [],
+    opened: 0,
+    finished: 0,
+    deflected: 0,
+  };
+}
+
+/** Adds one page of trails (cases of other teams are left out, as buildReport does). */
+export function addToWeekTally(week: WeekTally, trails: readonly CaseTrail[]): void {
+  const { period } = week;
+  const histories = trails
+    .filter((trail) => week.team === null || trail.case.team === week.team)
+    .map(readCase);
+  const windows = tally(windowsEndedIn(histories, period)).all;
+  week.kept += windows.kept;
+  week.missed += windows.missed;
+  for (const times of histories.map(caseTimes)) {
+    const first = times.firstResponse;
+    if (first && inPeriod(period, first.at)) week.firstResponsePolicyMs.push(first.policyMs);
+  }
+  const csat = csatReport(histories, period).distribution;
+  for (const score of [1, 2, 3, 4, 5] as const) {
+    for (let n = 0; n < csat[score]; n++) week.scores.push(score);
+  }
+  const volume = volumeReport(histories, period);
+  week.opened += volume.opened;
+  week.finished += volume.finished;
+  const deflection = deflectionReport(histories, period);
+  week.deflected += deflection.byCustomer + deflection.byStaff;
+}
+
+export function weekSummaryOf(week: WeekTally, atRisk: number): WeekSummary {
+  const first = durationStats(week.firstResponsePolicyMs);
+  return {
+    period: week.period,
+    team: week.team,
+    promises: { kept: week.kept, missed: week.missed, percent: keptPercent(week.kept, week.missed) },
+    firstResponse: { count: first.count, p50Ms: first.p50Ms, p90Ms: first.p90Ms },
+    csat: { average: average(week.scores), count: week.scores.length },
+    opened: week.opened,
+    resolved: week.finished,
+    atRisk,
+    deflected: week.deflected,
   };
 }
 

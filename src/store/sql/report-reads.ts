@@ -40,11 +40,21 @@ export function sqlReportReads({ db, read }: SqlStoreContext): ReportReads {
       read(async () => {
         const team = query.team === undefined ? empty : sql`AND team = ${query.team}`;
         const limit = query.limit === undefined ? empty : sql`LIMIT ${Math.max(0, Math.floor(query.limit))}`;
+        const from = query.from.getTime();
+        const counted = query.changedOnly
+          ? sql`updated_at >= ${from}`
+          : sql`(status IN (${join([...ACTIVE_STATUSES])}) OR updated_at >= ${from})`;
+        const { after } = query;
+        const page =
+          after === undefined
+            ? empty
+            : sql`AND (created_at < ${after.createdAt.getTime()}
+                OR (created_at = ${after.createdAt.getTime()} AND ("number" < ${after.number}
+                  OR ("number" = ${after.number} AND id < ${after.id}))))`;
         const rows = await db.query<CaseFields>(sql`
           SELECT ${raw(CASE_FIELDS)} FROM cases
-          WHERE created_at < ${query.to.getTime()} ${team}
-            AND (status IN (${join([...ACTIVE_STATUSES])}) OR updated_at >= ${query.from.getTime()})
-          ORDER BY created_at DESC, "number" DESC ${limit}`);
+          WHERE created_at < ${query.to.getTime()} ${team} AND ${counted} ${page}
+          ORDER BY created_at DESC, "number" DESC, id DESC ${limit}`);
         const cases: Case[] = rows.map(rowToCase);
         const events = await eventsOf(
           db,
