@@ -193,6 +193,7 @@ function killGroup(child: ChildProcess): void {
 /** Starts the bot as `npm start` does (or, for diagnostics, the sources under tsx), on the fakes. */
 async function startBot(databaseUrl: string, fakes: Fakes): Promise<Bot> {
   const port = await freePort();
+  const metricsPort = await freePort();
   // Diagnostics run the TypeScript under tsx (or a given compiled entry) instead.
   const diagnostic = values.probe || values.entry || values['node-flags'];
   const tsx = !values.entry || values.probe ? ['--import', 'tsx'] : [];
@@ -209,6 +210,8 @@ async function startBot(databaseUrl: string, fakes: Fakes): Promise<Bot> {
       SUPPORT_CONFIG: CONFIG,
       REPLICA_ID: 'memory-bench',
       PORT: String(port),
+      // A port of its own for /metrics, so the bench never meets another bot's (or another run's).
+      METRICS_PORT: String(metricsPort),
       SLACK_BOT_TOKEN: 'xoxb-memory-bench',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_APP_TOKEN: '',

@@ -8,9 +8,7 @@ import {
 } from '../adapters/discord/index.ts';
 import { createSlackAdapter, SlackConfigError, slackOptionsFromEnv } from '../adapters/slack/index.ts';
 import { ConfigError, loadConfig } from './config/load-config.ts';
-import { createConsoleApp } from './console/app.ts';
-import { type ConsoleServer, startConsoleServer } from './console/server.ts';
-import { createSignInLinks } from './console/sign-in.ts';
+import type { ConsoleServer } from './console/server.ts';
 import { createDesk } from './core/desk.ts';
 import type { Clock } from './core/ports.ts';
 import { EnvError, loadDotEnv, readEnv } from './env.ts';
@@ -102,6 +100,12 @@ let consoleServer: ConsoleServer | undefined;
 let consoleLinks: ConsoleLinks | undefined;
 if (env.console) {
   const settings = env.console;
+  // Loaded only when switched on: a bot without the console never holds its web framework.
+  const [{ createConsoleApp }, { startConsoleServer }, { createSignInLinks }] = await Promise.all([
+    import('./console/app.ts'),
+    import('./console/server.ts'),
+    import('./console/sign-in.ts'),
+  ]);
   const app = createConsoleApp({
     reports: store.reports,
     cases: store.cases,

@@ -301,17 +301,11 @@ export interface TrailQuery {
    */
   changedOnly?: boolean;
   /**
-   * The next page: only cases after this one in the order returned (newest first by creation,
-   * then by number and id, both descending). Pass the last case of the previous page.
+   * One page of a long read, in the order of case ids rather than newest first (an order every
+   * store walks along its primary key, so each page costs only its own cases): the `size` cases
+   * whose id comes after `after` (null for the first page). `limit` does not apply.
    */
-  after?: TrailCursor;
-}
-
-/** Where a page of trails ended: its last case's creation time, number and id. */
-export interface TrailCursor {
-  createdAt: Date;
-  number: number;
-  id: string;
+  page?: { after: string | null; size: number };
 }
 
 /**

@@ -15,7 +15,6 @@ import {
   startWeekTally,
   addToWeekTally,
   type Team,
-  type TrailCursor,
   weekSummaryOf,
   type WeekSummary,
   weeklyDigest,
@@ -53,7 +52,7 @@ export const WEEK_PAGE = 500;
 
 /**
  * One team's last 7 days, with its cases at risk now. Only the cases changed this week are read,
- * WEEK_PAGE at a time, each page folded into the tally before the next is read: memory stays flat
+ * WEEK_PAGE at a time in the order of their ids, each page folded into the tally before the next is read: memory stays flat
  * however many cases the team has, and each page is a short read of its own, so on SQLite the
  * writes of new cases go on between the pages.
  */
@@ -71,14 +70,18 @@ export async function teamWeek(
     limit: AT_RISK_CAP + 1,
   });
   const week = startWeekTally(period, team.id);
-  let after: TrailCursor | undefined;
+  let after: string | null = null;
   for (;;) {
-    const query = { ...period, team: team.id, changedOnly: true, limit: WEEK_PAGE };
-    const page = await reports.trails(after ? { ...query, after } : query);
+    const page = await reports.trails({
+      ...period,
+      team: team.id,
+      changedOnly: true,
+      page: { after, size: WEEK_PAGE },
+    });
     addToWeekTally(week, page);
     const last = page.at(-1);
     if (page.length < WEEK_PAGE || last === undefined) break;
-    after = { createdAt: last.case.createdAt, number: last.case.number, id: last.case.id };
+    after = last.case.id;
   }
   const risky = (await atRisk).length;
   return {

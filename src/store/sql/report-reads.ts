@@ -44,17 +44,14 @@ export function sqlReportReads({ db, read }: SqlStoreContext): ReportReads {
         const counted = query.changedOnly
           ? sql`updated_at >= ${from}`
           : sql`(status IN (${join([...ACTIVE_STATUSES])}) OR updated_at >= ${from})`;
-        const { after } = query;
-        const page =
-          after === undefined
-            ? empty
-            : sql`AND (created_at < ${after.createdAt.getTime()}
-                OR (created_at = ${after.createdAt.getTime()} AND ("number" < ${after.number}
-                  OR ("number" = ${after.number} AND id < ${after.id}))))`;
+        const { page } = query;
+        const after = page?.after ? sql`AND id > ${page.after}` : empty;
+        const order = page
+          ? sql`ORDER BY id LIMIT ${Math.max(0, Math.floor(page.size))}`
+          : sql`ORDER BY created_at DESC, "number" DESC ${limit}`;
         const rows = await db.query<CaseFields>(sql`
           SELECT ${raw(CASE_FIELDS)} FROM cases
-          WHERE created_at < ${query.to.getTime()} ${team} AND ${counted} ${page}
-          ORDER BY created_at DESC, "number" DESC, id DESC ${limit}`);
+          WHERE created_at < ${query.to.getTime()} ${team} AND ${counted} ${after} ${order}`);
         const cases: Case[] = rows.map(rowToCase);
         const events = await eventsOf(
           db,

@@ -4,7 +4,6 @@
 // against every case read at once. PROPERTY_RUNS and PROPERTY_SEED override the run.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TrailCursor } from '../../../src/core/ports.ts';
 import {
   addToWeekTally,
   buildReport,
@@ -49,14 +48,13 @@ describe('WeekTally', () => {
   /** Every page of the cases changed in the period, as the "This week" block reads them. */
   async function changedInPages(store: InspectableStore, period: ReportPeriod, size: number) {
     const pages: CaseTrail[][] = [];
-    let after: TrailCursor | undefined;
+    let after: string | null = null;
     for (;;) {
-      const query = { ...period, changedOnly: true, limit: size };
-      const page = await store.reports.trails(after ? { ...query, after } : query);
+      const page = await store.reports.trails({ ...period, changedOnly: true, page: { after, size } });
       pages.push(page);
       const last = page.at(-1);
       if (page.length < size || !last) return pages;
-      after = { createdAt: last.case.createdAt, number: last.case.number, id: last.case.id };
+      after = last.case.id;
     }
   }
 
