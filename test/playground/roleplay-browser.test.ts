@@ -2,7 +2,7 @@
 // the role-play panel, the playground starts afresh with Camille's case waiting on a supervisor,
 // the trainee (Marie) approves with an apology and a plan, answers Camille's scripted follow-up,
 // ticks the one item no event can show, and the checklist is fully ticked. Screenshots go to
-// test-results/screenshots/ (playground-roleplay*.png).
+// test-results/screenshots/ (playground-roleplay*.png; docs/playground-roleplay.png is a copy of one).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
