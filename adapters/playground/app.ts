@@ -16,6 +16,7 @@ import { customerPane, staffPane } from './panes.ts';
 import { asCustomer, staffOf, supervisorsOf } from './people.ts';
 import type { Pane } from './render/forms.ts';
 import { type Flash, notFoundPage, playgroundPage } from './render/page.ts';
+import type { RolePlayView, ScenarioView } from './render/roleplay.ts';
 import { playgroundSink } from './sink.ts';
 
 export type Advance = '15m' | '1h' | 'next';
@@ -31,6 +32,32 @@ export interface PlaygroundControls {
   /** Where the console is mounted (linked from the page), and its stylesheet, reused here. */
   consoleHref?: string;
   stylesheet?: string;
+  /** Role-play scenarios (the composition's); without them the page has no role-play panel. */
+  rolePlay?: RolePlay;
+}
+
+/** Who each pane plays in a scenario: a playground customer's key, a staff member's and a supervisor's id. */
+export interface Cast {
+  customer: string;
+  staff: string;
+  supervisor: string;
+}
+
+/** The role-play scenarios, as the composition runs them (src/playground/roleplay). */
+export interface RolePlay {
+  /** The scenarios to pick from, titled in `locale`. */
+  list(locale: Locale): { id: string; title: string }[];
+  /** The scenario being played, its brief and checklist in `locale`; null in free play. */
+  current(locale: Locale): Promise<ScenarioView | null>;
+  /**
+   * Starts afresh (a new store and clock), then scenario `id`'s opening steps ('' is free play).
+   * Answers who plays each pane (null in free play), or 'unknown' for an id there is no scenario by.
+   */
+  start(id: string, locale: Locale): Promise<{ cast: Cast | null; title: string } | 'unknown'>;
+  /** Plays the steps the trainee's last action made due (customer messages, clock moves). */
+  afterAction(locale: Locale): Promise<void>;
+  /** Ticks or unticks one of the trainee's own checklist items; false when there is no such item. */
+  toggle(itemId: string): boolean;
 }
 
 /** Posted forms are small; a body past this is refused before it is read. */
@@ -126,14 +153,18 @@ export function createPlaygroundAdapter(ctx: AdapterContext, controls: Playgroun
     const locale = state.locale(c);
     const flash = state.takeFlash(c);
     const deps = { desk, config: config.desk, inbox };
-    const [customer, staffView, supervisorView, nextDeadline] = await serial(() =>
+    const [customer, staffView, supervisorView, nextDeadline, current] = await serial(() =>
       Promise.all([
         customerPane(deps, state.customer(c), locale),
         staffPane(deps, 'staff', staff, state.person(c, 'staff'), locale),
         staffPane(deps, 'supervisor', supervisors, state.person(c, 'supervisor'), locale),
         controls.nextDeadline(),
+        controls.rolePlay?.current(locale) ?? null,
       ]),
     );
+    const rolePlay: RolePlayView | null = controls.rolePlay
+      ? { scenarios: controls.rolePlay.list(locale), current }
+      : null;
     return c.html(
       playgroundPage({
         locale,
@@ -144,6 +175,7 @@ export function createPlaygroundAdapter(ctx: AdapterContext, controls: Playgroun
         stylesheet: controls.stylesheet ?? null,
         config: config.desk,
         panes: [customer, staffView, supervisorView],
+        rolePlay,
         flash,
       }),
     );
@@ -159,6 +191,7 @@ export function createPlaygroundAdapter(ctx: AdapterContext, controls: Playgroun
       const said = await serial(async () => {
         const text = await runForm(c, pane, form, new Fields(body), locale);
         await controls.settle();
+        await controls.rolePlay?.afterAction(locale);
         return text;
       });
       state.flash(c, { at: pane, kind: 'ok', text: said });
@@ -179,7 +212,11 @@ export function createPlaygroundAdapter(ctx: AdapterContext, controls: Playgroun
     if (by !== '15m' && by !== '1h' && by !== 'next')
       return refuse(c, 'clock', label(locale, 'unknown_form'));
     try {
-      const at = await serial(() => controls.advance(by));
+      const at = await serial(async () => {
+        const moved = await controls.advance(by);
+        await controls.rolePlay?.afterAction(locale);
+        return moved;
+      });
       const text =
         at === null
           ? label(locale, 'no_deadline')
@@ -198,6 +235,40 @@ export function createPlaygroundAdapter(ctx: AdapterContext, controls: Playgroun
     if (!isPane(body.pane) || !state.choose(c, body.pane, person))
       return refuse(c, 'clock', label(state.locale(c), 'unknown_form'));
     return back(c, body.pane);
+  });
+
+  // Role-play: start a scenario (or free play) afresh; tick one of the trainee's own items.
+  app.post('/roleplay/start', async (c) => {
+    const locale = state.locale(c);
+    const id = (await formBody(c)).scenario;
+    const rolePlay = controls.rolePlay;
+    if (!rolePlay || (id !== undefined && typeof id !== 'string'))
+      return refuse(c, 'clock', label(locale, 'unknown_scenario'));
+    try {
+      const started = await serial(() => rolePlay.start(id ?? '', locale));
+      if (started === 'unknown') return refuse(c, 'clock', label(locale, 'unknown_scenario'));
+      if (started.cast) {
+        const { customer, staff: staffId, supervisor } = started.cast;
+        state.choose(c, 'customer', customer);
+        state.choose(c, 'staff', staffId);
+        state.choose(c, 'supervisor', supervisor);
+      }
+      const text = started.cast
+        ? label(locale, 'roleplay_started', { title: started.title })
+        : label(locale, 'roleplay_cleared');
+      state.flash(c, { at: 'clock', kind: 'ok', text });
+      return back(c, 'clock');
+    } catch (e) {
+      logger.error('playground.roleplay_failed', { error: e instanceof Error ? e.message : String(e) });
+      return refuse(c, 'clock', refusalText(e, { locale, timeZone: clockZone }, plain));
+    }
+  });
+
+  app.post('/roleplay/tick', async (c) => {
+    const item = (await formBody(c)).item;
+    if (!controls.rolePlay || typeof item !== 'string' || !controls.rolePlay.toggle(item))
+      return refuse(c, 'clock', label(state.locale(c), 'unknown_form'));
+    return c.redirect('/#roleplay', 303);
   });
 
   app.get('/lang/:locale', (c) => {

@@ -67,6 +67,19 @@ const en = {
   no_case: 'That case could not be found. Please use the buttons on the page.',
   body_too_large: 'That was far too much text to send at once. Please write less.',
   not_found_page: 'There is nothing at this address. Back to the playground:',
+  roleplay: 'Role-play',
+  roleplay_pick: 'Scenario',
+  roleplay_free: 'Free play (empty playground)',
+  roleplay_start: 'Start afresh',
+  roleplay_hint: 'Starting clears the playground: a new, empty desk and the clock back at the start.',
+  roleplay_started: 'Role-play “{title}” started. Read the brief, then play your pane.',
+  roleplay_cleared: 'The playground starts afresh: nothing in it yet.',
+  unknown_scenario: 'There is no such scenario. Please pick one from the list.',
+  checklist: 'What good looks like',
+  checklist_count: '{ticked} of {total}',
+  checklist_done: 'Every item is ticked: well done.',
+  check_auto: 'ticked from the case',
+  check_self: 'tick it yourself',
 } as const;
 
 export type PlaygroundLabelKey = keyof typeof en;
@@ -134,6 +147,19 @@ const fr: Record<PlaygroundLabelKey, string> = {
   no_case: 'Cette demande est introuvable. Utilisez les boutons de la page.',
   body_too_large: 'C’était beaucoup trop de texte d’un coup. Écrivez moins, s’il vous plaît.',
   not_found_page: 'Il n’y a rien à cette adresse. Retour au bac à sable :',
+  roleplay: 'Jeu de rôle',
+  roleplay_pick: 'Scénario',
+  roleplay_free: 'Jeu libre (bac à sable vide)',
+  roleplay_start: 'Recommencer à zéro',
+  roleplay_hint: 'Commencer vide le bac à sable : un service neuf et vide, l’horloge remise au départ.',
+  roleplay_started: 'Jeu de rôle « {title} » commencé. Lisez la consigne, puis jouez votre panneau.',
+  roleplay_cleared: 'Le bac à sable recommence à zéro : il est vide.',
+  unknown_scenario: 'Ce scénario n’existe pas. Choisissez-en un dans la liste.',
+  checklist: 'Ce qui est attendu',
+  checklist_count: '{ticked} sur {total}',
+  checklist_done: 'Tout est coché : bravo.',
+  check_auto: 'coché d’après la demande',
+  check_self: 'à cocher vous-même',
 };
 
 const lt: Record<PlaygroundLabelKey, string> = {
@@ -199,6 +225,20 @@ const lt: Record<PlaygroundLabelKey, string> = {
   no_case: 'Užklausa nerasta. Naudokite puslapio mygtukus.',
   body_too_large: 'Per daug teksto vienu kartu. Parašykite trumpiau.',
   not_found_page: 'Šiuo adresu nieko nėra. Grįžti į smėlio dėžę:',
+  roleplay: 'Vaidmenų žaidimas',
+  roleplay_pick: 'Scenarijus',
+  roleplay_free: 'Laisvas žaidimas (tuščia smėlio dėžė)',
+  roleplay_start: 'Pradėti iš naujo',
+  roleplay_hint:
+    'Pradedant smėlio dėžė išvaloma: nauja tuščia pagalbos tarnyba, laikrodis grąžinamas į pradžią.',
+  roleplay_started: 'Vaidmenų žaidimas „{title}“ pradėtas. Perskaitykite užduotį ir vaidinkite savo skiltį.',
+  roleplay_cleared: 'Smėlio dėžė pradedama iš naujo: joje dar nieko nėra.',
+  unknown_scenario: 'Tokio scenarijaus nėra. Pasirinkite iš sąrašo.',
+  checklist: 'Kas laikoma gerai atliktu darbu',
+  checklist_count: '{ticked} iš {total}',
+  checklist_done: 'Visi punktai pažymėti: puiku.',
+  check_auto: 'pažymima pagal užklausą',
+  check_self: 'pažymėkite patys',
 };
 
 export const PLAYGROUND_LABELS: Readonly<Record<Locale, Readonly<Record<PlaygroundLabelKey, string>>>> = {

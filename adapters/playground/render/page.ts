@@ -15,6 +15,7 @@ import { label, type PlaygroundLabelKey } from '../labels.ts';
 import { type CaseView, caseBlock } from './case-block.ts';
 import type { Pane } from './forms.ts';
 import type { Html } from './html.ts';
+import { type RolePlayView, rolePlayPanel } from './roleplay.ts';
 import { PLAYGROUND_CSS } from './style.ts';
 
 const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', fr: 'Français', lt: 'Lietuvių' };
@@ -46,6 +47,8 @@ export interface PageView {
   stylesheet: string | null;
   config: DeskConfig;
   panes: readonly PaneView[];
+  /** The role-play panel beside the panes; null: none. */
+  rolePlay: RolePlayView | null;
   flash: Flash | null;
 }
 
@@ -209,7 +212,10 @@ export function playgroundPage(view: PageView): Html {
           <nav class="tabs">
             ${view.panes.map((p) => html`<a href="#${p.pane}">${t(PANE_TITLE[p.pane])}</a>`)}
           </nav>
-          <div class="panes">${view.panes.map((p) => paneOf(view, p))}</div>
+          <div class="stage ${view.rolePlay ? 'with-roleplay' : ''}">
+            ${view.rolePlay ? rolePlayPanel(view.locale, view.rolePlay) : ''}
+            <div class="panes">${view.panes.map((p) => paneOf(view, p))}</div>
+          </div>
         </main>
       </body>
     </html>`;

@@ -34,9 +34,26 @@ details.act summary { cursor: pointer; color: var(--accent, #2456c7); }
 .pane label.check { display: flex; gap: 0.3rem; align-items: baseline; }
 .pane textarea, .pane input[type="text"], .pane select { display: block; width: 100%; font: inherit; }
 .score label { display: inline-block; margin-right: 0.6rem; }
+.stage.with-roleplay { display: grid; grid-template-columns: minmax(14rem, 18rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
+.roleplay { background: #fff; border: 1px solid var(--line, #d9dee7); border-radius: 8px; padding: 0.6rem 0.8rem; }
+.roleplay > h2 { margin: 0.2rem 0 0.5rem; }
+.roleplay .picker select { display: block; width: 100%; font: inherit; margin: 0.2rem 0 0.4rem; }
+.roleplay .hint { font-size: 0.8em; margin: 0.3rem 0 0; }
+.roleplay h3 { font-size: 1rem; margin: 0.8rem 0 0.3rem; }
+.roleplay h4 { font-size: 0.95rem; margin: 0.6rem 0 0.3rem; display: flex; justify-content: space-between; }
+.roleplay .brief { margin: 0 0 0.4rem; }
+.checklist { list-style: none; padding: 0; margin: 0; }
+.checklist li { margin: 0 0 0.4rem; }
+.checklist form { display: inline; margin: 0; }
+.checklist .tick { background: none; border: none; padding: 0; text-align: left; color: inherit; }
+.checklist .mark { font-size: 1.1em; }
+.checklist li[data-state="ticked"] .mark { color: var(--ok, #18794e); }
+.checklist .how { display: block; font-size: 0.75em; color: var(--muted, #5b6474); margin-left: 1.4em; }
+.roleplay-done { background: var(--ok-bg, #e6f4ec); color: var(--ok, #18794e); padding: 0.4rem 0.6rem; border-radius: 6px; }
 button { font: inherit; padding: 0.2rem 0.7rem; cursor: pointer; }
 @media (max-width: 900px) {
   .panes { grid-template-columns: 1fr; }
+  .stage.with-roleplay { grid-template-columns: 1fr; }
   .tabs { display: flex; }
   .panes:has(.pane:target) .pane:not(:target) { display: none; }
 }
