@@ -264,7 +264,14 @@ export interface NoticeQueue extends LeaseQueue<OutboxEntry> {
    * send is never taken over. False when this lease no longer holds the notice.
    */
   renew(id: string, leaseToken: string, until: Date): Promise<boolean>;
-  markSent(id: string, leaseToken: string, at: Date): Promise<void>;
+  /**
+   * Records the send as done. With `paceMs` > 0 the pace also counts from `at` (the platform's
+   * answer): the platform times a message when it arrives, somewhere between our start and its
+   * answer, so pacing from both keeps two sends to one destination the pace apart however long a
+   * send takes. The destination's next allowed instant becomes the later of what it was and
+   * `at + paceMs`.
+   */
+  markSent(id: string, leaseToken: string, at: Date, options?: { paceMs?: number }): Promise<void>;
   markFailed(id: string, leaseToken: string, failure: NoticeFailure): Promise<void>;
 }
 

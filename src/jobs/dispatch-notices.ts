@@ -4,12 +4,13 @@
 // Claims are paced per destination (about one message per second per channel or DM, across all
 // replicas), and each send is marked as started just before the platform call, so a crash before
 // that point hands the notice to another replica instead of leaving it ambiguous. The pace counts
-// from that mark: a pass sends its notices one after another, so a pace counted from the claim
-// would let two sends to one channel come closer than the platform allows. A rate limit answer
+// from that mark: a destination's notices are sent one after another, so a pace counted from the
+// claim would let two sends to one channel come closer than the platform allows. A rate limit answer
 // (429) is retried exactly when the platform says and never brings a notice nearer to parking.
 import type { Case, ClaimedNotice } from '../core/model.ts';
 import type { ClaimOptions, Clock, DeliveryResult, NoticeQueue, NoticeSink } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
+import { paceKeyOf } from '../store/pace-key.ts';
 
 export interface DispatchOptions {
   notices: NoticeQueue;
@@ -25,6 +26,8 @@ export interface DispatchOptions {
   paceMs?: number;
   /** When aborted (shutdown), notices whose send has not started are given back at once. */
   signal?: AbortSignal;
+  /** Destinations sent to at once (default SEND_LINES; 1 sends the whole pass one after another). */
+  sendLines?: number;
 }
 
 export interface DispatchReport {
@@ -46,6 +49,13 @@ export interface DispatchReport {
  */
 export const NOTICE_PACE_MS = 1_010;
 
+/**
+ * Destinations a pass sends to at once. Each platform limits a destination (one message a second
+ * per channel) far more tightly than a bot's whole traffic, so different destinations need not
+ * wait for each other; a bound keeps a large pass from opening hundreds of requests together.
+ */
+export const SEND_LINES = 16;
+
 const DEFAULT_LEASE_MS = 30_000;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 5 * 60_000;
@@ -66,7 +76,7 @@ const emptyReport = (): DispatchReport => ({
 
 type DeliverOptions = Pick<
   DispatchOptions,
-  'notices' | 'clock' | 'sink' | 'logger' | 'maxAttempts' | 'leaseMs'
+  'notices' | 'clock' | 'sink' | 'logger' | 'maxAttempts' | 'leaseMs' | 'paceMs'
 >;
 
 /** How often, as a share of the lease, a send in flight renews its claim. */
@@ -110,20 +120,41 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
   };
   const notices = await queue.claim(claim);
   report.claimed = notices.length;
-  for (const [index, notice] of notices.entries()) {
-    if (options.signal?.aborted) {
-      for (const unsent of notices.slice(index)) await queue.release(unsent.id, unsent.leaseToken);
-      report.released = notices.length - index;
-      break;
-    }
-    if (
-      !(await queue.startSend(notice.id, notice.leaseToken, clock.now(), { paceMs, leaseMs: claim.leaseMs }))
-    ) {
-      report.leaseLost += 1;
-      continue;
-    }
-    await deliverStarted(options, notice, report);
+  // One line per destination, in the order claimed: a destination's notices go one after another
+  // (a conversation reads them in order), different destinations side by side, SEND_LINES at a
+  // time. A paced claim holds one notice per destination, so its pass is as long as its slowest
+  // send rather than the sum of them all, and the writes of sends in flight share commits.
+  const lines = new Map<string, ClaimedNotice[]>();
+  for (const notice of notices) {
+    const key = paceKeyOf(notice.recipient);
+    const line = lines.get(key);
+    if (line) line.push(notice);
+    else lines.set(key, [notice]);
   }
+  const sendLine = async (line: readonly ClaimedNotice[]) => {
+    for (const notice of line) {
+      if (options.signal?.aborted) {
+        await queue.release(notice.id, notice.leaseToken);
+        report.released += 1;
+        continue;
+      }
+      const started = await queue.startSend(notice.id, notice.leaseToken, clock.now(), {
+        paceMs,
+        leaseMs: claim.leaseMs,
+      });
+      if (!started) {
+        report.leaseLost += 1;
+        continue;
+      }
+      await deliverStarted(options, notice, report);
+    }
+  };
+  const waiting = [...lines.values()];
+  const worker = async () => {
+    for (let line = waiting.shift(); line; line = waiting.shift()) await sendLine(line);
+  };
+  const width = Math.max(1, Math.min(options.sendLines ?? SEND_LINES, waiting.length));
+  await Promise.all(Array.from({ length: width }, worker));
   return report;
 }
 
@@ -166,7 +197,9 @@ async function deliverStarted(
     release();
   }
   if (result.status === 'sent') {
-    await queue.markSent(notice.id, notice.leaseToken, clock.now());
+    // The pace counts from the answer too (see NoticeQueue.markSent).
+    const paceMs = options.paceMs ?? 0;
+    await queue.markSent(notice.id, notice.leaseToken, clock.now(), paceMs > 0 ? { paceMs } : undefined);
     report.sent += 1;
   } else if (result.status === 'retry' && (result.rateLimited || notice.attempts + 1 < maxAttempts)) {
     const rateLimited = result.rateLimited === true;

@@ -23,6 +23,11 @@ export function createMemoryOutbox() {
   const dedupeKeys = new Set<string>();
   /** Per destination, when its next notice may be claimed (paced claims only). */
   const paceNext = new Map<string, Date>();
+  /** A destination's next allowed instant becomes `nextMs` unless it is later already. */
+  const movePace = (key: string, nextMs: number) => {
+    const current = paceNext.get(key)?.getTime() ?? nextMs;
+    paceNext.set(key, new Date(Math.max(current, nextMs)));
+  };
 
   const toEntry = ({
     seq: _s,
@@ -93,11 +98,7 @@ export function createMemoryOutbox() {
       if (options?.leaseMs) extendLease(o, new Date(at.getTime() + options.leaseMs));
       // The pace counts from the send; the claim's reservation stands if it is later.
       const paceMs = options?.paceMs ?? 0;
-      if (paceMs > 0) {
-        const fromSend = at.getTime() + paceMs;
-        const current = paceNext.get(o.paceKey)?.getTime() ?? fromSend;
-        paceNext.set(o.paceKey, new Date(Math.max(current, fromSend)));
-      }
+      if (paceMs > 0) movePace(o.paceKey, at.getTime() + paceMs);
       return true;
     },
 
@@ -130,13 +131,16 @@ export function createMemoryOutbox() {
         Object.assign(o, { status: 'pending', leaseToken: null, leaseUntil: null });
     },
 
-    async markSent(id, leaseToken, at) {
+    async markSent(id, leaseToken, at, options) {
       // A late confirmation also settles a row that was marked ambiguous when its lease ran out.
       const o = outbox.find(
         (x) =>
           x.id === id && x.leaseToken === leaseToken && (x.status === 'sending' || x.status === 'ambiguous'),
       );
-      if (o) Object.assign(o, { status: 'sent', sentAt: new Date(at) });
+      if (!o) return;
+      Object.assign(o, { status: 'sent', sentAt: new Date(at) });
+      const paceMs = options?.paceMs ?? 0;
+      if (paceMs > 0) movePace(o.paceKey, at.getTime() + paceMs);
     },
 
     async markFailed(id, leaseToken, failure) {

@@ -50,6 +50,7 @@ describe('the lease of a send in flight', () => {
       logger,
       owner: 'a',
       leaseMs: LEASE_MS,
+      sendLines: 1,
     });
     // Another replica polls every half second for the whole time A's two sends take.
     let takenOver = 0;

@@ -197,6 +197,126 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     return { store, clock, logger: memoryLogger() };
   }
 
+  /** A sink whose sends wait until the test lets them go; records when each began and ended. */
+  function heldSink() {
+    const log: string[] = [];
+    const waiting: (() => void)[] = [];
+    let inFlight = 0;
+    let most = 0;
+    return {
+      log,
+      get most() {
+        return most;
+      },
+      /** Lets every send in flight finish. */
+      releaseAll() {
+        for (const go of waiting.splice(0)) go();
+      },
+      async deliver(n: ClaimedNotice): Promise<DeliveryResult> {
+        log.push(`start ${n.key}`);
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        inFlight -= 1;
+        log.push(`end ${n.key}`);
+        return { status: 'sent' };
+      },
+    };
+  }
+
+  /** Lets the sends through until the pass ends (each round releases those in flight). */
+  async function drive<T>(pass: Promise<T>, sink: { releaseAll(): void }): Promise<T> {
+    let done = false;
+    const result = pass.finally(() => {
+      done = true;
+    });
+    while (!done) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      sink.releaseAll();
+    }
+    return result;
+  }
+
+  it('a pass sends to different destinations side by side, and to one destination in order', async () => {
+    const { store, clock, logger } = await fiveNotices();
+    const sink = heldSink();
+    const report = await drive(
+      dispatchOnce({ notices: store.notices, clock, sink, logger, owner: 'a' }),
+      sink,
+    );
+    expect(report).toMatchObject({ claimed: 5, sent: 5 });
+    // Both destinations had a send in flight at once; never more than one each.
+    expect(sink.most).toBe(2);
+    const order = (keys: string[]) => sink.log.filter((l) => keys.some((k) => l.endsWith(` ${k}`)));
+    // The conversation's three and the person's two each went one after another, in order.
+    expect(order(['n0', 'n2', 'n4'])).toEqual([
+      'start n0',
+      'end n0',
+      'start n2',
+      'end n2',
+      'start n4',
+      'end n4',
+    ]);
+    expect(order(['n1', 'n3'])).toEqual(['start n1', 'end n1', 'start n3', 'end n3']);
+    expect((await store.inspect.listOutbox({})).map((n) => n.status)).toEqual([
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+      'sent',
+    ]);
+  });
+
+  it('sends to at most sendLines destinations at once', async () => {
+    const store = createMemoryStore();
+    const clock = new FakeClock('2026-11-23T08:00:00.000Z');
+    await seedCase(store, {}, (c) => ({
+      notices: Array.from({ length: 7 }, (_, i) =>
+        makeNotice(c, { key: `p${i}`, recipient: { kind: 'person', personId: `person${i}` } }),
+      ),
+    }));
+    clock.advance(1_000);
+    const sink = heldSink();
+    const pass = dispatchOnce({
+      notices: store.notices,
+      clock,
+      sink,
+      logger: memoryLogger(),
+      owner: 'a',
+      sendLines: 3,
+    });
+    expect(await drive(pass, sink)).toMatchObject({ claimed: 7, sent: 7 });
+    expect(sink.most).toBe(3);
+  });
+
+  it('stopping mid-pass: each destination gives back what it had not started; nothing is sent twice', async () => {
+    const { store, clock, logger } = await fiveNotices();
+    const stop = new AbortController();
+    const sink = heldSink();
+    const pass = dispatchOnce({
+      notices: store.notices,
+      clock,
+      sink,
+      logger,
+      owner: 'a',
+      signal: stop.signal,
+    });
+    // Shutdown arrives while the first send of each destination is in flight.
+    while (sink.log.length < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+    stop.abort();
+    const first = await drive(pass, sink);
+    expect(first).toMatchObject({ claimed: 5, sent: 2, released: 3 });
+    const next = scriptedSink(() => ({ status: 'sent' }));
+    expect(
+      await dispatchOnce({ notices: store.notices, clock, sink: next, logger, owner: 'b' }),
+    ).toMatchObject({
+      claimed: 3,
+      sent: 3,
+    });
+    expect(next.delivered).toHaveLength(3);
+    expect((await store.inspect.listOutbox({})).every((n) => n.status === 'sent')).toBe(true);
+  });
+
   it('sends at most one notice per destination per second, whoever dispatches', async () => {
     const { store, clock, logger } = await fiveNotices();
     const sink = scriptedSink(() => ({ status: 'sent' }));
@@ -214,10 +334,11 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     expect(new Set(sink.delivered).size).toBe(5);
   });
 
-  it('paces each destination from its send, not from its claim', async () => {
+  it('paces each destination from its send and its answer, not from its claim (a pass sending one after another)', async () => {
     const { store, clock, logger } = await fiveNotices();
-    // Each send takes 400 ms: the pass claims n0 (conversation) and n1 (tom) at once, but sends
-    // n1 400 ms after the claim, so tom's next message may go 400 ms + the pace after the claim.
+    // Each send takes 400 ms: the pass claims n0 (conversation) and n1 (tom) at once, but starts
+    // n1 400 ms after the claim, and each answer comes 400 ms after its start. The platform times a
+    // message somewhere in between, so a destination's next message waits a pace after the answer.
     const P = NOTICE_PACE_MS;
     const sends: [string, number][] = [];
     const sink = {
@@ -228,26 +349,36 @@ describe('outbox dispatcher across replicas and shutdown', () => {
       },
     };
     const run = (owner: string) =>
-      dispatchOnce({ notices: store.notices, clock, sink, logger, owner, paceMs: NOTICE_PACE_MS });
+      dispatchOnce({
+        notices: store.notices,
+        clock,
+        sink,
+        logger,
+        owner,
+        paceMs: NOTICE_PACE_MS,
+        sendLines: 1,
+      });
     const start = clock.now().getTime();
     expect(await run('a')).toMatchObject({ claimed: 2, sent: 2 });
     clock.set(new Date(start + P));
-    expect(await run('b')).toMatchObject({ claimed: 1, sent: 1 }); // n2, to the conversation
+    expect(await run('b')).toMatchObject({ claimed: 0 }); // a pace after n0's start: too soon
     clock.set(new Date(start + 400 + P - 1));
     expect(await run('b')).toMatchObject({ claimed: 0 });
     clock.set(new Date(start + 400 + P));
+    expect(await run('b')).toMatchObject({ claimed: 1, sent: 1 }); // n2, a pace after n0's answer
+    // The clock is now 800 ms + P: a pace after n1's answer, tom's next may go.
     expect(await run('b')).toMatchObject({ claimed: 1, sent: 1 }); // n3, to tom
     expect(sends.map(([key, t]) => [key, t - start])).toEqual([
       ['n0', 0],
       ['n1', 400],
-      ['n2', P],
-      ['n3', 400 + P],
+      ['n2', 400 + P],
+      ['n3', 800 + P],
     ]);
-    // Sent one after another, each destination's sends are at least the pace apart.
-    expect(await store.notices.nextDueAt()).toEqual(new Date(start + 2 * P)); // n4, to the conversation
+    // n4, to the conversation: a pace after n2's answer.
+    expect(await store.notices.nextDueAt()).toEqual(new Date(start + 800 + 2 * P));
   });
 
-  it('a dispatcher whose lease was taken over sends nothing more; its started send goes again, noted', async () => {
+  it('a dispatcher whose lease was taken over sends nothing more; its started send goes again, noted (one after another)', async () => {
     const { store, clock, logger } = await fiveNotices();
     const delivered: string[] = [];
     let stalled = false;
@@ -267,6 +398,7 @@ describe('outbox dispatcher across replicas and shutdown', () => {
             logger,
             owner: 'b',
             leaseMs: 30_000,
+            sendLines: 1,
           });
         }
         return { status: 'sent' };
@@ -285,6 +417,7 @@ describe('outbox dispatcher across replicas and shutdown', () => {
       logger,
       owner: 'a',
       leaseMs: 30_000,
+      sendLines: 1,
     });
     expect(a).toMatchObject({ claimed: 5, sent: 1, leaseLost: 4 });
     expect([...delivered].sort()).toEqual(['n0', 'n0', 'n1', 'n2', 'n3', 'n4']);
@@ -299,7 +432,7 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     ]);
   });
 
-  it('stopping gives back every notice not yet started; the next dispatch sends them once', async () => {
+  it('stopping gives back every notice not yet started; the next dispatch sends them once (one after another)', async () => {
     const { store, clock, logger } = await fiveNotices();
     const stop = new AbortController();
     const sink = scriptedSink(() => {
@@ -313,6 +446,7 @@ describe('outbox dispatcher across replicas and shutdown', () => {
       logger,
       owner: 'a',
       signal: stop.signal,
+      sendLines: 1,
     });
     expect(first).toMatchObject({ claimed: 5, sent: 1, released: 4 });
     const outbox = await store.inspect.listOutbox({});

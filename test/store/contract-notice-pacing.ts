@@ -126,6 +126,26 @@ export function describeNoticePacingContract(store: CurrentStore): void {
       expect(keysOf(await paced(at(MIN + 1400)))).toEqual(['n2']);
     });
 
+    it('counts the pace from the answer too: markSent with paceMs moves the destination to the answer + paceMs', async () => {
+      await seedPaced();
+      const [n0, n1] = await store().notices.claim(claimAt(at(MIN), { paceMs: 1000, leaseMs: 60 * MIN }));
+      if (!n0 || !n1) throw new Error('nothing claimed');
+      expect(await store().notices.startSend(n0.id, n0.leaseToken, at(MIN), { paceMs: 1000 })).toBe(true);
+      expect(await store().notices.startSend(n1.id, n1.leaseToken, at(MIN), { paceMs: 1000 })).toBe(true);
+      // n0's platform answered 300 ms after its start: the conversation waits until 1.3 s after.
+      await store().notices.markSent(n0.id, n0.leaseToken, at(MIN + 300), { paceMs: 1000 });
+      // n1's answer came at once, and without paceMs the answer moves nothing.
+      await store().notices.markSent(n1.id, n1.leaseToken, at(MIN + 600));
+      const paced = (now: Date) => store().notices.claim(claimAt(now, { paceMs: 1000, owner: 'b' }));
+      expect(keysOf(await paced(at(MIN + 1000)))).toEqual(['n5']);
+      expect(keysOf(await paced(at(MIN + 1299)))).toEqual([]);
+      expect(keysOf(await paced(at(MIN + 1300)))).toEqual(['n2']);
+      // Left pending: n6, to the conversation, a pace after n2's claim.
+      expect(await store().notices.nextDueAt()).toEqual(at(MIN + 2300));
+      const sent = await store().inspect.listOutbox({ statuses: ['sent'] });
+      expect(sent.map((n) => n.key).sort()).toEqual(['n0', 'n1']);
+    });
+
     it('moves no pace when the send does not start, or without paceMs', async () => {
       await seedPaced();
       const [n0, n1] = await store().notices.claim(claimAt(at(MIN), { paceMs: 1000, leaseMs: 60 * MIN }));

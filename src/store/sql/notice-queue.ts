@@ -1,5 +1,6 @@
 // The outbox's NoticeQueue in SQL: claims through the dialect (paced per destination, see
 // claims.ts of each provider), the started mark that moves the destination's pace, and outcomes.
+import type { SqlRunner } from './sql-db.ts';
 import { empty, sqltag as sql } from './sql-tag.ts';
 import type { NoticeQueue } from '../../core/ports.ts';
 import { toMs } from './rows.ts';
@@ -9,6 +10,12 @@ export function sqlNoticeQueue({ db, dialect, turn, read }: SqlStoreContext): No
   /** The lease held until `untilMs`, or later if it already runs longer (never shortened). */
   const extendLease = (untilMs: bigint) =>
     sql`lease_until = ${dialect.greatest(sql`lease_until`, sql`${untilMs}`)}`;
+  /** A destination's next allowed instant becomes `nextAt` unless it is later already. */
+  const movePace = (tx: SqlRunner, key: string, nextAt: bigint) =>
+    tx.execute(sql`
+      INSERT INTO pace_keys ("key", next_at) VALUES (${key}, ${nextAt})
+      ON CONFLICT ("key") DO UPDATE
+      SET next_at = ${dialect.greatest(sql`pace_keys.next_at`, sql`excluded.next_at`)}`);
   return {
     claim: (options) => turn(() => dialect.claimNotices(db, options)),
 
@@ -26,10 +33,7 @@ export function sqlNoticeQueue({ db, dialect, turn, read }: SqlStoreContext): No
         return db.transaction(async (tx) => {
           const [row] = await tx.query<{ paceKey: string }>(sql`${start} RETURNING pace_key AS "paceKey"`);
           if (!row) return false;
-          await tx.execute(sql`
-            INSERT INTO pace_keys ("key", next_at) VALUES (${row.paceKey}, ${toMs(at) + BigInt(paceMs)})
-            ON CONFLICT ("key") DO UPDATE
-            SET next_at = ${dialect.greatest(sql`pace_keys.next_at`, sql`excluded.next_at`)}`);
+          await movePace(tx, row.paceKey, toMs(at) + BigInt(paceMs));
           return true;
         });
       }),
@@ -60,12 +64,21 @@ export function sqlNoticeQueue({ db, dialect, turn, read }: SqlStoreContext): No
             AND send_started_at IS NULL`);
       }),
 
-    markSent: (id, leaseToken, at) =>
+    markSent: (id, leaseToken, at, options) =>
       turn(async () => {
         // A late confirmation also settles a row that was marked ambiguous when its lease ran out.
-        await db.execute(sql`
+        const sent = sql`
           UPDATE outbox SET status = 'sent', sent_at = ${toMs(at)}
-          WHERE id = ${id} AND lease_token = ${leaseToken} AND status IN ('sending', 'ambiguous')`);
+          WHERE id = ${id} AND lease_token = ${leaseToken} AND status IN ('sending', 'ambiguous')`;
+        const paceMs = options?.paceMs ?? 0;
+        if (paceMs <= 0) {
+          await db.execute(sent);
+          return;
+        }
+        await db.transaction(async (tx) => {
+          const [row] = await tx.query<{ paceKey: string }>(sql`${sent} RETURNING pace_key AS "paceKey"`);
+          if (row) await movePace(tx, row.paceKey, toMs(at) + BigInt(paceMs));
+        });
       }),
 
     markFailed: (id, leaseToken, failure) =>
