@@ -20,6 +20,7 @@ export async function openPostgresStore(databaseUrl: string): Promise<Inspectabl
     turn: (operation) => operation(),
     writesInOneStatement: true,
     greatest: (a, b) => sql`GREATEST(${a}, ${b})`,
+    filterOnly: (column) => column,
     searchAnswers: postgresAnswerSearch,
   });
 }

@@ -34,17 +34,19 @@ async function eventsOf(db: SqlRunner, ids: readonly string[]): Promise<Map<stri
   return byCase;
 }
 
-export function sqlReportReads({ db, read }: SqlStoreContext): ReportReads {
+export function sqlReportReads({ db, read, dialect }: SqlStoreContext): ReportReads {
   return {
     trails: (query) =>
       read(async () => {
-        const team = query.team === undefined ? empty : sql`AND team = ${query.team}`;
+        const { page } = query;
+        // Pages walk the primary key: the team is only a filter there (see SqlDialect.filterOnly).
+        const teamColumn = page ? dialect.filterOnly(raw('team')) : raw('team');
+        const team = query.team === undefined ? empty : sql`AND ${teamColumn} = ${query.team}`;
         const limit = query.limit === undefined ? empty : sql`LIMIT ${Math.max(0, Math.floor(query.limit))}`;
         const from = query.from.getTime();
         const counted = query.changedOnly
           ? sql`updated_at >= ${from}`
           : sql`(status IN (${join([...ACTIVE_STATUSES])}) OR updated_at >= ${from})`;
-        const { page } = query;
         const after = page?.after ? sql`AND id > ${page.after}` : empty;
         const order = page
           ? sql`ORDER BY id LIMIT ${Math.max(0, Math.floor(page.size))}`

@@ -17,6 +17,12 @@ export interface SqlDialect {
   writesInOneStatement?: boolean;
   /** The larger of two values: SQLite's scalar max(a, b), PostgreSQL's GREATEST(a, b). */
   greatest(a: Sql, b: Sql): Sql;
+  /**
+   * A column compared as a filter only, never as a way into an index: SQLite's `+column` (its
+   * planner would otherwise walk a team's index and sort every row it finds, where a long read in
+   * pages should walk the primary key); PostgreSQL's planner weighs both, so the column as it is.
+   */
+  filterOnly(column: Sql): Sql;
   /** The answer bank's full-text search (SQLite FTS5, PostgreSQL tsvector). */
   searchAnswers: AnswerSearchStatement;
 }

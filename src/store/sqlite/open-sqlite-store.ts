@@ -20,6 +20,7 @@ export async function openSqliteStore(databaseUrl: string): Promise<InspectableS
     turn,
     read,
     greatest: (a, b) => sql`max(${a}, ${b})`,
+    filterOnly: (column) => sql`+${column}`,
     searchAnswers: sqliteAnswerSearch,
   });
 }
