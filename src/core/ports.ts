@@ -3,6 +3,7 @@
 // delivery contract a platform's sink fulfils, and data rights (the privacy command's DataRights,
 // the retention job's RetentionStore). The core owns these interfaces; src/store, the adapters
 // and tests implement them.
+import type { ReportCase } from './reports/input.ts';
 import type {
   Case,
   CaseEvent,
@@ -302,17 +303,16 @@ export interface TrailQuery {
   team?: string;
   /** The most cases returned (the newest ones); unlimited when absent. */
   limit?: number;
-  /**
-   * Only cases changed at or after `from` (an active case untouched all period is left out): enough
-   * for what happened in the period, not for who was waiting in it (the queue's samples).
-   */
-  changedOnly?: boolean;
-  /**
-   * One page of a long read, in the order of case ids rather than newest first (an order every
-   * store walks along its primary key, so each page costs only its own cases): the `size` cases
-   * whose id comes after `after` (null for the first page). `limit` does not apply.
-   */
-  page?: { after: string | null; size: number };
+}
+
+/** One page of what happened in a period (ReportReads.reportPage). */
+export interface ReportPageQuery {
+  from: Date;
+  to: Date;
+  team?: string;
+  /** The last case id of the previous page; null for the first. */
+  after: string | null;
+  size: number;
 }
 
 /**
@@ -325,6 +325,15 @@ export interface ReportReads {
    * `to` and either still active or last changed at or after `from`. Newest first (by creation).
    */
   trails(query: TrailQuery): Promise<{ case: Case; events: CaseEvent[] }[]>;
+  /**
+   * One page of the cases changed in the period (created before `to`, last changed at or after
+   * `from`), in the order of their ids, the `size` after `after`: each with the parts of it reports
+   * read (ReportCase) and its whole trail. For figures of what happened in a period, such as the
+   * week's, read a page at a time: every store walks its primary key, so each page costs only its
+   * own cases, and only what reports read is decoded. (An active case untouched all period is not
+   * in it: it counts in the queue's samples, which need `trails`.)
+   */
+  reportPage(query: ReportPageQuery): Promise<{ case: ReportCase; events: CaseEvent[] }[]>;
   /** One case's timeline, or null if there is no such case. */
   timeline(caseId: string): Promise<CaseTimeline | null>;
 }

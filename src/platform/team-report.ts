@@ -72,12 +72,7 @@ export async function teamWeek(
   const week = startWeekTally(period, team.id);
   let after: string | null = null;
   for (;;) {
-    const page = await reports.trails({
-      ...period,
-      team: team.id,
-      changedOnly: true,
-      page: { after, size: WEEK_PAGE },
-    });
+    const page = await reports.reportPage({ ...period, team: team.id, after, size: WEEK_PAGE });
     addToWeekTally(week, page);
     const last = page.at(-1);
     if (page.length < WEEK_PAGE || last === undefined) break;

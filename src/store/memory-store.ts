@@ -240,19 +240,30 @@ export function createMemoryStore(): InspectableStore {
     },
     reports: {
       async trails(query) {
-        const { page } = query;
-        const matching = [...cases.values()].filter(
-          (c) =>
-            (query.team === undefined || c.team === query.team) &&
-            c.createdAt < query.to &&
-            (c.updatedAt >= query.from || (!query.changedOnly && ACTIVE_STATUSES.includes(c.status))) &&
-            (page?.after === undefined || page.after === null || c.id > page.after),
-        );
-        const found = page
-          ? matching.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, page.size)
-          : matching
-              .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.number - a.number)
-              .slice(0, query.limit ?? Infinity);
+        const found = [...cases.values()]
+          .filter(
+            (c) =>
+              (query.team === undefined || c.team === query.team) &&
+              c.createdAt < query.to &&
+              (ACTIVE_STATUSES.includes(c.status) || c.updatedAt >= query.from),
+          )
+          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.number - a.number)
+          .slice(0, query.limit ?? Infinity);
+        const wanted = new Map(found.map((c) => [c.id, [] as CaseEvent[]]));
+        for (const e of events) wanted.get(e.caseId)?.push(e);
+        return found.map((c) => ({ case: clone(c), events: clone(wanted.get(c.id) ?? []) }));
+      },
+      async reportPage(query) {
+        const found = [...cases.values()]
+          .filter(
+            (c) =>
+              (query.team === undefined || c.team === query.team) &&
+              c.createdAt < query.to &&
+              c.updatedAt >= query.from &&
+              (query.after === null || c.id > query.after),
+          )
+          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .slice(0, query.size);
         const wanted = new Map(found.map((c) => [c.id, [] as CaseEvent[]]));
         for (const e of events) wanted.get(e.caseId)?.push(e);
         return found.map((c) => ({ case: clone(c), events: clone(wanted.get(c.id) ?? []) }));

@@ -9,12 +9,27 @@ import {
   type CaseFields,
   type EventFields,
   type OutboxFields,
+  fromMs,
   rowToCase,
   rowToEvent,
   rowToOutboxEntry,
 } from './rows.ts';
 import type { SqlStoreContext } from './sql-context.ts';
 import type { SqlRunner } from './sql-db.ts';
+import type { ReportCase } from '../../core/reports/input.ts';
+import { POLICY_FIELD_DEFAULTS, type PolicySnapshot } from '../../core/model.ts';
+import { decodeJson } from './json-with-dates.ts';
+
+/** The columns of a case reports read (ReportCase). */
+interface ReportCaseFields {
+  id: string;
+  number: bigint | number;
+  team: string;
+  topic: string;
+  customerId: string;
+  createdAt: bigint | number;
+  policy: string;
+}
 
 /** Cases whose events one statement reads (well under both databases' parameter limits). */
 const EVENTS_CHUNK = 500;
@@ -38,23 +53,52 @@ export function sqlReportReads({ db, read, dialect }: SqlStoreContext): ReportRe
   return {
     trails: (query) =>
       read(async () => {
-        const { page } = query;
-        // Pages walk the primary key: the team is only a filter there (see SqlDialect.filterOnly).
-        const teamColumn = page ? dialect.filterOnly(raw('team')) : raw('team');
-        const team = query.team === undefined ? empty : sql`AND ${teamColumn} = ${query.team}`;
+        const team = query.team === undefined ? empty : sql`AND team = ${query.team}`;
         const limit = query.limit === undefined ? empty : sql`LIMIT ${Math.max(0, Math.floor(query.limit))}`;
-        const from = query.from.getTime();
-        const counted = query.changedOnly
-          ? sql`updated_at >= ${from}`
-          : sql`(status IN (${join([...ACTIVE_STATUSES])}) OR updated_at >= ${from})`;
-        const after = page?.after ? sql`AND id > ${page.after}` : empty;
-        const order = page
-          ? sql`ORDER BY id LIMIT ${Math.max(0, Math.floor(page.size))}`
-          : sql`ORDER BY created_at DESC, "number" DESC ${limit}`;
         const rows = await db.query<CaseFields>(sql`
           SELECT ${raw(CASE_FIELDS)} FROM cases
-          WHERE created_at < ${query.to.getTime()} ${team} AND ${counted} ${after} ${order}`);
+          WHERE created_at < ${query.to.getTime()} ${team}
+            AND (status IN (${join([...ACTIVE_STATUSES])}) OR updated_at >= ${query.from.getTime()})
+          ORDER BY created_at DESC, "number" DESC ${limit}`);
         const cases: Case[] = rows.map(rowToCase);
+        const events = await eventsOf(
+          db,
+          cases.map((c) => c.id),
+        );
+        return cases.map((c) => ({ case: c, events: events.get(c.id) ?? [] }));
+      }),
+
+    reportPage: (query) =>
+      read(async () => {
+        // The primary key's order; the team only a filter (see SqlDialect.filterOnly).
+        const team =
+          query.team === undefined ? empty : sql`AND ${dialect.filterOnly(raw('team'))} = ${query.team}`;
+        const after = query.after === null ? empty : sql`AND id > ${query.after}`;
+        const rows = await db.query<ReportCaseFields>(sql`
+          SELECT id, "number", team, topic, customer_id AS "customerId", created_at AS "createdAt", policy
+          FROM cases
+          WHERE created_at < ${query.to.getTime()} ${team} AND updated_at >= ${query.from.getTime()} ${after}
+          ORDER BY id LIMIT ${Math.max(0, Math.floor(query.size))}`);
+        // A team's cases share a few policies: each distinct snapshot is decoded once per page.
+        const policies = new Map<string, ReportCase['policy']>();
+        const policyOf = (text: string) => {
+          let policy = policies.get(text);
+          if (!policy) {
+            const { clock, calendar } = { ...POLICY_FIELD_DEFAULTS, ...decodeJson<PolicySnapshot>(text) };
+            policy = { clock, calendar };
+            policies.set(text, policy);
+          }
+          return policy;
+        };
+        const cases: ReportCase[] = rows.map((r) => ({
+          id: r.id,
+          number: Number(r.number),
+          team: r.team,
+          topic: r.topic,
+          customer: { id: r.customerId },
+          createdAt: fromMs(r.createdAt),
+          policy: policyOf(r.policy),
+        }));
         const events = await eventsOf(
           db,
           cases.map((c) => c.id),

@@ -50,7 +50,7 @@ describe('WeekTally', () => {
     const pages: CaseTrail[][] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await store.reports.trails({ ...period, changedOnly: true, page: { after, size } });
+      const page = await store.reports.reportPage({ ...period, after, size });
       pages.push(page);
       const last = page.at(-1);
       if (page.length < size || !last) return pages;
