@@ -12,6 +12,18 @@ import { type Actor, rolesOf } from '../roles.ts';
 import { assignExpert } from '../steps.ts';
 import { requireActive, requireText } from './guards.ts';
 
+/** The longest question or answer (a platform's form allows 3,000 or 4,000; a DM carries it whole). */
+export const MAX_COLLEAGUE_TEXT = 4_000;
+
+/** Trimmed text for a colleague's DM: empty or too long is refused kindly. */
+function colleagueText(text: unknown): string {
+  const body = requireText(text);
+  if (body.length > MAX_COLLEAGUE_TEXT) {
+    throw new CoreError('invalid_input', 'error.colleague_text_too_long', { max: MAX_COLLEAGUE_TEXT });
+  }
+  return body;
+}
+
 /**
  * The holder or a supervisor of the case's team asks `colleagueId` (a staff member of the
  * directory, not the holder, not the asker, not the customer, not away now) `question`. The
@@ -41,7 +53,7 @@ export async function askColleague(
   ) {
     throw new CoreError('invalid_input', 'error.not_a_colleague', { number: c.number });
   }
-  const text = requireText(question);
+  const text = colleagueText(question);
   const config = withAway(change.config, await store.listAway(change.now));
   const now = personOf(config, person.id);
   if (now && isAway(now, change.now)) {
@@ -82,7 +94,7 @@ function requireColleague(change: Change, actor: Actor): void {
  */
 export function answerColleague(change: Change, actor: Actor, text: unknown): void {
   requireColleague(change, actor);
-  const body = requireText(text);
+  const body = colleagueText(text);
   change.event('colleague_answered', actor.id, { text: body });
   change.toHolder('owner.colleague_answer', { colleagueName: change.nameOf(actor.id), text: body });
 }

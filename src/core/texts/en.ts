@@ -145,6 +145,8 @@ export const en = {
     'Please choose someone on the support team other than the person holding case #{number} and yourself.',
   'error.colleague_away':
     '{colleagueName} is away at the moment and would not see your question on case #{number}. Could you ask someone else?',
+  'error.colleague_text_too_long':
+    'Please keep it under {max} characters: your colleague reads it in a direct message.',
   'error.not_asked': 'Only a colleague asked about case #{number} can answer or take it from here.',
   'error.expert_only': 'This action is for the expert handling this case.',
   'error.not_an_expert':

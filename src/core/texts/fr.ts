@@ -139,6 +139,8 @@ export const fr: Record<TextKey, string> = {
     'Veuillez choisir un membre de l’équipe de support autre que vous-même et la personne qui suit la demande n°{number}.',
   'error.colleague_away':
     '{colleagueName} est absent en ce moment et ne verrait pas votre question sur la demande n°{number}. Pourriez-vous demander à quelqu’un d’autre ?',
+  'error.colleague_text_too_long':
+    'Merci de rester sous {max} caractères : votre collègue le lit dans un message privé.',
   'error.not_asked':
     'Seul un collègue sollicité sur la demande n°{number} peut y répondre ou la prendre d’ici.',
   'error.expert_only': 'Cette action est réservée à la personne experte chargée de cette demande.',

@@ -138,6 +138,8 @@ export const lt: Record<TextKey, string> = {
     'Pasirinkite pagalbos komandos narį, kuris nėra nei Jūs, nei prašymą #{number} tvarkantis asmuo.',
   'error.colleague_away':
     '{colleagueName} šiuo metu išvykęs ir Jūsų klausimo dėl prašymo #{number} nepamatytų. Gal paklaustumėte ką nors kito?',
+  'error.colleague_text_too_long':
+    'Parašykite trumpiau nei {max} simbolių: kolega tai skaitys asmeninėje žinutėje.',
   'error.not_asked': 'Atsakyti ar perimti prašymą #{number} iš čia gali tik kolega, kurio buvo paklausta.',
   'error.expert_only': 'Šis veiksmas skirtas šį prašymą nagrinėjančiam ekspertui.',
   'error.not_an_expert': 'Šis asmuo nėra prašymo #{number} srities ekspertas. Pasirinkite kitą.',
