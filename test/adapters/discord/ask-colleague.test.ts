@@ -5,6 +5,7 @@
 // refused privately, and nothing is sent.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeChannel, FakeInteraction, FakeMessage } from '../../fakes/discord/state.ts';
+import { buttonClick, modalSubmit } from '../../fakes/discord/payloads.ts';
 import { IDS, lastMessage, type Rig, startRig } from './rig.ts';
 
 type Button = { custom_id: string; label: string };
@@ -142,5 +143,42 @@ describe('Discord: ask a colleague', () => {
     expect(privately(submitted)).toHaveLength(1);
     expect(dm(rig, 'lucas').filter((m) => m.content.includes(QUESTION))).toHaveLength(0);
     expect((await rig.desk.getCase(caseId))?.colleagues).toEqual([]);
+  });
+
+  it('malformed button and form ids for the new paths are answered privately, without a write', async () => {
+    rig = await startRig();
+    const r = rig;
+    const { caseId } = await openClaimed(r);
+    const s = r.fake.state;
+    const before = (await r.desk.getCase(caseId))?.version;
+    for (const customId of [
+      'act:colleague_take:no-such-case',
+      `act:colleague_take:${caseId}:extra:more`,
+      `act:colleague_answer:${'x'.repeat(90)}`,
+      `staff:ask_colleague:${caseId}:extra`,
+      'staff:ask_colleague:',
+    ]) {
+      const i = await r.interact(
+        buttonClick(s, {
+          user: r.users.tom,
+          channel: r.channels.triageAccess,
+          customId,
+          message: s.toApiMessage(card(r)),
+        }),
+      );
+      expect(i.callback).toBeDefined();
+    }
+    for (const custom_id of [
+      'form:ask_colleague',
+      `form:ask_colleague:${caseId}:x:y`,
+      'form:colleague_answer:nope',
+    ]) {
+      const modal = { custom_id, components: [] };
+      const i = await r.interact(
+        modalSubmit(s, { user: r.users.tom, channel: r.channels.triageAccess, modal, values: {} }),
+      );
+      expect(i.callback).toBeDefined();
+    }
+    expect((await r.desk.getCase(caseId))?.version).toBe(before);
   });
 });

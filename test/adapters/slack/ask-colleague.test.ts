@@ -5,7 +5,14 @@
 // Malformed submissions are refused in the form, and nothing is sent.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiCall } from '../../fakes/slack/fake-slack.ts';
-import { directMessage, eventCallback, selected, textValue } from '../../fakes/slack/payloads.ts';
+import {
+  buttonClick,
+  directMessage,
+  eventCallback,
+  selected,
+  textValue,
+  viewSubmission,
+} from '../../fakes/slack/payloads.ts';
 import { buttonsOf, type SlackHarness, slackHarness, TRIAGE, textOf, U } from './slack-harness.ts';
 
 const dmOf = (user: string) => `D${user.slice(1)}`;
@@ -166,5 +173,38 @@ describe('Slack: ask a colleague', () => {
     expect(posts(since, dmOf(U.tom))).toHaveLength(0);
     expect(posts(since, EGLE_DM)).toHaveLength(0);
     expect((await h.onlyCase()).colleagues).toEqual([]);
+  });
+
+  it('malformed clicks and submissions on the new paths answer 200 and write nothing', async () => {
+    const before = (await h.onlyCase()).version;
+    for (const [action_id, value] of [
+      ['ladder:colleague_take', JSON.stringify({ c: 'no-such-case' })],
+      ['ladder:colleague_take', 'null'],
+      ['ladder:colleague_answer', JSON.stringify({ c: 42 })],
+      ['ladder:ask_colleague', JSON.stringify({ c: 'x'.repeat(10_000) })],
+      ['ladder:ask_colleague', '{'],
+    ] as const) {
+      const res = await h.slack.interaction(
+        buttonClick(U.tom, { action_id, value }, { channel: TRIAGE, ts: '1.2' }),
+      );
+      expect(res.status).toBe(200);
+    }
+    for (const [callback_id, private_metadata] of [
+      ['ladder:ask_colleague', '{}'],
+      ['ladder:ask_colleague', 'null'],
+      ['ladder:colleague_answer', JSON.stringify({ c: null })],
+      ['ladder:colleague_answer', JSON.stringify({ c: 'no-such-case' })],
+    ] as const) {
+      const res = await h.slack.interaction(
+        viewSubmission(
+          U.tom,
+          { callback_id, private_metadata },
+          { colleague: selected('tom'), text: textValue('x') },
+        ),
+      );
+      expect(res.status).toBe(200);
+    }
+    await h.dispatch();
+    expect((await h.onlyCase()).version).toBe(before);
   });
 });
