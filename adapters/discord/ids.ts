@@ -22,6 +22,8 @@ const ACTIONS = {
   accept: true,
   cannot_resolve: true,
   reassign: true,
+  colleague_answer: true,
+  colleague_take: true,
   approve: true,
   decline: true,
   add_details: true,
@@ -52,15 +54,18 @@ export const FORMS = [
   'incident_declare',
   'incident_update',
   'incident_resolve',
+  'ask_colleague',
+  'colleague_answer',
 ] as const;
 export type Form = (typeof FORMS)[number];
 const isForm = (s: string): s is Form => (FORMS as readonly string[]).includes(s);
 
 /**
  * Staff controls the core's notices do not carry (the triage card adds them): a question to the
- * customer, the customer gone over everyone's head (level 4), closing the case.
+ * customer, a question to a colleague, the customer gone over everyone's head (level 4), closing the
+ * case.
  */
-export const STAFF_ACTIONS = ['reply', 'ask_customer', 'record_outside', 'close'] as const;
+export const STAFF_ACTIONS = ['reply', 'ask_customer', 'ask_colleague', 'record_outside', 'close'] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 const isStaffAction = (s: string): s is StaffAction => (STAFF_ACTIONS as readonly string[]).includes(s);
 

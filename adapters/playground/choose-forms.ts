@@ -41,6 +41,12 @@ export function staffForms(personId: string, c: Case, config: DeskConfig): CaseF
   if (card.includes('claim') && c.ownerId === null) forms.push('claim');
   if (expertOfCase && c.status === 'waiting_on_expert') forms.push('accept', 'cannot_resolve');
   forms.push('reply', 'note');
+  // Ask a colleague: the holder or a supervisor asks; a colleague asked answers or takes the case.
+  if (c.ownerId === personId || supervisor) forms.push('ask_colleague');
+  if (c.colleagues.includes(personId)) {
+    forms.push('colleague_answer');
+    if (c.ownerId !== personId && !pending) forms.push('colleague_take');
+  }
   if (frontLine && c.level === 1) forms.push('escalate');
   if (expertOfCase || supervisor) forms.push('reassign');
   if (!pending) forms.push('ask_supervisor');

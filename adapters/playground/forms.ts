@@ -3,6 +3,7 @@
 // refusal is a CoreError, shown kindly in the pane), exactly as for a click in Slack or Discord.
 import { DateTime } from 'luxon';
 import { type Actor, CoreError, type Desk, PRIORITIES, type Priority } from '../../src/core/index.ts';
+import { ASK_COLLEAGUE_FIELDS, COLLEAGUE_ANSWER_FIELD } from '../shared/colleagues.ts';
 import { type IncidentForm, submitIncidentForm } from '../shared/incidents.ts';
 import type { PlaygroundLabelKey } from './labels.ts';
 
@@ -80,6 +81,17 @@ export const CASE_FORMS = {
       : desk.answer({ caseId, actor, text, ...(fields.checked('reusable') ? { reusable: true } : {}) });
   },
   note: ({ desk, caseId, actor, fields }) => desk.addNote({ caseId, actor, text: fields.text('text') }),
+  // Ask a colleague (adapters/shared/colleagues.ts): the question, the colleague's answer, taking it.
+  ask_colleague: ({ desk, caseId, actor, fields }) =>
+    desk.askColleague({
+      caseId,
+      actor,
+      colleagueId: fields.text(ASK_COLLEAGUE_FIELDS.colleague),
+      question: fields.text(ASK_COLLEAGUE_FIELDS.question),
+    }),
+  colleague_answer: ({ desk, caseId, actor, fields }) =>
+    desk.answerColleague({ caseId, actor, text: fields.text(COLLEAGUE_ANSWER_FIELD) }),
+  colleague_take: ({ desk, caseId, actor }) => desk.takeFromColleague({ caseId, actor }),
   escalate: ({ desk, caseId, actor, fields }) => {
     const topic = fields.text('topic');
     return desk.escalate({ caseId, actor, ...(topic ? { topic } : {}) });

@@ -21,6 +21,12 @@ const en = {
   come_back: 'I am back',
   away_now: 'You are marked away: new cases go to others.',
   here_now: 'Going away? New cases will then go to others.',
+  // Ask a colleague (adapters/shared/colleagues.ts): the triage card's button and the two forms.
+  ask_colleague: 'Ask a colleague',
+  colleague: 'Colleague',
+  colleague_question: 'Your question (the customer never sees it)',
+  colleague_answer_title: 'Answer your colleague',
+  colleague_answer: 'Your answer (for the holder only)',
 } as const;
 
 export type SharedLabelKey = keyof typeof en;
@@ -44,6 +50,12 @@ const fr: Record<SharedLabelKey, string> = {
   come_back: 'Je suis de retour',
   away_now: 'Vous êtes marqué absent : les nouvelles demandes vont à d’autres.',
   here_now: 'Vous vous absentez ? Les nouvelles demandes iront alors à d’autres.',
+  // Ask a colleague (adapters/shared/colleagues.ts): the triage card's button and the two forms.
+  ask_colleague: 'Demander à un collègue',
+  colleague: 'Collègue',
+  colleague_question: 'Votre question (jamais vue du client)',
+  colleague_answer_title: 'Répondre au collègue',
+  colleague_answer: 'Votre réponse (pour le responsable)',
 };
 
 const lt: Record<SharedLabelKey, string> = {
@@ -65,6 +77,12 @@ const lt: Record<SharedLabelKey, string> = {
   come_back: 'Grįžau',
   away_now: 'Esate pažymėti kaip išvykę: nauji prašymai skiriami kitiems.',
   here_now: 'Išvykstate? Tada nauji prašymai bus skiriami kitiems.',
+  // Ask a colleague (adapters/shared/colleagues.ts): the triage card's button and the two forms.
+  ask_colleague: 'Paklausti kolegos',
+  colleague: 'Kolega',
+  colleague_question: 'Jūsų klausimas (klientas jo nemato)',
+  colleague_answer_title: 'Atsakyti kolegai',
+  colleague_answer: 'Jūsų atsakymas (tik tvarkančiajam)',
 };
 
 const LABELS: Readonly<Record<Locale, Readonly<Record<SharedLabelKey, string>>>> = { en, fr, lt };

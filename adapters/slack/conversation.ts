@@ -70,11 +70,12 @@ export type SlackRefName =
   | ReturnType<(typeof REF)['approvalCopies' | 'approvalFinal' | 'deliveredTo' | 'fullText']>
   | typeof THREAD_CASE;
 export type SlackRefs = ReferenceStore<SlackRefName>;
-export type ThreadKind = 'triage' | 'dm';
+/** `colleague`: the DM asking a colleague (Ask a colleague): replies there reach the holder only. */
+export type ThreadKind = 'triage' | 'dm' | 'colleague';
 export const formatThreadRef = (kind: ThreadKind, caseId: string): string => `${kind}:${caseId}`;
 export function parseThreadRef(value: string | null): { kind: ThreadKind; caseId: string } | null {
   const at = value?.indexOf(':') ?? -1;
   const kind = value?.slice(0, at);
-  if (!value || (kind !== 'triage' && kind !== 'dm')) return null;
+  if (!value || (kind !== 'triage' && kind !== 'dm' && kind !== 'colleague')) return null;
   return { kind, caseId: value.slice(at + 1) };
 }

@@ -43,6 +43,7 @@ import type {
   SendAtOnce,
 } from './ports.ts';
 import { handOverCase } from './commands/hand-over.ts';
+import { answerColleague, askColleague, takeFromColleague } from './commands/ask-colleague.ts';
 import { repairPromise } from './repair-promise.ts';
 import { emptySweepReport, type SweepReport } from './sweep-report.ts';
 import { type Actor, requireRole } from './roles.ts';
@@ -365,6 +366,15 @@ export function createDesk(deps: DeskDeps) {
     recordOutside: withCase<CaseRef & { channel: string; note?: string }>((c, i) =>
       recordOutside(c, i.actor, i.channel, i.note ?? ''),
     ),
+    /** Ask a colleague (ask-colleague.ts): the holder or a supervisor asks a staff member privately. */
+    askColleague: withCase<CaseRef & { colleagueId: string; question: string }>((c, i) =>
+      askColleague(c, away, i.actor, i.colleagueId, i.question),
+    ),
+    /** The colleague asked answers the holder (an internal note). */
+    answerColleague: withCase<CaseRef & { text: string }>((c, i) => answerColleague(c, i.actor, i.text)),
+    /** The colleague asked takes the case ("Take this case"). */
+    takeFromColleague: async (input: CaseRef): Promise<CommandResult> =>
+      committed(await mutate(input.caseId, (c) => takeFromColleague(c, actorOf(input.actor)))),
     goAway,
     comeBack,
     /** The holder going away hands a case over (hand-over.ts): to another expert, or a supervisor. */

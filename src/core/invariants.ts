@@ -20,8 +20,21 @@
 //   level_4          level 4 is sticky: only a reopen changes it;
 //   audit_log        the case's events only grow: earlier ones are never changed or removed.
 // Rules of the desk, checked by the property tests: a refused command writes nothing; only
-// CoreError leaves the desk; an internal note never reaches a customer.
-import { ACTIVE_STATUSES, type Case, type CaseEvent, type CaseStatus, type Timer } from './model.ts';
+// CoreError leaves the desk; an internal note never reaches a customer (a colleague's question and
+// answer included); asking or answering a colleague never moves the case's status, level, holder
+// or window, and tells the customer nothing.
+// Rule on the colleagues asked (colleagueViolations):
+//   colleagues       the staff asked about a case (Ask a colleague) are directory staff, never the
+//                    case's customer, each listed once.
+import { isStaffMember } from './away.ts';
+import {
+  ACTIVE_STATUSES,
+  type Case,
+  type CaseEvent,
+  type CaseStatus,
+  type DeskConfig,
+  type Timer,
+} from './model.ts';
 
 export type PromiseRule =
   | 'running_window'
@@ -127,5 +140,17 @@ export function stepViolations(
   });
   if (!kept || after.events.length < before.events.length)
     found.push({ rule: 'audit_log', detail: 'an earlier event changed or disappeared' });
+  return found;
+}
+
+/** The rule on a case's colleagues (see above); empty when it keeps it. */
+export function colleagueViolations(c: Case, config: DeskConfig): Violation<'colleagues'>[] {
+  const found: Violation<'colleagues'>[] = [];
+  const fail = (detail: string) => found.push({ rule: 'colleagues', detail });
+  if (new Set(c.colleagues).size !== c.colleagues.length) fail('a colleague listed twice');
+  for (const id of c.colleagues) {
+    if (id === c.customer.id) fail(`the customer ${id} is listed as a colleague`);
+    else if (!isStaffMember(config, id)) fail(`${id} is not on the support team`);
+  }
   return found;
 }

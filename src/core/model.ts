@@ -304,6 +304,11 @@ export interface Case {
   follows: { caseId: string; number: number } | null;
   /** The incident this case is part of, and how many of its updates the customer was told. */
   incident: CaseIncident | null;
+  /**
+   * Staff invited into the case's internal conversation (Ask a colleague, ask-colleague.ts): each
+   * may answer the holder or take the case. Directory staff only, never the customer, no repeats.
+   */
+  colleagues: readonly string[];
   createdAt: Date;
   updatedAt: Date;
   resolvedAt: Date | null;
@@ -391,6 +396,8 @@ export type ActionId =
   | 'accept'
   | 'cannot_resolve'
   | 'reassign'
+  | 'colleague_answer'
+  | 'colleague_take'
   | 'approve'
   | 'decline'
   | 'add_details'
@@ -472,6 +479,12 @@ export interface CaseEventData {
   answered: { text: string; reusable?: true; fromAnswer?: string };
   asked_customer: { text: string };
   note_added: { text: string };
+  /** Ask a colleague: an internal note naming the colleague asked, never shown to the customer. */
+  colleague_asked: { colleagueId: string; question: string };
+  /** The colleague's answer, for the holder only. */
+  colleague_answered: { text: string };
+  /** The colleague took the case from `from` (null: nobody held it). */
+  colleague_took: { from: string | null };
   claimed: Record<string, never>;
   /** `byMessage`: the customer's message on a finished case reopened it. */
   reopened: { text: string; byMessage?: true };

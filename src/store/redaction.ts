@@ -34,6 +34,8 @@ const TEXT_FIELDS: ReadonlySet<string> = new Set([
   'apology',
   'plan',
   'channel',
+  // Ask a colleague: the question (the answer is a `text`).
+  'question',
 ]);
 /** Params that hold the customer's name (staff names come from the directory and stay). */
 const NAME_PARAMS: ReadonlySet<string> = new Set(['name', 'customerName']);

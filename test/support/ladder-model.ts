@@ -3,9 +3,9 @@
 // CoreError leaves the desk, no internal note reaches a customer). Steps are plain data, so a
 // shrunk counterexample prints as a list that can be pasted into a named regression test.
 import fc from 'fast-check';
-import { createDesk, type Desk } from '../../src/core/desk.ts';
+import { type CommandResult, createDesk, type Desk } from '../../src/core/desk.ts';
 import { isCoreError } from '../../src/core/errors.ts';
-import { promiseViolations, stepViolations } from '../../src/core/invariants.ts';
+import { colleagueViolations, promiseViolations, stepViolations } from '../../src/core/invariants.ts';
 import type { Case, CaseEvent, Customer, DeskConfig, Priority } from '../../src/core/model.ts';
 import type { CaseRepository } from '../../src/core/ports.ts';
 import type { InspectableStore } from '../../src/store/store.ts';
@@ -52,6 +52,9 @@ const COMMANDS = [
   'declareIncident',
   'postIncidentUpdate',
   'resolveIncident',
+  'askColleague',
+  'answerColleague',
+  'takeFromColleague',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 
@@ -212,6 +215,7 @@ export async function runSteps(
       if (approval?.decidedBy === customer.id && approval.status === 'approved')
         broken.push('own_decision: the customer approved their own escalation');
       if (now.case.expertId === customer.id) broken.push('own_expert: the customer is the expert');
+      broken.push(...colleagueViolations(now.case, config).map((v) => `${v.rule}: ${v.detail}`));
       if (broken.length > 0)
         throw new RuleBroken(
           `${where}: case #${now.case.number} (${now.case.status}, level ${now.case.level}) ${broken.join('; ')}`,
@@ -419,6 +423,43 @@ async function command(
         void (await desk.recordOutside({ caseId, actor, channel: words, note: text(arg2, index) as string })),
         false
       );
+    // Ask a colleague: the question and the answer are internal notes, and neither moves the
+    // case's promise (status, level, holder, window) nor tells the customer anything.
+    case 'askColleague': {
+      const holder = current?.ownerId ?? 'rasa';
+      const colleagueId = {
+        good: holder === 'tom' ? 'aiste' : 'tom',
+        empty: '',
+        odd: 42,
+        proto: '__proto__',
+        other: current?.customer.id ?? 'tom',
+        late: holder,
+        past: 'slack:T1:U999',
+        nan: null,
+      }[arg];
+      const note = `ASK-${index}`;
+      notes.push(note);
+      const question = arg2 === 'good' ? `${note} question` : text(arg2, index);
+      const r = await desk.askColleague({
+        caseId,
+        actor,
+        colleagueId: colleagueId as string,
+        question: question as string,
+      });
+      return quiet(current, r, step.cmd);
+    }
+    case 'answerColleague': {
+      const note = `ANSWER-${index}`;
+      notes.push(note);
+      const r = await desk.answerColleague({
+        caseId,
+        actor,
+        text: arg === 'good' ? `${note} answer` : words,
+      });
+      return quiet(current, r, step.cmd);
+    }
+    case 'takeFromColleague':
+      return (void (await desk.takeFromColleague({ caseId, actor })), false);
     // Incidents: declared from the case (its alike cases linked), updated and resolved by its id.
     case 'declareIncident': {
       const wrong = arg2 === 'good' ? {} : { incidentId: arg2 === 'proto' ? '__proto__' : 'inc-wrong' };
@@ -443,6 +484,25 @@ async function command(
         false
       );
   }
+}
+
+/** Asking or answering a colleague left the promise as it was and told the customer nothing. */
+function quiet(before: Case | null, r: CommandResult, cmd: CommandName): false {
+  const promise = (c: Case) =>
+    JSON.stringify([
+      c.status,
+      c.level,
+      c.ownerId,
+      c.window?.id,
+      c.window?.dueAt,
+      c.window?.paused,
+      c.waiting,
+    ]);
+  if (before && promise(before) !== promise(r.case))
+    throw new RuleBroken(`${cmd} moved the promise: ${promise(before)} -> ${promise(r.case)}`);
+  if (r.notices.some((n) => n.recipient.kind === 'customer'))
+    throw new RuleBroken(`${cmd} told the customer something`);
+  return false;
 }
 
 /** The case's incident, or a wrong id. */
@@ -488,6 +548,13 @@ function fitFor(cmd: CommandName, c: Case | null): Exclude<ActorName, 'fit'> {
     case 'decline':
     case 'recordOutside':
       return 'marie';
+    case 'askColleague':
+      return c?.ownerId && ACTORS.includes(holder as never) ? holder : 'marie';
+    case 'answerColleague':
+    case 'takeFromColleague': {
+      const asked = c?.colleagues[0];
+      return asked && ACTORS.includes(asked as never) ? (asked as Exclude<ActorName, 'fit'>) : 'tom';
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 // shown only to the person who clicked.
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { type ActionId, type Actor, type Case, CoreError, type Desk } from '../../../src/core/index.ts';
+import { colleagueChoices } from '../../shared/colleagues.ts';
 import { requireDecider } from '../../shared/deciders.ts';
 import { INCIDENT_FORM_OF, type IncidentForm } from '../../shared/incidents.ts';
 import { neutralise } from '../render/markdown.ts';
@@ -27,6 +28,7 @@ const DIRECT: Partial<Record<ActionId, (desk: Desk, input: CaseInput) => Promise
   mark_resolved: (desk, x) => desk.resolve(x),
   confirm: (desk, x) => desk.confirm(x),
   reopen: (desk, x) => desk.reopen(x),
+  colleague_take: (desk, x) => desk.takeFromColleague(x),
 };
 
 /** Actions that need words first: the form they open. */
@@ -39,12 +41,14 @@ const FORM_OF: Partial<Record<ActionId, Exclude<Form, 'intake' | IncidentForm>>>
   decline: 'decline',
   add_details: 'add_details',
   rate: 'rate',
+  colleague_answer: 'colleague_answer',
 };
 
 /** The triage card's staff controls: a form, or a command run at once. */
 const STAFF_FORM: Partial<Record<StaffAction, Exclude<Form, 'intake' | IncidentForm>>> = {
   reply: 'reply',
   ask_customer: 'ask_customer',
+  ask_colleague: 'ask_colleague',
   record_outside: 'record_outside',
 };
 const STAFF_DIRECT: Partial<Record<StaffAction, (desk: Desk, input: CaseInput) => Promise<unknown>>> = {
@@ -133,6 +137,13 @@ async function openForm(
     return;
   }
   const approvalId = ref.approvalId;
+  const colleagues = colleagueChoices(rt.ctx.config.desk, c, who.actor.id, 25);
+  if (form === 'ask_colleague' && colleagues.length === 0) {
+    // Discord refuses an empty menu: with nobody to ask, say so instead of opening the form.
+    const none = new CoreError('invalid_input', 'error.not_a_colleague', { number: c.number });
+    await sayPrivately(i, refusalText(none, who.reader));
+    return;
+  }
   await i.showModal(
     caseForm(
       form,
@@ -142,7 +153,11 @@ async function openForm(
         number: c.number,
         ...(approvalId ? { approvalId } : {}),
       },
-      { timeZone: who.reader.timeZone, topics: { directory: directoryOf(rt), current: c.topic } },
+      {
+        timeZone: who.reader.timeZone,
+        topics: { directory: directoryOf(rt), current: c.topic },
+        colleagues,
+      },
     ),
   );
 }

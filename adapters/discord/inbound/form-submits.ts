@@ -10,6 +10,7 @@ import {
   type Priority,
 } from '../../../src/core/index.ts';
 import { INCIDENT_FIELD, type IncidentForm, submitIncidentForm } from '../../shared/incidents.ts';
+import { ASK_COLLEAGUE_FIELDS, COLLEAGUE_ANSWER_FIELD } from '../../shared/colleagues.ts';
 import type { Reader } from '../../shared/reader.ts';
 import { readCallbackTime } from '../render/callback-time.ts';
 import { type Form, parseFormId } from '../ids.ts';
@@ -62,6 +63,13 @@ const SUBMIT: Record<
     desk.answer({ ...x, text: f.text('text'), ...(f.ticked(REUSABLE) ? { reusable: true } : {}) }),
   record_outside: (desk, x, f, { reader }) => desk.recordOutside({ ...x, ...outside(f, reader.locale) }),
   rate: (desk, x, f) => desk.rate({ ...x, score: Number(f.choice('score')), comment: f.text('comment') }),
+  ask_colleague: (desk, x, f) =>
+    desk.askColleague({
+      ...x,
+      colleagueId: f.choice(ASK_COLLEAGUE_FIELDS.colleague) ?? '',
+      question: f.text(ASK_COLLEAGUE_FIELDS.question),
+    }),
+  colleague_answer: (desk, x, f) => desk.answerColleague({ ...x, text: f.text(COLLEAGUE_ANSWER_FIELD) }),
   incident_declare: (desk, x, f) => incident(desk, 'incident_declare', x, f),
   incident_update: (desk, x, f) => incident(desk, 'incident_update', x, f),
   incident_resolve: (desk, x, f) => incident(desk, 'incident_resolve', x, f),

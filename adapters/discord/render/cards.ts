@@ -70,6 +70,7 @@ export function cardMessage(c: Case, card: CardContent, directory: Directory, lo
   const staff = [
     staffButton('reply', c.id, locale, done),
     staffButton('ask_customer', c.id, locale, done),
+    staffButton('ask_colleague', c.id, locale, done),
     staffButton('record_outside', c.id, locale),
     staffButton('close', c.id, locale, c.status === 'closed'),
   ];

@@ -4,6 +4,11 @@ import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputS
 import { type Directory, type Locale, PRIORITIES, renderText } from '../../../src/core/index.ts';
 import { INCIDENT_FIELD, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
 import { sharedLabel } from '../../shared/labels.ts';
+import {
+  ASK_COLLEAGUE_FIELDS,
+  COLLEAGUE_ANSWER_FIELD,
+  type ColleagueChoice,
+} from '../../shared/colleagues.ts';
 import { type Form, formCustomId } from '../ids.ts';
 import { type AdapterTextKey, adapterText } from './labels.ts';
 import { truncate } from './markdown.ts';
@@ -108,6 +113,8 @@ export interface FormContext {
   timeZone: string;
   /** Pass to expert: the topics to choose from, the case's own first. */
   topics?: { directory: Directory; current: string };
+  /** Ask a colleague: whom the form offers (adapters/shared/colleagues.ts). */
+  colleagues?: readonly ColleagueChoice[];
 }
 
 /** An incident's one-field form; the incident's id rides where an approval's would. */
@@ -180,6 +187,11 @@ const CASE_FORMS: Record<
     ),
     textField('note', adapterText('form.record_outside.note', l), { required: false, max: 1000 }),
   ],
+  ask_colleague: (l, x) => [
+    selectField(ASK_COLLEAGUE_FIELDS.colleague, sharedLabel(l, 'colleague'), [...(x.colleagues ?? [])]),
+    textField(ASK_COLLEAGUE_FIELDS.question, sharedLabel(l, 'colleague_question')),
+  ],
+  colleague_answer: (l) => [textField(COLLEAGUE_ANSWER_FIELD, sharedLabel(l, 'colleague_answer'))],
   rate: (l) => [
     selectField(
       'score',

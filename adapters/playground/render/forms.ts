@@ -10,6 +10,7 @@ import {
   renderText,
 } from '../../../src/core/index.ts';
 import { sharedLabel } from '../../shared/labels.ts';
+import { ASK_COLLEAGUE_FIELDS, COLLEAGUE_ANSWER_FIELD, colleagueChoices } from '../../shared/colleagues.ts';
 import { INCIDENT_FORMS, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
 import { type CaseFormName, MAX_TEXT } from '../forms.ts';
 import { label, type PlaygroundLabelKey } from '../labels.ts';
@@ -40,6 +41,7 @@ function titleOf(name: CaseFormName, locale: Locale): string {
   if ((INCIDENT_FORMS as readonly string[]).includes(name))
     return incidentFormWords(name as IncidentForm, locale).title;
   if (name === 'hand_over') return sharedLabel(locale, 'hand_over_case');
+  if (name === 'ask_colleague') return sharedLabel(locale, 'ask_colleague');
   const key = own[name];
   return key ? label(locale, key) : action(locale, name as ActionId);
 }
@@ -103,6 +105,17 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
         </select></label
       >`;
     }
+    case 'ask_colleague':
+      return html`<label
+          >${sharedLabel(f.locale, 'colleague')}<select name="${ASK_COLLEAGUE_FIELDS.colleague}">
+            ${colleagueChoices(f.config, f.c, '', 100).map(
+              (p) => html`<option value="${p.value}">${p.label}</option>`,
+            )}
+          </select></label
+        >
+        ${textarea(ASK_COLLEAGUE_FIELDS.question, sharedLabel(f.locale, 'colleague_question'))}`;
+    case 'colleague_answer':
+      return textarea(COLLEAGUE_ANSWER_FIELD, sharedLabel(f.locale, 'colleague_answer'));
     case 'resolve':
       return textarea('summary', t('summary'), 2);
     case 'record_outside':
@@ -127,6 +140,7 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
     case 'claim':
     case 'close':
     case 'hand_over':
+    case 'colleague_take':
       return null;
   }
 }

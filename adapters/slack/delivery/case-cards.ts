@@ -21,6 +21,7 @@ import {
   type SlackRefs,
   THREAD_CASE,
   threadKey,
+  type ThreadKind,
 } from '../conversation.ts';
 import { decidedApprovalBlocks, triageCardBlocks } from '../render/cards.ts';
 import { neutralise } from '../render/escape.ts';
@@ -46,7 +47,7 @@ export function caseCards(deps: {
     (a, b) => a.channel === b.channel && a.ts === b.ts,
   );
 
-  async function rememberThread(caseId: string, ref: MessageRef, kind: 'triage' | 'dm'): Promise<void> {
+  async function rememberThread(caseId: string, ref: MessageRef, kind: ThreadKind): Promise<void> {
     await refs.put(threadKey(ref.channel, ref.ts), THREAD_CASE, formatThreadRef(kind, caseId));
   }
 

@@ -72,10 +72,13 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
   async function toPerson(notice: ClaimedNotice, c: Case, slackId: string): Promise<MessageRef> {
     const channel = await poster.dmChannel(slackId);
     const actions = liveActions(notice, c);
-    // A reply under this message is relayed to the customer (see inbound/messages.ts): say so.
-    const message = renderNotice(notice, actions, label(notice.locale, 'dm_reply_hint'));
+    // A reply under this message is relayed to the customer (see inbound/messages.ts): say so. Under
+    // a question to a colleague, a reply is their answer, for the holder only.
+    const colleague = notice.key === 'colleague.asked';
+    const hint = label(notice.locale, colleague ? 'colleague_reply_hint' : 'dm_reply_hint');
+    const message = renderNotice(notice, actions, hint);
     const ref = await post(notice, channel, message);
-    await cards.rememberThread(c.id, ref, 'dm');
+    await cards.rememberThread(c.id, ref, colleague ? 'colleague' : 'dm');
     const approvalId = approvalIdOf(actions);
     if (approvalId) await cards.addApprovalCopy(c.id, approvalId, { ...ref, text: firstText(message) });
     return ref;

@@ -4,14 +4,17 @@
 // waits (adapters/shared/deciders.ts): anyone else, or a late click, gets the refusal privately,
 // before any form opens.
 import type { App } from '@slack/bolt';
-import type { Actor, CommandResult } from '../../../src/core/index.ts';
+import { type Actor, type CommandResult, CoreError } from '../../../src/core/index.ts';
 import { sendSuggestedAnswer } from '../../shared/answer-suggestions.ts';
+import { colleagueChoices } from '../../shared/colleagues.ts';
 import { requireDecider } from '../../shared/deciders.ts';
 import type { IncidentForm } from '../../shared/incidents.ts';
 import { REF } from '../conversation.ts';
 import { ACTION_PREFIX, type AnyButtonId, type ButtonValue } from '../render/block-kit.ts';
 import {
   acceptForm,
+  askColleagueForm,
+  colleagueAnswerForm,
   escalateForm,
   type FormMeta,
   fullTextView,
@@ -74,6 +77,19 @@ const HANDLERS: Record<AnyButtonId, Handler> = {
     inb.desk.askSupervisor({ caseId, actor }),
   ),
   reassign: command('reassign', (inb, caseId, actor) => inb.desk.reassign({ caseId, actor })),
+  // Ask a colleague: the triage card's form (whom, and the question); the colleague's DM buttons.
+  ask_colleague: form(async (inb, click, meta) => {
+    const c = await inb.desk.getCase(click.value.c);
+    const choices = c ? colleagueChoices(inb.desk.config, c, click.actor.id, 100) : [];
+    // Slack refuses an empty menu: with nobody to ask, say so instead of opening the form.
+    if (choices.length === 0)
+      throw new CoreError('invalid_input', 'error.not_a_colleague', { number: c?.number ?? '?' });
+    return askColleagueForm(await localeOf(inb, click.u), choices, meta);
+  }),
+  colleague_answer: form(async (inb, click, meta) => colleagueAnswerForm(await localeOf(inb, click.u), meta)),
+  colleague_take: command('colleague_take', (inb, caseId, actor) =>
+    inb.desk.takeFromColleague({ caseId, actor }),
+  ),
   mark_resolved: command('mark_resolved', (inb, caseId, actor) => inb.desk.resolve({ caseId, actor })),
   confirm: command('confirm', (inb, caseId, actor) => inb.desk.confirm({ caseId, actor })),
   reopen: command('reopen', (inb, caseId, actor) => inb.desk.reopen({ caseId, actor })),

@@ -3,7 +3,8 @@
 // the answer the customer reads; on a finished case the customer's words reopen it, or open a new
 // case linked to it once the policy's reopenWithin has passed); a reply under a triage card is an
 // internal note; a staff reply under the bot's direct message about a case is relayed to the
-// customer.
+// customer, except under a question to a colleague (Ask a colleague), where it is the colleague's
+// answer to the holder.
 import type { App } from '@slack/bolt';
 import { parseThreadRef, type SlackThread, THREAD_CASE, threadKey } from '../conversation.ts';
 import { withoutMention } from '../render/escape.ts';
@@ -44,6 +45,11 @@ async function replyInThread(
   const caseId = ref.caseId;
   if (ref.kind === 'triage') {
     await runCommand(inb, u, place, 'note', () => inb.desk.addNote({ caseId, actor, text }));
+  } else if (ref.kind === 'colleague') {
+    // Under a question from a colleague: the answer goes to the holder, never to the customer.
+    await runCommand(inb, u, place, 'colleague_answer', () =>
+      inb.desk.answerColleague({ caseId, actor, text }),
+    );
   } else {
     await runCommand(inb, u, place, 'answer', () => inb.desk.answer({ caseId, actor, text }));
   }

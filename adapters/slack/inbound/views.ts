@@ -18,6 +18,7 @@ import {
 } from '../render/forms.ts';
 import { label } from '../render/labels.ts';
 import { submitIncidentForm } from '../../shared/incidents.ts';
+import { ASK_COLLEAGUE_FIELDS, COLLEAGUE_ANSWER_FIELD } from '../../shared/colleagues.ts';
 import { type Inbound, logFailure, refusalText } from './context.ts';
 import type { SlackUser } from './identity.ts';
 import { openCaseFromSlack, startThread } from './intake.ts';
@@ -88,6 +89,15 @@ const SUBMIT: Record<Exclude<FormName, 'intake'>, Submit> = {
     }),
   decline: (inb, m, actor, v) =>
     inb.desk.decline({ caseId: caseOf(m), actor, approvalId: m.a ?? '', reason: v.reason ?? '' }),
+  ask_colleague: (inb, m, actor, v) =>
+    inb.desk.askColleague({
+      caseId: caseOf(m),
+      actor,
+      colleagueId: v[ASK_COLLEAGUE_FIELDS.colleague] ?? '',
+      question: v[ASK_COLLEAGUE_FIELDS.question] ?? '',
+    }),
+  colleague_answer: (inb, m, actor, v) =>
+    inb.desk.answerColleague({ caseId: caseOf(m), actor, text: v[COLLEAGUE_ANSWER_FIELD] ?? '' }),
   // `a` is the incident (the button's); an incident declared from an alert names it too.
   incident_declare: (inb, m, actor, v) =>
     submitIncidentForm(
@@ -124,6 +134,8 @@ function fieldsAtFault(form: FormName, e: unknown, values: Values): readonly str
   }
   if (key === 'error.window_outside_policy') return ['callback'];
   if (key === 'error.rating_range') return ['score'];
+  if (key === 'error.not_a_colleague' || key === 'error.colleague_away')
+    return [ASK_COLLEAGUE_FIELDS.colleague];
   return [FORMS[form][0]];
 }
 

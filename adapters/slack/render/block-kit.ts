@@ -21,9 +21,10 @@ export const LIMITS = {
 
 /**
  * Adapter-only buttons next to the core's actions: "show full text", "reply to customer" (which can
- * also ask the customer a question), "close case" and "record outside contact" (level 4).
+ * also ask the customer a question), "close case", "record outside contact" (level 4) and "ask a
+ * colleague" (adapters/shared/colleagues.ts).
  */
-export type ButtonId = ActionId | 'more' | 'reply' | 'close' | 'record_outside';
+export type ButtonId = ActionId | 'more' | 'reply' | 'close' | 'record_outside' | 'ask_colleague';
 /**
  * The answer bank's buttons (render/suggestions.ts): "Send this answer" on the triage card, "This
  * solved it" under the customer's acknowledgement; `a` carries the entry.

@@ -1,6 +1,6 @@
 // The triage card (one per case, redrawn in place as the case moves) and the approval card's
 // decided form (every copy shows the decision, without buttons). While the case is in progress the
-// card offers the shared triage actions, Reply (or ask the customer), Close and Record outside
+// card offers the shared triage actions, Reply (or ask the customer), Ask a colleague, Close and Record outside
 // contact; once resolved, Close (without waiting for the customer) and Record outside contact; once
 // closed, Record outside contact only (a customer who goes outside reopens it for the supervisors).
 import {
@@ -61,7 +61,7 @@ export function triageCardBlocks(
   suggestions: readonly Suggestion[] = [],
 ): Block[] {
   const ids: readonly ButtonId[] = isInProgress(c)
-    ? [...TRIAGE_CARD_ACTIONS, 'reply', 'close', 'record_outside']
+    ? [...TRIAGE_CARD_ACTIONS, 'reply', 'ask_colleague', 'close', 'record_outside']
     : c.status === 'resolved'
       ? ['close', 'record_outside']
       : ['record_outside'];

@@ -5,6 +5,11 @@
 import type { types } from '@slack/bolt';
 import { type Locale, PRIORITIES, renderText, type Topic } from '../../../src/core/index.ts';
 import { sharedLabel } from '../../shared/labels.ts';
+import {
+  ASK_COLLEAGUE_FIELDS,
+  COLLEAGUE_ANSWER_FIELD,
+  type ColleagueChoice,
+} from '../../shared/colleagues.ts';
 import { INCIDENT_FIELD, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
 import { type LabelKey, label } from './labels.ts';
 import { type Block, LIMITS, plain, section, splitText } from './block-kit.ts';
@@ -26,6 +31,8 @@ export const FORMS = {
   incident_declare: ['title'],
   incident_update: ['text'],
   incident_resolve: ['summary'],
+  ask_colleague: [ASK_COLLEAGUE_FIELDS.colleague, ASK_COLLEAGUE_FIELDS.question],
+  colleague_answer: [COLLEAGUE_ANSWER_FIELD],
 } as const;
 export type FormName = keyof typeof FORMS;
 export const FORM_PREFIX = 'ladder:';
@@ -203,6 +210,72 @@ export function replyForm(locale: Locale, meta: FormMeta): View {
   ]);
 }
 
+/**
+ * Ask a colleague: whom (a menu of the directory's staff, adapters/shared/colleagues.ts) and the
+ * question; nothing of it reaches the customer.
+ */
+export function askColleagueForm(locale: Locale, choices: readonly ColleagueChoice[], meta: FormMeta): View {
+  const element: types.StaticSelect = {
+    type: 'static_select',
+    action_id: 'value',
+    options: choices.slice(0, 100).map((c) => option(c.value, c.label)),
+  };
+  const question: types.PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: 'value',
+    multiline: true,
+    max_length: LIMITS.sectionText,
+  };
+  return {
+    type: 'modal',
+    callback_id: `${FORM_PREFIX}ask_colleague`,
+    private_metadata: JSON.stringify(meta),
+    title: plain(sharedLabel(locale, 'ask_colleague'), LIMITS.modalTitle),
+    submit: plain(label(locale, 'submit'), LIMITS.modalTitle),
+    close: plain(label(locale, 'close'), LIMITS.modalTitle),
+    blocks: [
+      {
+        type: 'input',
+        block_id: ASK_COLLEAGUE_FIELDS.colleague,
+        label: plain(sharedLabel(locale, 'colleague'), 2000),
+        element,
+      },
+      {
+        type: 'input',
+        block_id: ASK_COLLEAGUE_FIELDS.question,
+        label: plain(sharedLabel(locale, 'colleague_question'), 2000),
+        element: question,
+      },
+    ],
+  };
+}
+
+/** The colleague asked answers the holder (an internal note). */
+export function colleagueAnswerForm(locale: Locale, meta: FormMeta): View {
+  const element: types.PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: 'value',
+    multiline: true,
+    max_length: LIMITS.sectionText,
+  };
+  return {
+    type: 'modal',
+    callback_id: `${FORM_PREFIX}colleague_answer`,
+    private_metadata: JSON.stringify(meta),
+    title: plain(sharedLabel(locale, 'colleague_answer_title'), LIMITS.modalTitle),
+    submit: plain(label(locale, 'submit'), LIMITS.modalTitle),
+    close: plain(label(locale, 'close'), LIMITS.modalTitle),
+    blocks: [
+      {
+        type: 'input',
+        block_id: COLLEAGUE_ANSWER_FIELD,
+        label: plain(sharedLabel(locale, 'colleague_answer'), 2000),
+        element,
+      },
+    ],
+  };
+}
+
 /** Where a customer can take a matter over everyone's head, as the outside form offers them. */
 export const OUTSIDE_CHANNELS = {
   email: 'outside_email',
@@ -225,7 +298,18 @@ export function outsideForm(locale: Locale, meta: FormMeta): View {
 
 /** Forms made of text fields only. */
 const TEXT_FORMS: Record<
-  Exclude<FormName, 'intake' | 'escalate' | 'accept' | 'rate' | 'reply' | 'outside' | IncidentForm>,
+  Exclude<
+    FormName,
+    | 'intake'
+    | 'escalate'
+    | 'accept'
+    | 'rate'
+    | 'reply'
+    | 'outside'
+    | 'ask_colleague'
+    | 'colleague_answer'
+    | IncidentForm
+  >,
   { title: LabelKey; fields: readonly [string, LabelKey, boolean][] }
 > = {
   details: { title: 'details_title', fields: [['text', 'details', false]] },

@@ -54,9 +54,11 @@ export function actionButton(action: NoticeAction | { id: ButtonId; caseId: stri
   const text =
     id === 'more'
       ? sharedLabel(locale, 'show_full_text')
-      : id === 'reply' || id === 'close' || id === 'record_outside'
-        ? label(locale, ADAPTER_BUTTONS[id])
-        : renderText(actionLabelKey(id), { locale, timeZone: 'UTC' });
+      : id === 'ask_colleague'
+        ? sharedLabel(locale, 'ask_colleague')
+        : id === 'reply' || id === 'close' || id === 'record_outside'
+          ? label(locale, ADAPTER_BUTTONS[id])
+          : renderText(actionLabelKey(id), { locale, timeZone: 'UTC' });
   // `a` carries the approval a decision is about, or the incident an incident button acts on.
   const { approvalId, incidentId } = action as Partial<NoticeAction>;
   const about = approvalId ?? incidentId;

@@ -49,7 +49,12 @@ function detail(view: View, e: CaseEvent): string {
     case 'asked_customer':
     case 'note_added':
     case 'reopened':
+    case 'colleague_answered':
       return e.data.text;
+    case 'colleague_asked':
+      return `${personName(view.config, e.data.colleagueId)}: ${e.data.question}`;
+    case 'colleague_took':
+      return e.data.from ? personName(view.config, e.data.from) : '';
     case 'rated':
       return `${e.data.score}/5${e.data.comment ? ` — ${e.data.comment}` : ''}`;
     case 'topic_changed':
@@ -93,7 +98,8 @@ function detail(view: View, e: CaseEvent): string {
 }
 
 function eventRow(view: View, timeline: CaseTimeline, e: CaseEvent): Html {
-  const internal = e.type === 'note_added';
+  // Internal notes and Ask a colleague's question and answer: never shown to the customer.
+  const internal = e.type === 'note_added' || e.type === 'colleague_asked' || e.type === 'colleague_answered';
   return html`<tr class="${internal ? 'internal' : ''}" data-event="${e.type}">
     <td>${when(view, e.at)}</td>
     <td>${actor(view, timeline, e.actorId)}</td>

@@ -106,6 +106,9 @@ const STAFF_ONLY: ReadonlySet<string> = new Set([
   'window_renegotiated',
   'resolved',
   'note_added',
+  'colleague_asked',
+  'colleague_answered',
+  'colleague_took',
 ]);
 
 /**

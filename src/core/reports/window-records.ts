@@ -7,6 +7,7 @@
 //   claimed               a running first_response W is kept, and a callback window opens for the
 //                         taker; any other W (a callback, or a paused first response) just changes
 //                         holder to the taker.
+//   colleague_took        W (if any) just changes holder to the colleague (Ask a colleague).
 //   answered              W ends (kept), the case waits on the customer. Not while a decision is
 //                         pending: the approval window runs on.
 //   asked_customer        W pauses, the case waits on the customer (not while a decision is pending).
@@ -128,6 +129,12 @@ function apply(r: Replay, e: ReportEvent): void {
       } else if (w) w.holder = e.actorId;
       return;
     }
+    case 'colleague_took':
+      // The colleague asked takes the running promise as it stands (an expert's take is followed
+      // by expert_assigned in the same commit, which replaces it).
+      r.ownerId = e.actorId;
+      if (r.current) r.current.holder = e.actorId;
+      return;
     case 'answered':
     case 'asked_customer':
       if (r.awaitingDecision) return;

@@ -76,6 +76,14 @@ export const en = {
   'triage.first_response_missed':
     'The first-response time for case #{number} from {customerName} has passed ({dueAt}). They are still waiting; please pick it up as soon as you can.',
   'triage.note': 'Internal note on case #{number} from {authorName} (never shown to the customer):\n{text}',
+  'triage.colleague_asked':
+    '{askerName} asked {colleagueName} for help on case #{number} (never shown to the customer):\n{question}',
+  'colleague.asked':
+    '{askerName} would like your help on case #{number} from {customerName} ({topicName}). The customer wrote: “{words}”\n{askerName} asks: {question}\nThis stays within the team: the customer does not see it. Answer {askerName} here, or take the case if it is better with you.',
+  'owner.colleague_answer':
+    '{colleagueName} answered the question on case #{number} (never shown to the customer):\n{text}',
+  'owner.colleague_took':
+    '{colleagueName} has taken case #{number}. Thank you for your work on it; nothing more is needed from you unless they ask.',
   'triage.outside_recorded':
     'Recorded on case #{number}: {customerName} has taken the matter outside the team ({channel}). Note: {note}',
   'owner.customer_details': '{customerName} added details to your case #{number}:\n{text}',
@@ -131,6 +139,15 @@ export const en = {
   'error.away_until_invalid':
     'We could not read “{value}” as when you will be back. Please write a time like 17:00, a date like 2026-12-24 or “tomorrow” (in your own time zone), or nothing to stay away until you say you are back.',
   'error.holder_only': 'Only the person holding case #{number} can hand it over.',
+  'error.colleague_holder_only':
+    'Only the person holding case #{number}, or a supervisor of its team, can ask a colleague about it.',
+  'error.not_a_colleague':
+    'Please choose someone on the support team other than the person holding case #{number} and yourself.',
+  'error.colleague_away':
+    '{colleagueName} is away at the moment and would not see your question on case #{number}. Could you ask someone else?',
+  'error.colleague_text_too_long':
+    'Please keep it under {max} characters: your colleague reads it in a direct message.',
+  'error.not_asked': 'Only a colleague asked about case #{number} can answer or take it from here.',
   'error.expert_only': 'This action is for the expert handling this case.',
   'error.not_an_expert':
     'That person is not an expert for the topic of case #{number}. Please choose another.',
@@ -217,6 +234,8 @@ export const en = {
   'action.accept': 'Accept',
   'action.cannot_resolve': 'Cannot resolve',
   'action.reassign': 'Reassign',
+  'action.colleague_answer': 'Answer',
+  'action.colleague_take': 'Take this case',
   'action.approve': 'Approve',
   'action.decline': 'Decline',
   'action.add_details': 'Add details',

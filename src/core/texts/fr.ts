@@ -67,6 +67,14 @@ export const fr: Record<TextKey, string> = {
   'triage.first_response_missed':
     'Le délai de première réponse de la demande #{number} de {customerName} est dépassé ({dueAt}). La personne attend toujours ; merci de prendre la demande en charge dès que possible.',
   'triage.note': 'Note interne de {authorName} sur la demande #{number} (jamais montrée au client) :\n{text}',
+  'triage.colleague_asked':
+    '{askerName} a demandé l’aide de {colleagueName} sur la demande #{number} (jamais montré au client) :\n{question}',
+  'colleague.asked':
+    '{askerName} aimerait votre aide sur la demande #{number} de {customerName} ({topicName}). Le client a écrit : « {words} »\n{askerName} vous demande : {question}\nCela reste au sein de l’équipe : le client ne le voit pas. Répondez ici à {askerName}, ou prenez la demande si elle est mieux entre vos mains.',
+  'owner.colleague_answer':
+    '{colleagueName} a répondu à la question sur la demande #{number} (jamais montré au client) :\n{text}',
+  'owner.colleague_took':
+    '{colleagueName} a pris la demande #{number}. Merci pour votre travail ; rien de plus n’est attendu de vous, sauf si on vous le demande.',
   'triage.outside_recorded':
     'Enregistré sur la demande #{number} : {customerName} a porté l’affaire en dehors de l’équipe ({channel}). Note : {note}',
   'owner.customer_details':
@@ -125,6 +133,16 @@ export const fr: Record<TextKey, string> = {
   'error.away_until_invalid':
     'Nous n’avons pas pu lire « {value} » comme le moment de votre retour. Écrivez une heure comme 17:00, une date comme 2026-12-24 ou « demain » (dans votre fuseau horaire), ou rien pour rester absent jusqu’à ce que vous indiquiez votre retour.',
   'error.holder_only': 'Seule la personne qui suit la demande n°{number} peut la transmettre.',
+  'error.colleague_holder_only':
+    'Seule la personne qui suit la demande n°{number}, ou un superviseur de son équipe, peut demander l’aide d’un collègue.',
+  'error.not_a_colleague':
+    'Veuillez choisir un membre de l’équipe de support autre que vous-même et la personne qui suit la demande n°{number}.',
+  'error.colleague_away':
+    '{colleagueName} est absent en ce moment et ne verrait pas votre question sur la demande n°{number}. Pourriez-vous demander à quelqu’un d’autre ?',
+  'error.colleague_text_too_long':
+    'Merci de rester sous {max} caractères : votre collègue le lit dans un message privé.',
+  'error.not_asked':
+    'Seul un collègue sollicité sur la demande n°{number} peut y répondre ou la prendre d’ici.',
   'error.expert_only': 'Cette action est réservée à la personne experte chargée de cette demande.',
   'error.not_an_expert':
     'Cette personne n’est pas experte du sujet de la demande #{number}. Merci d’en choisir une autre.',
@@ -215,6 +233,8 @@ export const fr: Record<TextKey, string> = {
   'action.accept': 'Accepter',
   'action.cannot_resolve': 'Impossible à résoudre',
   'action.reassign': 'Réaffecter',
+  'action.colleague_answer': 'Répondre',
+  'action.colleague_take': 'Prendre cette demande',
   'action.approve': 'Approuver',
   'action.decline': 'Refuser',
   'action.add_details': 'Ajouter des précisions',

@@ -69,6 +69,14 @@ export const lt: Record<TextKey, string> = {
     'Prašymo #{number} (pateikė {customerName}) pirmojo atsakymo terminas ({dueAt}) praėjo. Žmogus vis dar laukia – prašome perimti prašymą kuo greičiau.',
   'triage.note':
     'Vidinė pastaba prie prašymo #{number} (autorius: {authorName}; kreipęsis žmogus jos nemato):\n{text}',
+  'triage.colleague_asked':
+    '{askerName} paprašė {colleagueName} pagalbos dėl prašymo #{number} (kreipęsis žmogus to nemato):\n{question}',
+  'colleague.asked':
+    '{askerName} prašo Jūsų pagalbos dėl prašymo #{number} (pateikė {customerName}; sritis: {topicName}). Pradinė žinutė: „{words}“\n{askerName} klausia: {question}\nTai lieka komandos viduje: kreipęsis žmogus to nemato. Atsakykite {askerName} čia arba perimkite prašymą, jei jis geriau tiks Jums.',
+  'owner.colleague_answer':
+    '{colleagueName} atsakė į klausimą dėl prašymo #{number} (kreipęsis žmogus to nemato):\n{text}',
+  'owner.colleague_took':
+    'Prašymą #{number} perėmė {colleagueName}. Ačiū už Jūsų darbą; toliau nieko daryti nereikia, nebent Jūsų paprašys.',
   'triage.outside_recorded':
     'Užfiksuota prie prašymo #{number}: {customerName} kreipėsi už komandos ribų ({channel}). Pastaba: {note}',
   'owner.customer_details': '{customerName} papildė prašymą #{number}, kuriuo rūpinatės:\n{text}',
@@ -124,6 +132,15 @@ export const lt: Record<TextKey, string> = {
   'error.away_until_invalid':
     'Nepavyko suprasti „{value}“ kaip laiko, kada grįšite. Parašykite laiką (pavyzdžiui, 17:00), datą (pavyzdžiui, 2026-12-24) arba „rytoj“ (savo laiko juostoje), arba nieko – tada būsite išvykę, kol pranešite, kad grįžote.',
   'error.holder_only': 'Perduoti prašymą #{number} gali tik jį tvarkantis asmuo.',
+  'error.colleague_holder_only':
+    'Kolegos apie prašymą #{number} paklausti gali tik jį tvarkantis asmuo arba jo komandos vadovas.',
+  'error.not_a_colleague':
+    'Pasirinkite pagalbos komandos narį, kuris nėra nei Jūs, nei prašymą #{number} tvarkantis asmuo.',
+  'error.colleague_away':
+    '{colleagueName} šiuo metu išvykęs ir Jūsų klausimo dėl prašymo #{number} nepamatytų. Gal paklaustumėte ką nors kito?',
+  'error.colleague_text_too_long':
+    'Parašykite trumpiau nei {max} simbolių: kolega tai skaitys asmeninėje žinutėje.',
+  'error.not_asked': 'Atsakyti ar perimti prašymą #{number} iš čia gali tik kolega, kurio buvo paklausta.',
   'error.expert_only': 'Šis veiksmas skirtas šį prašymą nagrinėjančiam ekspertui.',
   'error.not_an_expert': 'Šis asmuo nėra prašymo #{number} srities ekspertas. Pasirinkite kitą.',
   'error.already_claimed': 'Prašymu #{number} jau rūpinasi {ownerName}.',
@@ -209,6 +226,8 @@ export const lt: Record<TextKey, string> = {
   'action.accept': 'Priimti',
   'action.cannot_resolve': 'Negaliu išspręsti',
   'action.reassign': 'Perskirti',
+  'action.colleague_answer': 'Atsakyti',
+  'action.colleague_take': 'Perimti prašymą',
   'action.approve': 'Patvirtinti',
   'action.decline': 'Atmesti',
   'action.add_details': 'Pridėti informacijos',

@@ -49,6 +49,7 @@ describe('Discord staff controls on the triage card', () => {
     expect(staff.map((b) => [b.custom_id, b.label])).toEqual([
       [`staff:reply:${caseId}`, 'Reply to customer'],
       [`staff:ask_customer:${caseId}`, 'Ask the customer'],
+      [`staff:ask_colleague:${caseId}`, 'Ask a colleague'],
       [`staff:record_outside:${caseId}`, 'Went outside'],
       [`staff:close:${caseId}`, 'Close'],
     ]);

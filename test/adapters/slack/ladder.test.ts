@@ -60,6 +60,7 @@ describe('the ladder through Slack', () => {
       'ladder:resolve',
       'ladder:ask_supervisor',
       'ladder:reply',
+      'ladder:ask_colleague',
       'ladder:close',
       'ladder:record_outside',
     ]);

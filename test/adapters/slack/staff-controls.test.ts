@@ -58,13 +58,14 @@ describe('Slack: ask the customer, close, record outside contact', () => {
   const privateTo = (user: string, since: number) =>
     h.fake.waitFor((c) => c.method === 'chat.postEphemeral' && c.args.user === user, { since });
 
-  it('the triage card offers Reply, Close and Record outside contact beside the shared actions', () => {
+  it('the triage card offers Reply, Ask a colleague, Close and Record outside contact beside the shared actions', () => {
     expect(buttonsOf(card).map((b) => [b.action_id, b.text])).toEqual([
       ['ladder:claim', 'Take it'],
       ['ladder:escalate', 'Pass to expert'],
       ['ladder:resolve', 'Resolve'],
       ['ladder:ask_supervisor', 'Ask for a supervisor'],
       ['ladder:reply', 'Reply to customer'],
+      ['ladder:ask_colleague', 'Ask a colleague'],
       ['ladder:close', 'Close case'],
       ['ladder:record_outside', 'Record outside contact'],
     ]);

@@ -8,7 +8,7 @@ import type { CaseChange } from '../../../src/core/ports.ts';
 import { caseWindows, lifecycleAt, readCase } from '../../../src/core/reports/index.ts';
 import { createMemoryStore } from '../../../src/store/memory-store.ts';
 import type { InspectableStore } from '../../../src/store/store.ts';
-import { runSteps, setupArb, stepsArb } from '../../support/ladder-model.ts';
+import { runSteps, setupArb, type Step, stepsArb } from '../../support/ladder-model.ts';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const seed = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
@@ -52,4 +52,27 @@ describe('windows rebuilt from the trail match the core', () => {
       { numRuns: RUNS, ...(seed === undefined ? {} : { seed }) },
     );
   }, 120_000);
+
+  // Named regression (seed 344705693): a colleague asked about a case held by the front line took
+  // it, and the replay kept the triage queue as the first response's holder. colleague_took now
+  // moves the running window to the colleague, as the core does.
+  it('a colleague taking the case holds its running window', async () => {
+    const cmd = (c: Extract<Step, { t: 'cmd' }>['cmd'], by: 'fit' | 'rasa' = 'fit'): Step => ({
+      t: 'cmd',
+      cmd: c,
+      on: 0,
+      by,
+      arg: 'good',
+      arg2: 'good',
+    });
+    const { cases } = await runSteps(checkedStore(), { policy: 'always' }, [
+      { t: 'open', who: 'egle', text: 'good', topic: 'good', priority: 'low' },
+      cmd('addDetails', 'rasa'),
+      cmd('addDetails'),
+      cmd('askColleague'),
+      cmd('addDetails'),
+      cmd('takeFromColleague'),
+    ]);
+    expect(cases).toHaveLength(1);
+  });
 });
