@@ -127,6 +127,9 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
     case 'claim':
     case 'close':
     case 'hand_over':
+    case 'abuse_reply':
+    case 'abuse_take_over':
+    case 'abuse_stay':
       return null;
   }
 }

@@ -106,6 +106,9 @@ const STAFF_ONLY: ReadonlySet<string> = new Set([
   'window_renegotiated',
   'resolved',
   'note_added',
+  'abuse_reply_sent',
+  'abuse_taken_over',
+  'abuse_supported',
 ]);
 
 /**

@@ -7,6 +7,8 @@
 //   claimed               a running first_response W is kept, and a callback window opens for the
 //                         taker; any other W (a callback, or a paused first response) just changes
 //                         holder to the taker.
+//   abuse_taken_over      a supervisor holds the case: W (unless a decision window) changes holder to
+//                         them, the same promise and due time.
 //   answered              W ends (kept), the case waits on the customer. Not while a decision is
 //                         pending: the approval window runs on.
 //   asked_customer        W pauses, the case waits on the customer (not while a decision is pending).
@@ -126,6 +128,13 @@ function apply(r: Replay, e: ReportEvent): void {
         end(r, e);
         open(r, e, 'callback', e.actorId);
       } else if (w) w.holder = e.actorId;
+      return;
+    }
+    case 'abuse_taken_over': {
+      r.ownerId = e.actorId;
+      r.supervisorId = e.actorId;
+      const w = r.current;
+      if (w && w.kind !== 'approval') w.holder = e.actorId;
       return;
     }
     case 'answered':

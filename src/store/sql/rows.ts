@@ -67,6 +67,7 @@ export function caseColumns(c: Case): Columns {
     follows: jsonOrNull(c.follows),
     incident: jsonOrNull(c.incident),
     incident_id: c.incident?.id ?? null,
+    abuse: jsonOrNull(c.abuse),
     created_at: toMs(c.createdAt),
     updated_at: toMs(c.updatedAt),
     resolved_at: toMsOrNull(c.resolvedAt),
@@ -109,6 +110,7 @@ export interface CaseFields {
   rating: string | null;
   follows: string | null;
   incident: string | null;
+  abuse: string | null;
   createdAt: Int;
   updatedAt: Int;
   resolvedAt: Int | null;
@@ -145,6 +147,8 @@ export function rowToCase(r: CaseFields): Case {
     rating: parseOrNull(r.rating),
     follows: parseOrNull(r.follows),
     incident: parseOrNull(r.incident),
+    // Null on rows written before the abuse shield, as on a case that never had abuse.
+    abuse: parseOrNull(r.abuse),
     createdAt: fromMs(r.createdAt),
     updatedAt: fromMs(r.updatedAt),
     resolvedAt: fromMsOrNull(r.resolvedAt),
