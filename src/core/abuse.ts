@@ -197,11 +197,40 @@ function partsOf(entry: string): Part[] {
   return parts;
 }
 
-const ENTRIES = (Object.keys(ABUSE_WORDS) as Locale[]).flatMap((locale) =>
+interface Entry {
+  locale: Locale;
+  kind: AbuseKind;
+  parts: Part[];
+}
+
+const ENTRIES: Entry[] = (Object.keys(ABUSE_WORDS) as Locale[]).flatMap((locale) =>
   (['insult', 'threat'] as const).flatMap((kind) =>
     ABUSE_WORDS[locale][kind].map((entry) => ({ locale, kind, parts: partsOf(entry) })),
   ),
 );
+
+// Entries by their first word, so each word of a message is looked up, not compared with every
+// entry: whole words in a map, stems by their first three letters (every stem has at least three).
+const BY_WORD = new Map<string, Entry[]>();
+const BY_STEM = new Map<string, { stem: string; entry: Entry }[]>();
+for (const entry of ENTRIES) {
+  for (const option of entry.parts[0]!.options) {
+    if (!option.endsWith('*')) BY_WORD.set(option, [...(BY_WORD.get(option) ?? []), entry]);
+    else {
+      const stem = option.slice(0, -1);
+      const key = stem.slice(0, 3);
+      BY_STEM.set(key, [...(BY_STEM.get(key) ?? []), { stem, entry }]);
+    }
+  }
+}
+
+/** The entries whose first word this (plain) word can be. */
+function startingWith(plain: string): Entry[] {
+  const found = [...(BY_WORD.get(plain) ?? [])];
+  for (const { stem, entry } of BY_STEM.get(plain.slice(0, 3)) ?? [])
+    if (plain.startsWith(stem)) found.push(entry);
+  return found;
+}
 
 /** Texts longer than this are read up to it: a message is never that long in practice. */
 const MAX_READ = 20_000;
@@ -212,10 +241,13 @@ export function findAbuse(text: string): AbuseHit[] {
   const words = wordsOf(text.slice(0, MAX_READ));
   const hits = new Map<number, AbuseHit>();
   for (let i = 0; i < words.length; i++) {
-    for (const entry of ENTRIES) {
+    for (const entry of startingWith(words[i]!.plain)) {
       const { parts } = entry;
       if (i + parts.length > words.length) continue;
-      if (!parts.every((p, k) => p.options.some((o) => matchesOption(words[i + k]!.plain, o)))) continue;
+      const rest = parts.every(
+        (p, k) => k === 0 || p.options.some((o) => matchesOption(words[i + k]!.plain, o)),
+      );
+      if (!rest) continue;
       parts.forEach((p, k) => {
         const w = words[i + k]!;
         if (p.masked && !hits.has(w.start))
