@@ -34,6 +34,9 @@ const ACTIONS = {
   declare_incident: true,
   incident_update: true,
   resolve_incident: true,
+  abuse_reply: true,
+  abuse_take_over: true,
+  abuse_stay: true,
 } satisfies Record<ActionId, true>;
 const isAction = (s: string): s is ActionId => Object.hasOwn(ACTIONS, s);
 

@@ -4,6 +4,10 @@
 import { type ActionId, type Case, type DeskConfig, type Notice, rolesOf } from '../../src/core/index.ts';
 import { customerActions, isInProgress, TRIAGE_CARD_ACTIONS } from '../shared/customer-actions.ts';
 import type { CaseFormName } from './forms.ts';
+import { abuseButtons } from '../shared/abuse.ts';
+
+/** The abuse shield's buttons as the platforms show them (adapters/shared/abuse.ts). */
+const abuseForms = (c: Case, supervisor: boolean): CaseFormName[] => abuseButtons(c, supervisor);
 
 /** A customer button's form (Mark as resolved is the desk's resolve, as on both platforms). */
 const CUSTOMER_FORM: Partial<Record<ActionId, CaseFormName>> = {
@@ -54,6 +58,7 @@ export function staffForms(personId: string, c: Case, config: DeskConfig): CaseF
   if (c.ownerId === personId || supervisor) forms.push('close');
   if (c.ownerId === personId) forms.push('hand_over');
   if (frontLine || supervisor) forms.push('record_outside');
+  forms.push(...abuseForms(c, supervisor && !roles.has('customer')));
   if (supervisor)
     forms.push(
       ...(c.incident === null

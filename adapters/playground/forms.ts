@@ -112,6 +112,10 @@ export const CASE_FORMS = {
   },
   close: ({ desk, caseId, actor }) => desk.close({ caseId, actor }),
   hand_over: ({ desk, caseId, actor }) => desk.handOver({ caseId, actor }),
+  // The abuse shield's buttons (README "Abuse shield").
+  abuse_reply: ({ desk, caseId, actor }) => desk.sendAbuseReply({ caseId, actor }),
+  abuse_take_over: ({ desk, caseId, actor }) => desk.takeOverAbusive({ caseId, actor }),
+  abuse_stay: ({ desk, caseId, actor }) => desk.standWithHolder({ caseId, actor }),
   record_outside: ({ desk, caseId, actor, fields }) =>
     desk.recordOutside({ caseId, actor, channel: fields.text('channel'), note: fields.text('note') }),
   approve: ({ desk, caseId, actor, fields }) =>

@@ -14,6 +14,7 @@ import type {
   Team,
   Timer,
 } from './model.ts';
+import { forStaffParams } from './abuse.ts';
 import { personOf, teamOf, topicOf } from './directory.ts';
 import type { CaseChange, Ids } from './ports.ts';
 import type { TextKey } from './texts/en.ts';
@@ -105,12 +106,15 @@ export class Change {
     const caseId = this.next.id;
     const incidentId = this.incidentForActions;
     const approvalId = this.next.approval?.status === 'pending' ? this.next.approval.id : undefined;
+    // Staff read a customer's insults and threats masked and flagged; the customer's own copy and
+    // the audit events keep the words as written (README "Abuse shield").
+    const shown = recipient.kind === 'customer' ? params : forStaffParams(key, params);
     this.notices.push({
       id: this.ids.next(),
       caseId,
       recipient,
       key,
-      params: { number: this.next.number, ...params },
+      params: { number: this.next.number, ...shown },
       actions: actions.map((id) =>
         approvalId !== undefined && (id === 'approve' || id === 'decline')
           ? { id, caseId, approvalId }

@@ -44,6 +44,7 @@ import type {
 } from './ports.ts';
 import { handOverCase } from './commands/hand-over.ts';
 import { answerColleague, askColleague, takeFromColleague } from './commands/ask-colleague.ts';
+import { sendAbuseReply, standWithHolder, takeOverAbusive } from './commands/abuse-actions.ts';
 import { repairPromise } from './repair-promise.ts';
 import { emptySweepReport, type SweepReport } from './sweep-report.ts';
 import { type Actor, requireRole } from './roles.ts';
@@ -379,6 +380,10 @@ export function createDesk(deps: DeskDeps) {
     comeBack,
     /** The holder going away hands a case over (hand-over.ts): to another expert, or a supervisor. */
     handOver: withCase<CaseRef>((c, i) => handOverCase(c, experts, i.actor)),
+    /** The abuse shield (abuse-actions.ts): the ready reply, and the supervisors' two answers. */
+    sendAbuseReply: withCase<CaseRef>((c, i) => sendAbuseReply(c, i.actor)),
+    takeOverAbusive: withCase<CaseRef>((c, i) => takeOverAbusive(c, i.actor)),
+    standWithHolder: withCase<CaseRef>((c, i) => standWithHolder(c, i.actor)),
     ...incidentDesk,
     sweep,
     repair,

@@ -26,3 +26,12 @@ export { type Actor, type Role, requireRole, rolesOf, STAFF } from './roles.ts';
 export { emptySweepReport, type SweepReport } from './sweep-report.ts';
 export * from './texts/index.ts';
 export * from './reports/index.ts';
+export {
+  type AbuseHit,
+  type AbuseKind,
+  findAbuse,
+  forStaff,
+  forStaffParams,
+  isAbusive,
+  maskAbuse,
+} from './abuse.ts';

@@ -18,7 +18,11 @@
 // Rules between two states of a case (stepViolations):
 //   level            the level never goes down, except when the case is reopened;
 //   level_4          level 4 is sticky: only a reopen changes it;
-//   audit_log        the case's events only grow: earlier ones are never changed or removed.
+//   audit_log        the case's events only grow: earlier ones are never changed or removed;
+//   abuse_count      the count of the customer's abusive messages never goes down.
+// Rule between twin cases (abuseNeutralViolations): a case whose customer wrote abusively stands
+// where the same case with clean words would (status, level, priority, holder, promise due time):
+// the abuse shield masks, counts and tells; it never closes or lowers a case by itself.
 // Rules of the desk, checked by the property tests: a refused command writes nothing; only
 // CoreError leaves the desk; an internal note never reaches a customer (a colleague's question and
 // answer included); asking or answering a colleague never moves the case's status, level, holder
@@ -46,7 +50,7 @@ export type PromiseRule =
   | 'finished'
   | 'outside';
 
-export type StepRule = 'level' | 'level_4' | 'audit_log';
+export type StepRule = 'level' | 'level_4' | 'audit_log' | 'abuse_count';
 
 export interface Violation<R extends string = PromiseRule> {
   rule: R;
@@ -140,6 +144,9 @@ export function stepViolations(
   });
   if (!kept || after.events.length < before.events.length)
     found.push({ rule: 'audit_log', detail: 'an earlier event changed or disappeared' });
+  const [abusedBefore, abusedAfter] = [before.case.abuse?.count ?? 0, after.case.abuse?.count ?? 0];
+  if (abusedAfter < abusedBefore)
+    found.push({ rule: 'abuse_count', detail: `abusive messages ${abusedBefore} -> ${abusedAfter}` });
   return found;
 }
 
@@ -153,4 +160,26 @@ export function colleagueViolations(c: Case, config: DeskConfig): Violation<'col
     else if (!isStaffMember(config, id)) fail(`${id} is not on the support team`);
   }
   return found;
+}
+
+/**
+ * What differs between the same case with clean words (`clean`) and with abusive ones (`abusive`),
+ * by the rule abuse_neutral above; empty when the abuse changed nothing of the ladder.
+ */
+export function abuseNeutralViolations(clean: Case, abusive: Case): Violation<'abuse_neutral'>[] {
+  const dueOf = (c: Case) => c.window?.dueAt.getTime() ?? null;
+  const fields: [string, unknown, unknown][] = [
+    ['status', clean.status, abusive.status],
+    ['level', clean.level, abusive.level],
+    ['priority', clean.priority, abusive.priority],
+    ['owner', clean.ownerId, abusive.ownerId],
+    ['window due', dueOf(clean), dueOf(abusive)],
+    ['closed', clean.closedAt?.getTime() ?? null, abusive.closedAt?.getTime() ?? null],
+  ];
+  return fields
+    .filter(([, a, b]) => a !== b)
+    .map(([name, a, b]) => ({
+      rule: 'abuse_neutral',
+      detail: `${name}: ${String(a)} clean, ${String(b)} abusive`,
+    }));
 }

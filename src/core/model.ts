@@ -309,12 +309,24 @@ export interface Case {
    * may answer the holder or take the case. Directory staff only, never the customer, no repeats.
    */
   colleagues: readonly string[];
+  /** Abusive messages from the customer (abuse.ts); null until the first. Never changes the ladder. */
+  abuse: CaseAbuse | null;
   createdAt: Date;
   updatedAt: Date;
   resolvedAt: Date | null;
   closedAt: Date | null;
   /** Optimistic concurrency: bumped by every change. */
   version: number;
+}
+
+/**
+ * The abuse shield's count: `count` abusive messages, the latest at `lastAt`; `repliedAt` when the
+ * ready reply was last sent (once per abusive message at most).
+ */
+export interface CaseAbuse {
+  count: number;
+  lastAt: Date;
+  repliedAt: Date | null;
 }
 
 export interface CaseIncident {
@@ -407,7 +419,10 @@ export type ActionId =
   | 'rate'
   | 'declare_incident'
   | 'incident_update'
-  | 'resolve_incident';
+  | 'resolve_incident'
+  | 'abuse_reply'
+  | 'abuse_take_over'
+  | 'abuse_stay';
 
 export interface NoticeAction {
   id: ActionId;
@@ -520,6 +535,14 @@ export interface CaseEventData {
   incident_linked: { incidentId: string; title: string };
   /** The customer was sent the incident's update. */
   incident_update_sent: { incidentId: string; updateId: string };
+  /** The customer's message held insults or threats (abuse.ts); `count` on the case so far. */
+  abusive_message: { count: number; kinds: readonly ('insult' | 'threat')[] };
+  /** Staff sent the abuse shield's ready reply (the text as the customer read it). */
+  abuse_reply_sent: { text: string };
+  /** A supervisor took the case over after repeated abuse, from `from` (null: the triage queue). */
+  abuse_taken_over: { from: string | null };
+  /** A supervisor stood with the holder (`holder`, null: the triage queue) after repeated abuse. */
+  abuse_supported: { holder: string | null };
   /** The auditor's repair: the rules of invariants.ts the case broke, and what was found. */
   promise_repaired: { rules: readonly string[]; details: readonly string[] };
   /** Everything stored about `person` was handed out (`npm run privacy -- export`); the actor asked. */

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/core/model.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
+import { caseWindows, readCase } from '../../src/core/reports/index.ts';
 import { runSteps, type Setup, type Step } from '../support/ladder-model.ts';
 
 const always: Setup = { policy: 'always' };
@@ -136,5 +137,21 @@ describe('regressions: promises that could disappear', () => {
     const { c, events } = await run([open(), cmd('askSupervisor'), cmd('askSupervisor', 'rasa')]);
     expect(events.filter((e) => e === 'supervisor_requested')).toHaveLength(1);
     expect(c.approval?.requestedBy).toBe('slack:T1:U100');
+  });
+});
+
+describe('regressions: the abuse shield', () => {
+  it('a supervisor’s Take over moves the running window’s holder in the trail’s replay too', async () => {
+    // Found by the replay property (test/core/reports/replay-matches-core.test.ts): the first step's
+    // good text is abusive ("words 0, you idiot"), and Take over changed the holder only in the core.
+    const store = createMemoryStore();
+    const { cases } = await runSteps(store, always, [open(), cmd('takeOverAbusive')]);
+    const c = (await store.cases.getCase(cases[0]!.id))!;
+    expect(c).toMatchObject({ ownerId: 'marie', status: 'open', level: 1 });
+    expect(c.window).toMatchObject({ kind: 'first_response', holder: 'marie' });
+    const events = await store.inspect.listEvents(c.id);
+    expect(events.map((e) => e.type)).toEqual(['case_opened', 'abusive_message', 'abuse_taken_over']);
+    const running = caseWindows(readCase({ case: c, events })).at(-1);
+    expect(running).toMatchObject({ kind: 'first_response', holder: 'marie', end: null });
   });
 });

@@ -433,6 +433,24 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
       });
     });
 
+    describe('the abuse shield', () => {
+      it('stores the count of abusive messages and when the ready reply went, and masks the stored staff copies', async () => {
+        const h = make();
+        const id = await h.open('You idiots lost my invoice');
+        const opened = h.clock.now();
+        expect((await h.desk.getCase(id))?.abuse).toEqual({ count: 1, lastAt: opened, repliedAt: null });
+        const [card] = await h.sentWith(id, 'triage.new_case');
+        expect(card?.params).toMatchObject({ words: 'You i••••• lost my invoice', abusive: 1 });
+        const [ack] = await h.sentWith(id, 'customer.ack');
+        expect(ack?.params).toMatchObject({ words: 'You idiots lost my invoice' });
+        h.clock.advanceMinutes(5);
+        await h.desk.sendAbuseReply({ caseId: id, actor: as('rasa') });
+        const c = await h.desk.getCase(id);
+        expect(c?.abuse).toEqual({ count: 1, lastAt: opened, repliedAt: h.clock.now() });
+        expect(c?.status).toBe('open');
+      });
+    });
+
     describe('resolution and the customer’s control', () => {
       it('resolve → customer confirms → closed → rating', async () => {
         const h = make();

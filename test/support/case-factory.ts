@@ -81,6 +81,7 @@ export function makeDraft(overrides: Partial<NewCase> = {}): NewCase {
     follows: null,
     incident: null,
     colleagues: [],
+    abuse: null,
     createdAt: T0,
     updatedAt: T0,
     resolvedAt: null,

@@ -55,6 +55,9 @@ const COMMANDS = [
   'askColleague',
   'answerColleague',
   'takeFromColleague',
+  'sendAbuseReply',
+  'takeOverAbusive',
+  'standWithHolder',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 
@@ -483,6 +486,12 @@ async function command(
         void (await desk.resolveIncident({ incidentId: incidentOf(current, arg2), actor, summary: words })),
         false
       );
+    case 'sendAbuseReply':
+      return (void (await desk.sendAbuseReply({ caseId, actor })), false);
+    case 'takeOverAbusive':
+      return (void (await desk.takeOverAbusive({ caseId, actor })), false);
+    case 'standWithHolder':
+      return (void (await desk.standWithHolder({ caseId, actor })), false);
   }
 }
 
@@ -528,6 +537,7 @@ function fitFor(cmd: CommandName, c: Case | null): Exclude<ActorName, 'fit'> {
     case 'askCustomer':
     case 'addNote':
     case 'resolve':
+    case 'sendAbuseReply':
       return ACTORS.includes(holder as never) ? holder : 'rasa';
     case 'escalate':
       return (c?.level ?? 1) >= 3 ? 'marie' : 'rasa';
@@ -547,6 +557,8 @@ function fitFor(cmd: CommandName, c: Case | null): Exclude<ActorName, 'fit'> {
     case 'approve':
     case 'decline':
     case 'recordOutside':
+    case 'takeOverAbusive':
+    case 'standWithHolder':
       return 'marie';
     case 'askColleague':
       return c?.ownerId && ACTORS.includes(holder as never) ? holder : 'marie';
@@ -567,7 +579,8 @@ function actorId(by: Exclude<ActorName, 'fit'>, c: Case | null): string {
 
 const text = (arg: Arg, index: number): unknown =>
   ({
-    good: `words ${index}`,
+    // Every third good text is abusive, so the abuse shield's steps meet cases that had abuse.
+    good: index % 3 === 0 ? `words ${index}, you idiot` : `words ${index}`,
     empty: '',
     odd: 42,
     proto: '   ',

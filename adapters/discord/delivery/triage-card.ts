@@ -1,7 +1,14 @@
 // The staff card: one per case in the team's triage channel, created by the first triage notice
 // and edited in place (status, level, owner, next due time, risk). Its thread holds staff-only
 // traffic: later triage notices, relayed notices and the notes staff write there.
-import type { ActionId, Case, ClaimedNotice, DeliveryResult, Team } from '../../../src/core/index.ts';
+import {
+  type ActionId,
+  type Case,
+  type ClaimedNotice,
+  type DeliveryResult,
+  forStaffParams,
+  type Team,
+} from '../../../src/core/index.ts';
 import { liveSuggestions, queryOf, similarAnswers } from '../../shared/answer-suggestions.ts';
 import { isInProgress, TRIAGE_CARD_ACTIONS } from '../../shared/customer-actions.ts';
 import { nonceFor } from '../ids.ts';
@@ -43,7 +50,8 @@ function cardText(rt: DiscordRuntime, c: Case, notice: ClaimedNotice, team: Team
     key: 'triage.new_case',
     locale: team.locale,
     timeZone: c.policy.calendar.timeZone,
-    params: {
+    // Rebuilt from the case: its words masked for staff as the core's notice had them.
+    params: forStaffParams('triage.new_case', {
       number: c.number,
       customerName: c.customer.name,
       words: c.words,
@@ -51,7 +59,7 @@ function cardText(rt: DiscordRuntime, c: Case, notice: ClaimedNotice, team: Team
       priority: c.priority,
       position: 0,
       firstResponseAt: (c.window?.dueAt ?? c.createdAt).toISOString(),
-    },
+    }),
   });
 }
 

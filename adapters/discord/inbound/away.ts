@@ -1,5 +1,6 @@
 // `/support away [until]` and `/support back`, answered privately (adapters/shared/away.ts): going
 // away with open cases offers "Hand over #n" per case and "Hand over all"; the buttons run here.
+import { wordsForStaff } from '../../shared/abuse.ts';
 import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { comeBack, goAway, handOverAll } from '../../shared/away.ts';
 import { handOverRows } from '../render/components.ts';
@@ -26,7 +27,8 @@ export async function answerAway(
       return;
     }
     const lines = answer.held.map(
-      (c) => `#${c.number} ${neutralise(c.customer.name)}: ${neutralise(c.words)}`,
+      (c) =>
+        `#${c.number} ${neutralise(c.customer.name)}: ${neutralise(wordsForStaff(c.words, who.reader.locale))}`,
     );
     const content = [answer.text, answer.offer, ...lines].join('\n').slice(0, 2000);
     await i.editReply({ content, components: handOverRows(answer.held, who.reader.locale) });

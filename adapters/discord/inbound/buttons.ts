@@ -4,6 +4,7 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
 import { type ActionId, type Actor, type Case, CoreError, type Desk } from '../../../src/core/index.ts';
 import { colleagueChoices } from '../../shared/colleagues.ts';
+import { wordsForStaff } from '../../shared/abuse.ts';
 import { requireDecider } from '../../shared/deciders.ts';
 import { INCIDENT_FORM_OF, type IncidentForm } from '../../shared/incidents.ts';
 import { neutralise } from '../render/markdown.ts';
@@ -29,6 +30,9 @@ const DIRECT: Partial<Record<ActionId, (desk: Desk, input: CaseInput) => Promise
   confirm: (desk, x) => desk.confirm(x),
   reopen: (desk, x) => desk.reopen(x),
   colleague_take: (desk, x) => desk.takeFromColleague(x),
+  abuse_reply: (desk, x) => desk.sendAbuseReply(x),
+  abuse_take_over: (desk, x) => desk.takeOverAbusive(x),
+  abuse_stay: (desk, x) => desk.standWithHolder(x),
 };
 
 /** Actions that need words first: the form they open. */
@@ -188,7 +192,7 @@ async function showAll(rt: DiscordRuntime, i: ButtonInteraction, who: Who, caseI
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   const card = await readCard(rt, caseId);
   const c = card ? null : await rt.ctx.desk.getCase(caseId);
-  const text = card?.text ?? (c ? neutralise(c.words) : undefined);
+  const text = card?.text ?? (c ? neutralise(wordsForStaff(c.words, who.reader.locale)) : undefined);
   if (text === undefined) {
     await sayPrivately(
       i,

@@ -141,6 +141,9 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
     case 'close':
     case 'hand_over':
     case 'colleague_take':
+    case 'abuse_reply':
+    case 'abuse_take_over':
+    case 'abuse_stay':
       return null;
   }
 }

@@ -93,6 +93,11 @@ const HANDLERS: Record<AnyButtonId, Handler> = {
   mark_resolved: command('mark_resolved', (inb, caseId, actor) => inb.desk.resolve({ caseId, actor })),
   confirm: command('confirm', (inb, caseId, actor) => inb.desk.confirm({ caseId, actor })),
   reopen: command('reopen', (inb, caseId, actor) => inb.desk.reopen({ caseId, actor })),
+  abuse_reply: command('abuse_reply', (inb, caseId, actor) => inb.desk.sendAbuseReply({ caseId, actor })),
+  abuse_take_over: command('abuse_take_over', (inb, caseId, actor) =>
+    inb.desk.takeOverAbusive({ caseId, actor }),
+  ),
+  abuse_stay: command('abuse_stay', (inb, caseId, actor) => inb.desk.standWithHolder({ caseId, actor })),
   resolve: form(async (inb, click, meta) => textForm('resolve', await localeOf(inb, click.u), meta)),
   accept: form(async (inb, click, meta) => acceptForm(await localeOf(inb, click.u), meta)),
   cannot_resolve: form(async (inb, click, meta) =>

@@ -2,6 +2,7 @@
 // offer to hand over each held case ("Hand over #n" beside it, "Hand over all" below), and App
 // Home's Away / Back toggle.
 import type { Case, Locale } from '../../../src/core/index.ts';
+import { wordsForStaff } from '../../shared/abuse.ts';
 import type { AwayAnswer } from '../../shared/away.ts';
 import { sharedLabel } from '../../shared/labels.ts';
 import { actions, type Block, button, section, truncate } from './block-kit.ts';
@@ -14,7 +15,9 @@ export const OFFER_LIMIT = 20;
 const NO_CASE = '-';
 
 const heldLine = (c: Case, locale: Locale): Block => ({
-  ...section(`*#${c.number}* ${neutralise(c.customer.name)}: “${truncate(neutralise(c.words), 140).text}”`),
+  ...section(
+    `*#${c.number}* ${neutralise(c.customer.name)}: “${truncate(neutralise(wordsForStaff(c.words, locale)), 140).text}”`,
+  ),
   accessory: button('hand_over', sharedLabel(locale, 'hand_over', { number: c.number }), { c: c.id }),
 });
 

@@ -3,6 +3,7 @@
 // approvals, overdue promises and cases at risk in the supervisor's teams, each with Record outside
 // contact (level 4); experts and responders the cases they hold with due times; everyone their own
 // open requests.
+import { wordsForStaff } from '../../shared/abuse.ts';
 import type { types } from '@slack/bolt';
 import { type Case, type Directory, type Locale, renderText } from '../../../src/core/index.ts';
 import type { Reader } from '../../shared/reader.ts';
@@ -31,7 +32,7 @@ export interface HomeSection {
 export const PER_SECTION = 12;
 
 function caseLine(c: Case, directory: Directory, reader: Reader, withRisk: boolean): string {
-  const words = truncate(neutralise(c.words), 140).text;
+  const words = truncate(neutralise(wordsForStaff(c.words, reader.locale)), 140).text;
   const band = renderText(`risk.${c.risk.band}`, { ...reader });
   const risk = withRisk ? ` · ${label(reader.locale, 'risk_line', { band })}` : '';
   return `*${neutralise(c.customer.name)}*: “${words}”\n${statusLine(c, directory, reader, neutralise)}${risk}`;

@@ -2,7 +2,7 @@
 // when; internal notes marked), and every notice written for it (who was told what, in the words
 // they were sent, and whether it went out).
 import { html } from 'hono/html';
-import { renderText } from '../../core/index.ts';
+import { forStaff, forStaffParams, renderText } from '../../core/index.ts';
 import type { CaseEvent, OutboxEntry, Recipient } from '../../core/model.ts';
 import type { CaseTimeline } from '../../core/ports.ts';
 import type { ConsoleDeps } from '../app.ts';
@@ -38,13 +38,23 @@ function instantText(view: View, iso: unknown): string {
   return at && Number.isFinite(at.getTime()) ? shortInstant(at, view.locale, view.timeZone) : '';
 }
 
+/** A customer's words as staff read them: abusive words masked, flagged before them. */
+function staffWords(view: View, words: string): string {
+  const shown = forStaff(words);
+  if (shown.abusive === undefined) return words;
+  return `${renderText('flag.abusive', { locale: view.locale, timeZone: 'UTC' })} ${shown.text}`;
+}
+
 /** What the event recorded, in a line: the words written, or the values that matter. */
 function detail(view: View, e: CaseEvent): string {
   const t = (code: string, prefix: string) => coreLabel(view.locale, `${prefix}.${code}`);
   switch (e.type) {
+    // The customer's words masked and flagged (abuse.ts); the stored event keeps them as written.
     case 'case_opened':
-      return e.data.words;
+      return staffWords(view, e.data.words);
     case 'details_added':
+    case 'reopened':
+      return staffWords(view, e.data.text);
     case 'answered':
     case 'asked_customer':
     case 'note_added':
@@ -55,8 +65,12 @@ function detail(view: View, e: CaseEvent): string {
       return `${personName(view.config, e.data.colleagueId)}: ${e.data.question}`;
     case 'colleague_took':
       return e.data.from ? personName(view.config, e.data.from) : '';
+    case 'abuse_reply_sent':
+      return e.data.text;
+    case 'abusive_message':
+      return `${e.data.count} · ${e.data.kinds.join(', ')}`;
     case 'rated':
-      return `${e.data.score}/5${e.data.comment ? ` — ${e.data.comment}` : ''}`;
+      return `${e.data.score}/5${e.data.comment ? ` — ${staffWords(view, e.data.comment)}` : ''}`;
     case 'topic_changed':
       return `${topicName(view.config, e.data.from, view.locale)} → ${topicName(view.config, e.data.to, view.locale)}`;
     case 'accepted':
@@ -124,10 +138,14 @@ function recipient(view: View, timeline: CaseTimeline, r: Recipient): string {
   }
 }
 
-/** The notice in the words its reader got (their language and zone). */
+/**
+ * The notice in the words its reader got (their language and zone); the customer's own copies
+ * with their abusive words masked here too, as staff read this page.
+ */
 function noticeText(view: View, n: OutboxEntry): string {
   try {
-    return renderText(n.key, { locale: n.locale, timeZone: n.timeZone, params: n.params });
+    const params = n.recipient.kind === 'customer' ? forStaffParams(n.key, n.params) : n.params;
+    return renderText(n.key, { locale: n.locale, timeZone: n.timeZone, params });
   } catch {
     return view.t('case.rendering_failed', { key: n.key });
   }
@@ -176,7 +194,7 @@ export async function casePage(
         · ${c.customer.name}
       </p>
       <h2>${view.t('case.words')}</h2>
-      <p class="words">${c.words}</p>
+      <p class="words">${staffWords(view, c.words)}</p>
       <h2>${view.t('case.promise')}</h2>
       ${promise(view, timeline)}
     </section>

@@ -40,6 +40,10 @@ export const EVENTS: Readonly<Record<Locale, Readonly<Record<CaseEventType, stri
     promise_repaired: 'repaired a broken promise',
     data_exported: 'exported personal data',
     data_erased: 'erased personal data',
+    abusive_message: 'wrote abusive language (masked for staff)',
+    abuse_reply_sent: 'sent the ready reply to abusive language',
+    abuse_taken_over: 'took the case over after abusive messages',
+    abuse_supported: 'stood with the holder after abusive messages',
   },
   fr: {
     case_opened: 'a ouvert le dossier',
@@ -78,6 +82,10 @@ export const EVENTS: Readonly<Record<Locale, Readonly<Record<CaseEventType, stri
     promise_repaired: 'a réparé un engagement rompu',
     data_exported: 'a exporté des données personnelles',
     data_erased: 'a effacé des données personnelles',
+    abusive_message: 'a tenu des propos injurieux (masqués pour l’équipe)',
+    abuse_reply_sent: 'a envoyé la réponse prête aux propos injurieux',
+    abuse_taken_over: 'a repris la demande après des messages injurieux',
+    abuse_supported: 'a soutenu la personne en charge après des messages injurieux',
   },
   lt: {
     case_opened: 'atvėrė bylą',
@@ -116,5 +124,9 @@ export const EVENTS: Readonly<Record<Locale, Readonly<Record<CaseEventType, stri
     promise_repaired: 'atitaisė sulaužytą pažadą',
     data_exported: 'eksportavo asmens duomenis',
     data_erased: 'ištrynė asmens duomenis',
+    abusive_message: 'pavartojo įžeidžių žodžių (darbuotojams paslėpti)',
+    abuse_reply_sent: 'išsiuntė paruoštą atsakymą į įžeidžius žodžius',
+    abuse_taken_over: 'perėmė prašymą po įžeidžių žinučių',
+    abuse_supported: 'palaikė tvarkantį kolegą po įžeidžių žinučių',
   },
 };

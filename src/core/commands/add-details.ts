@@ -3,6 +3,7 @@ import { customerMessageSignals } from '../risk.ts';
 import { type Actor, requireRole } from '../roles.ts';
 import { applyRisk, backToWork } from '../steps.ts';
 import { resumeWindow } from '../windows.ts';
+import { noteAbuse } from './abuse-actions.ts';
 import { requireActive, requireText } from './guards.ts';
 
 /**
@@ -41,9 +42,10 @@ export function tellHolder(change: Change, text: string): void {
   else change.toTriage('triage.customer_details', params);
 }
 
-/** Risk signals carried by a customer's message (words, a burst of messages). */
+/** Risk signals carried by a customer's message (words, a burst of messages), and abuse. */
 export function customerWrote(change: Change, text: string): void {
   const c = change.next;
+  noteAbuse(change, text);
   const { signals, recent } = customerMessageSignals(c.risk, text, change.now);
   c.risk = { ...c.risk, recentCustomerMessages: recent };
   applyRisk(change, signals);

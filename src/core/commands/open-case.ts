@@ -14,6 +14,7 @@ import type { Ids, NewCase } from '../ports.ts';
 import { customerMessageSignals, emptyRisk } from '../risk.ts';
 import { applyRisk } from '../steps.ts';
 import { openWindow } from '../windows.ts';
+import { noteAbuse } from './abuse-actions.ts';
 import { requireText } from './guards.ts';
 
 export interface OpenCaseInput {
@@ -78,6 +79,7 @@ export function draftCase(config: DeskConfig, input: OpenCaseInput, now: Date, i
     follows: input.follows ?? null,
     incident: null,
     colleagues: [],
+    abuse: null,
     createdAt: now,
     updatedAt: now,
     resolvedAt: null,
@@ -111,6 +113,7 @@ export function openCase(change: Change, position: number): void {
     },
     ['claim', 'escalate', 'resolve', 'ask_supervisor'],
   );
+  noteAbuse(change, c.words);
   const { signals, recent } = customerMessageSignals(c.risk, c.words, change.now);
   c.risk = { ...c.risk, recentCustomerMessages: recent };
   applyRisk(change, signals);

@@ -109,6 +109,9 @@ const STAFF_ONLY: ReadonlySet<string> = new Set([
   'colleague_asked',
   'colleague_answered',
   'colleague_took',
+  'abuse_reply_sent',
+  'abuse_taken_over',
+  'abuse_supported',
 ]);
 
 /**

@@ -8,6 +8,8 @@
 //                         taker; any other W (a callback, or a paused first response) just changes
 //                         holder to the taker.
 //   colleague_took        W (if any) just changes holder to the colleague (Ask a colleague).
+//   abuse_taken_over      a supervisor holds the case: W (unless a decision window) changes holder to
+//                         them, the same promise and due time.
 //   answered              W ends (kept), the case waits on the customer. Not while a decision is
 //                         pending: the approval window runs on.
 //   asked_customer        W pauses, the case waits on the customer (not while a decision is pending).
@@ -135,6 +137,13 @@ function apply(r: Replay, e: ReportEvent): void {
       r.ownerId = e.actorId;
       if (r.current) r.current.holder = e.actorId;
       return;
+    case 'abuse_taken_over': {
+      r.ownerId = e.actorId;
+      r.supervisorId = e.actorId;
+      const w = r.current;
+      if (w && w.kind !== 'approval') w.holder = e.actorId;
+      return;
+    }
     case 'answered':
     case 'asked_customer':
       if (r.awaitingDecision) return;

@@ -105,6 +105,19 @@ export const en = {
     'Kind words from a customer: {customerName} rated case #{number} {score}/5 and wrote “{comment}”. {holderName} held it.',
   'supervisors.kind_words_no_holder':
     'Kind words from a customer: {customerName} rated case #{number} {score}/5 and wrote “{comment}”.',
+  'owner.abuse_reply_ready':
+    '⚠ {customerName} used abusive language on case #{number}. A ready reply in their language, courteous and firm: “{reply}”\nSend it as it is, or write your own. Their case goes on as before.',
+  'owner.abuse_taken_over':
+    '{supervisorName} has taken over case #{number} from {customerName} after their abusive messages. You do not need to answer them any more. Thank you for staying calm.',
+  'owner.abuse_supported':
+    '{supervisorName} has your back on case #{number}: they have read the abusive messages from {customerName} and stay with you on it. Ask them for help at any time.',
+  'supervisors.abuse_repeated':
+    '⚠ {customerName} used abusive language again on case #{number} (abusive messages so far: {count}). {holderName} holds it. Their latest, masked: “{text}”\nTake it over, or stay with {holderName} so they know you have their back. The case goes on as before.',
+  'supervisors.abuse_repeated_no_holder':
+    '⚠ {customerName} used abusive language again on case #{number} (abusive messages so far: {count}). Nobody holds it yet. Their latest, masked: “{text}”\nTake it over, or stay with the team so they know you have their back. The case goes on as before.',
+  'customer.abuse_reply':
+    'I want to help you, and I will. I can do that best if we keep this respectful: please tell me what is wrong, without insults or threats, and I will keep working on it with you.',
+  'flag.abusive': '⚠ Abusive language (masked)',
   'expert.assigned':
     'Case #{number} from {customerName} is assigned to you for {topicName} (priority: {priority}). They wrote: “{words}”\nWe have told them you will get back to them by {dueAt}.',
   'expert.taken_over':
@@ -179,6 +192,8 @@ export const en = {
   'error.no_expert':
     'No expert for {topicName} is available at the moment. You can ask a supervisor to take the case.',
   'error.incident_not_found': 'We could not find that incident.',
+  'error.no_abuse': 'Case #{number} has no abusive message to answer.',
+  'error.abuse_replied': 'The ready reply was already sent after the latest message on case #{number}.',
   'error.incident_over': 'This incident is already resolved, so there is nothing more to do here.',
   'error.answer_gone': 'That answer is no longer in the answer bank (retired or erased): write your own.',
   'error.unexpected': 'Something went wrong on our side. Please try again in a moment.',
@@ -246,6 +261,9 @@ export const en = {
   'action.declare_incident': 'Declare incident',
   'action.incident_update': 'Post an update',
   'action.resolve_incident': 'Resolve incident',
+  'action.abuse_reply': 'Send this reply',
+  'action.abuse_take_over': 'Take over',
+  'action.abuse_stay': 'Stay with them',
   // Reports: the App Home's "This week" block, `/support report` and the weekly digest. Figures
   // come formatted in the reader's language (texts/numbers.ts); "this week" is the last 7 days.
   'report.title': 'This week (the last 7 days) · {teamName}',

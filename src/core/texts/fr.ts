@@ -98,6 +98,19 @@ export const fr: Record<TextKey, string> = {
     'De gentils mots d’un client : {customerName} a noté la demande #{number} {score}/5 et a écrit « {comment} ». {holderName} s’en occupait.',
   'supervisors.kind_words_no_holder':
     'De gentils mots d’un client : {customerName} a noté la demande #{number} {score}/5 et a écrit « {comment} ».',
+  'owner.abuse_reply_ready':
+    '⚠ {customerName} a tenu des propos injurieux sur la demande #{number}. Une réponse prête, dans sa langue, courtoise et ferme : « {reply} »\nEnvoyez-la telle quelle, ou écrivez la vôtre. La demande suit son cours comme avant.',
+  'owner.abuse_taken_over':
+    '{supervisorName} a repris la demande #{number} de {customerName} après ses messages injurieux. Vous n’avez plus à lui répondre. Merci d’être resté(e) calme.',
+  'owner.abuse_supported':
+    '{supervisorName} vous soutient sur la demande #{number} : ses messages injurieux de {customerName} ont été lus, et vous n’êtes pas seul(e). Demandez de l’aide à tout moment.',
+  'supervisors.abuse_repeated':
+    '⚠ {customerName} a de nouveau tenu des propos injurieux sur la demande #{number} (messages injurieux jusqu’ici : {count}). {holderName} s’en occupe. Son dernier message, masqué : « {text} »\nReprenez la demande, ou restez aux côtés de {holderName} pour lui montrer votre soutien. La demande suit son cours comme avant.',
+  'supervisors.abuse_repeated_no_holder':
+    '⚠ {customerName} a de nouveau tenu des propos injurieux sur la demande #{number} (messages injurieux jusqu’ici : {count}). Personne ne s’en occupe encore. Son dernier message, masqué : « {text} »\nReprenez la demande, ou restez aux côtés de l’équipe pour lui montrer votre soutien. La demande suit son cours comme avant.',
+  'customer.abuse_reply':
+    'Je veux vous aider, et je vais le faire. Je peux le faire au mieux si nous restons respectueux : dites-moi ce qui ne va pas, sans insultes ni menaces, et je continue à m’en occuper avec vous.',
+  'flag.abusive': '⚠ Propos injurieux (masqués)',
   'expert.assigned':
     'La demande #{number} de {customerName} vous est confiée pour le domaine « {topicName} » (priorité : {priority}). Message d’origine : « {words} »\nNous avons indiqué à {customerName} que vous répondriez d’ici le {dueAt}.',
   'expert.taken_over':
@@ -175,6 +188,9 @@ export const fr: Record<TextKey, string> = {
   'error.no_expert':
     'Aucun expert du domaine « {topicName} » n’est disponible pour le moment. Vous pouvez demander à un responsable de reprendre la demande.',
   'error.incident_not_found': 'Nous n’avons pas trouvé cet incident.',
+  'error.no_abuse': 'La demande #{number} n’a aucun message injurieux auquel répondre.',
+  'error.abuse_replied':
+    'La réponse prête a déjà été envoyée après le dernier message de la demande #{number}.',
   'error.incident_over': 'Cet incident est déjà résolu : il n’y a plus rien à faire ici.',
   'error.answer_gone':
     'Cette réponse n’est plus dans la banque de réponses (retirée ou effacée) : écrivez la vôtre.',
@@ -245,6 +261,9 @@ export const fr: Record<TextKey, string> = {
   'action.declare_incident': 'Déclarer un incident',
   'action.incident_update': 'Publier une mise à jour',
   'action.resolve_incident': 'Résoudre l’incident',
+  'action.abuse_reply': 'Envoyer cette réponse',
+  'action.abuse_take_over': 'Reprendre la demande',
+  'action.abuse_stay': 'Rester à ses côtés',
   'report.title': 'Cette semaine (les 7 derniers jours) · {teamName}',
   'report.intro': 'Comment vos équipes ont tenu leurs promesses ces 7 derniers jours, jusqu’à maintenant :',
   'report.kept':

@@ -98,6 +98,19 @@ export const lt: Record<TextKey, string> = {
     'Gerų žodžių iš kliento: {customerName} įvertino prašymą #{number} {score}/5 ir parašė „{comment}“. Juo rūpinosi {holderName}.',
   'supervisors.kind_words_no_holder':
     'Gerų žodžių iš kliento: {customerName} įvertino prašymą #{number} {score}/5 ir parašė „{comment}“.',
+  'owner.abuse_reply_ready':
+    '⚠ {customerName} prašyme #{number} pavartojo įžeidžių žodžių. Paruoštas mandagus ir tvirtas atsakymas kliento kalba: „{reply}“\nSiųskite jį tokį, koks yra, arba parašykite savo. Prašymas tvarkomas kaip anksčiau.',
+  'owner.abuse_taken_over':
+    '{supervisorName} perėmė prašymą #{number} (pateikė {customerName}) po įžeidžių žinučių. Jums nebereikia į jas atsakinėti. Ačiū, kad išlikote ramūs.',
+  'owner.abuse_supported':
+    '{supervisorName} Jus palaiko dėl prašymo #{number}: įžeidžios žinutės (rašė {customerName}) perskaitytos, ir Jūs nesate vieni. Pagalbos galite kreiptis bet kada.',
+  'supervisors.abuse_repeated':
+    '⚠ {customerName} vėl pavartojo įžeidžių žodžių prašyme #{number} (įžeidžių žinučių iki šiol: {count}). Prašymą tvarko {holderName}. Paskutinė žinutė, su paslėptais žodžiais: „{text}“\nPerimkite prašymą arba palaikykite kolegą ({holderName}), kad žinotų, jog esate šalia. Prašymas tvarkomas kaip anksčiau.',
+  'supervisors.abuse_repeated_no_holder':
+    '⚠ {customerName} vėl pavartojo įžeidžių žodžių prašyme #{number} (įžeidžių žinučių iki šiol: {count}). Prašymo dar niekas netvarko. Paskutinė žinutė, su paslėptais žodžiais: „{text}“\nPerimkite prašymą arba palaikykite komandą, kad žinotų, jog esate šalia. Prašymas tvarkomas kaip anksčiau.',
+  'customer.abuse_reply':
+    'Noriu Jums padėti ir padėsiu. Geriausiai tai padarysiu, jei kalbėsimės pagarbiai: parašykite, kas negerai, be įžeidimų ir grasinimų, ir toliau spręsiu tai kartu su Jumis.',
+  'flag.abusive': '⚠ Įžeidūs žodžiai (paslėpti)',
   'expert.assigned':
     'Jums paskirtas prašymas #{number} (pateikė {customerName}; sritis: {topicName}; prioritetas: {priority}). Pradinė žinutė: „{words}“\nPažadėjome, kad atsakysite iki {dueAt}.',
   'expert.taken_over':
@@ -171,6 +184,8 @@ export const lt: Record<TextKey, string> = {
   'error.no_expert':
     'Šiuo metu nėra laisvo srities „{topicName}“ eksperto. Galite paprašyti vadovo perimti prašymą.',
   'error.incident_not_found': 'Šio incidento neradome.',
+  'error.no_abuse': 'Prašyme #{number} nėra įžeidžios žinutės, į kurią reikėtų atsakyti.',
+  'error.abuse_replied': 'Paruoštas atsakymas po paskutinės prašymo #{number} žinutės jau išsiųstas.',
   'error.incident_over': 'Šis incidentas jau išspręstas, čia nebėra ką daryti.',
   'error.answer_gone': 'Šio atsakymo atsakymų banke nebėra (pašalintas arba ištrintas): parašykite savo.',
   'error.unexpected': 'Mūsų pusėje įvyko klaida. Bandykite dar kartą po akimirkos.',
@@ -238,6 +253,9 @@ export const lt: Record<TextKey, string> = {
   'action.declare_incident': 'Paskelbti incidentą',
   'action.incident_update': 'Paskelbti naujienas',
   'action.resolve_incident': 'Išspręsti incidentą',
+  'action.abuse_reply': 'Siųsti šį atsakymą',
+  'action.abuse_take_over': 'Perimti',
+  'action.abuse_stay': 'Palaikyti kolegą',
   'report.title': 'Ši savaitė (paskutinės 7 dienos) · {teamName}',
   'report.intro': 'Kaip jūsų komandos tesėjo pažadus per paskutines 7 dienas iki dabar:',
   'report.kept': 'Ištesėti pažadai: {percent} (ištesėta: {kept}, neištesėta: {missed})',

@@ -60,6 +60,7 @@ const VARIANTS: readonly Variant[] = [
     (p) => typeof p.comment === 'string' && p.comment.trim() === '',
   ),
   variant('supervisors.kind_words', 'supervisors.kind_words_no_holder', (p) => p.holderName === ''),
+  variant('supervisors.abuse_repeated', 'supervisors.abuse_repeated_no_holder', (p) => p.holderName === ''),
   variant('customer.status_line', 'customer.status_line_no_due', (p) => p.dueAt === ''),
   variant('customer.claimed', 'customer.claimed_no_due', (p) => p.dueAt === ''),
   // Asked for by the ladder itself (no expert, a missed window): no one to name.
@@ -131,7 +132,9 @@ export function renderText(key: TextKey, options: RenderOptions): string {
     const afterUntil = /\biki\s$/u.test(template.slice(Math.max(0, at - 5), at));
     return renderParam(shownKey, name, value, options, afterUntil);
   });
-  return withoutDoubledStops(text);
+  // Customer words masked for staff (abuse.ts forStaffParams) are flagged above the text.
+  const flag = params.abusive === 1 ? `${CATALOGS[options.locale]['flag.abusive']}\n` : '';
+  return flag + withoutDoubledStops(text);
 }
 
 function renderParam(

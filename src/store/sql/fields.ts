@@ -32,6 +32,7 @@ const CASE_COLUMNS = {
   follows: 'follows',
   incident: 'incident',
   colleagues: 'colleagues',
+  abuse: 'abuse',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   resolvedAt: 'resolved_at',

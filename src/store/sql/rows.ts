@@ -68,6 +68,7 @@ export function caseColumns(c: Case): Columns {
     incident: jsonOrNull(c.incident),
     incident_id: c.incident?.id ?? null,
     colleagues: encodeJson(c.colleagues),
+    abuse: jsonOrNull(c.abuse),
     created_at: toMs(c.createdAt),
     updated_at: toMs(c.updatedAt),
     resolved_at: toMsOrNull(c.resolvedAt),
@@ -111,6 +112,7 @@ export interface CaseFields {
   follows: string | null;
   incident: string | null;
   colleagues: string | null;
+  abuse: string | null;
   createdAt: Int;
   updatedAt: Int;
   resolvedAt: Int | null;
@@ -149,6 +151,8 @@ export function rowToCase(r: CaseFields): Case {
     incident: parseOrNull(r.incident),
     // A case written before Ask a colleague has asked nobody.
     colleagues: parseOrNull<string[]>(r.colleagues) ?? [],
+    // Null on rows written before the abuse shield, as on a case that never had abuse.
+    abuse: parseOrNull(r.abuse),
     createdAt: fromMs(r.createdAt),
     updatedAt: fromMs(r.updatedAt),
     resolvedAt: fromMsOrNull(r.resolvedAt),
