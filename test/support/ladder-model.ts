@@ -49,6 +49,7 @@ const COMMANDS = [
   'approve',
   'decline',
   'recordOutside',
+  'writeRecovery',
   'declareIncident',
   'postIncidentUpdate',
   'resolveIncident',
@@ -419,6 +420,8 @@ async function command(
         void (await desk.recordOutside({ caseId, actor, channel: words, note: text(arg2, index) as string })),
         false
       );
+    case 'writeRecovery':
+      return (void (await desk.writeRecovery({ caseId, actor, text: words })), false);
     // Incidents: declared from the case (its alike cases linked), updated and resolved by its id.
     case 'declareIncident': {
       const wrong = arg2 === 'good' ? {} : { incidentId: arg2 === 'proto' ? '__proto__' : 'inc-wrong' };
@@ -487,6 +490,7 @@ function fitFor(cmd: CommandName, c: Case | null): Exclude<ActorName, 'fit'> {
     case 'approve':
     case 'decline':
     case 'recordOutside':
+    case 'writeRecovery':
       return 'marie';
   }
 }

@@ -96,6 +96,7 @@ export const en = {
   'window.first_response': 'first response',
   'window.callback': 'callback',
   'window.approval': 'supervisor’s decision',
+  'window.recovery': 'level 4 recovery',
   'case.title': 'Case #{number}',
   'case.not_found': 'There is no such case. Check the link, or find the case in the queues.',
   'case.words': 'Request',

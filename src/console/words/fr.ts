@@ -99,6 +99,7 @@ export const fr: Catalog = {
   'window.first_response': 'première réponse',
   'window.callback': 'rappel',
   'window.approval': 'décision du superviseur',
+  'window.recovery': 'geste de réparation (niveau 4)',
   'case.title': 'Dossier n° {number}',
   'case.not_found': 'Ce dossier n’existe pas. Vérifiez le lien, ou cherchez le dossier dans les files.',
   'case.words': 'Demande',

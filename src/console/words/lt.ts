@@ -98,6 +98,7 @@ export const lt: Catalog = {
   'window.first_response': 'pirmasis atsakymas',
   'window.callback': 'atsakymas kliento klausimu',
   'window.approval': 'vadovo sprendimas',
+  'window.recovery': 'atlyginimas (4 lygis)',
   'case.title': 'Byla Nr. {number}',
   'case.not_found': 'Tokios bylos nėra. Patikrinkite nuorodą arba raskite bylą eilėse.',
   'case.words': 'Prašymas',

@@ -2,7 +2,7 @@
 // 4 and 5 with their comments), then the promises kept least (by topic, by expert, by kind of
 // window), the lowest ratings with their comments, and the topics that grew against the week
 // before. Pure: two Reports of consecutive periods in, plain figures out.
-import type { WindowKind } from '../model.ts';
+import type { CaseWindowKind } from '../model.ts';
 import type { Report } from './build-report.ts';
 import type { CsatComment } from './csat.ts';
 import type { ReportPeriod } from './input.ts';
@@ -55,7 +55,7 @@ export interface WeeklyDigest {
   policy: PolicySuggestion[];
 }
 
-const KIND_ORDER: readonly WindowKind[] = ['first_response', 'callback', 'approval'];
+const KIND_ORDER: readonly CaseWindowKind[] = ['first_response', 'callback', 'approval'];
 const BY_ORDER: readonly PromiseGroupBy[] = ['kind', 'topic', 'expert'];
 
 function weak(by: PromiseGroupBy, key: string, counts: WindowCounts): WeakPromises[] {
