@@ -105,6 +105,7 @@ function riskBlock(view: View, r: Report): Html {
   return html`<p>${view.t('reports.risk_rises', risk.rises)}</p>
     <p>${view.t('reports.at_risk', { count: risk.atRiskAtEnd })}</p>
     <p>${view.t('reports.outside', { count: risk.outside.cases.length })}</p>
+    <p data-stat="recoveries">${view.t('reports.recoveries', { ...r.recoveries })}</p>
     ${
       risk.outside.cases.length === 0
         ? ''

@@ -140,6 +140,7 @@ export const en = {
   'reports.risk_rises': 'rises to elevated: {elevated}, to high: {high}',
   'reports.at_risk': 'at risk at the end: {count}',
   'reports.outside': 'taken outside the team: {count}',
+  'reports.recoveries': 'level 4 recoveries: {opened} opened, {kept} sent on time, {late} late',
   'reports.reopens': 'Reopened',
   'reports.longest_wait': 'Longest wait in a queue',
   'reports.longest_wait_case': 'case #{number}, waiting since {since}',

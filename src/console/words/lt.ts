@@ -142,6 +142,7 @@ export const lt: Catalog = {
   'reports.risk_rises': 'pakilo iki padidintos: {elevated}, iki didelės: {high}',
   'reports.at_risk': 'rizikingų pabaigoje: {count}',
   'reports.outside': 'perduota už komandos ribų: {count}',
+  'reports.recoveries': '4 lygio atlyginimai: atverta {opened}, laiku išsiųsta {kept}, pavėluota {late}',
   'reports.reopens': 'Atnaujintos bylos',
   'reports.longest_wait': 'Ilgiausiai laukta eilėje',
   'reports.longest_wait_case': 'byla Nr. {number}, laukia nuo {since}',

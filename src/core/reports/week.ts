@@ -41,6 +41,8 @@ export interface WeekSummary {
   atRisk: number;
   /** Of the cases finished this week, those an answer bank suggestion settled (deflection.ts). */
   deflected: number;
+  /** Level 4 recoveries opened this week, and sent this week on time (kept) or late. */
+  recoveries: { opened: number; kept: number; late: number };
 }
 
 export function weekSummary(report: Report, atRisk: number): WeekSummary {
@@ -56,6 +58,7 @@ export function weekSummary(report: Report, atRisk: number): WeekSummary {
     resolved: report.volume.finished,
     atRisk,
     deflected: report.deflection.byCustomer + report.deflection.byStaff,
+    recoveries: { ...report.recoveries },
   };
 }
 

@@ -6,6 +6,7 @@ import type { CaseWindowKind } from '../model.ts';
 import type { Report } from './build-report.ts';
 import type { CsatComment } from './csat.ts';
 import type { ReportPeriod } from './input.ts';
+import type { RecoveryReport } from './recoveries.ts';
 import { type PolicySuggestion, policySuggestions, type TopicPolicyNow } from './policy-suggestions.ts';
 import type { WindowCounts } from './window-report.ts';
 
@@ -45,6 +46,8 @@ export interface WeeklyDigest {
     /** Ratings of 4 or 5 with a comment: highest first, then oldest first; at most DIGEST_LIST. */
     praise: CsatComment[];
   };
+  /** Level 4 recoveries opened this week, and sent this week on time or late. */
+  recoveries: RecoveryReport;
   /** Groups with MIN_ENDED or more windows ended and some missed: lowest percentage first. */
   worstKept: WeakPromises[];
   /** Ratings of 1 to 3 with a comment: lowest first, then oldest first; at most DIGEST_LIST. */
@@ -120,6 +123,7 @@ export function weeklyDigest(
         .sort((a, b) => b.score - a.score || a.at.getTime() - b.at.getTime())
         .slice(0, DIGEST_LIST),
     },
+    recoveries: { ...current.recoveries },
     worstKept: worstKept(current),
     lowestRatings: comments.filter((c) => c.score <= 3).slice(0, DIGEST_LIST),
     grownTopics: grownTopics(current, previous),

@@ -253,6 +253,7 @@ export const en = {
   'report.csat_none': 'Satisfaction: no ratings this week',
   'report.volume': 'Cases: {opened} opened, {resolved} resolved or closed',
   'report.deflected': 'Settled by a past answer: {count} of {finished}',
+  'report.recoveries': 'Level 4 recoveries: {opened} opened, {kept} sent on time, {late} late',
   'report.at_risk': 'At risk now: {atRisk}',
   'report.not_supervisor':
     'The report is for supervisors: it shows how a team keeps its promises. You do not supervise a team here, so there is nothing to show you.',
@@ -260,6 +261,8 @@ export const en = {
   'digest.went_well': 'What went well',
   'digest.kept': '{kept, one: # promise was kept, other: # promises were kept} this week.',
   'digest.kept_none': 'No promise came due this week.',
+  'digest.recoveries':
+    'Level 4: {opened, one: # customer went, other: # customers went} outside the team; recoveries sent: {kept} on time, {late} late.',
   'digest.praise_none': 'No rating of 4 or 5 with a comment this week.',
   'digest.rating': '{score}/5 on case #{number}: “{comment}”',
   'digest.worst_kept': 'Promises kept least',

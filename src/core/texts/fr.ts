@@ -251,6 +251,7 @@ export const fr: Record<TextKey, string> = {
   'report.csat': 'Satisfaction : {average} sur 5 ({count, one: # note, other: # notes})',
   'report.csat_none': 'Satisfaction : aucune note cette semaine',
   'report.deflected': 'Réglées par une réponse passée : {count} sur {finished}',
+  'report.recoveries': 'Gestes de réparation (niveau 4) : {opened} ouverts, {kept} envoyés à temps, {late} en retard',
   'report.volume':
     'Demandes : {opened, one: # ouverte, other: # ouvertes}, {resolved, one: # résolue ou fermée, other: # résolues ou fermées}',
   'report.at_risk': 'À risque en ce moment : {atRisk}',
@@ -260,6 +261,8 @@ export const fr: Record<TextKey, string> = {
   'digest.went_well': 'Ce qui s’est bien passé',
   'digest.kept': '{kept, one: # promesse a été tenue, other: # promesses ont été tenues} cette semaine.',
   'digest.kept_none': 'Aucune promesse n’est arrivée à échéance cette semaine.',
+  'digest.recoveries':
+    'Niveau 4 : {opened, one: # client s’est adressé, other: # clients se sont adressés} hors de l’équipe ; gestes de réparation envoyés : {kept} à temps, {late} en retard.',
   'digest.praise_none': 'Aucune note de 4 ou 5 avec un commentaire cette semaine.',
   'digest.rating': '{score}/5 pour la demande #{number} : « {comment} »',
   'digest.worst_kept': 'Promesses les moins tenues',

@@ -244,6 +244,7 @@ export const lt: Record<TextKey, string> = {
   'report.csat_none': 'Pasitenkinimas: šią savaitę įvertinimų nėra',
   'report.volume': 'Prašymai: pateikta {opened}, išspręsta arba uždaryta {resolved}',
   'report.deflected': 'Išspręsta ankstesniu atsakymu: {count} iš {finished}',
+  'report.recoveries': '4 lygio atlyginimai: atverta {opened}, laiku išsiųsta {kept}, pavėluota {late}',
   'report.at_risk': 'Šiuo metu rizikingi: {atRisk}',
   'report.not_supervisor':
     'Ataskaita skirta vadovams: ji rodo, kaip komanda tesi pažadus. Čia nevadovaujate jokiai komandai, todėl nėra ką parodyti.',
@@ -252,6 +253,8 @@ export const lt: Record<TextKey, string> = {
   'digest.kept':
     'Šią savaitę {kept, one: ištesėtas # pažadas, few: ištesėti # pažadai, many: ištesėta # pažado, other: ištesėta # pažadų}.',
   'digest.kept_none': 'Šią savaitę nė vieno pažado terminas nesuėjo.',
+  'digest.recoveries':
+    '4 lygis: už komandos ribų kreipėsi klientų: {opened}; atlyginimai išsiųsti: laiku {kept}, pavėluotai {late}.',
   'digest.praise_none': 'Šią savaitę nėra 4 ar 5 įvertinimų su komentaru.',
   'digest.rating': '{score}/5 prašymui #{number}: „{comment}“',
   'digest.worst_kept': 'Mažiausiai tesėti pažadai',
