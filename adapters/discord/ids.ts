@@ -32,6 +32,7 @@ const ACTIONS = {
   declare_incident: true,
   incident_update: true,
   resolve_incident: true,
+  write_recovery: true,
 } satisfies Record<ActionId, true>;
 const isAction = (s: string): s is ActionId => Object.hasOwn(ACTIONS, s);
 
@@ -52,6 +53,7 @@ export const FORMS = [
   'incident_declare',
   'incident_update',
   'incident_resolve',
+  'write_recovery',
 ] as const;
 export type Form = (typeof FORMS)[number];
 const isForm = (s: string): s is Form => (FORMS as readonly string[]).includes(s);

@@ -21,6 +21,10 @@ const en = {
   come_back: 'I am back',
   away_now: 'You are marked away: new cases go to others.',
   here_now: 'Going away? New cases will then go to others.',
+  // Level 4 recovery (adapters/shared/recovery.ts): its form on both platforms.
+  recovery_title: 'Write the recovery',
+  recovery_field: 'What we will do beyond the fix',
+  recovery_hint: 'The customer receives it as you write it, with your name.',
 } as const;
 
 export type SharedLabelKey = keyof typeof en;
@@ -44,6 +48,10 @@ const fr: Record<SharedLabelKey, string> = {
   come_back: 'Je suis de retour',
   away_now: 'Vous êtes marqué absent : les nouvelles demandes vont à d’autres.',
   here_now: 'Vous vous absentez ? Les nouvelles demandes iront alors à d’autres.',
+  // Level 4 recovery (adapters/shared/recovery.ts): its form on both platforms.
+  recovery_title: 'Geste de réparation',
+  recovery_field: 'Ce que nous ferons au-delà de la correction',
+  recovery_hint: 'Le client le reçoit tel que vous l’écrivez, avec votre nom.',
 };
 
 const lt: Record<SharedLabelKey, string> = {
@@ -65,6 +73,10 @@ const lt: Record<SharedLabelKey, string> = {
   come_back: 'Grįžau',
   away_now: 'Esate pažymėti kaip išvykę: nauji prašymai skiriami kitiems.',
   here_now: 'Išvykstate? Tada nauji prašymai bus skiriami kitiems.',
+  // Level 4 recovery (adapters/shared/recovery.ts): its form on both platforms.
+  recovery_title: 'Parašyti atlyginimą',
+  recovery_field: 'Ką padarysime be pataisymo',
+  recovery_hint: 'Klientas tai gaus taip, kaip parašysite, su Jūsų vardu.',
 };
 
 const LABELS: Readonly<Record<Locale, Readonly<Record<SharedLabelKey, string>>>> = { en, fr, lt };

@@ -39,6 +39,8 @@ const FORM_OF: Partial<Record<ActionId, Exclude<Form, 'intake' | IncidentForm>>>
   decline: 'decline',
   add_details: 'add_details',
   rate: 'rate',
+  // Level 4: the desk checks on submit that a supervisor of the team writes it.
+  write_recovery: 'write_recovery',
 };
 
 /** The triage card's staff controls: a form, or a command run at once. */

@@ -11,6 +11,7 @@ import {
 } from '../../../src/core/index.ts';
 import { INCIDENT_FIELD, type IncidentForm, submitIncidentForm } from '../../shared/incidents.ts';
 import type { Reader } from '../../shared/reader.ts';
+import { RECOVERY_FIELD, submitRecovery } from '../../shared/recovery.ts';
 import { readCallbackTime } from '../render/callback-time.ts';
 import { type Form, parseFormId } from '../ids.ts';
 import { whoIs, type Who } from './identity.ts';
@@ -62,6 +63,7 @@ const SUBMIT: Record<
     desk.answer({ ...x, text: f.text('text'), ...(f.ticked(REUSABLE) ? { reusable: true } : {}) }),
   record_outside: (desk, x, f, { reader }) => desk.recordOutside({ ...x, ...outside(f, reader.locale) }),
   rate: (desk, x, f) => desk.rate({ ...x, score: Number(f.choice('score')), comment: f.text('comment') }),
+  write_recovery: (desk, x, f) => submitRecovery(desk, x.caseId, x.actor, f.text(RECOVERY_FIELD)),
   incident_declare: (desk, x, f) => incident(desk, 'incident_declare', x, f),
   incident_update: (desk, x, f) => incident(desk, 'incident_update', x, f),
   incident_resolve: (desk, x, f) => incident(desk, 'incident_resolve', x, f),

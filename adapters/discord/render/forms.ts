@@ -3,6 +3,7 @@
 import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from 'discord.js';
 import { type Directory, type Locale, PRIORITIES, renderText } from '../../../src/core/index.ts';
 import { INCIDENT_FIELD, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
+import { RECOVERY_FIELD, RECOVERY_MAX_CHARS, recoveryFormWords } from '../../shared/recovery.ts';
 import { sharedLabel } from '../../shared/labels.ts';
 import { type Form, formCustomId } from '../ids.ts';
 import { type AdapterTextKey, adapterText } from './labels.ts';
@@ -180,6 +181,10 @@ const CASE_FORMS: Record<
     ),
     textField('note', adapterText('form.record_outside.note', l), { required: false, max: 1000 }),
   ],
+  write_recovery: (l) => {
+    const words = recoveryFormWords(l);
+    return [textField(RECOVERY_FIELD, words.field, { max: RECOVERY_MAX_CHARS, hint: words.hint })];
+  },
   rate: (l) => [
     selectField(
       'score',

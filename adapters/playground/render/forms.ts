@@ -11,6 +11,7 @@ import {
 } from '../../../src/core/index.ts';
 import { sharedLabel } from '../../shared/labels.ts';
 import { INCIDENT_FORMS, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
+import { RECOVERY_FIELD, recoveryFormWords } from '../../shared/recovery.ts';
 import { type CaseFormName, MAX_TEXT } from '../forms.ts';
 import { label, type PlaygroundLabelKey } from '../labels.ts';
 import type { Html } from './html.ts';
@@ -121,6 +122,11 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
       const field = { incident_declare: 'title', incident_update: 'text', incident_resolve: 'summary' }[name];
       return html`<input type="hidden" name="incidentId" value="${f.c.incident?.id ?? ''}" />
         ${textarea(field, words.field, name === 'incident_declare' ? 1 : 3)}`;
+    }
+    case 'write_recovery': {
+      const words = recoveryFormWords(f.locale);
+      return html`<p class="muted">${words.hint}</p>
+        ${textarea(RECOVERY_FIELD, words.field, 4)}`;
     }
     case 'mark_resolved':
     case 'confirm':

@@ -18,6 +18,7 @@ import {
 } from '../render/forms.ts';
 import { label } from '../render/labels.ts';
 import { submitIncidentForm } from '../../shared/incidents.ts';
+import { submitRecovery } from '../../shared/recovery.ts';
 import { type Inbound, logFailure, refusalText } from './context.ts';
 import type { SlackUser } from './identity.ts';
 import { openCaseFromSlack, startThread } from './intake.ts';
@@ -88,6 +89,7 @@ const SUBMIT: Record<Exclude<FormName, 'intake'>, Submit> = {
     }),
   decline: (inb, m, actor, v) =>
     inb.desk.decline({ caseId: caseOf(m), actor, approvalId: m.a ?? '', reason: v.reason ?? '' }),
+  recovery: (inb, m, actor, v) => submitRecovery(inb.desk, caseOf(m), actor, v.text ?? ''),
   // `a` is the incident (the button's); an incident declared from an alert names it too.
   incident_declare: (inb, m, actor, v) =>
     submitIncidentForm(

@@ -6,6 +6,7 @@ import type { types } from '@slack/bolt';
 import { type Locale, PRIORITIES, renderText, type Topic } from '../../../src/core/index.ts';
 import { sharedLabel } from '../../shared/labels.ts';
 import { INCIDENT_FIELD, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
+import { RECOVERY_FIELD, RECOVERY_MAX_CHARS, recoveryFormWords } from '../../shared/recovery.ts';
 import { type LabelKey, label } from './labels.ts';
 import { type Block, LIMITS, plain, section, splitText } from './block-kit.ts';
 
@@ -26,6 +27,7 @@ export const FORMS = {
   incident_declare: ['title'],
   incident_update: ['text'],
   incident_resolve: ['summary'],
+  recovery: ['text'],
 } as const;
 export type FormName = keyof typeof FORMS;
 export const FORM_PREFIX = 'ladder:';
@@ -225,7 +227,10 @@ export function outsideForm(locale: Locale, meta: FormMeta): View {
 
 /** Forms made of text fields only. */
 const TEXT_FORMS: Record<
-  Exclude<FormName, 'intake' | 'escalate' | 'accept' | 'rate' | 'reply' | 'outside' | IncidentForm>,
+  Exclude<
+    FormName,
+    'intake' | 'escalate' | 'accept' | 'rate' | 'reply' | 'outside' | 'recovery' | IncidentForm
+  >,
   { title: LabelKey; fields: readonly [string, LabelKey, boolean][] }
 > = {
   details: { title: 'details_title', fields: [['text', 'details', false]] },
@@ -276,6 +281,33 @@ export function incidentForm(form: IncidentForm, locale: Locale, meta: FormMeta)
         label: plain(words.field, 2000),
         optional: field.optional,
         element,
+      },
+    ],
+  };
+}
+
+/** Level 4: a supervisor writes the recovery the customer receives (adapters/shared/recovery.ts). */
+export function recoveryForm(locale: Locale, meta: FormMeta): View {
+  const words = recoveryFormWords(locale);
+  return {
+    type: 'modal',
+    callback_id: `${FORM_PREFIX}recovery`,
+    private_metadata: JSON.stringify(meta),
+    title: plain(words.title, LIMITS.modalTitle),
+    submit: plain(label(locale, 'submit'), LIMITS.modalTitle),
+    close: plain(label(locale, 'close'), LIMITS.modalTitle),
+    blocks: [
+      {
+        type: 'input',
+        block_id: RECOVERY_FIELD,
+        label: plain(words.field, 2000),
+        hint: plain(words.hint, 2000),
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          multiline: true,
+          max_length: Math.min(RECOVERY_MAX_CHARS, LIMITS.sectionText),
+        },
       },
     ],
   };
