@@ -143,7 +143,8 @@ export const fr: Catalog = {
   'reports.risk_rises': 'hausses vers élevé : {elevated}, vers fort : {high}',
   'reports.at_risk': 'à risque à la fin : {count}',
   'reports.outside': 'portés hors de l’équipe : {count}',
-  'reports.recoveries': 'gestes de réparation (niveau 4) : {opened} ouverts, {kept} envoyés à temps, {late} en retard',
+  'reports.recoveries':
+    'gestes de réparation (niveau 4) : {opened} ouverts, {kept} envoyés à temps, {late} en retard',
   'reports.reopens': 'Réouvertures',
   'reports.longest_wait': 'Plus longue attente dans une file',
   'reports.longest_wait_case': 'dossier n° {number}, en attente depuis le {since}',

@@ -251,7 +251,8 @@ export const fr: Record<TextKey, string> = {
   'report.csat': 'Satisfaction : {average} sur 5 ({count, one: # note, other: # notes})',
   'report.csat_none': 'Satisfaction : aucune note cette semaine',
   'report.deflected': 'Réglées par une réponse passée : {count} sur {finished}',
-  'report.recoveries': 'Gestes de réparation (niveau 4) : {opened} ouverts, {kept} envoyés à temps, {late} en retard',
+  'report.recoveries':
+    'Gestes de réparation (niveau 4) : {opened} ouverts, {kept} envoyés à temps, {late} en retard',
   'report.volume':
     'Demandes : {opened, one: # ouverte, other: # ouvertes}, {resolved, one: # résolue ou fermée, other: # résolues ou fermées}',
   'report.at_risk': 'À risque en ce moment : {atRisk}',
