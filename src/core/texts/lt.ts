@@ -254,7 +254,7 @@ export const lt: Record<TextKey, string> = {
     'Šią savaitę {kept, one: ištesėtas # pažadas, few: ištesėti # pažadai, many: ištesėta # pažado, other: ištesėta # pažadų}.',
   'digest.kept_none': 'Šią savaitę nė vieno pažado terminas nesuėjo.',
   'digest.recoveries':
-    '4 lygis: už komandos ribų kreipėsi klientų: {opened}; atlyginimai išsiųsti: laiku {kept}, pavėluotai {late}.',
+    '4 lygis: už komandos ribų kreipėsi klientų: {opened}; išsiųsta atlyginimų: {kept} laiku ir {late} pavėluotai.',
   'digest.praise_none': 'Šią savaitę nėra 4 ar 5 įvertinimų su komentaru.',
   'digest.rating': '{score}/5 prašymui #{number}: „{comment}“',
   'digest.worst_kept': 'Mažiausiai tesėti pažadai',
