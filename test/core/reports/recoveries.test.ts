@@ -1,7 +1,12 @@
 // Level 4 recoveries counted from the trail: opened in the period, and sent in it on time or late.
 import { describe, expect, it } from 'vitest';
 import { buildReport, readCase, recoveryReport } from '../../../src/core/reports/index.ts';
-import { weekSummary } from '../../../src/core/reports/week.ts';
+import {
+  addToWeekTally,
+  startWeekTally,
+  weekSummary,
+  weekSummaryOf,
+} from '../../../src/core/reports/week.ts';
 import { weeklyDigest } from '../../../src/core/reports/weekly-digest.ts';
 import { CUSTOMER, period, t, trail } from './builder.ts';
 
@@ -50,5 +55,9 @@ describe('level 4 recoveries', () => {
     const previous = buildReport({ cases: trails, period: period(t(0), t(100)) });
     expect(weekSummary(current, 0).recoveries).toEqual({ opened: 4, kept: 2, late: 2 });
     expect(weeklyDigest(current, previous).recoveries).toEqual({ opened: 4, kept: 2, late: 2 });
+    // Read a page (here one case) at a time, as This week is.
+    const week = startWeekTally(period(t(100), t(1000)), null);
+    for (const one of trails) addToWeekTally(week, [one]);
+    expect(weekSummaryOf(week, 0).recoveries).toEqual({ opened: 4, kept: 2, late: 2 });
   });
 });
