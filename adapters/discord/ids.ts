@@ -37,6 +37,7 @@ const ACTIONS = {
   abuse_reply: true,
   abuse_take_over: true,
   abuse_stay: true,
+  write_recovery: true,
 } satisfies Record<ActionId, true>;
 const isAction = (s: string): s is ActionId => Object.hasOwn(ACTIONS, s);
 
@@ -59,6 +60,7 @@ export const FORMS = [
   'incident_resolve',
   'ask_colleague',
   'colleague_answer',
+  'write_recovery',
 ] as const;
 export type Form = (typeof FORMS)[number];
 const isForm = (s: string): s is Form => (FORMS as readonly string[]).includes(s);

@@ -1,7 +1,14 @@
 // Which forms a pane shows on a case: the same controls Slack and Discord give that person now
 // (adapters/shared decides the customer's buttons, the triage card's and the live approval ones).
 // Showing a form is a hint, not a permission: the desk still decides when it is posted.
-import { type ActionId, type Case, type DeskConfig, type Notice, rolesOf } from '../../src/core/index.ts';
+import {
+  type ActionId,
+  type Case,
+  type DeskConfig,
+  type Notice,
+  openRecovery,
+  rolesOf,
+} from '../../src/core/index.ts';
 import { customerActions, isInProgress, TRIAGE_CARD_ACTIONS } from '../shared/customer-actions.ts';
 import type { CaseFormName } from './forms.ts';
 import { abuseButtons } from '../shared/abuse.ts';
@@ -32,8 +39,10 @@ export function customerForms(c: Case, newest: Pick<Notice, 'actions'> | undefin
 
 /** A staff member's or a supervisor's controls on a case in progress, by their roles on it. */
 export function staffForms(personId: string, c: Case, config: DeskConfig): CaseFormName[] {
-  if (!isInProgress(c)) return [];
   const roles = rolesOf(personId, c, config);
+  // Level 4: the recovery is owed by the supervisors even once the case is finished.
+  const recovery = roles.has('supervisor') && openRecovery(c.recovery);
+  if (!isInProgress(c)) return recovery ? ['write_recovery'] : [];
   const frontLine = roles.has('front_line');
   const supervisor = roles.has('supervisor');
   const expertOfCase = c.expertId === personId;
@@ -59,6 +68,7 @@ export function staffForms(personId: string, c: Case, config: DeskConfig): CaseF
   if (c.ownerId === personId) forms.push('hand_over');
   if (frontLine || supervisor) forms.push('record_outside');
   forms.push(...abuseForms(c, supervisor && !roles.has('customer')));
+  if (recovery) forms.push('write_recovery');
   if (supervisor)
     forms.push(
       ...(c.incident === null

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { type Actor, CoreError, type Desk, PRIORITIES, type Priority } from '../../src/core/index.ts';
 import { ASK_COLLEAGUE_FIELDS, COLLEAGUE_ANSWER_FIELD } from '../shared/colleagues.ts';
 import { type IncidentForm, submitIncidentForm } from '../shared/incidents.ts';
+import { RECOVERY_FIELD, submitRecovery } from '../shared/recovery.ts';
 import type { PlaygroundLabelKey } from './labels.ts';
 
 /** The longest text a form takes (Discord's modal allows 4,000; Slack's 3,000). */
@@ -133,6 +134,9 @@ export const CASE_FORMS = {
       approvalId: fields.text('approvalId'),
       reason: fields.text('reason'),
     }),
+  // Level 4: a supervisor writes the recovery (adapters/shared/recovery.ts).
+  write_recovery: ({ desk, caseId, actor, fields }) =>
+    submitRecovery(desk, caseId, actor, fields.text(RECOVERY_FIELD)),
   // A supervisor's incident forms (adapters/shared/incidents.ts); `incidentId` is the case's.
   incident_declare: (input) => incident('incident_declare', input, 'title'),
   incident_update: (input) => incident('incident_update', input, 'text'),

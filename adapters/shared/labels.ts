@@ -27,6 +27,10 @@ const en = {
   colleague_question: 'Your question (the customer never sees it)',
   colleague_answer_title: 'Answer your colleague',
   colleague_answer: 'Your answer (for the holder only)',
+  // Level 4 recovery (adapters/shared/recovery.ts): its form on both platforms.
+  recovery_title: 'Write the recovery',
+  recovery_field: 'What we will do beyond the fix',
+  recovery_hint: 'The customer receives it as you write it, with your name.',
 } as const;
 
 export type SharedLabelKey = keyof typeof en;
@@ -56,6 +60,10 @@ const fr: Record<SharedLabelKey, string> = {
   colleague_question: 'Votre question (jamais vue du client)',
   colleague_answer_title: 'Répondre au collègue',
   colleague_answer: 'Votre réponse (pour le responsable)',
+  // Level 4 recovery (adapters/shared/recovery.ts): its form on both platforms.
+  recovery_title: 'Geste de réparation',
+  recovery_field: 'Ce que nous ferons au-delà de la correction',
+  recovery_hint: 'Le client le reçoit tel que vous l’écrivez, avec votre nom.',
 };
 
 const lt: Record<SharedLabelKey, string> = {
@@ -83,6 +91,10 @@ const lt: Record<SharedLabelKey, string> = {
   colleague_question: 'Jūsų klausimas (klientas jo nemato)',
   colleague_answer_title: 'Atsakyti kolegai',
   colleague_answer: 'Jūsų atsakymas (tik tvarkančiajam)',
+  // Level 4 recovery (adapters/shared/recovery.ts): its form on both platforms.
+  recovery_title: 'Parašyti atlyginimą',
+  recovery_field: 'Ką padarysime be pataisymo',
+  recovery_hint: 'Klientas tai gaus taip, kaip parašysite, su Jūsų vardu.',
 };
 
 const LABELS: Readonly<Record<Locale, Readonly<Record<SharedLabelKey, string>>>> = { en, fr, lt };

@@ -65,10 +65,17 @@ export function weekSection(week: TeamWeek, reader: Reader, escape: Escape): Tex
     ...(summary.deflected > 0
       ? [say('report.deflected', reader, { count: summary.deflected, finished: summary.resolved })]
       : []),
+    // Only in a week a customer went outside, or a recovery was sent.
+    ...(recoveriesIn(summary.recoveries)
+      ? [say('report.recoveries', reader, { ...summary.recoveries })]
+      : []),
     say('report.at_risk', reader, { atRisk: week.atRiskAtLeast ? `${summary.atRisk}+` : summary.atRisk }),
   ];
   return { title: say('report.title', reader, { teamName: oneLine(week.team.name, escape) }), lines };
 }
+
+const recoveriesIn = (r: { opened: number; kept: number; late: number }): boolean =>
+  r.opened + r.kept + r.late > 0;
 
 function groupName(group: WeakPromises, directory: Directory, reader: Reader, escape: Escape): string {
   if (group.by === 'kind') return say(`digest.group_kind.${group.key}` as TextKey, reader);
@@ -126,6 +133,7 @@ export function digestSections(
       digest.wentWell.praise.map((c) => rating(c, reader, escape)),
       'digest.praise_none',
     ),
+    ...(recoveriesIn(digest.recoveries) ? [say('digest.recoveries', reader, { ...digest.recoveries })] : []),
   ];
   return {
     title: say('digest.title', reader, { teamName: oneLine(team.name, escape) }),

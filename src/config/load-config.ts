@@ -157,6 +157,7 @@ function toAppConfig(file: ConfigFile): AppConfig {
       ...optional('slackTriageChannel', t.slackTriageChannel),
       ...optional('discordTriageChannel', t.discordTriageChannel),
       ...optional('incidents', t.incidents),
+      ...optional('recoveryWindowMinutes', t.recoveryWindow),
     })),
     topics: byId(file.topics, (id, t): Topic => ({
       id,

@@ -241,6 +241,8 @@ export const teamSchema = z.strictObject({
   slackTriageChannel: slackChannelId.optional(),
   discordTriageChannel: discordId.optional(),
   incidents: incidentsSchema.optional(),
+  /** Level 4 (src/core/recovery.ts): how long supervisors have to write a recovery; default 8h of the policy clock. */
+  recoveryWindow: duration.optional(),
 });
 
 export const topicSchema = z.strictObject({

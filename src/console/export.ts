@@ -3,14 +3,14 @@
 // Codes stay codes (status, level, outcome) so a spreadsheet can filter on them in any language.
 import type { Context, Hono } from 'hono';
 import type { Report, WindowCounts } from '../core/index.ts';
-import type { Case, WindowKind } from '../core/model.ts';
+import type { Case, CaseWindowKind } from '../core/model.ts';
 import type { ConsoleDeps, ConsoleEnv } from './app.ts';
 import { type Cell, toCsv } from './csv.ts';
 import { teamParam } from './pages/reports.ts';
 import { loadReport, periodDays, readTrails } from './report-data.ts';
 import { personName } from './view.ts';
 
-const KINDS: readonly WindowKind[] = ['first_response', 'callback', 'approval'];
+const KINDS: readonly CaseWindowKind[] = ['first_response', 'callback', 'approval'];
 /** Excel reads UTF-8 (Lithuanian and French names) only with a byte-order mark. */
 const BOM = '\ufeff';
 

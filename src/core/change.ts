@@ -17,6 +17,7 @@ import type {
 import { forStaffParams } from './abuse.ts';
 import { personOf, teamOf, topicOf } from './directory.ts';
 import type { CaseChange, Ids } from './ports.ts';
+import { untouchedRecovery } from './recovery.ts';
 import type { TextKey } from './texts/en.ts';
 import type { Params, ParamsThen } from './texts/params.ts';
 
@@ -37,6 +38,8 @@ export class Change {
   readonly notices: Notice[] = [];
   readonly timers: Timer[] = [];
   cancelTimers = false;
+  /** With cancelTimers: the promise whose live timers stay (see CaseChange.keepTimersOf). */
+  keepTimersOf: string | null = null;
   completeTimer: CaseChange['completeTimer'];
   /** An incident written with the change (an alert at intake), see CaseChange.incident. */
   incident: CaseChange['incident'];
@@ -224,6 +227,8 @@ export class Change {
       timers: this.timers,
       cancelTimers: this.cancelTimers,
     };
+    const keep = this.keepTimersOf ?? untouchedRecovery(this);
+    if (this.cancelTimers && keep !== null) change.keepTimersOf = keep;
     if (this.completeTimer) change.completeTimer = this.completeTimer;
     if (this.incident) change.incident = this.incident;
     return change;

@@ -18,6 +18,7 @@ import {
   askSupervisor,
   declineEscalation,
   recordOutside,
+  writeRecovery,
 } from './commands/supervisor-actions.ts';
 import { CoreError, isCoreError } from './errors.ts';
 import { handleTimer, type TimerOutcome } from './handle-timer.ts';
@@ -376,6 +377,8 @@ export function createDesk(deps: DeskDeps) {
     /** The colleague asked takes the case ("Take this case"). */
     takeFromColleague: async (input: CaseRef): Promise<CommandResult> =>
       committed(await mutate(input.caseId, (c) => takeFromColleague(c, actorOf(input.actor)))),
+    /** Level 4: a supervisor writes the recovery the customer is owed (recovery.ts). */
+    writeRecovery: withCase<CaseRef & { text: string }>((c, i) => writeRecovery(c, i.actor, i.text)),
     goAway,
     comeBack,
     /** The holder going away hands a case over (hand-over.ts): to another expert, or a supervisor. */

@@ -1,10 +1,12 @@
 // What a due timer does. The handler re-checks the case first: a timer whose window or wait was
-// kept, replaced or paused does nothing but mark itself done.
+// kept, replaced or paused does nothing but mark itself done. A timer of the open level 4 recovery
+// (recovery.ts) reminds the supervisors, whatever the case's status.
 import type { Change } from './change.ts';
 import { finish } from './commands/resolve-case.ts';
 import type { ClaimedTimer, CustomerWait, PromiseWindow } from './model.ts';
 import { WAITING_ON_STAFF } from './invariants.ts';
 import { applyRisk, assignExpert, type ExpertReads, findExpert, requestSupervisor } from './steps.ts';
+import { missRecovery, openRecovery } from './recovery.ts';
 import { openWindow } from './windows.ts';
 
 export type TimerOutcome = 'nudged' | 'missed' | 'reassigned' | 'checked_in' | 'auto_closed' | 'stale';
@@ -25,6 +27,20 @@ export async function handleTimer(
     }
     autoClose(change, wait);
     return 'auto_closed';
+  }
+  const recovery = c.recovery;
+  if (openRecovery(recovery) && recovery.window.id === timer.windowId) {
+    if (timer.kind === 'miss') {
+      missRecovery(change, recovery);
+      return 'missed';
+    }
+    if (timer.kind !== 'nudge') return 'stale';
+    const dueAt = recovery.window.dueAt.toISOString();
+    change.event('recovery_nudged', 'system', { dueAt });
+    change.toSupervisors('supervisors.recovery_nudge', { customerName: c.customer.name, dueAt }, [
+      'write_recovery',
+    ]);
+    return 'nudged';
   }
   const window = c.window;
   if (

@@ -21,6 +21,7 @@ export {
   WAITING_ON_STAFF,
 } from './invariants.ts';
 export * from './model.ts';
+export { MAX_RECOVERY_CHARS, openRecovery } from './recovery.ts';
 export type * from './ports.ts';
 export { type Actor, type Role, requireRole, rolesOf, STAFF } from './roles.ts';
 export { emptySweepReport, type SweepReport } from './sweep-report.ts';

@@ -10,11 +10,16 @@
 //   customer_wait    a case waiting on the customer has a wait with exactly one live automatic-
 //                    close timer at its close time, and a live check-in timer until it was sent;
 //                    no other case has a wait;
-//   stray_timer      every live timer belongs to the running window or the wait;
+//   stray_timer      every live timer belongs to the running window, the wait or the open recovery;
 //   approval         an approval is pending exactly while the case awaits a decision, and then the
 //                    running window is the decision window;
-//   finished         a resolved or closed case holds no window, no wait and no live timer;
-//   outside          level 4 only with the outside step recorded.
+//   finished         a resolved or closed case holds no window, no wait and no live timer but its
+//                    open recovery's;
+//   outside          level 4 only with the outside step recorded;
+//   recovery         a recovery only once the customer went outside; while it is open (not yet
+//                    written) its own window runs, with exactly one live miss timer due when it is,
+//                    whatever the case's status (a finished case still owes it): the case always
+//                    owes something while a recovery is open. A sent recovery has no window timers.
 // Rules between two states of a case (stepViolations):
 //   level            the level never goes down, except when the case is reopened;
 //   level_4          level 4 is sticky: only a reopen changes it;
@@ -48,7 +53,8 @@ export type PromiseRule =
   | 'stray_timer'
   | 'approval'
   | 'finished'
-  | 'outside';
+  | 'outside'
+  | 'recovery';
 
 export type StepRule = 'level' | 'level_4' | 'audit_log' | 'abuse_count';
 
@@ -110,8 +116,16 @@ export function promiseViolations(c: Case, timers: readonly Timer[]): Violation[
   } else if (wait !== null) fail('customer_wait', `a customer wait while ${c.status}`);
 
   const owner = promiseIdOf(c);
+  const recovery = c.recovery?.sent === null ? c.recovery.window : null;
   for (const t of alive) {
-    if (t.windowId !== owner) fail('stray_timer', `live ${t.kind} timer ${t.id} of ${t.windowId}`);
+    if (t.windowId !== owner && t.windowId !== recovery?.id)
+      fail('stray_timer', `live ${t.kind} timer ${t.id} of ${t.windowId}`);
+  }
+  if (c.recovery !== null && c.outside === null) fail('recovery', 'a recovery without the outside step');
+  if (recovery !== null) {
+    const misses = alive.filter((t) => t.kind === 'miss' && t.windowId === recovery.id);
+    if (misses.length !== 1 || misses[0]!.dueAt.getTime() !== recovery.dueAt.getTime())
+      fail('recovery', `${misses.length} live miss timers at the open recovery's due time`);
   }
 
   const pending = c.approval?.status === 'pending';

@@ -92,7 +92,15 @@ export interface Team {
   discordTriageChannel?: string;
   /** Incident detection for the team's topics (incidents.ts); none: off. */
   incidents?: IncidentSettings;
+  /**
+   * Minutes (of the case's policy clock) the supervisors have to write a level 4 recovery;
+   * RECOVERY_WINDOW_DEFAULT_MINUTES when unset.
+   */
+  recoveryWindowMinutes?: number;
 }
+
+/** One business day of eight open hours (on a 24/7 policy clock, eight hours). */
+export const RECOVERY_WINDOW_DEFAULT_MINUTES = 8 * 60;
 
 /**
  * When `threshold` new cases on one topic whose words are alike (similarity ≥ `similarity`, see
@@ -208,7 +216,10 @@ export const DEFAULT_INTAKE_LIMITS: Readonly<Record<Audience, IntakeLimit>> = {
 // ---------------------------------------------------------------------------------------------
 // Case state
 
-export type WindowKind = 'first_response' | 'callback' | 'approval';
+/** `recovery`: the level 4 recovery the supervisors owe (Case.recovery), never the case's own window. */
+export type WindowKind = 'first_response' | 'callback' | 'approval' | 'recovery';
+/** The kinds of the case's own window (Case.window). */
+export type CaseWindowKind = Exclude<WindowKind, 'recovery'>;
 
 /**
  * The case waits on the customer (status `waiting_on_customer`): nobody owes them anything, and
@@ -299,6 +310,8 @@ export interface Case {
   approval: Approval | null;
   risk: Risk;
   outside: { at: Date; channel: string; note: string } | null;
+  /** The level 4 recovery, open or sent; null until the customer first went outside. */
+  recovery: Recovery | null;
   rating: { score: number; comment: string } | null;
   /** The earlier case of the same customer this one follows up (a message after reopenWithin). */
   follows: { caseId: string; number: number } | null;
@@ -327,6 +340,22 @@ export interface CaseAbuse {
   count: number;
   lastAt: Date;
   repliedAt: Date | null;
+}
+
+/**
+ * Level 4 recovery: once the customer went outside, the team's supervisors owe them a word on what
+ * will be done beyond the fix. A promise of its own beside the case's window (recovery.ts): its
+ * window (kind `recovery`, holder null: the supervisors as a group) keeps running whatever the
+ * case does, finished or not, until a supervisor writes the recovery.
+ */
+export interface Recovery {
+  window: PromiseWindow;
+  openedAt: Date;
+  /** The first due time: a recovery sent after it is late, whatever misses re-promised since. */
+  firstDueAt: Date;
+  misses: number;
+  /** Set when written and sent; the window and its timers are then gone. */
+  sent: { at: Date; by: string; text: string; late: boolean } | null;
 }
 
 export interface CaseIncident {
@@ -422,7 +451,8 @@ export type ActionId =
   | 'resolve_incident'
   | 'abuse_reply'
   | 'abuse_take_over'
-  | 'abuse_stay';
+  | 'abuse_stay'
+  | 'write_recovery';
 
 export interface NoticeAction {
   id: ActionId;
@@ -522,6 +552,14 @@ export interface CaseEventData {
   /** `fromAnswer`: the customer closed it with "This solved it" under this answer bank entry. */
   closed: { fromAnswer?: string };
   went_outside: { channel: string; note: string };
+  /** The level 4 recovery step opened: the supervisors owe it by `dueAt`. */
+  recovery_opened: { dueAt: string };
+  /** The supervisors were reminded that the recovery is due by `dueAt`. */
+  recovery_nudged: { dueAt: string };
+  /** The recovery window passed unwritten; the supervisors were reminded and owe it by `dueAt`. */
+  recovery_missed: { missedAt: string; dueAt: string; misses: number };
+  /** A supervisor wrote the recovery and the customer received it; `late`: after the first due time. */
+  recovery_sent: { text: string; late: boolean };
   /** `signals`: the RiskSignal codes of risk.ts that raised it. */
   risk_raised: { signals: readonly string[]; score: number; band: RiskBand };
   window_nudged: { window: WindowKind; dueAt: string };

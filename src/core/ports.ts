@@ -41,6 +41,11 @@ export interface CaseChange {
   /** Cancel every pending or claimed timer of this case before inserting `timers`. */
   cancelTimers: boolean;
   /**
+   * With `cancelTimers`: the window whose live timers stay (another promise of the case the change
+   * leaves running: the open level 4 recovery beside the case's window, or the reverse).
+   */
+  keepTimersOf?: string;
+  /**
    * The timer a sweep handled. The commit fails with `lease_lost` (and writes nothing) unless
    * this lease still holds the timer; on success the timer becomes `done`.
    */

@@ -5,6 +5,7 @@
 import type { Change } from './change.ts';
 import { ACTIVE_STATUSES, type Timer } from './model.ts';
 import { promiseViolations, type Violation, WAITING_ON_STAFF } from './invariants.ts';
+import { rearmRecovery } from './recovery.ts';
 import { backToWork } from './steps.ts';
 import {
   closeWindow,
@@ -45,6 +46,9 @@ export function repairPromise(change: Change, timers: readonly Timer[]): Violati
     if (wait && wait.closeAt.getTime() > now) rearmCustomerWait(change);
     else startCustomerWait(change);
   }
+
+  // The recovery beside the case (recovery.ts): its timers written again, its due time unchanged.
+  if (violations.some((v) => v.rule === 'recovery')) rearmRecovery(change);
 
   change.event('promise_repaired', 'system', {
     rules: [...new Set(violations.map((v) => v.rule))],

@@ -8,7 +8,15 @@
 // All timing is on the policy's clock (business or always).
 import { addWorkingTime, workingTimeBetween } from './calendar.ts';
 import type { Change } from './change.ts';
-import type { Calendar, CustomerWait, PolicySnapshot, PromiseWindow, Timer, WindowKind } from './model.ts';
+import {
+  type Calendar,
+  type CustomerWait,
+  type PolicySnapshot,
+  type PromiseWindow,
+  RECOVERY_WINDOW_DEFAULT_MINUTES,
+  type Timer,
+  type WindowKind,
+} from './model.ts';
 
 const MINUTE = 60_000;
 
@@ -23,6 +31,9 @@ export function windowLengthMs(policy: PolicySnapshot, kind: WindowKind): number
       return policy.callbackWindowMinutes * MINUTE;
     case 'approval':
       return policy.supervisorWindowMinutes * MINUTE;
+    case 'recovery':
+      // The team's own length is read where a recovery opens (recovery.ts); this is the default.
+      return RECOVERY_WINDOW_DEFAULT_MINUTES * MINUTE;
   }
 }
 
@@ -34,7 +45,7 @@ function replaceTimers(change: Change, timers: readonly Timer[]): void {
 }
 
 /** Timers for a window whose clock (re)starts at `window.startedAt` with `consumedMs` already used. */
-function timersFor(change: Change, window: PromiseWindow): Timer[] {
+export function timersFor(change: Change, window: PromiseWindow): Timer[] {
   const calendar = policyCalendar(change.next.policy);
   const at = (elapsedMs: number) => addWorkingTime(calendar, window.startedAt, elapsedMs - window.consumedMs);
   const timers: Timer[] = [];

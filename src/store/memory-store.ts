@@ -171,7 +171,7 @@ export function createMemoryStore(): InspectableStore {
       cases.set(change.case.id, clone(change.case));
       if (change.incident) incidents.apply(change.incident);
       if (completed) timers.complete(completed.id);
-      if (change.cancelTimers) timers.cancelOf(change.case.id);
+      if (change.cancelTimers) timers.cancelOf(change.case.id, change.keepTimersOf);
       writeRows(change);
     },
 

@@ -63,8 +63,8 @@ export function createMemoryTimers() {
       else byCase.set(t.caseId, [record]);
     },
     /** Cancels every pending or claimed timer of the case. */
-    cancelOf(caseId: string) {
-      for (const t of byCase.get(caseId) ?? []) if (live(t)) t.status = 'cancelled';
+    cancelOf(caseId: string, keep?: string) {
+      for (const t of byCase.get(caseId) ?? []) if (live(t) && t.windowId !== keep) t.status = 'cancelled';
     },
     /** Whether the lease holds the timer (checked before a commit changes anything). */
     holds: (id: string, leaseToken: string) => {

@@ -40,7 +40,7 @@ const TEXT_FIELDS: ReadonlySet<string> = new Set([
 /** Params that hold the customer's name (staff names come from the directory and stay). */
 const NAME_PARAMS: ReadonlySet<string> = new Set(['name', 'customerName']);
 
-/** The case with its texts redacted: the customer's words and name, rating comment, outside contact, approval. */
+/** The case with its texts redacted: the customer's words and name, rating comment, outside contact, recovery, approval. */
 export function redactCase(c: Case): Case {
   const approval = c.approval && {
     ...c.approval,
@@ -57,6 +57,10 @@ export function redactCase(c: Case): Case {
     words: erased(c.words),
     rating: c.rating && { ...c.rating, comment: erased(c.rating.comment) },
     outside: c.outside && { ...c.outside, channel: erased(c.outside.channel), note: erased(c.outside.note) },
+    recovery: c.recovery && {
+      ...c.recovery,
+      sent: c.recovery.sent && { ...c.recovery.sent, text: erased(c.recovery.sent.text) },
+    },
     approval,
   };
 }

@@ -229,6 +229,18 @@ describe('parsing', () => {
     );
   });
 
+  it('reads a team’s recovery window, and leaves it unset (the core’s default) when absent', () => {
+    const config = parseConfig(
+      edit(base, ['supervisors: [marie] }', 'supervisors: [marie], recoveryWindow: 2d }']),
+      's.yaml',
+    );
+    expect(config.desk.directory.teams.support!.recoveryWindowMinutes).toBe(2 * 24 * 60);
+    expect(parseConfig(base, 's.yaml').desk.directory.teams.support).not.toHaveProperty(
+      'recoveryWindowMinutes',
+    );
+    expect(loadConfig(EXAMPLE_PATH).desk.directory.teams.support!.recoveryWindowMinutes).toBe(8 * 60);
+  });
+
   it('keeps an unquoted Discord snowflake digit for digit', () => {
     const config = parseConfig(edit(base, ['discordId: "3333"', 'discordId: 1187654321098765432']), 's.yaml');
     expect(config.desk.directory.people.jonas!.discordId).toBe('1187654321098765432');
@@ -359,6 +371,11 @@ describe('problems', () => {
       'an absence that ends before it starts',
       ['jonas: { name: Jonas,', 'jonas: { name: Jonas, absences: [{ from: 2026-07-26, to: 2026-07-24 }],'],
       'support.yaml: people.jonas.absences[0].to: "2026-07-24" is not after "from" (2026-07-26)',
+    ],
+    [
+      'a recovery window that is not a duration',
+      ['supervisors: [marie] }', 'supervisors: [marie], recoveryWindow: soon }'],
+      'support.yaml: teams.support.recoveryWindow: "soon" is not a duration like "30m", "4h" or "2d"',
     ],
     [
       'an expert listed twice',

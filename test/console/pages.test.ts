@@ -145,6 +145,27 @@ describe('reports', () => {
     expect(body).toContain('/assets/uPlot.iife.min.js');
   });
 
+  it('counts level 4 recoveries opened, sent on time and late', async () => {
+    const h = consoleHarness();
+    const onTime = await h.open('Kept', { topic: 'general' });
+    const late = await h.open('Late', { topic: 'general' });
+    await h
+      .open('Still owed', { topic: 'general' })
+      .then((id) => h.desk.recordOutside({ caseId: id, actor: { id: 'rasa' }, channel: 'press' }));
+    for (const id of [onTime, late])
+      await h.desk.recordOutside({ caseId: id, actor: { id: 'rasa' }, channel: 'press' });
+    await h.desk.writeRecovery({ caseId: onTime, actor: { id: 'marie' }, text: 'A credit' });
+    h.clock.advanceMinutes(2 * 24 * 60); // past one business day, whatever the clock
+    await h.desk.sweep();
+    await h.desk.writeRecovery({ caseId: late, actor: { id: 'marie' }, text: 'A call' });
+    h.clock.advanceMinutes(1); // the period ends just before now
+    const app = createConsoleApp(consoleDeps(h, { mode: 'open' }));
+    const { body } = await text(await app.request('/reports?days=7'));
+    expect(body).toContain(
+      '<p data-stat="recoveries">level 4 recoveries: 3 opened, 1 sent on time, 1 late</p>',
+    );
+  });
+
   it('takes 30 days and one team, and ignores a period or team it does not know', async () => {
     const { app } = await seededConsole();
     const month = await text(await app.request('/reports?days=30&team=support'));

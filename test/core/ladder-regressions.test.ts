@@ -88,6 +88,20 @@ describe('regressions: promises that could disappear', () => {
     expect(c.window?.paused).toBeNull();
   });
 
+  it('a recovery due with the case’s own window: one sweep handles both, no lease lost', async () => {
+    // Shrunk from the property run: the case's missed window replaced its timers, and cancelled
+    // the recovery's claimed in the same sweep (lease lost). The recovery's timers now stay.
+    const { c, events } = await run([
+      open(),
+      cmd('recordOutside', 'rasa'),
+      wait(900),
+      cmd('addDetails'),
+      wait(900),
+    ]);
+    expect(c.recovery).toMatchObject({ sent: null, misses: 2 });
+    expect(events.filter((e) => e === 'recovery_missed')).toHaveLength(2);
+  });
+
   it('a level-3 case routed to an expert stays at level 3', async () => {
     const { c } = await run([open(), cmd('askSupervisor'), cmd('approve'), cmd('escalate')]);
     expect(c.level).toBe(3);

@@ -524,6 +524,48 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         expect(c?.risk.band).toBe('high');
         expect(await h.sentWith(id, 'supervisors.outside_recorded', 'supervisors')).toHaveLength(1);
       });
+
+      it('level 4 recovery: stored, its timers kept while the case’s own change, then kept by a supervisor', async () => {
+        const h = make();
+        const id = await h.open();
+        await h.desk.claim({ caseId: id, actor: as('rasa') });
+        await h.desk.recordOutside({ caseId: id, actor: as('marie'), channel: 'Letter to the CEO' });
+        const recovery = (await h.desk.getCase(id))!.recovery!;
+        expect(recovery).toMatchObject({
+          sent: null,
+          misses: 0,
+          window: { kind: 'recovery', dueAt: new Date(at(480)) },
+        });
+        // The case's own window changes (waiting on the customer): the recovery's timers stay live.
+        await h.desk.askCustomer({ caseId: id, actor: as('rasa'), text: 'Which letter?' });
+        const live = (await h.store.cases.listTimers(id)).filter((t) => t.status === 'pending');
+        expect(
+          live.filter((t) => t.windowId === recovery.window.id).map((t) => [t.kind, t.dueAt.toISOString()]),
+        ).toEqual([
+          ['nudge', at(360)],
+          ['miss', at(480)],
+        ]);
+        h.clock.advanceMinutes(360);
+        expect(await h.desk.sweep()).toMatchObject({ nudged: 1, leaseLost: 0 });
+        expect(await h.sentWith(id, 'supervisors.recovery_nudge', 'supervisors')).toHaveLength(1);
+        await h.desk.writeRecovery({
+          caseId: id,
+          actor: as('paul'),
+          text: 'A call from our director on Monday.',
+        });
+        const c = await h.desk.getCase(id);
+        expect(c?.recovery?.sent).toMatchObject({
+          by: 'paul',
+          late: false,
+          text: 'A call from our director on Monday.',
+        });
+        expect(c?.status).toBe('waiting_on_customer');
+        const after = (await h.store.cases.listTimers(id)).filter((t) => t.status === 'pending');
+        // Only the customer's wait keeps timers (its check-in and close).
+        expect(after.map((t) => t.windowId)).toEqual(after.map(() => c!.waiting!.id));
+        expect(after.length).toBeGreaterThan(0);
+        expect(await h.sentWith(id, 'customer.recovery', 'customer')).toHaveLength(1);
+      });
     });
 
     describePromiseScenarios(make);

@@ -77,6 +77,7 @@ export function makeDraft(overrides: Partial<NewCase> = {}): NewCase {
     approval: null,
     risk: { score: 0, band: 'low', warnedBand: 'low', signals: [], recentCustomerMessages: [T0] },
     outside: null,
+    recovery: null,
     rating: null,
     follows: null,
     incident: null,

@@ -49,6 +49,7 @@ const COMMANDS = [
   'approve',
   'decline',
   'recordOutside',
+  'writeRecovery',
   'declareIncident',
   'postIncidentUpdate',
   'resolveIncident',
@@ -463,6 +464,8 @@ async function command(
     }
     case 'takeFromColleague':
       return (void (await desk.takeFromColleague({ caseId, actor })), false);
+    case 'writeRecovery':
+      return (void (await desk.writeRecovery({ caseId, actor, text: words })), false);
     // Incidents: declared from the case (its alike cases linked), updated and resolved by its id.
     case 'declareIncident': {
       const wrong = arg2 === 'good' ? {} : { incidentId: arg2 === 'proto' ? '__proto__' : 'inc-wrong' };
@@ -559,6 +562,7 @@ function fitFor(cmd: CommandName, c: Case | null): Exclude<ActorName, 'fit'> {
     case 'recordOutside':
     case 'takeOverAbusive':
     case 'standWithHolder':
+    case 'writeRecovery':
       return 'marie';
     case 'askColleague':
       return c?.ownerId && ACTORS.includes(holder as never) ? holder : 'marie';

@@ -46,6 +46,8 @@ const FORM_OF: Partial<Record<ActionId, Exclude<Form, 'intake' | IncidentForm>>>
   add_details: 'add_details',
   rate: 'rate',
   colleague_answer: 'colleague_answer',
+  // Level 4: the desk checks on submit that a supervisor of the team writes it.
+  write_recovery: 'write_recovery',
 };
 
 /** The triage card's staff controls: a form, or a command run at once. */

@@ -12,6 +12,7 @@ import {
 import { INCIDENT_FIELD, type IncidentForm, submitIncidentForm } from '../../shared/incidents.ts';
 import { ASK_COLLEAGUE_FIELDS, COLLEAGUE_ANSWER_FIELD } from '../../shared/colleagues.ts';
 import type { Reader } from '../../shared/reader.ts';
+import { RECOVERY_FIELD, submitRecovery } from '../../shared/recovery.ts';
 import { readCallbackTime } from '../render/callback-time.ts';
 import { type Form, parseFormId } from '../ids.ts';
 import { whoIs, type Who } from './identity.ts';
@@ -70,6 +71,7 @@ const SUBMIT: Record<
       question: f.text(ASK_COLLEAGUE_FIELDS.question),
     }),
   colleague_answer: (desk, x, f) => desk.answerColleague({ ...x, text: f.text(COLLEAGUE_ANSWER_FIELD) }),
+  write_recovery: (desk, x, f) => submitRecovery(desk, x.caseId, x.actor, f.text(RECOVERY_FIELD)),
   incident_declare: (desk, x, f) => incident(desk, 'incident_declare', x, f),
   incident_update: (desk, x, f) => incident(desk, 'incident_update', x, f),
   incident_resolve: (desk, x, f) => incident(desk, 'incident_resolve', x, f),

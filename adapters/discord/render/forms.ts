@@ -3,6 +3,7 @@
 import { type APIModalInteractionResponseCallbackData, ComponentType, TextInputStyle } from 'discord.js';
 import { type Directory, type Locale, PRIORITIES, renderText } from '../../../src/core/index.ts';
 import { INCIDENT_FIELD, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
+import { RECOVERY_FIELD, RECOVERY_MAX_CHARS, recoveryFormWords } from '../../shared/recovery.ts';
 import { sharedLabel } from '../../shared/labels.ts';
 import {
   ASK_COLLEAGUE_FIELDS,
@@ -192,6 +193,10 @@ const CASE_FORMS: Record<
     textField(ASK_COLLEAGUE_FIELDS.question, sharedLabel(l, 'colleague_question')),
   ],
   colleague_answer: (l) => [textField(COLLEAGUE_ANSWER_FIELD, sharedLabel(l, 'colleague_answer'))],
+  write_recovery: (l) => {
+    const words = recoveryFormWords(l);
+    return [textField(RECOVERY_FIELD, words.field, { max: RECOVERY_MAX_CHARS, hint: words.hint })];
+  },
   rate: (l) => [
     selectField(
       'score',

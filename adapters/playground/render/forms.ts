@@ -12,6 +12,7 @@ import {
 import { sharedLabel } from '../../shared/labels.ts';
 import { ASK_COLLEAGUE_FIELDS, COLLEAGUE_ANSWER_FIELD, colleagueChoices } from '../../shared/colleagues.ts';
 import { INCIDENT_FORMS, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
+import { RECOVERY_FIELD, recoveryFormWords } from '../../shared/recovery.ts';
 import { type CaseFormName, MAX_TEXT } from '../forms.ts';
 import { label, type PlaygroundLabelKey } from '../labels.ts';
 import type { Html } from './html.ts';
@@ -134,6 +135,11 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
       const field = { incident_declare: 'title', incident_update: 'text', incident_resolve: 'summary' }[name];
       return html`<input type="hidden" name="incidentId" value="${f.c.incident?.id ?? ''}" />
         ${textarea(field, words.field, name === 'incident_declare' ? 1 : 3)}`;
+    }
+    case 'write_recovery': {
+      const words = recoveryFormWords(f.locale);
+      return html`<p class="muted">${words.hint}</p>
+        ${textarea(RECOVERY_FIELD, words.field, 4)}`;
     }
     case 'mark_resolved':
     case 'confirm':

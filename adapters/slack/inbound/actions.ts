@@ -21,6 +21,7 @@ import {
   incidentForm,
   outsideForm,
   rateForm,
+  recoveryForm,
   replyForm,
   textForm,
   type View,
@@ -119,6 +120,8 @@ const HANDLERS: Record<AnyButtonId, Handler> = {
   declare_incident: form(async (inb, click, meta) => incidentOf('incident_declare', inb, click, meta)),
   incident_update: form(async (inb, click, meta) => incidentOf('incident_update', inb, click, meta)),
   resolve_incident: form(async (inb, click, meta) => incidentOf('incident_resolve', inb, click, meta)),
+  // Level 4: the desk checks on submit that a supervisor of the team writes it.
+  write_recovery: form(async (inb, click, meta) => recoveryForm(await localeOf(inb, click.u), meta)),
   // The answer bank (render/suggestions.ts): the button's `a` is the entry.
   send_answer: async (inb, { u, actor, place, value }) => {
     await runCommand(inb, u, place, 'send_answer', () =>

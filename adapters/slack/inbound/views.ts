@@ -19,6 +19,7 @@ import {
 import { label } from '../render/labels.ts';
 import { submitIncidentForm } from '../../shared/incidents.ts';
 import { ASK_COLLEAGUE_FIELDS, COLLEAGUE_ANSWER_FIELD } from '../../shared/colleagues.ts';
+import { submitRecovery } from '../../shared/recovery.ts';
 import { type Inbound, logFailure, refusalText } from './context.ts';
 import type { SlackUser } from './identity.ts';
 import { openCaseFromSlack, startThread } from './intake.ts';
@@ -98,6 +99,7 @@ const SUBMIT: Record<Exclude<FormName, 'intake'>, Submit> = {
     }),
   colleague_answer: (inb, m, actor, v) =>
     inb.desk.answerColleague({ caseId: caseOf(m), actor, text: v[COLLEAGUE_ANSWER_FIELD] ?? '' }),
+  recovery: (inb, m, actor, v) => submitRecovery(inb.desk, caseOf(m), actor, v.text ?? ''),
   // `a` is the incident (the button's); an incident declared from an alert names it too.
   incident_declare: (inb, m, actor, v) =>
     submitIncidentForm(

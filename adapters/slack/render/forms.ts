@@ -11,6 +11,7 @@ import {
   type ColleagueChoice,
 } from '../../shared/colleagues.ts';
 import { INCIDENT_FIELD, type IncidentForm, incidentFormWords } from '../../shared/incidents.ts';
+import { RECOVERY_FIELD, RECOVERY_MAX_CHARS, recoveryFormWords } from '../../shared/recovery.ts';
 import { type LabelKey, label } from './labels.ts';
 import { type Block, LIMITS, plain, section, splitText } from './block-kit.ts';
 
@@ -33,6 +34,7 @@ export const FORMS = {
   incident_resolve: ['summary'],
   ask_colleague: [ASK_COLLEAGUE_FIELDS.colleague, ASK_COLLEAGUE_FIELDS.question],
   colleague_answer: [COLLEAGUE_ANSWER_FIELD],
+  recovery: ['text'],
 } as const;
 export type FormName = keyof typeof FORMS;
 export const FORM_PREFIX = 'ladder:';
@@ -308,6 +310,7 @@ const TEXT_FORMS: Record<
     | 'outside'
     | 'ask_colleague'
     | 'colleague_answer'
+    | 'recovery'
     | IncidentForm
   >,
   { title: LabelKey; fields: readonly [string, LabelKey, boolean][] }
@@ -360,6 +363,33 @@ export function incidentForm(form: IncidentForm, locale: Locale, meta: FormMeta)
         label: plain(words.field, 2000),
         optional: field.optional,
         element,
+      },
+    ],
+  };
+}
+
+/** Level 4: a supervisor writes the recovery the customer receives (adapters/shared/recovery.ts). */
+export function recoveryForm(locale: Locale, meta: FormMeta): View {
+  const words = recoveryFormWords(locale);
+  return {
+    type: 'modal',
+    callback_id: `${FORM_PREFIX}recovery`,
+    private_metadata: JSON.stringify(meta),
+    title: plain(words.title, LIMITS.modalTitle),
+    submit: plain(label(locale, 'submit'), LIMITS.modalTitle),
+    close: plain(label(locale, 'close'), LIMITS.modalTitle),
+    blocks: [
+      {
+        type: 'input',
+        block_id: RECOVERY_FIELD,
+        label: plain(words.field, 2000),
+        hint: plain(words.hint, 2000),
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          multiline: true,
+          max_length: Math.min(RECOVERY_MAX_CHARS, LIMITS.sectionText),
+        },
       },
     ],
   };

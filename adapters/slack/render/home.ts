@@ -1,11 +1,11 @@
 // The App Home tab: what needs the reader now. Supervisors first see "This week" for each team they
 // supervise (render/report.ts); staff then an Away / Back toggle (render/away.ts); then pending
 // approvals, overdue promises and cases at risk in the supervisor's teams, each with Record outside
-// contact (level 4); experts and responders the cases they hold with due times; everyone their own
+// contact (level 4), or Write the recovery once the case owes one; experts and responders the cases they hold with due times; everyone their own
 // open requests.
 import { wordsForStaff } from '../../shared/abuse.ts';
 import type { types } from '@slack/bolt';
-import { type Case, type Directory, type Locale, renderText } from '../../../src/core/index.ts';
+import { type Case, type Directory, type Locale, openRecovery, renderText } from '../../../src/core/index.ts';
 import type { Reader } from '../../shared/reader.ts';
 import { statusLine } from '../../shared/status.ts';
 import { neutralise } from './escape.ts';
@@ -64,7 +64,9 @@ export function homeView(
     for (const c of s.cases.slice(0, PER_SECTION)) {
       const line = section(caseLine(c, directory, reader, s.title === 'home_at_risk'));
       // Beside the line, not below it: the tab stays within its 100 blocks.
-      if (s.outside) line.accessory = actionButton({ id: 'record_outside', caseId: c.id }, reader.locale);
+      // A case that went outside and still owes its recovery offers Write the recovery instead.
+      const level4 = openRecovery(c.recovery) ? 'write_recovery' : 'record_outside';
+      if (s.outside) line.accessory = actionButton({ id: level4, caseId: c.id }, reader.locale);
       blocks.push(line);
       if (s.decide) blocks.push(...actions(decideButtons(c, reader.locale)));
     }

@@ -3,7 +3,7 @@
 // reopens; and two charts (queue length over time, kept % per day) drawn by uPlot in the browser.
 import { html } from 'hono/html';
 import type { Report, Score } from '../../core/index.ts';
-import type { WindowKind } from '../../core/model.ts';
+import type { CaseWindowKind } from '../../core/model.ts';
 import type { ConsoleDeps } from '../app.ts';
 import { coreLabel, maybeDuration, percent, shortInstant } from '../format.ts';
 import { href, jsonData, page } from '../layout.ts';
@@ -11,7 +11,7 @@ import { keptChart, loadReport, PERIODS, periodDays, queueChart } from '../repor
 import { consoleText, windowLabel } from '../texts.ts';
 import { type Html, teamName, type View } from '../view.ts';
 
-const KINDS: readonly WindowKind[] = ['first_response', 'callback', 'approval'];
+const KINDS: readonly CaseWindowKind[] = ['first_response', 'callback', 'approval'];
 const SCORES: readonly Score[] = [5, 4, 3, 2, 1];
 
 function stat(label: string, value: string, note = ''): Html {
@@ -105,6 +105,7 @@ function riskBlock(view: View, r: Report): Html {
   return html`<p>${view.t('reports.risk_rises', risk.rises)}</p>
     <p>${view.t('reports.at_risk', { count: risk.atRiskAtEnd })}</p>
     <p>${view.t('reports.outside', { count: risk.outside.cases.length })}</p>
+    <p data-stat="recoveries">${view.t('reports.recoveries', { ...r.recoveries })}</p>
     ${
       risk.outside.cases.length === 0
         ? ''

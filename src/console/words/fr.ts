@@ -99,6 +99,7 @@ export const fr: Catalog = {
   'window.first_response': 'première réponse',
   'window.callback': 'rappel',
   'window.approval': 'décision du superviseur',
+  'window.recovery': 'geste de réparation (niveau 4)',
   'case.title': 'Dossier n° {number}',
   'case.not_found': 'Ce dossier n’existe pas. Vérifiez le lien, ou cherchez le dossier dans les files.',
   'case.words': 'Demande',
@@ -142,6 +143,8 @@ export const fr: Catalog = {
   'reports.risk_rises': 'hausses vers élevé : {elevated}, vers fort : {high}',
   'reports.at_risk': 'à risque à la fin : {count}',
   'reports.outside': 'portés hors de l’équipe : {count}',
+  'reports.recoveries':
+    'gestes de réparation (niveau 4) : {opened} ouverts, {kept} envoyés à temps, {late} en retard',
   'reports.reopens': 'Réouvertures',
   'reports.longest_wait': 'Plus longue attente dans une file',
   'reports.longest_wait_case': 'dossier n° {number}, en attente depuis le {since}',

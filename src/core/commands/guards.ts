@@ -5,7 +5,7 @@ import { CoreError } from '../errors.ts';
 import { ACTIVE_STATUSES, type Case, type CaseStatus } from '../model.ts';
 
 /** The texts a refused text input may be explained with (none needs a param). */
-type EmptyTextKey = 'error.empty_text' | 'error.apology_and_plan_required';
+type EmptyTextKey = 'error.empty_text' | 'error.apology_and_plan_required' | 'error.recovery_required';
 
 export function requireActive(c: Case): void {
   if (!ACTIVE_STATUSES.includes(c.status)) {

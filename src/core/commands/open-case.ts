@@ -75,6 +75,7 @@ export function draftCase(config: DeskConfig, input: OpenCaseInput, now: Date, i
     approval: null,
     risk: emptyRisk(),
     outside: null,
+    recovery: null,
     rating: null,
     follows: input.follows ?? null,
     incident: null,

@@ -3,6 +3,7 @@ import { CoreError } from '../errors.ts';
 import type { Approval } from '../model.ts';
 import { type Actor, requireRole } from '../roles.ts';
 import { applyRisk, backToWork, requestSupervisor } from '../steps.ts';
+import { keepRecovery, MAX_RECOVERY_CHARS, openRecovery, startRecovery } from '../recovery.ts';
 import { openWindow } from '../windows.ts';
 import { optionalText, requireActive, requireText } from './guards.ts';
 
@@ -155,8 +156,34 @@ export function recordOutside(change: Change, actor: Actor, channel: unknown, no
     backToWork(change, c.supervisorId);
   }
   change.event('went_outside', actor.id, { channel: where, note: words });
+  const recovery = startRecovery(change);
   const params = { customerName: c.customer.name, channel: where, note: words };
-  change.toSupervisors('supervisors.outside_recorded', params);
+  change.toSupervisors(
+    'supervisors.outside_recorded',
+    { ...params, dueAt: recovery.window.dueAt.toISOString() },
+    ['write_recovery'],
+  );
   change.toTriage('triage.outside_recorded', params);
   applyRisk(change, ['went_outside']);
+}
+
+/**
+ * Level 4 recovery: a supervisor of the team writes what will be done beyond the fix, and the
+ * customer receives it with their name. Keeps the recovery promise (late after its first due time).
+ */
+export function writeRecovery(change: Change, actor: Actor, text: unknown): void {
+  const c = change.next;
+  const roles = requireRole(actor.id, c, change.config, ['supervisor']);
+  if (roles.has('customer')) throw new CoreError('forbidden', 'error.own_case', { number: c.number });
+  const recovery = c.recovery;
+  if (!openRecovery(recovery))
+    throw new CoreError('invalid_state', 'error.no_recovery', { number: c.number });
+  const words = requireText(text, 'error.recovery_required');
+  if (words.length > MAX_RECOVERY_CHARS)
+    throw new CoreError('invalid_input', 'error.recovery_too_long', { max: MAX_RECOVERY_CHARS });
+  const late = keepRecovery(change, recovery, actor.id, words);
+  change.event('recovery_sent', actor.id, { text: words, late });
+  const supervisorName = change.nameOf(actor.id);
+  change.toCustomer('customer.recovery', { supervisorName, text: words });
+  change.toSupervisors('supervisors.recovery_sent', { supervisorName, customerName: c.customer.name });
 }

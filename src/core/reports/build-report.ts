@@ -6,6 +6,7 @@ import { type EscalationReport, escalationReport } from './escalations.ts';
 import { type IncidentReport, incidentReport } from './incident-report.ts';
 import type { CaseTrail, ReportPeriod } from './input.ts';
 import { HOUR_MS, type QueueSample, queueSamples, samplingInstants } from './queue.ts';
+import { type RecoveryReport, recoveryReport } from './recoveries.ts';
 import { type ReopenReport, reopenReport } from './reopens.ts';
 import { type ResponseTimesReport, responseTimes } from './response-times.ts';
 import { type RiskReport, riskReport } from './risk-report.ts';
@@ -40,6 +41,8 @@ export interface Report {
   deflection: DeflectionReport;
   /** Bursts alerted, incidents declared and the cases linked to them. */
   incidents: IncidentReport;
+  /** Level 4 recoveries opened, and sent on time or late. */
+  recoveries: RecoveryReport;
 }
 
 /** Throws a RangeError when `queueEveryMs` is not a positive number. */
@@ -63,5 +66,6 @@ export function buildReport(input: ReportInput): Report {
     volume: volumeReport(histories, period),
     deflection: deflectionReport(histories, period),
     incidents: incidentReport(histories, period),
+    recoveries: recoveryReport(histories, period),
   };
 }

@@ -33,6 +33,7 @@ export {
   policySuggestions,
   type TopicPolicyNow,
 } from './policy-suggestions.ts';
+export { type RecoveryReport, recoveryReport } from './recoveries.ts';
 export { type ReopenReport, reopenReport } from './reopens.ts';
 export { type CaseTimes, caseTimes, type ResponseTimesReport, responseTimes } from './response-times.ts';
 export { type OutsideCase, type OutsideOutcome, type RiskReport, riskReport } from './risk-report.ts';

@@ -5,6 +5,7 @@ import { readCase } from './case-history.ts';
 import { csatReport, type Score } from './csat.ts';
 import { deflectionReport } from './deflection.ts';
 import { type CaseTrail, inPeriod, type ReportPeriod } from './input.ts';
+import { type RecoveryReport, recoveryReport } from './recoveries.ts';
 import { caseTimes } from './response-times.ts';
 import { average, durationStats } from './stats.ts';
 import { volumeReport } from './volume.ts';
@@ -41,6 +42,8 @@ export interface WeekSummary {
   atRisk: number;
   /** Of the cases finished this week, those an answer bank suggestion settled (deflection.ts). */
   deflected: number;
+  /** Level 4 recoveries opened this week, and sent this week on time (kept) or late. */
+  recoveries: { opened: number; kept: number; late: number };
 }
 
 export function weekSummary(report: Report, atRisk: number): WeekSummary {
@@ -56,6 +59,7 @@ export function weekSummary(report: Report, atRisk: number): WeekSummary {
     resolved: report.volume.finished,
     atRisk,
     deflected: report.deflection.byCustomer + report.deflection.byStaff,
+    recoveries: { ...report.recoveries },
   };
 }
 
@@ -77,6 +81,7 @@ export interface WeekTally {
   opened: number;
   finished: number;
   deflected: number;
+  recoveries: RecoveryReport;
 }
 
 export function startWeekTally(period: ReportPeriod, team: string | null): WeekTally {
@@ -90,6 +95,7 @@ export function startWeekTally(period: ReportPeriod, team: string | null): WeekT
     opened: 0,
     finished: 0,
     deflected: 0,
+    recoveries: { opened: 0, kept: 0, late: 0 },
   };
 }
 
@@ -115,6 +121,10 @@ export function addToWeekTally(week: WeekTally, trails: readonly CaseTrail[]): v
   week.finished += volume.finished;
   const deflection = deflectionReport(histories, period);
   week.deflected += deflection.byCustomer + deflection.byStaff;
+  const recoveries = recoveryReport(histories, period);
+  week.recoveries.opened += recoveries.opened;
+  week.recoveries.kept += recoveries.kept;
+  week.recoveries.late += recoveries.late;
 }
 
 export function weekSummaryOf(week: WeekTally, atRisk: number): WeekSummary {
@@ -129,6 +139,7 @@ export function weekSummaryOf(week: WeekTally, atRisk: number): WeekSummary {
     resolved: week.finished,
     atRisk,
     deflected: week.deflected,
+    recoveries: { ...week.recoveries },
   };
 }
 

@@ -2,10 +2,11 @@
 // 4 and 5 with their comments), then the promises kept least (by topic, by expert, by kind of
 // window), the lowest ratings with their comments, and the topics that grew against the week
 // before. Pure: two Reports of consecutive periods in, plain figures out.
-import type { WindowKind } from '../model.ts';
+import type { CaseWindowKind } from '../model.ts';
 import type { Report } from './build-report.ts';
 import type { CsatComment } from './csat.ts';
 import type { ReportPeriod } from './input.ts';
+import type { RecoveryReport } from './recoveries.ts';
 import { type PolicySuggestion, policySuggestions, type TopicPolicyNow } from './policy-suggestions.ts';
 import type { WindowCounts } from './window-report.ts';
 
@@ -45,6 +46,8 @@ export interface WeeklyDigest {
     /** Ratings of 4 or 5 with a comment: highest first, then oldest first; at most DIGEST_LIST. */
     praise: CsatComment[];
   };
+  /** Level 4 recoveries opened this week, and sent this week on time or late. */
+  recoveries: RecoveryReport;
   /** Groups with MIN_ENDED or more windows ended and some missed: lowest percentage first. */
   worstKept: WeakPromises[];
   /** Ratings of 1 to 3 with a comment: lowest first, then oldest first; at most DIGEST_LIST. */
@@ -55,7 +58,7 @@ export interface WeeklyDigest {
   policy: PolicySuggestion[];
 }
 
-const KIND_ORDER: readonly WindowKind[] = ['first_response', 'callback', 'approval'];
+const KIND_ORDER: readonly CaseWindowKind[] = ['first_response', 'callback', 'approval'];
 const BY_ORDER: readonly PromiseGroupBy[] = ['kind', 'topic', 'expert'];
 
 function weak(by: PromiseGroupBy, key: string, counts: WindowCounts): WeakPromises[] {
@@ -120,6 +123,7 @@ export function weeklyDigest(
         .sort((a, b) => b.score - a.score || a.at.getTime() - b.at.getTime())
         .slice(0, DIGEST_LIST),
     },
+    recoveries: { ...current.recoveries },
     worstKept: worstKept(current),
     lowestRatings: comments.filter((c) => c.score <= 3).slice(0, DIGEST_LIST),
     grownTopics: grownTopics(current, previous),

@@ -2,7 +2,7 @@
 // team, level, topic and holder. A window counts in the period in which it ended (see
 // window-records.ts for how each outcome is read from the trail); windows still running at the
 // end of the period are not counted.
-import type { Level, WindowKind } from '../model.ts';
+import type { CaseWindowKind, Level } from '../model.ts';
 import type { CaseHistory } from './case-history.ts';
 import { inPeriod, type ReportPeriod } from './input.ts';
 import { caseWindows, type WindowRecord } from './window-records.ts';
@@ -18,7 +18,7 @@ export interface WindowCounts {
 
 export interface WindowTally {
   all: WindowCounts;
-  byKind: Record<WindowKind, WindowCounts>;
+  byKind: Record<CaseWindowKind, WindowCounts>;
 }
 
 export type WindowGroup<K> = WindowTally & { key: K };

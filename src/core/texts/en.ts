@@ -66,6 +66,8 @@ export const en = {
   'customer.status_line_no_due': 'Case #{number}: {status}. Handled by: {ownerName}.',
   'customer.status_none':
     'Hello {name}, you have no open requests with us at the moment. If you need help, just write here.',
+  'customer.recovery':
+    'Hello {name}, this is {supervisorName}, supervisor, about case #{number}. We are sorry it came to this. Beyond putting it right, this is what we will do:\n{text}',
 
   // Staff-facing
   'triage.new_case':
@@ -137,12 +139,17 @@ export const en = {
   'supervisors.risk_warning':
     'Case #{number} from {customerName} may be taken outside the team (risk: {band}). Signals: {signals}. A word from a supervisor now may help.',
   'supervisors.outside_recorded':
-    'Recorded on case #{number}: {customerName} has taken the matter outside the team ({channel}). Note: {note}',
+    'Recorded on case #{number}: {customerName} has taken the matter outside the team ({channel}). Note: {note}\nA supervisor owes them a recovery, what we will do beyond the fix, by {dueAt}.',
   'supervisors.incident_alert':
     '{count, one: # new case, other: # new cases} on {topicName} in the last {minutes} minutes read alike, the newest #{number}: “{words}”\nIs it one incident? Declaring it links them, and one update then reaches every customer.',
   'supervisors.incident_declared':
     'Incident “{title}” declared by {supervisorName}: {count, one: # case, other: # cases} linked so far, starting with #{number}. Post updates and resolve it from here.',
   'supervisors.decided': 'Escalation of case #{number}: {decision} by {supervisorName}.',
+  'supervisors.recovery_nudge':
+    'Reminder: {customerName} took case #{number} outside the team, and the recovery (what we will do beyond the fix) is due by {dueAt}. Any supervisor of the team can write it.',
+  'supervisors.recovery_missed':
+    'The recovery owed to {customerName} on case #{number} is overdue. Please write it now; it is due again by {dueAt}.',
+  'supervisors.recovery_sent': '{supervisorName} sent {customerName} the recovery on case #{number}.',
 
   // Errors, shown to the person who acted
   'error.not_found': 'We could not find case #{number}. Could you check the number?',
@@ -197,6 +204,11 @@ export const en = {
   'error.incident_over': 'This incident is already resolved, so there is nothing more to do here.',
   'error.answer_gone': 'That answer is no longer in the answer bank (retired or erased): write your own.',
   'error.unexpected': 'Something went wrong on our side. Please try again in a moment.',
+  'error.recovery_required':
+    'Please write what we will do beyond the fix: the customer receives it as you write it.',
+  'error.recovery_too_long': 'The recovery is too long: please keep it within {max} characters.',
+  'error.no_recovery':
+    'Case #{number} owes no recovery now: it was already sent, or the customer has not gone outside.',
 
   // Labels
   'status.open': 'open',
@@ -264,6 +276,7 @@ export const en = {
   'action.abuse_reply': 'Send this reply',
   'action.abuse_take_over': 'Take over',
   'action.abuse_stay': 'Stay with them',
+  'action.write_recovery': 'Write the recovery',
   // Reports: the App Home's "This week" block, `/support report` and the weekly digest. Figures
   // come formatted in the reader's language (texts/numbers.ts); "this week" is the last 7 days.
   'report.title': 'This week (the last 7 days) · {teamName}',
@@ -277,6 +290,7 @@ export const en = {
   'report.csat_none': 'Satisfaction: no ratings this week',
   'report.volume': 'Cases: {opened} opened, {resolved} resolved or closed',
   'report.deflected': 'Settled by a past answer: {count} of {finished}',
+  'report.recoveries': 'Level 4 recoveries: {opened} opened, {kept} sent on time, {late} late',
   'report.at_risk': 'At risk now: {atRisk}',
   'report.not_supervisor':
     'The report is for supervisors: it shows how a team keeps its promises. You do not supervise a team here, so there is nothing to show you.',
@@ -284,6 +298,8 @@ export const en = {
   'digest.went_well': 'What went well',
   'digest.kept': '{kept, one: # promise was kept, other: # promises were kept} this week.',
   'digest.kept_none': 'No promise came due this week.',
+  'digest.recoveries':
+    'Level 4: {opened, one: # customer went, other: # customers went} outside the team; recoveries sent: {kept} on time, {late} late.',
   'digest.praise_none': 'No rating of 4 or 5 with a comment this week.',
   'digest.rating': '{score}/5 on case #{number}: “{comment}”',
   'digest.worst_kept': 'Promises kept least',

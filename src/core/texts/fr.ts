@@ -57,6 +57,8 @@ export const fr: Record<TextKey, string> = {
   'customer.status_line_no_due': 'Demande #{number} : {status}. Prise en charge par : {ownerName}.',
   'customer.status_none':
     'Bonjour {name}, vous n’avez aucune demande en cours chez nous. Si vous avez besoin d’aide, écrivez-nous simplement ici.',
+  'customer.recovery':
+    'Bonjour {name}, ici {supervisorName}, responsable, au sujet de la demande #{number}. Nous regrettons d’en être arrivés là. Au-delà de la correction, voici ce que nous allons faire :\n{text}',
 
   // Côté équipe
   'triage.new_case':
@@ -130,12 +132,18 @@ export const fr: Record<TextKey, string> = {
   'supervisors.risk_warning':
     '{customerName} pourrait porter la demande #{number} en dehors de l’équipe (niveau de risque : {band}). Signaux : {signals}. Un mot d’un responsable maintenant peut aider.',
   'supervisors.outside_recorded':
-    'Enregistré sur la demande #{number} : {customerName} a porté l’affaire en dehors de l’équipe ({channel}). Note : {note}',
+    'Enregistré sur la demande #{number} : {customerName} a porté l’affaire en dehors de l’équipe ({channel}). Note : {note}\nUn responsable lui doit un geste de réparation, ce que nous ferons au-delà de la correction, d’ici le {dueAt}.',
   'supervisors.incident_alert':
     '{count, one: # nouveau dossier, other: # nouveaux dossiers} sur {topicName} ces {minutes} dernières minutes se ressemblent, le plus récent n° {number} : « {words} »\nS’agit-il d’un seul incident ? Le déclarer les relie, et une seule mise à jour parvient alors à chaque client.',
   'supervisors.incident_declared':
     'Incident « {title} » déclaré par {supervisorName} : {count, one: # dossier relié, other: # dossiers reliés} pour l’instant, à commencer par le n° {number}. Publiez les mises à jour et résolvez-le d’ici.',
   'supervisors.decided': 'Escalade de la demande #{number} : {decision} par {supervisorName}.',
+  'supervisors.recovery_nudge':
+    'Rappel : {customerName} a porté la demande #{number} en dehors de l’équipe, et le geste de réparation (ce que nous ferons au-delà de la correction) est attendu d’ici le {dueAt}. Tout responsable de l’équipe peut l’écrire.',
+  'supervisors.recovery_missed':
+    'Le geste de réparation dû à {customerName} sur la demande #{number} est en retard. Merci de l’écrire maintenant ; il est de nouveau attendu d’ici le {dueAt}.',
+  'supervisors.recovery_sent':
+    '{supervisorName} a envoyé à {customerName} le geste de réparation de la demande #{number}.',
 
   // Erreurs
   'error.not_found': 'Nous ne trouvons pas la demande #{number}. Pourriez-vous vérifier le numéro ?',
@@ -195,6 +203,11 @@ export const fr: Record<TextKey, string> = {
   'error.answer_gone':
     'Cette réponse n’est plus dans la banque de réponses (retirée ou effacée) : écrivez la vôtre.',
   'error.unexpected': 'Un problème est survenu de notre côté. Merci de réessayer dans un instant.',
+  'error.recovery_required':
+    'Merci d’écrire ce que nous ferons au-delà de la correction : le client le recevra tel quel.',
+  'error.recovery_too_long': 'Le geste de réparation est trop long : merci de rester sous {max} caractères.',
+  'error.no_recovery':
+    'La demande #{number} n’attend aucun geste de réparation : il a déjà été envoyé, ou le client n’a pas fait de recours externe.',
 
   // Libellés
   'status.open': 'ouverte',
@@ -264,6 +277,7 @@ export const fr: Record<TextKey, string> = {
   'action.abuse_reply': 'Envoyer cette réponse',
   'action.abuse_take_over': 'Reprendre la demande',
   'action.abuse_stay': 'Rester à ses côtés',
+  'action.write_recovery': 'Écrire le geste de réparation',
   'report.title': 'Cette semaine (les 7 derniers jours) · {teamName}',
   'report.intro': 'Comment vos équipes ont tenu leurs promesses ces 7 derniers jours, jusqu’à maintenant :',
   'report.kept':
@@ -276,6 +290,8 @@ export const fr: Record<TextKey, string> = {
   'report.csat': 'Satisfaction : {average} sur 5 ({count, one: # note, other: # notes})',
   'report.csat_none': 'Satisfaction : aucune note cette semaine',
   'report.deflected': 'Réglées par une réponse passée : {count} sur {finished}',
+  'report.recoveries':
+    'Gestes de réparation (niveau 4) : {opened} ouverts, {kept} envoyés à temps, {late} en retard',
   'report.volume':
     'Demandes : {opened, one: # ouverte, other: # ouvertes}, {resolved, one: # résolue ou fermée, other: # résolues ou fermées}',
   'report.at_risk': 'À risque en ce moment : {atRisk}',
@@ -285,6 +301,8 @@ export const fr: Record<TextKey, string> = {
   'digest.went_well': 'Ce qui s’est bien passé',
   'digest.kept': '{kept, one: # promesse a été tenue, other: # promesses ont été tenues} cette semaine.',
   'digest.kept_none': 'Aucune promesse n’est arrivée à échéance cette semaine.',
+  'digest.recoveries':
+    'Niveau 4 : {opened, one: # client s’est adressé, other: # clients se sont adressés} hors de l’équipe ; gestes de réparation envoyés : {kept} à temps, {late} en retard.',
   'digest.praise_none': 'Aucune note de 4 ou 5 avec un commentaire cette semaine.',
   'digest.rating': '{score}/5 pour la demande #{number} : « {comment} »',
   'digest.worst_kept': 'Promesses les moins tenues',

@@ -58,6 +58,8 @@ export const lt: Record<TextKey, string> = {
   'customer.status_line_no_due': 'Prašymas #{number}: {status}. Atsakingas asmuo: {ownerName}.',
   'customer.status_none':
     'Sveiki, {name}. Šiuo metu neturite atvirų prašymų. Jei reikia pagalbos, tiesiog parašykite čia.',
+  'customer.recovery':
+    'Sveiki, {name}, rašo {supervisorName}, vadovas, dėl prašymo #{number}. Apgailestaujame, kad taip nutiko. Be pataisymo, štai ką dar padarysime:\n{text}',
 
   // Komandai
   'triage.new_case':
@@ -130,12 +132,17 @@ export const lt: Record<TextKey, string> = {
   'supervisors.risk_warning':
     'Prašymas #{number} (pateikė {customerName}) gali būti iškeltas už komandos ribų (rizika: {band}). Požymiai: {signals}. Vadovo žodis dabar gali padėti.',
   'supervisors.outside_recorded':
-    'Užfiksuota prie prašymo #{number}: {customerName} kreipėsi už komandos ribų ({channel}). Pastaba: {note}',
+    'Užfiksuota prie prašymo #{number}: {customerName} kreipėsi už komandos ribų ({channel}). Pastaba: {note}\nVadovas jam skolingas atlyginimą, ką padarysime be pataisymo, iki {dueAt}.',
   'supervisors.incident_alert':
     '{count, one: # nauja byla, few: # naujos bylos, other: # naujų bylų} tema {topicName} per paskutines {minutes} min. panašios, naujausia Nr. {number}: „{words}“\nAr tai vienas incidentas? Paskelbus jį bylos susiejamos, ir vienas pranešimas pasiekia kiekvieną klientą.',
   'supervisors.incident_declared':
     'Incidentą „{title}“ paskelbė {supervisorName}: kol kas susieta bylų: {count}, pirmoji Nr. {number}. Naujienas skelbkite ir incidentą išspręskite čia.',
   'supervisors.decided': 'Prašymo #{number} eskalavimas: {decision} ({supervisorName}).',
+  'supervisors.recovery_nudge':
+    'Priminimas: {customerName} kreipėsi už komandos ribų dėl prašymo #{number}, o atlyginimas (ką padarysime be pataisymo) turi būti parašytas iki {dueAt}. Jį gali parašyti bet kuris komandos vadovas.',
+  'supervisors.recovery_missed':
+    'Atlyginimas, skolingas {customerName} dėl prašymo #{number}, vėluoja. Parašykite jį dabar; naujas terminas {dueAt}.',
+  'supervisors.recovery_sent': '{supervisorName} išsiuntė {customerName} atlyginimą dėl prašymo #{number}.',
 
   // Klaidos
   'error.not_found': 'Neradome prašymo #{number}. Gal galite patikrinti numerį?',
@@ -189,6 +196,11 @@ export const lt: Record<TextKey, string> = {
   'error.incident_over': 'Šis incidentas jau išspręstas, čia nebėra ką daryti.',
   'error.answer_gone': 'Šio atsakymo atsakymų banke nebėra (pašalintas arba ištrintas): parašykite savo.',
   'error.unexpected': 'Mūsų pusėje įvyko klaida. Bandykite dar kartą po akimirkos.',
+  'error.recovery_required':
+    'Parašykite, ką padarysime be pataisymo: klientas tai gaus taip, kaip parašysite.',
+  'error.recovery_too_long': 'Atlyginimo tekstas per ilgas: ne daugiau kaip {max} simbolių.',
+  'error.no_recovery':
+    'Prašymui #{number} atlyginimo dabar nereikia: jis jau išsiųstas arba klientas nesikreipė už komandos ribų.',
 
   // Pavadinimai
   'status.open': 'atviras',
@@ -256,6 +268,7 @@ export const lt: Record<TextKey, string> = {
   'action.abuse_reply': 'Siųsti šį atsakymą',
   'action.abuse_take_over': 'Perimti',
   'action.abuse_stay': 'Palaikyti kolegą',
+  'action.write_recovery': 'Parašyti atlyginimą',
   'report.title': 'Ši savaitė (paskutinės 7 dienos) · {teamName}',
   'report.intro': 'Kaip jūsų komandos tesėjo pažadus per paskutines 7 dienas iki dabar:',
   'report.kept': 'Ištesėti pažadai: {percent} (ištesėta: {kept}, neištesėta: {missed})',
@@ -268,6 +281,7 @@ export const lt: Record<TextKey, string> = {
   'report.csat_none': 'Pasitenkinimas: šią savaitę įvertinimų nėra',
   'report.volume': 'Prašymai: pateikta {opened}, išspręsta arba uždaryta {resolved}',
   'report.deflected': 'Išspręsta ankstesniu atsakymu: {count} iš {finished}',
+  'report.recoveries': '4 lygio atlyginimai: atverta {opened}, laiku išsiųsta {kept}, pavėluota {late}',
   'report.at_risk': 'Šiuo metu rizikingi: {atRisk}',
   'report.not_supervisor':
     'Ataskaita skirta vadovams: ji rodo, kaip komanda tesi pažadus. Čia nevadovaujate jokiai komandai, todėl nėra ką parodyti.',
@@ -276,6 +290,8 @@ export const lt: Record<TextKey, string> = {
   'digest.kept':
     'Šią savaitę {kept, one: ištesėtas # pažadas, few: ištesėti # pažadai, many: ištesėta # pažado, other: ištesėta # pažadų}.',
   'digest.kept_none': 'Šią savaitę nė vieno pažado terminas nesuėjo.',
+  'digest.recoveries':
+    '4 lygis: už komandos ribų kreipėsi klientų: {opened}; išsiųsta atlyginimų: {kept} laiku ir {late} pavėluotai.',
   'digest.praise_none': 'Šią savaitę nėra 4 ar 5 įvertinimų su komentaru.',
   'digest.rating': '{score}/5 prašymui #{number}: „{comment}“',
   'digest.worst_kept': 'Mažiausiai tesėti pažadai',

@@ -160,7 +160,7 @@ async function commitChange(tx: SqlRunner, change: CaseChange, oneStatement: boo
   if (change.completeTimer && !(await completeTimer(tx, change.completeTimer))) {
     throw new CoreError('lease_lost', 'error.conflict');
   }
-  if (change.cancelTimers) await cancelOpenTimers(tx, change.case.id);
+  if (change.cancelTimers) await cancelOpenTimers(tx, change.case.id, change.keepTimersOf);
   await insertRows(tx, change, { oneStatement });
   if (change.incident) await writeIncident(tx, change.incident);
 }

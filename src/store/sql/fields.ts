@@ -28,6 +28,7 @@ const CASE_COLUMNS = {
   approval: 'approval',
   risk: 'risk',
   outside: 'outside',
+  recovery: 'recovery',
   rating: 'rating',
   follows: 'follows',
   incident: 'incident',

@@ -63,6 +63,7 @@ export function caseColumns(c: Case): Columns {
     approval: jsonOrNull(c.approval),
     risk: encodeJson(c.risk),
     outside: jsonOrNull(c.outside),
+    recovery: jsonOrNull(c.recovery),
     rating: jsonOrNull(c.rating),
     follows: jsonOrNull(c.follows),
     incident: jsonOrNull(c.incident),
@@ -108,6 +109,7 @@ export interface CaseFields {
   approval: string | null;
   risk: string;
   outside: string | null;
+  recovery: string | null;
   rating: string | null;
   follows: string | null;
   incident: string | null;
@@ -146,6 +148,7 @@ export function rowToCase(r: CaseFields): Case {
     approval: parseOrNull<Approval>(r.approval),
     risk: decodeJson(r.risk),
     outside: parseOrNull(r.outside),
+    recovery: parseOrNull(r.recovery),
     rating: parseOrNull(r.rating),
     follows: parseOrNull(r.follows),
     incident: parseOrNull(r.incident),

@@ -66,9 +66,12 @@ export async function completeTimer(tx: Tx, timer: { id: string; leaseToken: str
   return count === 1;
 }
 
-export const cancelOpenTimers = (tx: Tx, caseId: string) =>
+/** Cancels the case's live timers, but those of `keep` (a promise the change leaves running). */
+export const cancelOpenTimers = (tx: Tx, caseId: string, keep?: string) =>
   tx.execute(
-    sql`UPDATE timers SET status = 'cancelled' WHERE case_id = ${caseId} AND status IN ('pending', 'claimed')`,
+    keep === undefined
+      ? sql`UPDATE timers SET status = 'cancelled' WHERE case_id = ${caseId} AND status IN ('pending', 'claimed')`
+      : sql`UPDATE timers SET status = 'cancelled' WHERE case_id = ${caseId} AND status IN ('pending', 'claimed') AND window_id <> ${keep}`,
   );
 
 export interface NewRows {

@@ -26,6 +26,7 @@ const week: TeamWeek = {
     resolved: 22,
     atRisk: 500,
     deflected: 0,
+    recoveries: { opened: 0, kept: 0, late: 0 },
   },
   atRiskAtLeast: true,
 };
@@ -40,6 +41,7 @@ const digest: TeamDigest = {
       kept: 21,
       praise: [{ caseId: 'c1', number: 7, score: 5, comment: 'Thanks\n@everyone *great*', at: period.from }],
     },
+    recoveries: { opened: 0, kept: 0, late: 0 },
     worstKept: [
       { by: 'expert', key: 'tom', kept: 1, missed: 2, percent: (1 / 3) * 100 },
       { by: 'topic', key: 'access', kept: 3, missed: 1, percent: 75 },
@@ -104,6 +106,40 @@ describe('deflection in the week', () => {
     const lt = weekSection(settled, { locale: 'lt', timeZone: 'UTC' }, slackEscape).lines;
     expect(lt).toContain('Išspręsta ankstesniu atsakymu: 3 iš 22');
     expect(weekSection(week, { locale: 'en', timeZone: 'UTC' }, slackEscape).lines).toHaveLength(5);
+  });
+});
+
+describe('level 4 recoveries in the week and the digest', () => {
+  const recovered = { opened: 2, kept: 1, late: 1 };
+  it('adds a line only in a week with a recovery opened or sent, in the reader’s language', () => {
+    const withRecoveries = { ...week, summary: { ...week.summary, recoveries: recovered } };
+    const en = weekSection(withRecoveries, { locale: 'en', timeZone: 'UTC' }, slackEscape).lines;
+    expect(en).toContain('Level 4 recoveries: 2 opened, 1 sent on time, 1 late');
+    expect(en).toHaveLength(6);
+    const lt = weekSection(withRecoveries, { locale: 'lt', timeZone: 'UTC' }, slackEscape).lines;
+    expect(lt).toContain('4 lygio atlyginimai: atverta 2, laiku išsiųsta 1, pavėluota 1');
+    expect(weekSection(week, { locale: 'en', timeZone: 'UTC' }, slackEscape).lines.join('\n')).not.toContain(
+      'recoveries',
+    );
+  });
+
+  it('closes what went well in the digest', () => {
+    const d: TeamDigest = { team, digest: { ...digest.digest, recoveries: recovered } };
+    const [well] = digestSections(d, directory, { locale: 'en', timeZone: 'UTC' }, slackEscape).sections;
+    expect(well?.lines.at(-1)).toBe(
+      'Level 4: 2 customers went outside the team; recoveries sent: 1 on time, 1 late.',
+    );
+    const fr = digestSections(d, directory, { locale: 'fr', timeZone: 'UTC' }, slackEscape).sections[0];
+    expect(fr?.lines.at(-1)?.replace(/\s/gu, ' ')).toBe(
+      'Niveau 4 : 2 clients se sont adressés hors de l’équipe ; gestes de réparation envoyés : 1 à temps, 1 en retard.',
+    );
+    const [quiet] = digestSections(
+      digest,
+      directory,
+      { locale: 'en', timeZone: 'UTC' },
+      slackEscape,
+    ).sections;
+    expect(quiet?.lines.join('\n')).not.toContain('Level 4');
   });
 });
 
