@@ -43,6 +43,7 @@ import type {
   SendAtOnce,
 } from './ports.ts';
 import { handOverCase } from './commands/hand-over.ts';
+import { markHeavy, pairUp, takeOver } from './commands/heavy.ts';
 import { repairPromise } from './repair-promise.ts';
 import { emptySweepReport, type SweepReport } from './sweep-report.ts';
 import { type Actor, requireRole } from './roles.ts';
@@ -369,6 +370,12 @@ export function createDesk(deps: DeskDeps) {
     comeBack,
     /** The holder going away hands a case over (hand-over.ts): to another expert, or a supervisor. */
     handOver: withCase<CaseRef>((c, i) => handOverCase(c, experts, i.actor)),
+    /** "This one is heavy" (heavy.ts): any staff member on the team; the supervisors are told. */
+    markHeavy: withCase<CaseRef & { note?: string }>((c, i) => markHeavy(c, i.actor, i.note)),
+    /** A supervisor joins the holder of a heavy case (the supervisors' Pair up). */
+    pairUp: withCase<CaseRef>((c, i) => pairUp(c, i.actor)),
+    /** A supervisor takes the case from its holder (the supervisors' Take over). */
+    takeOver: withCase<CaseRef>((c, i) => takeOver(c, i.actor)),
     ...incidentDesk,
     sweep,
     repair,

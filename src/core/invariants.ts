@@ -18,7 +18,10 @@
 // Rules between two states of a case (stepViolations):
 //   level            the level never goes down, except when the case is reopened;
 //   level_4          level 4 is sticky: only a reopen changes it;
-//   audit_log        the case's events only grow: earlier ones are never changed or removed.
+//   audit_log        the case's events only grow: earlier ones are never changed or removed;
+//   heavy            a heavy mark, once made, stays as made (who, when, note) and its supervisors
+//                    paired up only grow; a new mark is never its customer's, never made on a
+//                    finished case, and starts with nobody paired up.
 // Rules of the desk, checked by the property tests: a refused command writes nothing; only
 // CoreError leaves the desk; an internal note never reaches a customer.
 import { ACTIVE_STATUSES, type Case, type CaseEvent, type CaseStatus, type Timer } from './model.ts';
@@ -33,7 +36,7 @@ export type PromiseRule =
   | 'finished'
   | 'outside';
 
-export type StepRule = 'level' | 'level_4' | 'audit_log';
+export type StepRule = 'level' | 'level_4' | 'audit_log' | 'heavy';
 
 export interface Violation<R extends string = PromiseRule> {
   rule: R;
@@ -127,5 +130,19 @@ export function stepViolations(
   });
   if (!kept || after.events.length < before.events.length)
     found.push({ rule: 'audit_log', detail: 'an earlier event changed or disappeared' });
+  const [was, is] = [before.case.heavy, after.case.heavy];
+  if (was !== null) {
+    const same =
+      is !== null &&
+      is.by === was.by &&
+      is.at.getTime() === was.at.getTime() &&
+      is.note === was.note &&
+      was.with.every((id, i) => is.with[i] === id);
+    if (!same) found.push({ rule: 'heavy', detail: 'the heavy mark changed or disappeared' });
+  } else if (is !== null) {
+    const fresh = is.with.length === 0 && ACTIVE_STATUSES.includes(before.case.status);
+    if (!fresh || is.by === after.case.customer.id)
+      found.push({ rule: 'heavy', detail: `marked heavy by ${is.by} while ${before.case.status}` });
+  }
   return found;
 }

@@ -304,12 +304,27 @@ export interface Case {
   follows: { caseId: string; number: number } | null;
   /** The incident this case is part of, and how many of its updates the customer was told. */
   incident: CaseIncident | null;
+  /**
+   * Marked heavy by a staff member ("This one is heavy"): it counts double in its holder's load,
+   * and the team's supervisors were told. Never shown to the customer; never unmarked.
+   */
+  heavy: CaseHeavy | null;
   createdAt: Date;
   updatedAt: Date;
   resolvedAt: Date | null;
   closedAt: Date | null;
   /** Optimistic concurrency: bumped by every change. */
   version: number;
+}
+
+export interface CaseHeavy {
+  /** The staff member who marked it. */
+  by: string;
+  at: Date;
+  /** Their note for the supervisors ('' when none). */
+  note: string;
+  /** Supervisors who paired up with the holder on it, in the order they did. */
+  with: readonly string[];
 }
 
 export interface CaseIncident {
@@ -400,7 +415,10 @@ export type ActionId =
   | 'rate'
   | 'declare_incident'
   | 'incident_update'
-  | 'resolve_incident';
+  | 'resolve_incident'
+  | 'mark_heavy'
+  | 'pair_up'
+  | 'take_over';
 
 export interface NoticeAction {
   id: ActionId;
@@ -507,6 +525,12 @@ export interface CaseEventData {
   incident_linked: { incidentId: string; title: string };
   /** The customer was sent the incident's update. */
   incident_update_sent: { incidentId: string; updateId: string };
+  /** A staff member marked the case heavy (`note` for the supervisors, '' when none). */
+  marked_heavy: { note: string };
+  /** A supervisor paired up with the holder on a heavy case (`holder` '' when nobody held it). */
+  paired_up: { holder: string };
+  /** A supervisor took the case over from its holder (`from` '' when nobody held it). */
+  taken_over: { from: string };
   /** The auditor's repair: the rules of invariants.ts the case broke, and what was found. */
   promise_repaired: { rules: readonly string[]; details: readonly string[] };
   /** Everything stored about `person` was handed out (`npm run privacy -- export`); the actor asked. */

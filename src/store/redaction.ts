@@ -38,7 +38,10 @@ const TEXT_FIELDS: ReadonlySet<string> = new Set([
 /** Params that hold the customer's name (staff names come from the directory and stay). */
 const NAME_PARAMS: ReadonlySet<string> = new Set(['name', 'customerName']);
 
-/** The case with its texts redacted: the customer's words and name, rating comment, outside contact, approval. */
+/**
+ * The case with its texts redacted: the customer's words and name, rating comment, outside contact,
+ * approval, the heavy mark's note.
+ */
 export function redactCase(c: Case): Case {
   const approval = c.approval && {
     ...c.approval,
@@ -56,6 +59,7 @@ export function redactCase(c: Case): Case {
     rating: c.rating && { ...c.rating, comment: erased(c.rating.comment) },
     outside: c.outside && { ...c.outside, channel: erased(c.outside.channel), note: erased(c.outside.note) },
     approval,
+    heavy: c.heavy && { ...c.heavy, note: erased(c.heavy.note) },
   };
 }
 

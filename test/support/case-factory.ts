@@ -80,6 +80,7 @@ export function makeDraft(overrides: Partial<NewCase> = {}): NewCase {
     rating: null,
     follows: null,
     incident: null,
+    heavy: null,
     createdAt: T0,
     updatedAt: T0,
     resolvedAt: null,

@@ -52,6 +52,9 @@ const COMMANDS = [
   'declareIncident',
   'postIncidentUpdate',
   'resolveIncident',
+  'markHeavy',
+  'pairUp',
+  'takeOver',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 
@@ -442,6 +445,23 @@ async function command(
         void (await desk.resolveIncident({ incidentId: incidentOf(current, arg2), actor, summary: words })),
         false
       );
+    // Heavy cases: the note is the supervisors' only, so it counts as internal (never to the customer).
+    case 'markHeavy': {
+      const note = `NOTE-${index}`;
+      notes.push(note);
+      return (
+        void (await desk.markHeavy({
+          caseId,
+          actor,
+          ...(arg === 'empty' ? {} : { note: arg === 'good' ? `${note} heavy` : (words as string) }),
+        })),
+        false
+      );
+    }
+    case 'pairUp':
+      return (void (await desk.pairUp({ caseId, actor })), false);
+    case 'takeOver':
+      return (void (await desk.takeOver({ caseId, actor })), false);
   }
 }
 
@@ -487,7 +507,11 @@ function fitFor(cmd: CommandName, c: Case | null): Exclude<ActorName, 'fit'> {
     case 'approve':
     case 'decline':
     case 'recordOutside':
+    case 'pairUp':
+    case 'takeOver':
       return 'marie';
+    case 'markHeavy':
+      return ACTORS.includes(holder as never) ? holder : 'rasa';
   }
 }
 

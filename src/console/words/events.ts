@@ -37,6 +37,9 @@ export const EVENTS: Readonly<Record<Locale, Readonly<Record<CaseEventType, stri
     promise_repaired: 'repaired a broken promise',
     data_exported: 'exported personal data',
     data_erased: 'erased personal data',
+    marked_heavy: 'marked the case heavy',
+    paired_up: 'paired up with the holder',
+    taken_over: 'took the case over',
   },
   fr: {
     case_opened: 'a ouvert le dossier',
@@ -72,6 +75,9 @@ export const EVENTS: Readonly<Record<Locale, Readonly<Record<CaseEventType, stri
     promise_repaired: 'a réparé un engagement rompu',
     data_exported: 'a exporté des données personnelles',
     data_erased: 'a effacé des données personnelles',
+    marked_heavy: 'a signalé le dossier comme lourd',
+    paired_up: 'a fait équipe avec la personne qui le suit',
+    taken_over: 'a repris le dossier',
   },
   lt: {
     case_opened: 'atvėrė bylą',
@@ -107,5 +113,8 @@ export const EVENTS: Readonly<Record<Locale, Readonly<Record<CaseEventType, stri
     promise_repaired: 'atitaisė sulaužytą pažadą',
     data_exported: 'eksportavo asmens duomenis',
     data_erased: 'ištrynė asmens duomenis',
+    marked_heavy: 'pažymėjo bylą kaip sunkią',
+    paired_up: 'prisijungė prie bylą tvarkančio žmogaus',
+    taken_over: 'perėmė bylą iš kito',
   },
 };

@@ -77,6 +77,7 @@ export function draftCase(config: DeskConfig, input: OpenCaseInput, now: Date, i
     rating: null,
     follows: input.follows ?? null,
     incident: null,
+    heavy: null,
     createdAt: now,
     updatedAt: now,
     resolvedAt: null,

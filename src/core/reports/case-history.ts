@@ -106,6 +106,9 @@ const STAFF_ONLY: ReadonlySet<string> = new Set([
   'window_renegotiated',
   'resolved',
   'note_added',
+  'marked_heavy',
+  'paired_up',
+  'taken_over',
 ]);
 
 /**

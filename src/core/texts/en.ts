@@ -97,6 +97,18 @@ export const en = {
     'Kind words from a customer: {customerName} rated case #{number} {score}/5 and wrote “{comment}”. {holderName} held it.',
   'supervisors.kind_words_no_holder':
     'Kind words from a customer: {customerName} rated case #{number} {score}/5 and wrote “{comment}”.',
+  'supervisors.case_heavy':
+    '{markedByName} marked case #{number} from {customerName} as heavy: it weighs on whoever handles it. {holderName} holds it. Their note: “{note}”\nPair up to be with {holderName} on it, or take it over.',
+  'supervisors.case_heavy_no_note':
+    '{markedByName} marked case #{number} from {customerName} as heavy: it weighs on whoever handles it. {holderName} holds it.\nPair up to be with {holderName} on it, or take it over.',
+  'supervisors.case_heavy_unheld':
+    '{markedByName} marked case #{number} from {customerName} as heavy: it weighs on whoever handles it. Nobody holds it yet. Their note: “{note}”\nYou can take it over.',
+  'supervisors.case_heavy_unheld_no_note':
+    '{markedByName} marked case #{number} from {customerName} as heavy: it weighs on whoever handles it. Nobody holds it yet.\nYou can take it over.',
+  'staff.marked_heavy':
+    'Thank you for saying so. Case #{number} is marked heavy: the team’s supervisors were told privately, and it counts double in its holder’s load. The customer is not told.',
+  'owner.paired_up':
+    '{supervisorName} is with you on #{number}. You do not have to carry it alone: they can see it and will help.',
   'expert.assigned':
     'Case #{number} from {customerName} is assigned to you for {topicName} (priority: {priority}). They wrote: “{words}”\nWe have told them you will get back to them by {dueAt}.',
   'expert.taken_over':
@@ -164,6 +176,13 @@ export const en = {
   'error.incident_not_found': 'We could not find that incident.',
   'error.incident_over': 'This incident is already resolved, so there is nothing more to do here.',
   'error.answer_gone': 'That answer is no longer in the answer bank (retired or erased): write your own.',
+  'error.heavy_staff_only':
+    'Marking a case heavy is for the support team. If something about this request is hard for you, add details or ask for a supervisor: we will listen.',
+  'error.already_heavy':
+    'Case #{number} is already marked heavy (by {markedByName}) and the supervisors know. Nothing more is needed.',
+  'error.not_heavy': 'Case #{number} is not marked heavy, so there is nobody to pair up with on it.',
+  'error.already_yours': 'Case #{number} is already with you.',
+  'error.already_paired': 'You are already paired up on case #{number}. Thank you.',
   'error.unexpected': 'Something went wrong on our side. Please try again in a moment.',
 
   // Labels
@@ -227,6 +246,9 @@ export const en = {
   'action.declare_incident': 'Declare incident',
   'action.incident_update': 'Post an update',
   'action.resolve_incident': 'Resolve incident',
+  'action.mark_heavy': 'This one is heavy',
+  'action.pair_up': 'Pair up',
+  'action.take_over': 'Take over',
   // Reports: the App Home's "This week" block, `/support report` and the weekly digest. Figures
   // come formatted in the reader's language (texts/numbers.ts); "this week" is the last 7 days.
   'report.title': 'This week (the last 7 days) · {teamName}',

@@ -31,6 +31,7 @@ const CASE_COLUMNS = {
   rating: 'rating',
   follows: 'follows',
   incident: 'incident',
+  heavy: 'heavy',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   resolvedAt: 'resolved_at',

@@ -34,7 +34,7 @@ export const fromMs = (v: Int): Date => new Date(Number(v));
 const toMsOrNull = (d: Date | null): bigint | null => (d === null ? null : toMs(d));
 const fromMsOrNull = (v: Int | null): Date | null => (v === null ? null : fromMs(v));
 const jsonOrNull = (v: unknown): string | null => (v === null ? null : encodeJson(v));
-const parseOrNull = <T>(text: string | null): T | null => (text === null ? null : decodeJson<T>(text));
+export const parseOrNull = <T>(text: string | null): T | null => (text === null ? null : decodeJson<T>(text));
 
 /** Column values of a case row (snake_case, as in the migration). */
 export function caseColumns(c: Case): Columns {
@@ -67,6 +67,7 @@ export function caseColumns(c: Case): Columns {
     follows: jsonOrNull(c.follows),
     incident: jsonOrNull(c.incident),
     incident_id: c.incident?.id ?? null,
+    heavy: jsonOrNull(c.heavy),
     created_at: toMs(c.createdAt),
     updated_at: toMs(c.updatedAt),
     resolved_at: toMsOrNull(c.resolvedAt),
@@ -109,6 +110,7 @@ export interface CaseFields {
   rating: string | null;
   follows: string | null;
   incident: string | null;
+  heavy: string | null;
   createdAt: Int;
   updatedAt: Int;
   resolvedAt: Int | null;
@@ -145,6 +147,7 @@ export function rowToCase(r: CaseFields): Case {
     rating: parseOrNull(r.rating),
     follows: parseOrNull(r.follows),
     incident: parseOrNull(r.incident),
+    heavy: parseOrNull(r.heavy),
     createdAt: fromMs(r.createdAt),
     updatedAt: fromMs(r.updatedAt),
     resolvedAt: fromMsOrNull(r.resolvedAt),
