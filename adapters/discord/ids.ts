@@ -32,6 +32,9 @@ const ACTIONS = {
   declare_incident: true,
   incident_update: true,
   resolve_incident: true,
+  mark_heavy: true,
+  pair_up: true,
+  take_over: true,
 } satisfies Record<ActionId, true>;
 const isAction = (s: string): s is ActionId => Object.hasOwn(ACTIONS, s);
 

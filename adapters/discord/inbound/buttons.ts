@@ -27,6 +27,9 @@ const DIRECT: Partial<Record<ActionId, (desk: Desk, input: CaseInput) => Promise
   mark_resolved: (desk, x) => desk.resolve(x),
   confirm: (desk, x) => desk.confirm(x),
   reopen: (desk, x) => desk.reopen(x),
+  mark_heavy: (desk, x) => desk.markHeavy(x),
+  pair_up: (desk, x) => desk.pairUp(x),
+  take_over: (desk, x) => desk.takeOver(x),
 };
 
 /** Actions that need words first: the form they open. */

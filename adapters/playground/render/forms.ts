@@ -127,6 +127,9 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
     case 'claim':
     case 'close':
     case 'hand_over':
+    case 'mark_heavy':
+    case 'pair_up':
+    case 'take_over':
       return null;
   }
 }
