@@ -101,7 +101,10 @@ export const CASE_FORMS = {
   close: ({ desk, caseId, actor }) => desk.close({ caseId, actor }),
   hand_over: ({ desk, caseId, actor }) => desk.handOver({ caseId, actor }),
   // Heavy cases: "This one is heavy" for staff; Pair up and Take over for the supervisors.
-  mark_heavy: ({ desk, caseId, actor }) => desk.markHeavy({ caseId, actor }),
+  mark_heavy: ({ desk, caseId, actor, fields }) => {
+    const note = fields.text('note');
+    return desk.markHeavy({ caseId, actor, ...(note ? { note } : {}) });
+  },
   pair_up: ({ desk, caseId, actor }) => desk.pairUp({ caseId, actor }),
   take_over: ({ desk, caseId, actor }) => desk.takeOver({ caseId, actor }),
   record_outside: ({ desk, caseId, actor, fields }) =>

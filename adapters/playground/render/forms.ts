@@ -126,8 +126,10 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
     case 'confirm':
     case 'claim':
     case 'close':
-    case 'hand_over':
     case 'mark_heavy':
+      // Why it weighs, for the supervisors only (optional).
+      return textarea('note', t('reason_optional'), 2);
+    case 'hand_over':
     case 'pair_up':
     case 'take_over':
       return null;
