@@ -24,7 +24,12 @@ describe('heavy cases in the playground', () => {
   it('staff mark it heavy; a supervisor pairs up, then takes it over', async () => {
     const c = await escalated('Third angry call about the same invoice.');
     await s.playAs('staff', 'jonas');
-    expect(await s.page()).toContain('This one is heavy');
+    const staffPage = await s.page();
+    expect(staffPage).toContain('This one is heavy');
+    // The mark's form has the note; the one-click forms around it stay one click.
+    expect(staffPage).toMatch(/<details class="act" data-form="mark_heavy"[^]*?name="note"/);
+    expect(staffPage).toContain('class="act" data-form="close"');
+    expect(staffPage).not.toContain('<details class="act" data-form="close"');
     expect(
       await s.act('/act', { form: 'mark_heavy', pane: 'staff', caseId: c.id, note: 'Shouted at me' }),
     ).toMatchObject({ kind: 'ok' });

@@ -114,6 +114,9 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
     case 'decline':
       return html`<input type="hidden" name="approvalId" value="${f.c.approval?.id ?? ''}" />
         ${textarea('reason', t('reason'), 2)}`;
+    case 'mark_heavy':
+      // Why it weighs, for the supervisors only (optional).
+      return textarea('note', t('reason_optional'), 2);
     case 'incident_declare':
     case 'incident_update':
     case 'incident_resolve': {
@@ -126,9 +129,6 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
     case 'confirm':
     case 'claim':
     case 'close':
-    case 'mark_heavy':
-      // Why it weighs, for the supervisors only (optional).
-      return textarea('note', t('reason_optional'), 2);
     case 'hand_over':
     case 'pair_up':
     case 'take_over':
