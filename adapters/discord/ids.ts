@@ -38,6 +38,9 @@ const ACTIONS = {
   abuse_take_over: true,
   abuse_stay: true,
   write_recovery: true,
+  mark_heavy: true,
+  pair_up: true,
+  take_over: true,
 } satisfies Record<ActionId, true>;
 const isAction = (s: string): s is ActionId => Object.hasOwn(ACTIONS, s);
 

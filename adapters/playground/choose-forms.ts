@@ -66,6 +66,13 @@ export function staffForms(personId: string, c: Case, config: DeskConfig): CaseF
   forms.push('resolve');
   if (c.ownerId === personId || supervisor) forms.push('close');
   if (c.ownerId === personId) forms.push('hand_over');
+  // Heavy cases (as the triage card's button and the supervisors' message offer them).
+  const staff = (frontLine || supervisor || roles.has('expert')) && !roles.has('customer');
+  if (staff && c.heavy === null) forms.push('mark_heavy');
+  if (supervisor && c.heavy !== null && c.ownerId !== personId) {
+    if (!c.heavy.with.includes(personId)) forms.push('pair_up');
+    if (!pending) forms.push('take_over');
+  }
   if (frontLine || supervisor) forms.push('record_outside');
   forms.push(...abuseForms(c, supervisor && !roles.has('customer')));
   if (recovery) forms.push('write_recovery');

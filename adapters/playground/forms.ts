@@ -117,6 +117,13 @@ export const CASE_FORMS = {
   abuse_reply: ({ desk, caseId, actor }) => desk.sendAbuseReply({ caseId, actor }),
   abuse_take_over: ({ desk, caseId, actor }) => desk.takeOverAbusive({ caseId, actor }),
   abuse_stay: ({ desk, caseId, actor }) => desk.standWithHolder({ caseId, actor }),
+  // Heavy cases: "This one is heavy" for staff; Pair up and Take over for the supervisors.
+  mark_heavy: ({ desk, caseId, actor, fields }) => {
+    const note = fields.text('note');
+    return desk.markHeavy({ caseId, actor, ...(note ? { note } : {}) });
+  },
+  pair_up: ({ desk, caseId, actor }) => desk.pairUp({ caseId, actor }),
+  take_over: ({ desk, caseId, actor }) => desk.takeOver({ caseId, actor }),
   record_outside: ({ desk, caseId, actor, fields }) =>
     desk.recordOutside({ caseId, actor, channel: fields.text('channel'), note: fields.text('note') }),
   approve: ({ desk, caseId, actor, fields }) =>

@@ -31,12 +31,13 @@ export function liveActions(notice: Pick<Notice, 'actions'>, c: Case): NoticeAct
   );
 }
 
-/** The buttons on a case's triage card while the case is in progress. */
+/** The buttons on a case's triage card while the case is in progress ("This one is heavy" last). */
 export const TRIAGE_CARD_ACTIONS = [
   'claim',
   'escalate',
   'resolve',
   'ask_supervisor',
+  'mark_heavy',
 ] as const satisfies readonly ActionId[];
 
 export const isInProgress = (c: Case): boolean => ACTIVE_STATUSES.includes(c.status);

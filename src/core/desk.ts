@@ -46,6 +46,7 @@ import type {
 import { handOverCase } from './commands/hand-over.ts';
 import { answerColleague, askColleague, takeFromColleague } from './commands/ask-colleague.ts';
 import { sendAbuseReply, standWithHolder, takeOverAbusive } from './commands/abuse-actions.ts';
+import { markHeavy, pairUp, takeOver } from './commands/heavy.ts';
 import { repairPromise } from './repair-promise.ts';
 import { emptySweepReport, type SweepReport } from './sweep-report.ts';
 import { type Actor, requireRole } from './roles.ts';
@@ -387,6 +388,12 @@ export function createDesk(deps: DeskDeps) {
     sendAbuseReply: withCase<CaseRef>((c, i) => sendAbuseReply(c, i.actor)),
     takeOverAbusive: withCase<CaseRef>((c, i) => takeOverAbusive(c, i.actor)),
     standWithHolder: withCase<CaseRef>((c, i) => standWithHolder(c, i.actor)),
+    /** "This one is heavy" (heavy.ts): any staff member on the team; the supervisors are told. */
+    markHeavy: withCase<CaseRef & { note?: string }>((c, i) => markHeavy(c, i.actor, i.note)),
+    /** A supervisor joins the holder of a heavy case (the supervisors' Pair up). */
+    pairUp: withCase<CaseRef>((c, i) => pairUp(c, i.actor)),
+    /** A supervisor takes the case from its holder (the supervisors' Take over). */
+    takeOver: withCase<CaseRef>((c, i) => takeOver(c, i.actor)),
     ...incidentDesk,
     sweep,
     repair,

@@ -28,6 +28,9 @@
 // Rule between twin cases (abuseNeutralViolations): a case whose customer wrote abusively stands
 // where the same case with clean words would (status, level, priority, holder, promise due time):
 // the abuse shield masks, counts and tells; it never closes or lowers a case by itself.
+//   heavy            a heavy mark, once made, stays as made (who, when, note) and its supervisors
+//                    paired up only grow; a new mark is never its customer's, never made on a
+//                    finished case, and starts with nobody paired up.
 // Rules of the desk, checked by the property tests: a refused command writes nothing; only
 // CoreError leaves the desk; an internal note never reaches a customer (a colleague's question and
 // answer included); asking or answering a colleague never moves the case's status, level, holder
@@ -56,7 +59,7 @@ export type PromiseRule =
   | 'outside'
   | 'recovery';
 
-export type StepRule = 'level' | 'level_4' | 'audit_log' | 'abuse_count';
+export type StepRule = 'level' | 'level_4' | 'audit_log' | 'abuse_count' | 'heavy';
 
 export interface Violation<R extends string = PromiseRule> {
   rule: R;
@@ -161,6 +164,20 @@ export function stepViolations(
   const [abusedBefore, abusedAfter] = [before.case.abuse?.count ?? 0, after.case.abuse?.count ?? 0];
   if (abusedAfter < abusedBefore)
     found.push({ rule: 'abuse_count', detail: `abusive messages ${abusedBefore} -> ${abusedAfter}` });
+  const [was, is] = [before.case.heavy, after.case.heavy];
+  if (was !== null) {
+    const same =
+      is !== null &&
+      is.by === was.by &&
+      is.at.getTime() === was.at.getTime() &&
+      is.note === was.note &&
+      was.with.every((id, i) => is.with[i] === id);
+    if (!same) found.push({ rule: 'heavy', detail: 'the heavy mark changed or disappeared' });
+  } else if (is !== null) {
+    const fresh = is.with.length === 0 && ACTIVE_STATUSES.includes(before.case.status);
+    if (!fresh || is.by === after.case.customer.id)
+      found.push({ rule: 'heavy', detail: `marked heavy by ${is.by} while ${before.case.status}` });
+  }
   return found;
 }
 

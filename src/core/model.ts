@@ -324,6 +324,11 @@ export interface Case {
   colleagues: readonly string[];
   /** Abusive messages from the customer (abuse.ts); null until the first. Never changes the ladder. */
   abuse: CaseAbuse | null;
+  /**
+   * Marked heavy by a staff member ("This one is heavy"): it counts double in its holder's load,
+   * and the team's supervisors were told. Never shown to the customer; never unmarked.
+   */
+  heavy: CaseHeavy | null;
   createdAt: Date;
   updatedAt: Date;
   resolvedAt: Date | null;
@@ -356,6 +361,17 @@ export interface Recovery {
   misses: number;
   /** Set when written and sent; the window and its timers are then gone. */
   sent: { at: Date; by: string; text: string; late: boolean } | null;
+}
+
+/** A heavy mark ("This one is heavy", heavy.ts). */
+export interface CaseHeavy {
+  /** The staff member who marked it. */
+  by: string;
+  at: Date;
+  /** Their note for the supervisors ('' when none). */
+  note: string;
+  /** Supervisors who paired up with the holder on it, in the order they did. */
+  with: readonly string[];
 }
 
 export interface CaseIncident {
@@ -452,7 +468,10 @@ export type ActionId =
   | 'abuse_reply'
   | 'abuse_take_over'
   | 'abuse_stay'
-  | 'write_recovery';
+  | 'write_recovery'
+  | 'mark_heavy'
+  | 'pair_up'
+  | 'take_over';
 
 export interface NoticeAction {
   id: ActionId;
@@ -581,6 +600,12 @@ export interface CaseEventData {
   abuse_taken_over: { from: string | null };
   /** A supervisor stood with the holder (`holder`, null: the triage queue) after repeated abuse. */
   abuse_supported: { holder: string | null };
+  /** A staff member marked the case heavy (`note` for the supervisors, '' when none). */
+  marked_heavy: { note: string };
+  /** A supervisor paired up with the holder on a heavy case (`holder` '' when nobody held it). */
+  paired_up: { holder: string };
+  /** A supervisor took the case over from its holder (`from` '' when nobody held it). */
+  taken_over: { from: string };
   /** The auditor's repair: the rules of invariants.ts the case broke, and what was found. */
   promise_repaired: { rules: readonly string[]; details: readonly string[] };
   /** Everything stored about `person` was handed out (`npm run privacy -- export`); the actor asked. */

@@ -120,8 +120,16 @@ export interface ExpertLoad {
   personId: string;
   /** Cases the person owns that are not resolved or closed. */
   openCases: number;
+  /** Of those, the ones marked heavy: each counts twice against the person's cap (fairness.ts). */
+  heavyOpen: number;
   /** When the person was last made expert on a case, or null if never. */
   lastAssignedAt: Date | null;
+  /**
+   * When the last two cases the person was made expert on (by `expertAssignedAt`, among the cases
+   * whose expert they still are) had both been assigned and marked heavy: the later of those
+   * instants. Null when either of the two is not heavy, or they have fewer than two.
+   */
+  heavyStreakSince: Date | null;
 }
 
 export interface ClaimOptions {

@@ -116,7 +116,7 @@ export function assignExpert(
       dueAt,
       priority: c.priority,
     },
-    ['accept', 'cannot_resolve', 'reassign'],
+    ['accept', 'cannot_resolve', 'reassign', 'mark_heavy'],
   );
 }
 

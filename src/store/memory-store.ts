@@ -5,6 +5,7 @@ import { alreadySeen, CoreError } from '../core/errors.ts';
 import { promiseIdOf } from '../core/invariants.ts';
 import { ACTIVE_STATUSES, type Case, type CaseEvent, type NoticeStatus } from '../core/model.ts';
 import type { CaseQuery, CaseRepository, ExpertLoad, NewCaseRows } from '../core/ports.ts';
+import { heavyStreakSince } from './heavy-streak.ts';
 import type { StoreInspector } from './inspector.ts';
 import { createMemoryAnswers } from './memory-answers.ts';
 import { createMemoryDataRights, refKey } from './memory-data-rights.ts';
@@ -178,16 +179,20 @@ export function createMemoryStore(): InspectableStore {
     async expertLoad(personIds): Promise<ExpertLoad[]> {
       const all = [...cases.values()];
       return personIds.map((personId) => {
-        const openCases = all.filter(
+        const open = all.filter(
           (c) => c.ownerId === personId && c.status !== 'resolved' && c.status !== 'closed',
-        ).length;
-        let last: Date | null = null;
-        for (const c of all) {
-          if (c.expertId === personId && c.expertAssignedAt && (!last || c.expertAssignedAt > last)) {
-            last = c.expertAssignedAt;
-          }
-        }
-        return { personId, openCases, lastAssignedAt: last && new Date(last) };
+        );
+        const assigned = all
+          .filter((c) => c.expertId === personId && c.expertAssignedAt !== null)
+          .map((c) => ({ at: c.expertAssignedAt as Date, heavy: c.heavy }))
+          .sort((a, b) => b.at.getTime() - a.at.getTime());
+        return {
+          personId,
+          openCases: open.length,
+          heavyOpen: open.filter((c) => c.heavy !== null).length,
+          lastAssignedAt: assigned[0] ? new Date(assigned[0].at) : null,
+          heavyStreakSince: heavyStreakSince(assigned),
+        };
       });
     },
 

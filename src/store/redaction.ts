@@ -40,7 +40,10 @@ const TEXT_FIELDS: ReadonlySet<string> = new Set([
 /** Params that hold the customer's name (staff names come from the directory and stay). */
 const NAME_PARAMS: ReadonlySet<string> = new Set(['name', 'customerName']);
 
-/** The case with its texts redacted: the customer's words and name, rating comment, outside contact, recovery, approval. */
+/**
+ * The case with its texts redacted: the customer's words and name, rating comment, outside contact,
+ * recovery, approval, the heavy mark's note.
+ */
 export function redactCase(c: Case): Case {
   const approval = c.approval && {
     ...c.approval,
@@ -62,6 +65,7 @@ export function redactCase(c: Case): Case {
       sent: c.recovery.sent && { ...c.recovery.sent, text: erased(c.recovery.sent.text) },
     },
     approval,
+    heavy: c.heavy && { ...c.heavy, note: erased(c.heavy.note) },
   };
 }
 

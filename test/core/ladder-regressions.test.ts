@@ -3,8 +3,8 @@
 // chosen in its place (README, "Promises").
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/core/model.ts';
-import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { caseWindows, readCase } from '../../src/core/reports/index.ts';
+import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { runSteps, type Setup, type Step } from '../support/ladder-model.ts';
 
 const always: Setup = { policy: 'always' };
@@ -151,6 +151,23 @@ describe('regressions: promises that could disappear', () => {
     const { c, events } = await run([open(), cmd('askSupervisor'), cmd('askSupervisor', 'rasa')]);
     expect(events.filter((e) => e === 'supervisor_requested')).toHaveLength(1);
     expect(c.approval?.requestedBy).toBe('slack:T1:U100');
+  });
+
+  it('a supervisor who takes over an expert’s case holds its running promise, in the trail too (replay run)', async () => {
+    const store = createMemoryStore();
+    const steps = [open(), cmd('escalate'), cmd('addDetails', 'rasa'), cmd('takeOver'), wait(900)];
+    const { cases } = await runSteps(store, always, steps.slice(0, 4));
+    const c = (await store.cases.getCase(cases[0]!.id))!;
+    const events = await store.inspect.listEvents(c.id);
+    expect(c.ownerId).toBe('marie');
+    expect(c.window?.holder).toBe('marie');
+    const running = caseWindows(readCase({ case: c, events })).at(-1);
+    expect({ kind: running?.kind, holder: running?.holder, end: running?.end }).toEqual({
+      kind: 'callback',
+      holder: 'marie',
+      end: null,
+    });
+    await run(steps);
   });
 });
 

@@ -250,11 +250,62 @@ export function describeCaseContract(store: CurrentStore): void {
       await seedCase(store(), { expertId: 'tom', expertAssignedAt: at(9 * MIN + 1) });
       await seedCase(store(), { expertId: 'rasa', expertAssignedAt: at(MIN), ownerId: 'rasa' });
       expect(await store().cases.expertLoad(['nobody', 'tom', 'rasa'])).toEqual([
-        { personId: 'nobody', openCases: 0, lastAssignedAt: null },
-        { personId: 'tom', openCases: 2, lastAssignedAt: at(9 * MIN + 1) },
-        { personId: 'rasa', openCases: 1, lastAssignedAt: at(MIN) },
+        { personId: 'nobody', openCases: 0, heavyOpen: 0, lastAssignedAt: null, heavyStreakSince: null },
+        {
+          personId: 'tom',
+          openCases: 2,
+          heavyOpen: 0,
+          lastAssignedAt: at(9 * MIN + 1),
+          heavyStreakSince: null,
+        },
+        { personId: 'rasa', openCases: 1, heavyOpen: 0, lastAssignedAt: at(MIN), heavyStreakSince: null },
       ]);
       expect(await store().cases.expertLoad([])).toEqual([]);
+    });
+
+    it('counts open heavy cases, and whether the last two assignments were heavy (since when)', async () => {
+      const heavy = (minutes: number) => ({ by: 'rasa', at: at(minutes * MIN), note: 'hard', with: [] });
+      // jonas: 3 open (2 heavy) and a heavy resolved one; his last two assignments (at 5 and 7 min)
+      // are heavy, the second marked at 8 min: the streak stands since then.
+      await seedCase(store(), { ownerId: 'jonas', status: 'open' });
+      await seedCase(store(), { ownerId: 'jonas', status: 'resolved', heavy: heavy(1) });
+      await seedCase(store(), { expertId: 'jonas', expertAssignedAt: at(2 * MIN) });
+      await seedCase(store(), {
+        expertId: 'jonas',
+        ownerId: 'jonas',
+        expertAssignedAt: at(5 * MIN),
+        status: 'waiting_on_expert',
+        heavy: heavy(6),
+      });
+      await seedCase(store(), {
+        expertId: 'jonas',
+        ownerId: 'jonas',
+        expertAssignedAt: at(7 * MIN),
+        status: 'open',
+        heavy: heavy(8),
+      });
+      // aiste: her latest assignment is not heavy, the one before is: no streak.
+      await seedCase(store(), { expertId: 'aiste', expertAssignedAt: at(MIN), heavy: heavy(1) });
+      await seedCase(store(), { expertId: 'aiste', expertAssignedAt: at(3 * MIN) });
+      // paul: one heavy assignment only: no streak.
+      await seedCase(store(), { expertId: 'paul', expertAssignedAt: at(4 * MIN), heavy: heavy(4) });
+      expect(await store().cases.expertLoad(['jonas', 'aiste', 'paul'])).toEqual([
+        {
+          personId: 'jonas',
+          openCases: 3,
+          heavyOpen: 2,
+          lastAssignedAt: at(7 * MIN),
+          heavyStreakSince: at(8 * MIN),
+        },
+        {
+          personId: 'aiste',
+          openCases: 0,
+          heavyOpen: 0,
+          lastAssignedAt: at(3 * MIN),
+          heavyStreakSince: null,
+        },
+        { personId: 'paul', openCases: 0, heavyOpen: 0, lastAssignedAt: at(4 * MIN), heavyStreakSince: null },
+      ]);
     });
   });
 }

@@ -134,7 +134,12 @@ export function describeLadder(name: string, makeStore: () => Promise<StoreHandl
         expect(asked?.recipient).toEqual({ kind: 'person', personId: 'jonas' });
         expect(asked?.locale).toBe('lt');
         expect(asked?.params.topicName).toBe('Sąskaitos');
-        expect(asked?.actions.map((a) => a.id)).toEqual(['accept', 'cannot_resolve', 'reassign']);
+        expect(asked?.actions.map((a) => a.id)).toEqual([
+          'accept',
+          'cannot_resolve',
+          'reassign',
+          'mark_heavy',
+        ]);
       });
 
       it('a correction of the topic on escalation goes to that topic’s expert', async () => {

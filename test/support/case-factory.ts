@@ -83,6 +83,7 @@ export function makeDraft(overrides: Partial<NewCase> = {}): NewCase {
     incident: null,
     colleagues: [],
     abuse: null,
+    heavy: null,
     createdAt: T0,
     updatedAt: T0,
     resolvedAt: null,

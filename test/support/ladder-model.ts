@@ -59,6 +59,9 @@ const COMMANDS = [
   'sendAbuseReply',
   'takeOverAbusive',
   'standWithHolder',
+  'markHeavy',
+  'pairUp',
+  'takeOver',
 ] as const;
 type CommandName = (typeof COMMANDS)[number];
 
@@ -495,6 +498,23 @@ async function command(
       return (void (await desk.takeOverAbusive({ caseId, actor })), false);
     case 'standWithHolder':
       return (void (await desk.standWithHolder({ caseId, actor })), false);
+    // Heavy cases: the note is the supervisors' only, so it counts as internal (never to the customer).
+    case 'markHeavy': {
+      const note = `NOTE-${index}`;
+      notes.push(note);
+      return (
+        void (await desk.markHeavy({
+          caseId,
+          actor,
+          ...(arg === 'empty' ? {} : { note: arg === 'good' ? `${note} heavy` : (words as string) }),
+        })),
+        false
+      );
+    }
+    case 'pairUp':
+      return (void (await desk.pairUp({ caseId, actor })), false);
+    case 'takeOver':
+      return (void (await desk.takeOver({ caseId, actor })), false);
   }
 }
 
@@ -571,6 +591,11 @@ function fitFor(cmd: CommandName, c: Case | null): Exclude<ActorName, 'fit'> {
       const asked = c?.colleagues[0];
       return asked && ACTORS.includes(asked as never) ? (asked as Exclude<ActorName, 'fit'>) : 'tom';
     }
+    case 'pairUp':
+    case 'takeOver':
+      return 'marie';
+    case 'markHeavy':
+      return ACTORS.includes(holder as never) ? holder : 'rasa';
   }
 }
 

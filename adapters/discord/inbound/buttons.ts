@@ -33,6 +33,9 @@ const DIRECT: Partial<Record<ActionId, (desk: Desk, input: CaseInput) => Promise
   abuse_reply: (desk, x) => desk.sendAbuseReply(x),
   abuse_take_over: (desk, x) => desk.takeOverAbusive(x),
   abuse_stay: (desk, x) => desk.standWithHolder(x),
+  mark_heavy: (desk, x) => desk.markHeavy(x),
+  pair_up: (desk, x) => desk.pairUp(x),
+  take_over: (desk, x) => desk.takeOver(x),
 };
 
 /** Actions that need words first: the form they open. */

@@ -128,6 +128,9 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
     case 'decline':
       return html`<input type="hidden" name="approvalId" value="${f.c.approval?.id ?? ''}" />
         ${textarea('reason', t('reason'), 2)}`;
+    case 'mark_heavy':
+      // Why it weighs, for the supervisors only (optional).
+      return textarea('note', t('reason_optional'), 2);
     case 'incident_declare':
     case 'incident_update':
     case 'incident_resolve': {
@@ -150,6 +153,8 @@ function fieldsOf(name: CaseFormName, f: FormContext): Html | null {
     case 'abuse_reply':
     case 'abuse_take_over':
     case 'abuse_stay':
+    case 'pair_up':
+    case 'take_over':
       return null;
   }
 }

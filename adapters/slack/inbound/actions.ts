@@ -134,6 +134,10 @@ const HANDLERS: Record<AnyButtonId, Handler> = {
     );
   },
   hand_over: command('hand_over', (inb, caseId, actor) => inb.desk.handOver({ caseId, actor })),
+  // Heavy cases: "This one is heavy" on staff views; Pair up and Take over in the supervisors' message.
+  mark_heavy: command('mark_heavy', (inb, caseId, actor) => inb.desk.markHeavy({ caseId, actor })),
+  pair_up: command('pair_up', (inb, caseId, actor) => inb.desk.pairUp({ caseId, actor })),
+  take_over: command('take_over', (inb, caseId, actor) => inb.desk.takeOver({ caseId, actor })),
   hand_over_all: async (inb, { u, place }) => {
     await tellPrivately(inb, u, place, await handOverAllAnswer(inb, u));
   },

@@ -106,6 +106,12 @@ function detail(view: View, e: CaseEvent): string {
       return instantText(view, e.data.closeAt);
     case 'promise_repaired':
       return e.data.rules.join(', ');
+    case 'marked_heavy':
+      return e.data.note;
+    case 'paired_up':
+      return e.data.holder ? personName(view.config, e.data.holder) : '';
+    case 'taken_over':
+      return e.data.from ? personName(view.config, e.data.from) : '';
     default:
       return '';
   }

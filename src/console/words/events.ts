@@ -48,6 +48,9 @@ export const EVENTS: Readonly<Record<Locale, Readonly<Record<CaseEventType, stri
     abuse_reply_sent: 'sent the ready reply to abusive language',
     abuse_taken_over: 'took the case over after abusive messages',
     abuse_supported: 'stood with the holder after abusive messages',
+    marked_heavy: 'marked the case heavy',
+    paired_up: 'paired up with the holder',
+    taken_over: 'took the case over',
   },
   fr: {
     case_opened: 'a ouvert le dossier',
@@ -94,6 +97,9 @@ export const EVENTS: Readonly<Record<Locale, Readonly<Record<CaseEventType, stri
     abuse_reply_sent: 'a envoyé la réponse prête aux propos injurieux',
     abuse_taken_over: 'a repris la demande après des messages injurieux',
     abuse_supported: 'a soutenu la personne en charge après des messages injurieux',
+    marked_heavy: 'a signalé le dossier comme lourd',
+    paired_up: 'a fait équipe avec la personne qui le suit',
+    taken_over: 'a repris le dossier',
   },
   lt: {
     case_opened: 'atvėrė bylą',
@@ -140,5 +146,8 @@ export const EVENTS: Readonly<Record<Locale, Readonly<Record<CaseEventType, stri
     abuse_reply_sent: 'išsiuntė paruoštą atsakymą į įžeidžius žodžius',
     abuse_taken_over: 'perėmė prašymą po įžeidžių žinučių',
     abuse_supported: 'palaikė tvarkantį kolegą po įžeidžių žinučių',
+    marked_heavy: 'pažymėjo bylą kaip sunkią',
+    paired_up: 'prisijungė prie bylą tvarkančio žmogaus',
+    taken_over: 'perėmė bylą iš kito',
   },
 };

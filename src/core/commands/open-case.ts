@@ -81,6 +81,7 @@ export function draftCase(config: DeskConfig, input: OpenCaseInput, now: Date, i
     incident: null,
     colleagues: [],
     abuse: null,
+    heavy: null,
     createdAt: now,
     updatedAt: now,
     resolvedAt: null,

@@ -112,6 +112,9 @@ const STAFF_ONLY: ReadonlySet<string> = new Set([
   'abuse_reply_sent',
   'abuse_taken_over',
   'abuse_supported',
+  'marked_heavy',
+  'paired_up',
+  'taken_over',
 ]);
 
 /**

@@ -16,6 +16,8 @@
 //   details_added         while the case waits on the customer: a paused W resumes (the same
 //                         promise); with none, a fresh window opens for the owner (callback when the
 //                         owner is the expert or the level is 3+, else first_response).
+//   taken_over            a supervisor took the case (heavy.ts): W runs on, now theirs (at level 1
+//                         the claim before it in the same commit already moved it).
 //   expert_assigned       W ends; a callback window opens for the expert (its dueAt is recorded).
 //   no_expert_available   W ends (a person escalated; the supervisor request follows).
 //   supervisor_requested  W ends; an approval window opens, held by the supervisors as a group.
@@ -144,6 +146,10 @@ function apply(r: Replay, e: ReportEvent): void {
       if (w && w.kind !== 'approval') w.holder = e.actorId;
       return;
     }
+    case 'taken_over':
+      r.ownerId = e.actorId;
+      if (r.current) r.current.holder = e.actorId;
+      return;
     case 'answered':
     case 'asked_customer':
       if (r.awaitingDecision) return;

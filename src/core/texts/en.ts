@@ -120,6 +120,18 @@ export const en = {
   'customer.abuse_reply':
     'I want to help you, and I will. I can do that best if we keep this respectful: please tell me what is wrong, without insults or threats, and I will keep working on it with you.',
   'flag.abusive': '⚠ Abusive language (masked)',
+  'supervisors.case_heavy':
+    '{markedByName} marked case #{number} from {customerName} as heavy: it weighs on whoever handles it. {holderName} holds it. Their note: “{note}”\nPair up to be with {holderName} on it, or take it over.',
+  'supervisors.case_heavy_no_note':
+    '{markedByName} marked case #{number} from {customerName} as heavy: it weighs on whoever handles it. {holderName} holds it.\nPair up to be with {holderName} on it, or take it over.',
+  'supervisors.case_heavy_unheld':
+    '{markedByName} marked case #{number} from {customerName} as heavy: it weighs on whoever handles it. Nobody holds it yet. Their note: “{note}”\nYou can take it over.',
+  'supervisors.case_heavy_unheld_no_note':
+    '{markedByName} marked case #{number} from {customerName} as heavy: it weighs on whoever handles it. Nobody holds it yet.\nYou can take it over.',
+  'staff.marked_heavy':
+    'Thank you for saying so. Case #{number} is marked heavy: the team’s supervisors were told privately, and it counts double in its holder’s load. The customer is not told.',
+  'owner.paired_up':
+    '{supervisorName} is with you on #{number}. You do not have to carry it alone: they can see it and will help.',
   'expert.assigned':
     'Case #{number} from {customerName} is assigned to you for {topicName} (priority: {priority}). They wrote: “{words}”\nWe have told them you will get back to them by {dueAt}.',
   'expert.taken_over':
@@ -203,6 +215,13 @@ export const en = {
   'error.abuse_replied': 'The ready reply was already sent after the latest message on case #{number}.',
   'error.incident_over': 'This incident is already resolved, so there is nothing more to do here.',
   'error.answer_gone': 'That answer is no longer in the answer bank (retired or erased): write your own.',
+  'error.heavy_staff_only':
+    'Marking a case heavy is for the support team. If something about this request is hard for you, add details or ask for a supervisor: we will listen.',
+  'error.already_heavy':
+    'Case #{number} is already marked heavy (by {markedByName}) and the supervisors know. Nothing more is needed.',
+  'error.not_heavy': 'Case #{number} is not marked heavy, so there is nobody to pair up with on it.',
+  'error.already_yours': 'Case #{number} is already with you.',
+  'error.already_paired': 'You are already paired up on case #{number}. Thank you.',
   'error.unexpected': 'Something went wrong on our side. Please try again in a moment.',
   'error.recovery_required':
     'Please write what we will do beyond the fix: the customer receives it as you write it.',
@@ -277,6 +296,9 @@ export const en = {
   'action.abuse_take_over': 'Take over',
   'action.abuse_stay': 'Stay with them',
   'action.write_recovery': 'Write the recovery',
+  'action.mark_heavy': 'This one is heavy',
+  'action.pair_up': 'Pair up',
+  'action.take_over': 'Take over',
   // Reports: the App Home's "This week" block, `/support report` and the weekly digest. Figures
   // come formatted in the reader's language (texts/numbers.ts); "this week" is the last 7 days.
   'report.title': 'This week (the last 7 days) · {teamName}',

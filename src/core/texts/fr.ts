@@ -113,6 +113,18 @@ export const fr: Record<TextKey, string> = {
   'customer.abuse_reply':
     'Je veux vous aider, et je vais le faire. Je peux le faire au mieux si nous restons respectueux : dites-moi ce qui ne va pas, sans insultes ni menaces, et je continue à m’en occuper avec vous.',
   'flag.abusive': '⚠ Propos injurieux (masqués)',
+  'supervisors.case_heavy':
+    '{markedByName} a signalé la demande #{number} de {customerName} comme lourde : elle pèse sur qui la traite. {holderName} s’en occupe. Sa note : « {note} »\nFaites équipe avec {holderName}, ou reprenez-la.',
+  'supervisors.case_heavy_no_note':
+    '{markedByName} a signalé la demande #{number} de {customerName} comme lourde : elle pèse sur qui la traite. {holderName} s’en occupe.\nFaites équipe avec {holderName}, ou reprenez-la.',
+  'supervisors.case_heavy_unheld':
+    '{markedByName} a signalé la demande #{number} de {customerName} comme lourde : elle pèse sur qui la traite. Personne ne s’en occupe encore. Sa note : « {note} »\nVous pouvez la reprendre.',
+  'supervisors.case_heavy_unheld_no_note':
+    '{markedByName} a signalé la demande #{number} de {customerName} comme lourde : elle pèse sur qui la traite. Personne ne s’en occupe encore.\nVous pouvez la reprendre.',
+  'staff.marked_heavy':
+    'Merci de l’avoir dit. La demande #{number} est signalée comme lourde : les responsables de l’équipe ont été prévenus en privé, et elle compte double dans la charge de la personne qui la suit. Le client n’en sait rien.',
+  'owner.paired_up':
+    '{supervisorName} est avec vous sur la demande #{number}. Vous ne la portez pas seul : cette personne la suit et vous aidera.',
   'expert.assigned':
     'La demande #{number} de {customerName} vous est confiée pour le domaine « {topicName} » (priorité : {priority}). Message d’origine : « {words} »\nNous avons indiqué à {customerName} que vous répondriez d’ici le {dueAt}.',
   'expert.taken_over':
@@ -202,6 +214,14 @@ export const fr: Record<TextKey, string> = {
   'error.incident_over': 'Cet incident est déjà résolu : il n’y a plus rien à faire ici.',
   'error.answer_gone':
     'Cette réponse n’est plus dans la banque de réponses (retirée ou effacée) : écrivez la vôtre.',
+  'error.heavy_staff_only':
+    'Signaler une demande comme lourde est réservé à l’équipe de support. Si quelque chose vous pèse dans cette demande, ajoutez des précisions ou demandez un responsable : nous vous écouterons.',
+  'error.already_heavy':
+    'La demande #{number} est déjà signalée comme lourde (par {markedByName}) et les responsables le savent. Rien de plus n’est nécessaire.',
+  'error.not_heavy':
+    'La demande #{number} n’est pas signalée comme lourde : il n’y a donc personne à épauler.',
+  'error.already_yours': 'La demande #{number} est déjà entre vos mains.',
+  'error.already_paired': 'Vous faites déjà équipe sur la demande #{number}. Merci.',
   'error.unexpected': 'Un problème est survenu de notre côté. Merci de réessayer dans un instant.',
   'error.recovery_required':
     'Merci d’écrire ce que nous ferons au-delà de la correction : le client le recevra tel quel.',
@@ -278,6 +298,9 @@ export const fr: Record<TextKey, string> = {
   'action.abuse_take_over': 'Reprendre la demande',
   'action.abuse_stay': 'Rester à ses côtés',
   'action.write_recovery': 'Écrire le geste de réparation',
+  'action.mark_heavy': 'Celle-ci est lourde',
+  'action.pair_up': 'Faire équipe',
+  'action.take_over': 'Reprendre',
   'report.title': 'Cette semaine (les 7 derniers jours) · {teamName}',
   'report.intro': 'Comment vos équipes ont tenu leurs promesses ces 7 derniers jours, jusqu’à maintenant :',
   'report.kept':

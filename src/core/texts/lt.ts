@@ -113,6 +113,18 @@ export const lt: Record<TextKey, string> = {
   'customer.abuse_reply':
     'Noriu Jums padėti ir padėsiu. Geriausiai tai padarysiu, jei kalbėsimės pagarbiai: parašykite, kas negerai, be įžeidimų ir grasinimų, ir toliau spręsiu tai kartu su Jumis.',
   'flag.abusive': '⚠ Įžeidūs žodžiai (paslėpti)',
+  'supervisors.case_heavy':
+    '{markedByName} pažymėjo prašymą #{number} (pateikė {customerName}) kaip sunkų: jis slegia jį tvarkantį žmogų. Jį tvarko {holderName}. Pastaba: „{note}“\nPrisijunkite prie {holderName} arba perimkite prašymą.',
+  'supervisors.case_heavy_no_note':
+    '{markedByName} pažymėjo prašymą #{number} (pateikė {customerName}) kaip sunkų: jis slegia jį tvarkantį žmogų. Jį tvarko {holderName}.\nPrisijunkite prie {holderName} arba perimkite prašymą.',
+  'supervisors.case_heavy_unheld':
+    '{markedByName} pažymėjo prašymą #{number} (pateikė {customerName}) kaip sunkų: jis slegia jį tvarkantį žmogų. Jo dar niekas netvarko. Pastaba: „{note}“\nGalite jį perimti.',
+  'supervisors.case_heavy_unheld_no_note':
+    '{markedByName} pažymėjo prašymą #{number} (pateikė {customerName}) kaip sunkų: jis slegia jį tvarkantį žmogų. Jo dar niekas netvarko.\nGalite jį perimti.',
+  'staff.marked_heavy':
+    'Ačiū, kad pasakėte. Prašymas #{number} pažymėtas kaip sunkus: komandos vadovams pranešta asmeniškai, o jį tvarkančio žmogaus krūvyje jis skaičiuojamas dvigubai. Klientui apie tai nepranešama.',
+  'owner.paired_up':
+    '{supervisorName} dirba kartu su Jumis prie #{number}. Nereikia to nešti vieniems: vadovas mato prašymą ir padės.',
   'expert.assigned':
     'Jums paskirtas prašymas #{number} (pateikė {customerName}; sritis: {topicName}; prioritetas: {priority}). Pradinė žinutė: „{words}“\nPažadėjome, kad atsakysite iki {dueAt}.',
   'expert.taken_over':
@@ -195,6 +207,13 @@ export const lt: Record<TextKey, string> = {
   'error.abuse_replied': 'Paruoštas atsakymas po paskutinės prašymo #{number} žinutės jau išsiųstas.',
   'error.incident_over': 'Šis incidentas jau išspręstas, čia nebėra ką daryti.',
   'error.answer_gone': 'Šio atsakymo atsakymų banke nebėra (pašalintas arba ištrintas): parašykite savo.',
+  'error.heavy_staff_only':
+    'Pažymėti prašymą kaip sunkų gali tik pagalbos komanda. Jei Jums kas nors šiame prašyme sunku, papildykite jį arba paprašykite vadovo: mes išklausysime.',
+  'error.already_heavy':
+    'Prašymas #{number} jau pažymėtas kaip sunkus (pažymėjo {markedByName}), ir vadovai apie tai žino. Daugiau nieko nereikia.',
+  'error.not_heavy': 'Prašymas #{number} nepažymėtas kaip sunkus, todėl nėra prie ko prisijungti.',
+  'error.already_yours': 'Prašymas #{number} jau Jūsų.',
+  'error.already_paired': 'Jūs jau dirbate kartu prie prašymo #{number}. Ačiū.',
   'error.unexpected': 'Mūsų pusėje įvyko klaida. Bandykite dar kartą po akimirkos.',
   'error.recovery_required':
     'Parašykite, ką padarysime be pataisymo: klientas tai gaus taip, kaip parašysite.',
@@ -269,6 +288,9 @@ export const lt: Record<TextKey, string> = {
   'action.abuse_take_over': 'Perimti',
   'action.abuse_stay': 'Palaikyti kolegą',
   'action.write_recovery': 'Parašyti atlyginimą',
+  'action.mark_heavy': 'Šis yra sunkus',
+  'action.pair_up': 'Prisijungti',
+  'action.take_over': 'Perimti',
   'report.title': 'Ši savaitė (paskutinės 7 dienos) · {teamName}',
   'report.intro': 'Kaip jūsų komandos tesėjo pažadus per paskutines 7 dienas iki dabar:',
   'report.kept': 'Ištesėti pažadai: {percent} (ištesėta: {kept}, neištesėta: {missed})',

@@ -61,6 +61,14 @@ const VARIANTS: readonly Variant[] = [
   ),
   variant('supervisors.kind_words', 'supervisors.kind_words_no_holder', (p) => p.holderName === ''),
   variant('supervisors.abuse_repeated', 'supervisors.abuse_repeated_no_holder', (p) => p.holderName === ''),
+  // A heavy case nobody holds yet, or marked without a note (checked in this order).
+  variant(
+    'supervisors.case_heavy',
+    'supervisors.case_heavy_unheld_no_note',
+    (p) => p.holderName === '' && p.note === '',
+  ),
+  variant('supervisors.case_heavy', 'supervisors.case_heavy_unheld', (p) => p.holderName === ''),
+  variant('supervisors.case_heavy', 'supervisors.case_heavy_no_note', (p) => p.note === ''),
   variant('customer.status_line', 'customer.status_line_no_due', (p) => p.dueAt === ''),
   variant('customer.claimed', 'customer.claimed_no_due', (p) => p.dueAt === ''),
   // Asked for by the ladder itself (no expert, a missed window): no one to name.

@@ -2,12 +2,21 @@
 // in one transaction each, and the reads the desk and the auditor make.
 import { empty, join, raw, type Sql, sqltag as sql } from './sql-tag.ts';
 import { alreadySeen, CoreError } from '../../core/errors.ts';
-import type { Case, RiskBand } from '../../core/model.ts';
+import type { Case, CaseHeavy, RiskBand } from '../../core/model.ts';
 import type { CaseChange, CaseRepository } from '../../core/ports.ts';
 import { listBrokenPromises } from './broken-promises.ts';
 import { writeIncident } from './incident-repository.ts';
 import { CASE_FIELDS, TIMER_FIELDS } from './fields.ts';
-import { type CaseFields, rowToCase, rowToTimer, type TimerFields, toMs } from './rows.ts';
+import { heavyStreakSince } from '../heavy-streak.ts';
+import {
+  type CaseFields,
+  fromMs,
+  parseOrNull,
+  rowToCase,
+  rowToTimer,
+  type TimerFields,
+  toMs,
+} from './rows.ts';
 import type { SqlRunner } from './sql-db.ts';
 import { count, INT32_MAX, type SqlStoreContext, where } from './sql-context.ts';
 import {
@@ -20,6 +29,16 @@ import {
   rememberInbound,
   updateCaseAtVersion,
 } from './writes.ts';
+
+/** A row of expertLoad's query: an owner's open cases, or one of an expert's latest assignments. */
+interface LoadRow {
+  personId: string;
+  kind: 'open' | 'assigned';
+  n: bigint | number | string;
+  heavyN: bigint | number | string | null;
+  at: bigint | number | null;
+  heavy: string | null;
+}
 
 /** Risk bands above low (the App Home's "at risk"), listed so the index serves each. */
 const AT_RISK_BANDS: readonly RiskBand[] = ['elevated', 'high'];
@@ -108,20 +127,37 @@ export function sqlCaseRepository({ db, dialect, turn, read }: SqlStoreContext):
       read(async () => {
         const ids = [...personIds];
         if (ids.length === 0) return [];
-        const owned = await db.query<{ personId: string; n: bigint | number }>(sql`
-          SELECT owner_id AS "personId", count(*) AS n FROM cases
+        // One round trip: each person's open cases (how many, how many heavy), then their latest two
+        // expert assignments with the heavy mark (the correlated subquery finds the second latest
+        // through the (expert_id, expert_assigned_at) index; with fewer than two, all of them).
+        const rows = await db.query<LoadRow>(sql`
+          SELECT owner_id AS "personId", 'open' AS "kind", count(*) AS "n",
+                 sum(CASE WHEN heavy IS NULL THEN 0 ELSE 1 END) AS "heavyN",
+                 CAST(NULL AS BIGINT) AS "at", CAST(NULL AS TEXT) AS "heavy"
+          FROM cases
           WHERE owner_id IN (${join(ids)}) AND status NOT IN ('resolved', 'closed')
-          GROUP BY owner_id`);
-        const assigned = await db.query<{ personId: string; last: bigint | number }>(sql`
-          SELECT expert_id AS "personId", max(expert_assigned_at) AS "last" FROM cases
+          GROUP BY owner_id
+          UNION ALL
+          SELECT expert_id, 'assigned', 0, 0, expert_assigned_at, heavy
+          FROM cases c
           WHERE expert_id IN (${join(ids)}) AND expert_assigned_at IS NOT NULL
-          GROUP BY expert_id`);
+            AND expert_assigned_at >= COALESCE(
+              (SELECT c2.expert_assigned_at FROM cases c2
+               WHERE c2.expert_id = c.expert_id AND c2.expert_assigned_at IS NOT NULL
+               ORDER BY c2.expert_assigned_at DESC LIMIT 1 OFFSET 1),
+              expert_assigned_at)`);
         return ids.map((personId) => {
-          const last = assigned.find((a) => a.personId === personId)?.last;
+          const open = rows.find((r) => r.kind === 'open' && r.personId === personId);
+          const assigned = rows
+            .filter((r) => r.kind === 'assigned' && r.personId === personId && r.at !== null)
+            .map((r) => ({ at: fromMs(r.at as bigint | number), heavy: parseOrNull<CaseHeavy>(r.heavy) }))
+            .sort((a, b) => b.at.getTime() - a.at.getTime());
           return {
             personId,
-            openCases: Number(owned.find((o) => o.personId === personId)?.n ?? 0),
-            lastAssignedAt: last === undefined ? null : new Date(Number(last)),
+            openCases: Number(open?.n ?? 0),
+            heavyOpen: Number(open?.heavyN ?? 0),
+            lastAssignedAt: assigned[0]?.at ?? null,
+            heavyStreakSince: heavyStreakSince(assigned),
           };
         });
       }),

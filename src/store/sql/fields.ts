@@ -34,6 +34,7 @@ const CASE_COLUMNS = {
   incident: 'incident',
   colleagues: 'colleagues',
   abuse: 'abuse',
+  heavy: 'heavy',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   resolvedAt: 'resolved_at',

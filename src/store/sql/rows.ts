@@ -34,7 +34,7 @@ export const fromMs = (v: Int): Date => new Date(Number(v));
 const toMsOrNull = (d: Date | null): bigint | null => (d === null ? null : toMs(d));
 const fromMsOrNull = (v: Int | null): Date | null => (v === null ? null : fromMs(v));
 const jsonOrNull = (v: unknown): string | null => (v === null ? null : encodeJson(v));
-const parseOrNull = <T>(text: string | null): T | null => (text === null ? null : decodeJson<T>(text));
+export const parseOrNull = <T>(text: string | null): T | null => (text === null ? null : decodeJson<T>(text));
 
 /** Column values of a case row (snake_case, as in the migration). */
 export function caseColumns(c: Case): Columns {
@@ -70,6 +70,7 @@ export function caseColumns(c: Case): Columns {
     incident_id: c.incident?.id ?? null,
     colleagues: encodeJson(c.colleagues),
     abuse: jsonOrNull(c.abuse),
+    heavy: jsonOrNull(c.heavy),
     created_at: toMs(c.createdAt),
     updated_at: toMs(c.updatedAt),
     resolved_at: toMsOrNull(c.resolvedAt),
@@ -115,6 +116,7 @@ export interface CaseFields {
   incident: string | null;
   colleagues: string | null;
   abuse: string | null;
+  heavy: string | null;
   createdAt: Int;
   updatedAt: Int;
   resolvedAt: Int | null;
@@ -156,6 +158,7 @@ export function rowToCase(r: CaseFields): Case {
     colleagues: parseOrNull<string[]>(r.colleagues) ?? [],
     // Null on rows written before the abuse shield, as on a case that never had abuse.
     abuse: parseOrNull(r.abuse),
+    heavy: parseOrNull(r.heavy),
     createdAt: fromMs(r.createdAt),
     updatedAt: fromMs(r.updatedAt),
     resolvedAt: fromMsOrNull(r.resolvedAt),

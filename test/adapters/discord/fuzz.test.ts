@@ -57,6 +57,10 @@ function templates(rig: Rig): (() => { t: string; d: Json })[] {
       t: 'INTERACTION_CREATE',
       d: buttonClick(s, { user: tom, channel: triageSupport, customId: `act:claim:${CASE_ID}`, message }),
     }),
+    ...['mark_heavy', 'pair_up', 'take_over'].map((action) => () => ({
+      t: 'INTERACTION_CREATE',
+      d: buttonClick(s, { user: tom, channel: triageSupport, customId: `act:${action}:${CASE_ID}`, message }),
+    })),
     () => ({
       t: 'INTERACTION_CREATE',
       d: buttonClick(s, { user: egle, channel: support, customId: 'open', message }),

@@ -72,6 +72,9 @@ function templates(caseId: string, responseUrl: string): { kind: Kind; body: () 
     'reply',
     'approve',
     'more',
+    'mark_heavy',
+    'pair_up',
+    'take_over',
   ];
   const forms = ['details', 'reply', 'resolve', 'rate', 'accept', 'approve', 'decline', 'intake'];
   return [

@@ -59,6 +59,7 @@ describe('the ladder through Slack', () => {
       'ladder:escalate',
       'ladder:resolve',
       'ladder:ask_supervisor',
+      'ladder:mark_heavy',
       'ladder:reply',
       'ladder:ask_colleague',
       'ladder:close',
@@ -126,6 +127,7 @@ describe('the ladder through Slack', () => {
       'ladder:accept',
       'ladder:cannot_resolve',
       'ladder:reassign',
+      'ladder:mark_heavy',
     ]);
     await h.fake.waitFor(inThread('Jonas Petraitis, who specialises in it, is now handling it'), { since });
     const card = await h.fake.waitFor(

@@ -64,6 +64,7 @@ describe('Slack: ask the customer, close, record outside contact', () => {
       ['ladder:escalate', 'Pass to expert'],
       ['ladder:resolve', 'Resolve'],
       ['ladder:ask_supervisor', 'Ask for a supervisor'],
+      ['ladder:mark_heavy', 'This one is heavy'],
       ['ladder:reply', 'Reply to customer'],
       ['ladder:ask_colleague', 'Ask a colleague'],
       ['ladder:close', 'Close case'],
