@@ -120,17 +120,13 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
   };
   const notices = await queue.claim(claim);
   report.claimed = notices.length;
-  // One line per destination, in the order claimed: a destination's notices go one after another
-  // (a conversation reads them in order), different destinations side by side, SEND_LINES at a
-  // time. A paced claim holds one notice per destination, so its pass is as long as its slowest
-  // send rather than the sum of them all, and the writes of sends in flight share commits.
-  const lines = new Map<string, ClaimedNotice[]>();
-  for (const notice of notices) {
-    const key = paceKeyOf(notice.recipient);
-    const line = lines.get(key);
-    if (line) line.push(notice);
-    else lines.set(key, [notice]);
-  }
+  // Lines of notices sent one after another, in the order claimed; lines side by side, SEND_LINES
+  // at a time. Notices to one destination share a line (a conversation reads them in order, and the
+  // platform paces it), and so do notices of one case (a platform may redraw the case's card after
+  // each: one after another, the last redraw shows the case as it is now). A paced claim holds one
+  // notice per destination, so a pass of many cases takes about as long as its slowest send
+  // rather than the sum of them all, and the writes of sends in flight share commits.
+  const lines = linesOf(notices);
   const sendLine = async (line: readonly ClaimedNotice[]) => {
     for (const notice of line) {
       if (options.signal?.aborted) {
@@ -149,13 +145,43 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
       await deliverStarted(options, notice, report);
     }
   };
-  const waiting = [...lines.values()];
+  const waiting = [...lines];
   const worker = async () => {
     for (let line = waiting.shift(); line; line = waiting.shift()) await sendLine(line);
   };
   const width = Math.max(1, Math.min(options.sendLines ?? SEND_LINES, waiting.length));
   await Promise.all(Array.from({ length: width }, worker));
   return report;
+}
+
+/**
+ * The claimed notices grouped so that any two sharing a destination or a case are in one line
+ * (connected through either), each line in claim order, the lines in the order of their first
+ * notice.
+ */
+export function linesOf(notices: readonly ClaimedNotice[]): ClaimedNotice[][] {
+  const parent = new Map<string, string>();
+  const root = (key: string): string => {
+    let r = key;
+    for (let up = parent.get(r); up !== undefined && up !== r; up = parent.get(r)) r = up;
+    parent.set(key, r);
+    return r;
+  };
+  const join = (a: string, b: string) => {
+    for (const k of [a, b]) if (!parent.has(k)) parent.set(k, k);
+    const [ra, rb] = [root(a), root(b)];
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  const keyOf = (n: ClaimedNotice) => `to:${paceKeyOf(n.recipient)}`;
+  for (const n of notices) join(keyOf(n), `case:${n.caseId}`);
+  const lines = new Map<string, ClaimedNotice[]>();
+  for (const n of notices) {
+    const r = root(keyOf(n));
+    const line = lines.get(r);
+    if (line) line.push(n);
+    else lines.set(r, [n]);
+  }
+  return [...lines.values()];
 }
 
 /**

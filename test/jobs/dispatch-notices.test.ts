@@ -1,8 +1,8 @@
 // The outbox dispatcher against the in-memory store and a scripted sink.
 import { describe, expect, it } from 'vitest';
-import type { ClaimedNotice } from '../../src/core/model.ts';
+import type { ClaimedNotice, Recipient } from '../../src/core/model.ts';
 import type { DeliveryResult } from '../../src/core/ports.ts';
-import { backoffMs, dispatchOnce, NOTICE_PACE_MS } from '../../src/jobs/dispatch-notices.ts';
+import { backoffMs, dispatchOnce, linesOf, NOTICE_PACE_MS } from '../../src/jobs/dispatch-notices.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { makeNotice, seedCase } from '../support/case-factory.ts';
@@ -237,27 +237,59 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     return result;
   }
 
-  it('a pass sends to different destinations side by side, and to one destination in order', async () => {
-    const { store, clock, logger } = await fiveNotices();
+  /** Notices of several cases: each inner list is one case's, keyed and addressed as given. */
+  async function casesWith(spec: readonly (readonly [key: string, to: Recipient])[][]) {
+    const store = createMemoryStore();
+    const clock = new FakeClock('2026-11-23T08:00:00.123Z');
+    let i = 0;
+    for (const notices of spec) {
+      await seedCase(store, {}, (c) => ({
+        notices: notices.map(([key, recipient]) =>
+          makeNotice(c, { key, recipient, createdAt: new Date(clock.now().getTime() + i++) }),
+        ),
+      }));
+    }
+    clock.advance(1_000);
+    return { store, clock, logger: memoryLogger() };
+  }
+  const conversation = (n: number): Recipient => ({
+    kind: 'customer',
+    customerId: `u${n}`,
+    conversation: `slack:T1:C${n}:1`,
+  });
+  const person = (id: string): Recipient => ({ kind: 'person', personId: id });
+
+  it('a pass sends to different destinations of different cases side by side, and to one destination in order', async () => {
+    // Case A writes three to its conversation, case B two to tom.
+    const { store, clock, logger } = await casesWith([
+      [
+        ['a0', conversation(1)],
+        ['a1', conversation(1)],
+        ['a2', conversation(1)],
+      ],
+      [
+        ['b0', person('tom')],
+        ['b1', person('tom')],
+      ],
+    ]);
     const sink = heldSink();
     const report = await drive(
       dispatchOnce({ notices: store.notices, clock, sink, logger, owner: 'a' }),
       sink,
     );
     expect(report).toMatchObject({ claimed: 5, sent: 5 });
-    // Both destinations had a send in flight at once; never more than one each.
+    // Both had a send in flight at once; never more than one each.
     expect(sink.most).toBe(2);
     const order = (keys: string[]) => sink.log.filter((l) => keys.some((k) => l.endsWith(` ${k}`)));
-    // The conversation's three and the person's two each went one after another, in order.
-    expect(order(['n0', 'n2', 'n4'])).toEqual([
-      'start n0',
-      'end n0',
-      'start n2',
-      'end n2',
-      'start n4',
-      'end n4',
+    expect(order(['a0', 'a1', 'a2'])).toEqual([
+      'start a0',
+      'end a0',
+      'start a1',
+      'end a1',
+      'start a2',
+      'end a2',
     ]);
-    expect(order(['n1', 'n3'])).toEqual(['start n1', 'end n1', 'start n3', 'end n3']);
+    expect(order(['b0', 'b1'])).toEqual(['start b0', 'end b0', 'start b1', 'end b1']);
     expect((await store.inspect.listOutbox({})).map((n) => n.status)).toEqual([
       'sent',
       'sent',
@@ -267,15 +299,40 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     ]);
   });
 
-  it('sends to at most sendLines destinations at once', async () => {
-    const store = createMemoryStore();
-    const clock = new FakeClock('2026-11-23T08:00:00.000Z');
-    await seedCase(store, {}, (c) => ({
-      notices: Array.from({ length: 7 }, (_, i) =>
-        makeNotice(c, { key: `p${i}`, recipient: { kind: 'person', personId: `person${i}` } }),
+  it('one case’s notices go one after another even to different destinations (its card is redrawn in order)', async () => {
+    // Case A writes to its conversation and to tom; case B to tom too, so all three share a line.
+    const { store, clock, logger } = await casesWith([
+      [
+        ['a0', conversation(1)],
+        ['a1', person('tom')],
+      ],
+      [['b0', person('tom')]],
+      [['c0', person('ann')]],
+    ]);
+    expect(
+      linesOf(await store.notices.claim({ now: clock.now(), limit: 10, leaseMs: 30_000, owner: 'x' })).map(
+        (l) => l.map((n) => n.key),
       ),
-    }));
-    clock.advance(1_000);
+    ).toEqual([['a0', 'a1', 'b0'], ['c0']]);
+    const again = await casesWith([
+      [
+        ['a0', conversation(1)],
+        ['a1', person('tom')],
+      ],
+    ]);
+    const sink = heldSink();
+    await drive(
+      dispatchOnce({ notices: again.store.notices, clock: again.clock, sink, logger, owner: 'a' }),
+      sink,
+    );
+    expect(sink.most).toBe(1);
+    expect(sink.log).toEqual(['start a0', 'end a0', 'start a1', 'end a1']);
+  });
+
+  it('sends to at most sendLines destinations at once', async () => {
+    const { store, clock } = await casesWith(
+      Array.from({ length: 7 }, (_, i) => [[`p${i}`, person(`person${i}`)] as const]),
+    );
     const sink = heldSink();
     const pass = dispatchOnce({
       notices: store.notices,
@@ -289,8 +346,18 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     expect(sink.most).toBe(3);
   });
 
-  it('stopping mid-pass: each destination gives back what it had not started; nothing is sent twice', async () => {
-    const { store, clock, logger } = await fiveNotices();
+  it('stopping mid-pass: each line gives back what it had not started; nothing is sent twice', async () => {
+    const { store, clock, logger } = await casesWith([
+      [
+        ['a0', conversation(1)],
+        ['a1', conversation(1)],
+        ['a2', conversation(1)],
+      ],
+      [
+        ['b0', person('tom')],
+        ['b1', person('tom')],
+      ],
+    ]);
     const stop = new AbortController();
     const sink = heldSink();
     const pass = dispatchOnce({
@@ -301,7 +368,7 @@ describe('outbox dispatcher across replicas and shutdown', () => {
       owner: 'a',
       signal: stop.signal,
     });
-    // Shutdown arrives while the first send of each destination is in flight.
+    // Shutdown arrives while the first send of each line is in flight.
     while (sink.log.length < 2) await new Promise((resolve) => setTimeout(resolve, 1));
     stop.abort();
     const first = await drive(pass, sink);

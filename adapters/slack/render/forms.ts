@@ -92,15 +92,44 @@ function select(
   return { type: 'input', block_id: field, label: plain(label(locale, name), 2000), element };
 }
 
-function modal(form: FormName, locale: Locale, title: LabelKey, meta: FormMeta, blocks: Block[]): View {
+/** A form's modal: its title (a label key, or words already in the reader's language) and blocks. */
+function modal(
+  form: FormName,
+  locale: Locale,
+  title: LabelKey | { text: string },
+  meta: FormMeta,
+  blocks: Block[],
+): View {
+  const titleText = typeof title === 'string' ? label(locale, title) : title.text;
   return {
     type: 'modal',
     callback_id: `${FORM_PREFIX}${form}`,
     private_metadata: JSON.stringify(meta),
-    title: plain(label(locale, title), LIMITS.modalTitle),
+    title: plain(titleText, LIMITS.modalTitle),
     submit: plain(label(locale, 'submit'), LIMITS.modalTitle),
     close: plain(label(locale, 'close'), LIMITS.modalTitle),
     blocks: blocks.slice(0, LIMITS.viewBlocks),
+  };
+}
+
+/** A free-text field whose label (and hint) are words already in the reader's language. */
+function wordsInput(
+  field: string,
+  words: { label: string; hint?: string },
+  opts: { multiline?: boolean; optional?: boolean; maxLength?: number } = {},
+): types.InputBlock {
+  return {
+    type: 'input',
+    block_id: field,
+    label: plain(words.label, 2000),
+    ...(words.hint ? { hint: plain(words.hint, 2000) } : {}),
+    ...(opts.optional !== undefined ? { optional: opts.optional } : {}),
+    element: {
+      type: 'plain_text_input',
+      action_id: 'value',
+      multiline: opts.multiline ?? true,
+      max_length: Math.min(opts.maxLength ?? LIMITS.sectionText, LIMITS.sectionText),
+    },
   };
 }
 
@@ -222,60 +251,22 @@ export function askColleagueForm(locale: Locale, choices: readonly ColleagueChoi
     action_id: 'value',
     options: choices.slice(0, 100).map((c) => option(c.value, c.label)),
   };
-  const question: types.PlainTextInput = {
-    type: 'plain_text_input',
-    action_id: 'value',
-    multiline: true,
-    max_length: LIMITS.sectionText,
-  };
-  return {
-    type: 'modal',
-    callback_id: `${FORM_PREFIX}ask_colleague`,
-    private_metadata: JSON.stringify(meta),
-    title: plain(sharedLabel(locale, 'ask_colleague'), LIMITS.modalTitle),
-    submit: plain(label(locale, 'submit'), LIMITS.modalTitle),
-    close: plain(label(locale, 'close'), LIMITS.modalTitle),
-    blocks: [
-      {
-        type: 'input',
-        block_id: ASK_COLLEAGUE_FIELDS.colleague,
-        label: plain(sharedLabel(locale, 'colleague'), 2000),
-        element,
-      },
-      {
-        type: 'input',
-        block_id: ASK_COLLEAGUE_FIELDS.question,
-        label: plain(sharedLabel(locale, 'colleague_question'), 2000),
-        element: question,
-      },
-    ],
-  };
+  return modal('ask_colleague', locale, { text: sharedLabel(locale, 'ask_colleague') }, meta, [
+    {
+      type: 'input',
+      block_id: ASK_COLLEAGUE_FIELDS.colleague,
+      label: plain(sharedLabel(locale, 'colleague'), 2000),
+      element,
+    },
+    wordsInput(ASK_COLLEAGUE_FIELDS.question, { label: sharedLabel(locale, 'colleague_question') }),
+  ]);
 }
 
 /** The colleague asked answers the holder (an internal note). */
 export function colleagueAnswerForm(locale: Locale, meta: FormMeta): View {
-  const element: types.PlainTextInput = {
-    type: 'plain_text_input',
-    action_id: 'value',
-    multiline: true,
-    max_length: LIMITS.sectionText,
-  };
-  return {
-    type: 'modal',
-    callback_id: `${FORM_PREFIX}colleague_answer`,
-    private_metadata: JSON.stringify(meta),
-    title: plain(sharedLabel(locale, 'colleague_answer_title'), LIMITS.modalTitle),
-    submit: plain(label(locale, 'submit'), LIMITS.modalTitle),
-    close: plain(label(locale, 'close'), LIMITS.modalTitle),
-    blocks: [
-      {
-        type: 'input',
-        block_id: COLLEAGUE_ANSWER_FIELD,
-        label: plain(sharedLabel(locale, 'colleague_answer'), 2000),
-        element,
-      },
-    ],
-  };
+  return modal('colleague_answer', locale, { text: sharedLabel(locale, 'colleague_answer_title') }, meta, [
+    wordsInput(COLLEAGUE_ANSWER_FIELD, { label: sharedLabel(locale, 'colleague_answer') }),
+  ]);
 }
 
 /** Where a customer can take a matter over everyone's head, as the outside form offers them. */
@@ -343,56 +334,21 @@ export function textForm(form: keyof typeof TEXT_FORMS, locale: Locale, meta: Fo
 export function incidentForm(form: IncidentForm, locale: Locale, meta: FormMeta): View {
   const words = incidentFormWords(form, locale);
   const field = INCIDENT_FIELD[form];
-  const element: types.PlainTextInput = {
-    type: 'plain_text_input',
-    action_id: 'value',
-    multiline: form !== 'incident_declare',
-    max_length: LIMITS.sectionText,
-  };
-  return {
-    type: 'modal',
-    callback_id: `${FORM_PREFIX}${form}`,
-    private_metadata: JSON.stringify(meta),
-    title: plain(words.title, LIMITS.modalTitle),
-    submit: plain(label(locale, 'submit'), LIMITS.modalTitle),
-    close: plain(label(locale, 'close'), LIMITS.modalTitle),
-    blocks: [
-      {
-        type: 'input',
-        block_id: field.id,
-        label: plain(words.field, 2000),
-        optional: field.optional,
-        element,
-      },
-    ],
-  };
+  return modal(form, locale, { text: words.title }, meta, [
+    wordsInput(
+      field.id,
+      { label: words.field },
+      { multiline: form !== 'incident_declare', optional: field.optional },
+    ),
+  ]);
 }
 
 /** Level 4: a supervisor writes the recovery the customer receives (adapters/shared/recovery.ts). */
 export function recoveryForm(locale: Locale, meta: FormMeta): View {
   const words = recoveryFormWords(locale);
-  return {
-    type: 'modal',
-    callback_id: `${FORM_PREFIX}recovery`,
-    private_metadata: JSON.stringify(meta),
-    title: plain(words.title, LIMITS.modalTitle),
-    submit: plain(label(locale, 'submit'), LIMITS.modalTitle),
-    close: plain(label(locale, 'close'), LIMITS.modalTitle),
-    blocks: [
-      {
-        type: 'input',
-        block_id: RECOVERY_FIELD,
-        label: plain(words.field, 2000),
-        hint: plain(words.hint, 2000),
-        element: {
-          type: 'plain_text_input',
-          action_id: 'value',
-          multiline: true,
-          max_length: Math.min(RECOVERY_MAX_CHARS, LIMITS.sectionText),
-        },
-      },
-    ],
-  };
+  return modal('recovery', locale, { text: words.title }, meta, [
+    wordsInput(RECOVERY_FIELD, { label: words.field, hint: words.hint }, { maxLength: RECOVERY_MAX_CHARS }),
+  ]);
 }
 
 export function fullTextView(locale: Locale, text: string): View {

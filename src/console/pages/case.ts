@@ -58,15 +58,13 @@ function detail(view: View, e: CaseEvent): string {
     case 'answered':
     case 'asked_customer':
     case 'note_added':
-    case 'reopened':
     case 'colleague_answered':
+    case 'abuse_reply_sent':
       return e.data.text;
     case 'colleague_asked':
       return `${personName(view.config, e.data.colleagueId)}: ${e.data.question}`;
     case 'colleague_took':
       return e.data.from ? personName(view.config, e.data.from) : '';
-    case 'abuse_reply_sent':
-      return e.data.text;
     case 'abusive_message':
       return `${e.data.count} · ${e.data.kinds.join(', ')}`;
     case 'rated':
