@@ -412,10 +412,14 @@ async function traffic(bot: Bot, fakes: Fakes, seeded: OpenCasesReport): Promise
     content: 'I cannot log in since Monday.',
   });
   fakes.discord.dispatch('MESSAGE_CREATE', posted);
-  // The case's thread starts from the member's message (same id); the acknowledgement goes in it.
+  // The case opens in a private thread with the member, and the member's message is answered in
+  // the support channel with a link to it (test/adapters/discord/intake.test.ts).
+  const answered = (c: { body: unknown }) =>
+    (c.body as { message_reference?: { message_id?: string } } | null)?.message_reference?.message_id ===
+    String(posted.id);
   await until(
-    () => fakes.discord.callsTo('POST', new RegExp(`^/channels/${String(posted.id)}/messages$`)).length > 0,
-    'the acknowledgement in the Discord case thread',
+    () => fakes.discord.callsTo('POST', new RegExp(`^/channels/${SUPPORT_CHANNEL}/messages$`)).some(answered),
+    "the answer to the member's message, linking the case's thread",
   );
   result.opened += 1;
   mark('a Discord post (new case)');
