@@ -551,8 +551,9 @@ export interface AwayEntry {
 }
 
 /**
- * Who said they are away (`/support away`, App Home's toggle): the desk reads it before each
- * command and treats it as the directory's `away` flag (availability.ts). One row per person.
+ * Who said they are away (`/support away`, App Home's toggle): the desk reads it where it chooses an
+ * expert (steps.ts findExpert) and treats it as the directory's `away` flag (availability.ts). One
+ * row per person.
  */
 export interface AwayBook {
   /** Sets or replaces the person's entry. */

@@ -26,7 +26,7 @@ export interface DispatchOptions {
   paceMs?: number;
   /** When aborted (shutdown), notices whose send has not started are given back at once. */
   signal?: AbortSignal;
-  /** Destinations sent to at once (default SEND_LINES; 1 sends the whole pass one after another). */
+  /** Lines sent at once (default SEND_LINES; 1 sends the whole pass one after another). */
   sendLines?: number;
 }
 
@@ -50,9 +50,10 @@ export interface DispatchReport {
 export const NOTICE_PACE_MS = 1_010;
 
 /**
- * Destinations a pass sends to at once. Each platform limits a destination (one message a second
- * per channel) far more tightly than a bot's whole traffic, so different destinations need not
- * wait for each other; a bound keeps a large pass from opening hundreds of requests together.
+ * Lines a pass sends at once (see linesOf: a line holds the notices that share a destination or a
+ * case). Each platform limits a destination (one message a second per channel) far more tightly
+ * than a bot's whole traffic, so different destinations need not wait for each other; a bound
+ * keeps a large pass from opening hundreds of requests together.
  */
 export const SEND_LINES = 16;
 
@@ -126,7 +127,7 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
   // each: one after another, the last redraw shows the case as it is now). A paced claim holds one
   // notice per destination, so a pass of many cases takes about as long as its slowest send
   // rather than the sum of them all, and the writes of sends in flight share commits.
-  const lines = linesOf(notices);
+  const waiting = linesOf(notices);
   const sendLine = async (line: readonly ClaimedNotice[]) => {
     for (const notice of line) {
       if (options.signal?.aborted) {
@@ -145,7 +146,6 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
       await deliverStarted(options, notice, report);
     }
   };
-  const waiting = [...lines];
   const worker = async () => {
     for (let line = waiting.shift(); line; line = waiting.shift()) await sendLine(line);
   };
@@ -224,8 +224,7 @@ async function deliverStarted(
   }
   if (result.status === 'sent') {
     // The pace counts from the answer too (see NoticeQueue.markSent).
-    const paceMs = options.paceMs ?? 0;
-    await queue.markSent(notice.id, notice.leaseToken, clock.now(), paceMs > 0 ? { paceMs } : undefined);
+    await queue.markSent(notice.id, notice.leaseToken, clock.now(), { paceMs: options.paceMs ?? 0 });
     report.sent += 1;
   } else if (result.status === 'retry' && (result.rateLimited || notice.attempts + 1 < maxAttempts)) {
     const rateLimited = result.rateLimited === true;

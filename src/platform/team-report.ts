@@ -51,10 +51,10 @@ export const teamsSupervisedBy = (directory: Directory, personId: string | undef
 export const WEEK_PAGE = 500;
 
 /**
- * One team's last 7 days, with its cases at risk now. Only the cases changed this week are read,
- * WEEK_PAGE at a time in the order of their ids, each page folded into the tally before the next is read: memory stays flat
- * however many cases the team has, and each page is a short read of its own, so on SQLite the
- * writes of new cases go on between the pages.
+ * One team's last 7 days, with its cases at risk now. Only the cases changed this week are read
+ * (ReportReads.reportPage), WEEK_PAGE at a time in the order of their ids, each page folded into
+ * the tally before the next is read: memory stays flat however many cases the team has, and each
+ * page is a short read of its own, so on SQLite the writes of new cases go on between the pages.
  */
 export async function teamWeek(
   reports: ReportReads,

@@ -21,6 +21,12 @@ export function createMemoryStore(): InspectableStore {
   const cases = new Map<string, Case>();
   const counters = new Map<string, number>();
   const events: CaseEvent[] = [];
+  /** Copies of these cases, each with its whole trail (one pass over the events). */
+  const withTrails = (found: readonly Case[]) => {
+    const trails = new Map(found.map((c) => [c.id, [] as CaseEvent[]]));
+    for (const e of events) trails.get(e.caseId)?.push(e);
+    return found.map((c) => ({ case: clone(c), events: clone(trails.get(c.id) ?? []) }));
+  };
   const timers = createMemoryTimers();
   const outbox = createMemoryOutbox();
   const answers = createMemoryAnswers();
@@ -254,9 +260,7 @@ export function createMemoryStore(): InspectableStore {
           )
           .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.number - a.number)
           .slice(0, query.limit ?? Infinity);
-        const wanted = new Map(found.map((c) => [c.id, [] as CaseEvent[]]));
-        for (const e of events) wanted.get(e.caseId)?.push(e);
-        return found.map((c) => ({ case: clone(c), events: clone(wanted.get(c.id) ?? []) }));
+        return withTrails(found);
       },
       async reportPage(query) {
         const found = [...cases.values()]
@@ -269,9 +273,7 @@ export function createMemoryStore(): InspectableStore {
           )
           .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
           .slice(0, query.size);
-        const wanted = new Map(found.map((c) => [c.id, [] as CaseEvent[]]));
-        for (const e of events) wanted.get(e.caseId)?.push(e);
-        return found.map((c) => ({ case: clone(c), events: clone(wanted.get(c.id) ?? []) }));
+        return withTrails(found);
       },
       async timeline(caseId) {
         const c = cases.get(caseId);

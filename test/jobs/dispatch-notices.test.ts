@@ -238,7 +238,7 @@ describe('outbox dispatcher across replicas and shutdown', () => {
   }
 
   /** Notices of several cases: each inner list is one case's, keyed and addressed as given. */
-  async function casesWith(spec: readonly (readonly [key: string, to: Recipient])[][]) {
+  async function casesWith(spec: readonly (readonly (readonly [key: string, to: Recipient])[])[]) {
     const store = createMemoryStore();
     const clock = new FakeClock('2026-11-23T08:00:00.123Z');
     let i = 0;
@@ -259,19 +259,21 @@ describe('outbox dispatcher across replicas and shutdown', () => {
   });
   const person = (id: string): Recipient => ({ kind: 'person', personId: id });
 
+  /** Case A writes three notices to its conversation, case B two to tom. */
+  const twoCases = () => [
+    [
+      ['a0', conversation(1)],
+      ['a1', conversation(1)],
+      ['a2', conversation(1)],
+    ] as const,
+    [
+      ['b0', person('tom')],
+      ['b1', person('tom')],
+    ] as const,
+  ];
+
   it('a pass sends to different destinations of different cases side by side, and to one destination in order', async () => {
-    // Case A writes three to its conversation, case B two to tom.
-    const { store, clock, logger } = await casesWith([
-      [
-        ['a0', conversation(1)],
-        ['a1', conversation(1)],
-        ['a2', conversation(1)],
-      ],
-      [
-        ['b0', person('tom')],
-        ['b1', person('tom')],
-      ],
-    ]);
+    const { store, clock, logger } = await casesWith(twoCases());
     const sink = heldSink();
     const report = await drive(
       dispatchOnce({ notices: store.notices, clock, sink, logger, owner: 'a' }),
@@ -347,17 +349,7 @@ describe('outbox dispatcher across replicas and shutdown', () => {
   });
 
   it('stopping mid-pass: each line gives back what it had not started; nothing is sent twice', async () => {
-    const { store, clock, logger } = await casesWith([
-      [
-        ['a0', conversation(1)],
-        ['a1', conversation(1)],
-        ['a2', conversation(1)],
-      ],
-      [
-        ['b0', person('tom')],
-        ['b1', person('tom')],
-      ],
-    ]);
+    const { store, clock, logger } = await casesWith(twoCases());
     const stop = new AbortController();
     const sink = heldSink();
     const pass = dispatchOnce({

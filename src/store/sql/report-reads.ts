@@ -13,12 +13,11 @@ import {
   rowToCase,
   rowToEvent,
   rowToOutboxEntry,
+  rowToPolicy,
 } from './rows.ts';
 import type { SqlStoreContext } from './sql-context.ts';
 import type { SqlRunner } from './sql-db.ts';
 import type { ReportCase } from '../../core/reports/input.ts';
-import { POLICY_FIELD_DEFAULTS, type PolicySnapshot } from '../../core/model.ts';
-import { decodeJson } from './json-with-dates.ts';
 
 /** The columns of a case reports read (ReportCase). */
 interface ReportCaseFields {
@@ -84,7 +83,7 @@ export function sqlReportReads({ db, read, dialect }: SqlStoreContext): ReportRe
         const policyOf = (text: string) => {
           let policy = policies.get(text);
           if (!policy) {
-            const { clock, calendar } = { ...POLICY_FIELD_DEFAULTS, ...decodeJson<PolicySnapshot>(text) };
+            const { clock, calendar } = rowToPolicy(text);
             policy = { clock, calendar };
             policies.set(text, policy);
           }

@@ -124,6 +124,12 @@ export interface CaseFields {
   version: Int;
 }
 
+/** A case's policy snapshot; one written before a policy field existed gets the field's default. */
+export const rowToPolicy = (text: string): PolicySnapshot => ({
+  ...POLICY_FIELD_DEFAULTS,
+  ...decodeJson<PolicySnapshot>(text),
+});
+
 export function rowToCase(r: CaseFields): Case {
   return {
     id: r.id,
@@ -142,8 +148,7 @@ export function rowToCase(r: CaseFields): Case {
     expertId: r.expertId,
     expertAssignedAt: fromMsOrNull(r.expertAssignedAt),
     supervisorId: r.supervisorId,
-    // A snapshot written before a policy field existed gets the field's default.
-    policy: { ...POLICY_FIELD_DEFAULTS, ...decodeJson<PolicySnapshot>(r.policy) },
+    policy: rowToPolicy(r.policy),
     window: parseOrNull<PromiseWindow>(r.window),
     waiting: parseOrNull<CustomerWait>(r.waiting),
     misses: Number(r.misses),
