@@ -7,7 +7,7 @@ import type { Change } from '../change.ts';
 import { CoreError } from '../errors.ts';
 import { type Actor, requireRole, STAFF } from '../roles.ts';
 import { renderText } from '../texts/render.ts';
-import { requireActive } from './guards.ts';
+import { requireActive, requireSupervisorNotCustomer } from './guards.ts';
 
 /** The ready reply, in the customer's language: courteous and firm. */
 const readyReply = (change: Change): string => {
@@ -74,9 +74,7 @@ export function sendAbuseReply(change: Change, actor: Actor): void {
 
 /** A supervisor of the team, on an active case that had abuse; not on their own case. */
 function supervisorOnAbuse(change: Change, actor: Actor): void {
-  const roles = requireRole(actor.id, change.next, change.config, ['supervisor']);
-  if (roles.has('customer'))
-    throw new CoreError('forbidden', 'error.own_case', { number: change.next.number });
+  requireSupervisorNotCustomer(change, actor);
   requireActive(change.next);
   requireAbuse(change);
 }

@@ -1,8 +1,20 @@
 // Preconditions shared by commands; each failure is a typed, kindly-worded CoreError. Inputs come
 // from adapters (forms, buttons, messages), so a value of the wrong type is refused the same way
 // as a wrong value, never with a TypeError.
+import type { Change } from '../change.ts';
 import { CoreError } from '../errors.ts';
 import { ACTIVE_STATUSES, type Case, type CaseStatus } from '../model.ts';
+import { type Actor, requireRole } from '../roles.ts';
+
+/**
+ * A supervisor of the case's team acting on someone else's case: a supervisor who is the case's
+ * customer is refused (`error.own_case`), as a decision on their own request would be.
+ */
+export function requireSupervisorNotCustomer(change: Change, actor: Actor): void {
+  const roles = requireRole(actor.id, change.next, change.config, ['supervisor']);
+  if (roles.has('customer'))
+    throw new CoreError('forbidden', 'error.own_case', { number: change.next.number });
+}
 
 /** The texts a refused text input may be explained with (none needs a param). */
 type EmptyTextKey = 'error.empty_text' | 'error.apology_and_plan_required' | 'error.recovery_required';

@@ -5,9 +5,9 @@
 // never told any of it.
 import type { Change } from '../change.ts';
 import { CoreError } from '../errors.ts';
-import { type Actor, requireRole, rolesOf, STAFF } from '../roles.ts';
+import { type Actor, rolesOf, STAFF } from '../roles.ts';
 import { claimCase } from './claim-case.ts';
-import { optionalText, requireActive } from './guards.ts';
+import { optionalText, requireActive, requireSupervisorNotCustomer } from './guards.ts';
 
 /** The note a marker may add for the supervisors, at most this many characters (longer is cut). */
 export const HEAVY_NOTE_MAX = 1_000;
@@ -47,21 +47,13 @@ export function markHeavy(change: Change, actor: Actor, note: unknown = ''): voi
   if (!roles.has('supervisor')) change.toPerson(actor.id, 'staff.marked_heavy');
 }
 
-/** A supervisor of the team, not on their own request. */
-function requireSupervisor(change: Change, actor: Actor): void {
-  const roles = requireRole(actor.id, change.next, change.config, ['supervisor']);
-  if (roles.has('customer')) {
-    throw new CoreError('forbidden', 'error.own_case', { number: change.next.number });
-  }
-}
-
 /**
  * A supervisor pairs up with the holder of a heavy case: recorded on the case and in the audit log,
  * and the holder is told who is with them. Pairing twice, or on a case they hold, is refused kindly.
  */
 export function pairUp(change: Change, actor: Actor): void {
   const c = change.next;
-  requireSupervisor(change, actor);
+  requireSupervisorNotCustomer(change, actor);
   requireActive(c);
   const heavy = c.heavy;
   if (heavy === null) throw new CoreError('invalid_state', 'error.not_heavy', { number: c.number });
@@ -86,7 +78,7 @@ export function pairUp(change: Change, actor: Actor): void {
  */
 export function takeOver(change: Change, actor: Actor): void {
   const c = change.next;
-  requireSupervisor(change, actor);
+  requireSupervisorNotCustomer(change, actor);
   requireActive(c);
   if (c.status === 'awaiting_approval') {
     throw new CoreError('invalid_state', 'error.invalid_state', { number: c.number, status: c.status });

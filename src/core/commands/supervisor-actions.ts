@@ -5,7 +5,7 @@ import { type Actor, requireRole } from '../roles.ts';
 import { applyRisk, backToWork, requestSupervisor } from '../steps.ts';
 import { keepRecovery, MAX_RECOVERY_CHARS, openRecovery, startRecovery } from '../recovery.ts';
 import { openWindow } from '../windows.ts';
-import { optionalText, requireActive, requireText } from './guards.ts';
+import { optionalText, requireActive, requireSupervisorNotCustomer, requireText } from './guards.ts';
 
 const ROLE_FOR: Record<string, Approval['requestedByRole']> = {
   customer: 'customer',
@@ -42,10 +42,7 @@ export function askSupervisor(change: Change, actor: Actor, reason: unknown = ''
  * approves their own escalation).
  */
 function pendingApproval(change: Change, actor: Actor, approvalId: unknown): Approval {
-  const roles = requireRole(actor.id, change.next, change.config, ['supervisor']);
-  if (roles.has('customer')) {
-    throw new CoreError('forbidden', 'error.own_case', { number: change.next.number });
-  }
+  requireSupervisorNotCustomer(change, actor);
   const approval = change.next.approval;
   if (!approval || approval.id !== approvalId) {
     throw new CoreError('not_found', 'error.not_found', { number: change.next.number });
@@ -173,8 +170,7 @@ export function recordOutside(change: Change, actor: Actor, channel: unknown, no
  */
 export function writeRecovery(change: Change, actor: Actor, text: unknown): void {
   const c = change.next;
-  const roles = requireRole(actor.id, c, change.config, ['supervisor']);
-  if (roles.has('customer')) throw new CoreError('forbidden', 'error.own_case', { number: c.number });
+  requireSupervisorNotCustomer(change, actor);
   const recovery = c.recovery;
   if (!openRecovery(recovery))
     throw new CoreError('invalid_state', 'error.no_recovery', { number: c.number });
