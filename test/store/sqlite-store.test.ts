@@ -92,6 +92,77 @@ describe('SQLite store specifics', () => {
     );
   });
 
+  it("reaches a case's partial indexes from every query filtering on what they list", async () => {
+    const { store, file } = await open();
+    // The statements the store prepares (each once: it caches them by text).
+    const prepared: string[] = [];
+    const prepare = Database.prototype.prepare;
+    Database.prototype.prepare = function (this: Database.Database, source: string) {
+      prepared.push(source);
+      return prepare.call(this, source);
+    } as typeof prepare;
+    const statementOf = async (run: () => Promise<unknown>) => {
+      const from = prepared.length;
+      await run();
+      const mine = prepared.slice(from).filter((s) => /FROM\s+cases\b/.test(s));
+      expect(mine).toHaveLength(1);
+      return mine[0] as string;
+    };
+    let statements: Record<string, string>;
+    try {
+      statements = {
+        owner: await statementOf(() => store.cases.listCases({ ownerId: 'tom', statuses: ['open'] })),
+        approval: await statementOf(() => store.cases.listCases({ team: 'support', approvalPending: true })),
+        risk: await statementOf(() => store.cases.listCases({ team: 'support', atRisk: true })),
+        incident: await statementOf(() => store.cases.listCases({ incidentId: 'incident-1' })),
+        load: await statementOf(() => store.cases.expertLoad(['tom', 'jonas'])),
+      };
+    } finally {
+      Database.prototype.prepare = prepare;
+    }
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    const plan = (source: string) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${source}`)
+        .all(
+          ...source
+            .split('?')
+            .slice(1)
+            .map(() => 'x'),
+        )
+        .map((r) => (r as { detail: string }).detail)
+        .join('\n');
+    const plans = Object.fromEntries(Object.entries(statements).map(([k, source]) => [k, plan(source)]));
+    const partial = (
+      db
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' AND sql LIKE '%WHERE%'`,
+        )
+        .all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
+    db.close();
+    expect(partial).toEqual(
+      expect.arrayContaining([
+        'cases_owner_id_status_number_idx',
+        'cases_expert_id_expert_assigned_at_idx',
+        'cases_team_approval_status_number_idx',
+        'cases_team_risk_band_number_idx',
+        'cases_incident_id_number_idx',
+      ]),
+    );
+    expect(plans.owner).toMatch(/SEARCH cases USING INDEX cases_owner_id_status_number_idx/);
+    expect(plans.approval).toMatch(/SEARCH cases USING INDEX cases_team_approval_status_number_idx/);
+    expect(plans.risk).toMatch(/SEARCH cases USING INDEX cases_team_risk_band_number_idx/);
+    expect(plans.incident).toMatch(/SEARCH cases USING INDEX cases_incident_id_number_idx/);
+    expect(plans.load).toMatch(/cases_owner_id_status_number_idx/);
+    expect(plans.load).toMatch(/SEARCH c USING INDEX cases_expert_id_expert_assigned_at_idx/);
+    expect(plans.load).toMatch(/SEARCH c2 USING (COVERING )?INDEX cases_expert_id_expert_assigned_at_idx/);
+    for (const p of Object.values(plans)) expect(p).not.toMatch(/SCAN (cases|c|c2)\b(?! USING)/);
+  });
+
   it('finds broken promises walking only active cases, in number order, with one timer probe each', async () => {
     const { store, file } = await open();
     await store.close();

@@ -105,7 +105,8 @@ export function sqlCaseRepository({ db, dialect, turn, read }: SqlStoreContext):
         // The App Home's filters, on the columns the row mapper copies out of the JSON (rows.ts).
         if (query.approvalPending) conditions.push(sql`approval_status = 'pending'`);
         if (query.overdueAt !== undefined) conditions.push(sql`window_due_at < ${toMs(query.overdueAt)}`);
-        if (query.atRisk) conditions.push(sql`risk_band IN (${join(AT_RISK_BANDS)})`);
+        // `risk_band <> 'low'` repeats the partial index's WHERE (SQLite uses it only then).
+        if (query.atRisk) conditions.push(sql`risk_band <> 'low' AND risk_band IN (${join(AT_RISK_BANDS)})`);
         // Few messages are stuck: the cases are looked up from them (CROSS JOIN keeps that order on
         // SQLite, whose planner would otherwise walk the team's cases and probe the outbox for each).
         const from = query.withUndelivered
