@@ -236,15 +236,8 @@ process.on('uncaughtException', (e) => logger.error('uncaught', { error: e.messa
 process.on('unhandledRejection', (e) =>
   logger.error('unhandled_rejection', { error: e instanceof Error ? e.message : String(e) }),
 );
-logger.info('started', {
-  config: env.configPath,
-  database: redactUrl(databaseUrl),
-  replica: env.replicaId,
-  sweepEverySeconds: config.sweep.everySeconds,
-  metrics: `http://${env.metrics.host}:${ops.port}/metrics`,
-});
-
-// Signals.
+// Signals. Listened for before `started` is logged: whoever waits for that line (a process manager,
+// the tests) may signal at once, and a SIGTERM before the listener would kill the bot uncleanly.
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
@@ -263,3 +256,11 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
+
+logger.info('started', {
+  config: env.configPath,
+  database: redactUrl(databaseUrl),
+  replica: env.replicaId,
+  sweepEverySeconds: config.sweep.everySeconds,
+  metrics: `http://${env.metrics.host}:${ops.port}/metrics`,
+});

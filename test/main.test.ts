@@ -135,6 +135,33 @@ describe('npm start', () => {
 });
 
 describe('npm start, signalled as a process manager does', () => {
+  it('listens for SIGTERM by the time it logs `started`: a signal sent on that line stops it cleanly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'main-started-'));
+    const bot = spawnBot(
+      process.execPath,
+      ['--import', join(ROOT, 'test/fixtures/signal-on-started.mjs'), ...flags, entry],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          LOG_FORMAT: 'json',
+          METRICS_PORT: '0',
+          DATABASE_URL: `file:${join(dir, 'ladder.db')}`,
+          SLACK_BOT_TOKEN: '',
+          DISCORD_TOKEN: '',
+        },
+      },
+    );
+    try {
+      expect(await bot.exited).toBe(0);
+      expect(bot.logs().map((l) => l.event)).toEqual(
+        expect.arrayContaining(['started', 'stopping', 'stopped']),
+      );
+    } finally {
+      bot.kill();
+    }
+  }, 60_000);
+
   it('stops with exit code 0 within 10 s when only the npm process gets SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'main-npm-'));
     const npm = spawnBot('npm', ['start'], {
