@@ -25,6 +25,8 @@ export interface AppRunOptions {
   concurrency: number;
   /** Distinguishes the people (and conversations) of one process from another's. */
   prefix?: string;
+  /** The workspace the cases open in (default `bench`). */
+  workspace?: string;
   config?: DeskConfig;
 }
 
@@ -50,7 +52,7 @@ export async function appRun(store: InspectableStore, options: AppRunOptions): P
       const i = n++;
       const opened = performance.now();
       const result = await desk.openCase({
-        workspace: 'bench',
+        workspace: options.workspace ?? 'bench',
         audience: 'internal',
         conversation: `slack:T1:C1:${prefix}${i}`,
         customer: { ...customer, id: `slack:T1:U${prefix}${i}` },

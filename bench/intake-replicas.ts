@@ -3,7 +3,13 @@
 // the same database; each replica is its own process (bench/intake-replica.ts). The goal: three
 // together open at least 1.5 × the cases one opens alone, in the same run.
 //   node --import tsx bench/intake-replicas.ts [--seconds 10] [--replicas 3] [--concurrency 16]
-//     [--url postgresql://postgres@127.0.0.1:5432/test?schema=bench_replicas]
+//     [--url postgresql://postgres@127.0.0.1:5432/test?schema=bench_replicas] [--apart]
+// While the load runs, pg_stat_activity is sampled every 20 ms for the replicas' connections (by
+// their application_name): how many wait on a lock (every new case of a workspace takes its case
+// counter row and holds it to COMMIT), how many run a statement, how many wait on their replica
+// (idle in transaction). --apart gives each replica a workspace and a team of its own, so no
+// counter row is shared: the most any way of numbering cases could reach on this machine (not the
+// goal's setting; its result file is intake-replicas-apart.json).
 // The schema named in --url is DROPPED and recreated before each phase. Every replica runs in its
 // own process group and is killed (the group) when the benchmark ends, also when it fails.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -19,13 +25,18 @@ const { values } = parseArgs({
     replicas: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '16' },
     url: { type: 'string', default: 'postgresql://postgres@127.0.0.1:5432/test?schema=bench_replicas' },
+    apart: { type: 'boolean', default: false },
   },
 });
+const apart = values.apart;
 const seconds = Number(values.seconds);
 const replicas = Number(values.replicas);
 const concurrency = Number(values.concurrency);
 const url = new URL(values.url);
 url.searchParams.set('connection_limit', String(concurrency));
+// Tells the replicas' connections from any other on the server (the sampler counts only these).
+const applicationName = `intake-replica-${process.pid}`;
+url.searchParams.set('application_name', applicationName);
 const GOAL = 1.5;
 
 async function freshSchema(): Promise<void> {
@@ -72,6 +83,7 @@ function replica(prefix: string, startAt: number): Promise<ReplicaFigures> {
       String(startAt),
       String(seconds),
       String(concurrency),
+      ...(apart ? ['apart'] : []),
     ],
     { cwd: `${import.meta.dirname}/..`, stdio: ['ignore', 'pipe', 'inherit'], detached: true },
   );
@@ -90,14 +102,60 @@ function replica(prefix: string, startAt: number): Promise<ReplicaFigures> {
   });
 }
 
+/** Mean number of the replicas' connections in each state over the load, sampled every 20 ms. */
+interface Connections {
+  samples: number;
+  waitingOnLock: number;
+  runningStatement: number;
+  waitingOnReplica: number;
+}
+
+/** Samples pg_stat_activity from `startAt` for `seconds`, counting the replicas' connections only. */
+async function sampleConnections(startAt: number): Promise<Connections> {
+  const client = new pg.Client(postgresConnection(url.toString()).pool);
+  await client.connect();
+  const sums = { samples: 0, waitingOnLock: 0, runningStatement: 0, waitingOnReplica: 0 };
+  try {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, startAt - Date.now())));
+    const end = startAt + seconds * 1000;
+    while (Date.now() < end) {
+      const { rows } = await client.query<{ lock: number; running: number; idle: number }>(
+        `SELECT count(*) FILTER (WHERE state = 'active' AND wait_event_type = 'Lock')::int AS lock,
+                count(*) FILTER (WHERE state = 'active' AND wait_event_type IS DISTINCT FROM 'Lock')::int AS running,
+                count(*) FILTER (WHERE state LIKE 'idle in transaction%')::int AS idle
+         FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()`,
+        [applicationName],
+      );
+      const row = rows[0];
+      if (row) {
+        sums.samples++;
+        sums.waitingOnLock += row.lock;
+        sums.runningStatement += row.running;
+        sums.waitingOnReplica += row.idle;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
+  const mean = (sum: number) => Math.round((sum / Math.max(1, sums.samples)) * 100) / 100;
+  return {
+    samples: sums.samples,
+    waitingOnLock: mean(sums.waitingOnLock),
+    runningStatement: mean(sums.runningStatement),
+    waitingOnReplica: mean(sums.waitingOnReplica),
+  };
+}
+
 /** `count` replicas started together (they begin their load at the same instant). */
 async function phase(count: number) {
   await freshSchema();
   // Time to start node, load the app and open the store before the load begins.
   const startAt = Date.now() + 4_000;
-  const figures = await Promise.all(
-    Array.from({ length: count }, (_, i) => replica(`r${count}x${i}`, startAt)),
-  );
+  const [connections, ...figures] = await Promise.all([
+    sampleConnections(startAt),
+    ...Array.from({ length: count }, (_, i) => replica(`r${count}x${i}`, startAt)),
+  ]);
   const cases = figures.reduce((sum, f) => sum + f.cases, 0);
   const elapsed = Math.max(...figures.map((f) => f.elapsedSeconds));
   const latencies = figures.flatMap((f) => f.latencies);
@@ -108,6 +166,7 @@ async function phase(count: number) {
     perReplica: figures.map((f) => Math.round(f.cases / f.elapsedSeconds)),
     cpuShare: figures.map((f) => Math.round(f.cpuShare * 100) / 100),
     latencyMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
+    connections,
   };
 }
 
@@ -117,12 +176,17 @@ process.once('SIGINT', () => {
 });
 try {
   const one = await phase(1);
-  console.log(`1 replica: ${one.casesPerSecond} cases/s`);
+  const locks = (p: { connections: Connections }) =>
+    `connections on average: ${p.connections.waitingOnLock} waiting on a lock, ${p.connections.runningStatement} running, ${p.connections.waitingOnReplica} waiting on their replica`;
+  console.log(`1 replica: ${one.casesPerSecond} cases/s; ${locks(one)}`);
   const many = await phase(replicas);
-  console.log(`${replicas} replicas: ${many.casesPerSecond} cases/s (${many.perReplica.join(' + ')})`);
+  console.log(
+    `${replicas} replicas: ${many.casesPerSecond} cases/s (${many.perReplica.join(' + ')}); ${locks(many)}`,
+  );
   const ratio = Math.round((many.casesPerSecond / one.casesPerSecond) * 100) / 100;
   const result = {
     store: 'postgres',
+    apart,
     seconds,
     concurrencyPerReplica: concurrency,
     poolPerReplica: concurrency,
@@ -131,7 +195,7 @@ try {
     ratio,
     goals: { ratioAtLeast: GOAL },
   };
-  writeResult('intake-replicas', result);
+  writeResult(apart ? 'intake-replicas-apart' : 'intake-replicas', result);
   console.log(JSON.stringify(result, null, 2));
 } finally {
   killAll();

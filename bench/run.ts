@@ -143,7 +143,7 @@ const BENCHES: Bench[] = [
       {
         measure: `intake with ${r.many.replicas} replicas on one PostgreSQL (processes, ${r.concurrencyPerReplica} at once each), ${r.seconds} s`,
         floor: `one replica: ${fmt(r.one.casesPerSecond)}/s`,
-        app: `${fmt(r.many.casesPerSecond)} cases/s (${r.many.perReplica.join(' + ')})`,
+        app: `${fmt(r.many.casesPerSecond)} cases/s (${r.many.perReplica.join(' + ')})${r.many.connections ? `; ${r.many.connections.waitingOnLock} of ${r.many.replicas} connections waiting on a lock` : ''}`,
         ratio: `${r.ratio}`,
         goal: `≥ ${r.goals.ratioAtLeast} × floor`,
         met: r.ratio >= r.goals.ratioAtLeast,
