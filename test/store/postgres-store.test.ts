@@ -98,6 +98,75 @@ describe.skipIf(PG_SKIP !== null)(pgTitle('PostgreSQL store'), () => {
       }
     });
 
+    it("can reach a case's partial indexes from every query filtering on what they list", async () => {
+      // The statements the store sends (the pool's clients are pg.Client).
+      const sent: { text: string; values: unknown[] }[] = [];
+      const query = pg.Client.prototype.query;
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        const config = args[0] as string | { text?: string; values?: unknown[] };
+        const text = typeof config === 'string' ? config : config?.text;
+        const values = typeof config === 'string' ? ((args[1] as unknown[]) ?? []) : (config?.values ?? []);
+        if (text && /FROM\s+cases\b/.test(text)) sent.push({ text, values });
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof query;
+      const statementOf = async (run: () => Promise<unknown>) => {
+        const from = sent.length;
+        await run();
+        expect(sent.slice(from)).toHaveLength(1);
+        return sent[from] as { text: string; values: unknown[] };
+      };
+      let statements: Record<string, { text: string; values: unknown[] }>;
+      try {
+        statements = {
+          owner: await statementOf(() => store.cases.listCases({ ownerId: 'tom', statuses: ['open'] })),
+          approval: await statementOf(() =>
+            store.cases.listCases({ team: 'support', approvalPending: true }),
+          ),
+          risk: await statementOf(() => store.cases.listCases({ team: 'support', atRisk: true })),
+          incident: await statementOf(() => store.cases.listCases({ incidentId: 'incident-1' })),
+          load: await statementOf(() => store.cases.expertLoad(['tom', 'jonas'])),
+        };
+      } finally {
+        pg.Client.prototype.query = query;
+      }
+      const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema.name}` });
+      await client.connect();
+      try {
+        const { rows: partial } = await client.query<{ indexname: string }>(
+          `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = 'cases' AND indexdef LIKE '% WHERE %'`,
+          [schema.name],
+        );
+        expect(partial.map((r) => r.indexname)).toEqual(
+          expect.arrayContaining([
+            'cases_owner_id_status_number_idx',
+            'cases_expert_id_expert_assigned_at_idx',
+            'cases_team_approval_status_number_idx',
+            'cases_team_risk_band_number_idx',
+            'cases_incident_id_number_idx',
+          ]),
+        );
+        await client.query('SET enable_seqscan = off');
+        // As the store sends them: unnamed statements, planned with their values.
+        const plan = async ({ text, values }: { text: string; values: unknown[] }) => {
+          const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, values);
+          return rows.map((r) => r['QUERY PLAN']).join('\n');
+        };
+        expect(await plan(statements.owner)).toMatch(
+          /Index (Only )?Scan using cases_owner_id_status_number_idx/,
+        );
+        expect(await plan(statements.approval)).toMatch(/cases_team_approval_status_number_idx/);
+        expect(await plan(statements.risk)).toMatch(/cases_team_risk_band_number_idx/);
+        expect(await plan(statements.incident)).toMatch(/cases_incident_id_number_idx/);
+        const load = await plan(statements.load);
+        expect(load).toMatch(/cases_owner_id_status_number_idx/);
+        expect(load).toMatch(/cases_expert_id_expert_assigned_at_idx/);
+        for (const statement of Object.values(statements))
+          expect(await plan(statement)).not.toContain('Seq Scan');
+      } finally {
+        await client.end();
+      }
+    });
+
     it('can find what retention and the privacy command look for through indexes, scanning no table', async () => {
       const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${schema.name}` });
       await client.connect();
