@@ -135,21 +135,23 @@ describe('npm start', () => {
 });
 
 describe('npm start, signalled as a process manager does', () => {
+  /** JSON logs, no platform, a fresh database in a new temporary folder. */
+  const noPlatformsEnv = (prefix: string): NodeJS.ProcessEnv => ({
+    ...process.env,
+    LOG_FORMAT: 'json',
+    METRICS_PORT: '0',
+    DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), prefix)), 'ladder.db')}`,
+    SLACK_BOT_TOKEN: '',
+    DISCORD_TOKEN: '',
+  });
+
   it('listens for SIGTERM by the time it logs `started`: a signal sent on that line stops it cleanly', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'main-started-'));
     const bot = spawnBot(
       process.execPath,
       ['--import', join(ROOT, 'test/fixtures/signal-on-started.mjs'), ...flags, entry],
       {
         cwd: ROOT,
-        env: {
-          ...process.env,
-          LOG_FORMAT: 'json',
-          METRICS_PORT: '0',
-          DATABASE_URL: `file:${join(dir, 'ladder.db')}`,
-          SLACK_BOT_TOKEN: '',
-          DISCORD_TOKEN: '',
-        },
+        env: noPlatformsEnv('main-started-'),
       },
     );
     try {
@@ -163,17 +165,9 @@ describe('npm start, signalled as a process manager does', () => {
   }, 60_000);
 
   it('stops with exit code 0 within 10 s when only the npm process gets SIGTERM', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'main-npm-'));
     const npm = spawnBot('npm', ['start'], {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        LOG_FORMAT: 'json',
-        METRICS_PORT: '0',
-        DATABASE_URL: `file:${join(dir, 'ladder.db')}`,
-        SLACK_BOT_TOKEN: '',
-        DISCORD_TOKEN: '',
-      },
+      env: noPlatformsEnv('main-npm-'),
       ready: logged('started'),
     });
     try {
