@@ -137,9 +137,13 @@ const timeRange = z
     return 'range' in parsed ? parsed.range : ['00:00', '00:00'];
   });
 
-/** A day's ranges, returned sorted; overlapping ranges are an error. */
+/**
+ * A day's ranges, returned sorted; overlapping ranges are an error. The starts are "HH:MM", so
+ * plain string order is time order (localeCompare would load ICU's collation data, ~3 MB of
+ * resident memory for the whole process, just to read the config).
+ */
 const dayHours = z.array(timeRange).transform((ranges, ctx) => {
-  const sorted = [...ranges].sort((a, b) => a[0].localeCompare(b[0]));
+  const sorted = [...ranges].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (let i = 1; i < sorted.length; i++) {
     const [prev, next] = [sorted[i - 1]!, sorted[i]!];
     if (next[0] < prev[1]) {

@@ -1,9 +1,9 @@
 // Runs the sweeps: due promise windows, the outbox's regular pass and the auditor (and, when given,
 // the daily retention pass and the hourly look for a due weekly digest). Each job never
 // overlaps itself within a process; across replicas the database claims coordinate. Whole-second
-// intervals run on node-cron; shorter ones (tests, demos) on a timer. Between the outbox's ticks the
-// outbox wakes itself when the next paced destination frees up (see outbox.ts).
-import cron, { type ScheduledTask } from 'node-cron';
+// intervals tick on the clock's whole seconds (as a cron "every n seconds" would); shorter ones
+// (tests, demos) on a timer. Between the outbox's ticks the outbox wakes itself when the next paced
+// destination frees up (see outbox.ts).
 import type { Desk } from '../core/desk.ts';
 import { emptySweepReport, type SweepReport } from '../core/sweep-report.ts';
 import type { Timer } from '../core/model.ts';
@@ -65,11 +65,12 @@ const RETENTION_FIRST_WITHIN_MS = 10 * 60_000;
 /** The first look for a due digest falls at a random point within this after start. */
 const DIGEST_FIRST_WITHIN_MS = 5 * 60_000;
 
-/** A cron expression for "every n seconds" (n divides 60, else the nearest divisor below). */
-export function everySeconds(n: number): string {
-  const divisor =
-    [60, 30, 20, 15, 12, 10, 6, 5, 4, 3, 2, 1].find((d) => d <= Math.max(1, Math.floor(n))) ?? 1;
-  return divisor === 60 ? '0 * * * * *' : `*/${divisor} * * * * *`;
+/**
+ * The period for "every n seconds", in seconds: n if it divides 60, else the nearest divisor below
+ * (as a cron seconds field stepping by n, which starts again at each minute).
+ */
+function periodSeconds(n: number): number {
+  return [60, 30, 20, 15, 12, 10, 6, 5, 4, 3, 2, 1].find((d) => d <= Math.max(1, Math.floor(n))) ?? 1;
 }
 
 interface Repeating {
@@ -77,17 +78,41 @@ interface Repeating {
 }
 
 /**
- * Runs `run` every `ms`: on node-cron for whole seconds up to a minute, else at a fixed rate on a
- * timer whose first tick falls at a random point of `firstWithinMs` (the first interval by
- * default), so replicas started together do not sweep in step.
+ * Runs `run` every `ms`: for whole seconds up to a minute, on the clock's multiples of the period
+ * (every 5 s: at :00, :05, …, like a cron "every n seconds"; a tick that finds the previous run
+ * still going is skipped), else at a fixed rate on a timer whose first tick falls at a random
+ * point of `firstWithinMs` (the first interval by default), so replicas started together do not
+ * sweep in step. `run` does not reject (the jobs below are oneAtATime, which logs failures).
+ *
+ * The whole-second ticks were node-cron's until 2026-12: it worked out each next instant through
+ * Intl date formatting in the system's time zone, which loaded ICU's time zone names into the
+ * process (about 2 MB resident) and made garbage every second; a period that divides a minute
+ * needs only the epoch's milliseconds (time zone offsets are whole minutes).
  */
-function repeat(name: string, ms: number, run: () => Promise<void>, firstWithinMs = ms): Repeating {
+function repeat(ms: number, run: () => Promise<void>, firstWithinMs = ms): Repeating {
   if (ms >= 1000 && ms <= 60_000 && ms % 1000 === 0) {
-    const task: ScheduledTask = cron.schedule(everySeconds(ms / 1000), run, { name, noOverlap: true });
+    const period = periodSeconds(ms / 1000) * 1000;
+    let due = (Math.floor(Date.now() / period) + 1) * period;
+    let inFlight = false;
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    const tick = () => {
+      if (stopped) return;
+      if (!inFlight) {
+        inFlight = true;
+        void run().finally(() => (inFlight = false));
+      }
+      // The next multiple after this one, skipping any the event loop was too late for.
+      due += period;
+      const now = Date.now();
+      if (due <= now) due = (Math.floor(now / period) + 1) * period;
+      timer = setTimeout(tick, due - now);
+    };
+    timer = setTimeout(tick, due - Date.now());
     return {
       async stop() {
-        await task.stop();
-        await task.destroy();
+        stopped = true;
+        clearTimeout(timer);
       },
     };
   }
@@ -165,11 +190,11 @@ export function scheduleJobs(options: JobsOptions): RunningJobs {
   );
 
   const jobs = [
-    repeat('sweep', sweepEveryMs, sweepDue.run),
-    repeat('outbox', outbox.tickMs, () => (stopping.signal.aborted ? Promise.resolve() : outbox.pass())),
-    repeat('auditor', AUDIT_EVERY_MS, audit.run),
-    ...(retention ? [repeat('retention', RETENTION_EVERY_MS, retain.run, RETENTION_FIRST_WITHIN_MS)] : []),
-    ...(digest ? [repeat('digest', DIGEST_EVERY_MS, sendDigests.run, DIGEST_FIRST_WITHIN_MS)] : []),
+    repeat(sweepEveryMs, sweepDue.run),
+    repeat(outbox.tickMs, () => (stopping.signal.aborted ? Promise.resolve() : outbox.pass())),
+    repeat(AUDIT_EVERY_MS, audit.run),
+    ...(retention ? [repeat(RETENTION_EVERY_MS, retain.run, RETENTION_FIRST_WITHIN_MS)] : []),
+    ...(digest ? [repeat(DIGEST_EVERY_MS, sendDigests.run, DIGEST_FIRST_WITHIN_MS)] : []),
   ];
 
   return {

@@ -1,6 +1,6 @@
 // The outbox's wake-up: after each pass, the next runs when the store says the next paced
 // destination frees up (not sooner than WAKE_MIN_MS, never instead of the jobs' regular tick),
-// coalesced with a pass in flight and cancelled on stop. On fake timers (node-cron included), so
+// coalesced with a pass in flight and cancelled on stop. On fake timers (the jobs' ticks included), so
 // the instants below are exact.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesk } from '../../src/core/desk.ts';
@@ -15,7 +15,7 @@ import { makeDraft, makeNotice, seedCase, withRows } from '../support/case-facto
 import { deskConfig } from '../support/desk-fixture.ts';
 import { SequentialIds } from '../support/fake-clock.ts';
 
-/** 300 ms past a whole second: the outbox's regular tick (node-cron, every second) is 700 ms away. */
+/** 300 ms past a whole second: the outbox's regular tick (every whole second) is 700 ms away. */
 const START = new Date('2026-11-23T08:00:00.300Z').getTime();
 const clock = { now: () => new Date() };
 const toConversation = (conversation: string): Recipient => ({
