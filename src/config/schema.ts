@@ -54,7 +54,21 @@ const locale = z.enum(LOCALES, {
   error: says((v) => `${quote(v)} is not a supported locale (${LOCALES.join(', ')})`),
 });
 
+/**
+ * Reading the config touches no Intl date formatting: the first Intl.DateTimeFormat a process
+ * builds (or luxon's question for the system's locale) loads ICU's date formatting data, about
+ * 8 MB resident, which an idle bot otherwise never needs. The first time shown to someone, or
+ * worked out in a team's zone, loads it then.
+ */
+let listedZones: ReadonlySet<string> | undefined;
+
+/**
+ * Whether Intl knows `zone`: the names it lists (and UTC, which every implementation knows) at
+ * once, anything else (other spellings, links like "US/Eastern") by building a formatter in it.
+ */
 export function isTimeZone(zone: string): boolean {
+  listedZones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+  if (listedZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return zone !== '';
@@ -66,13 +80,20 @@ const timeZone = z.string().refine(isTimeZone, {
   error: says((v) => `${quote(v)} is not a known time zone (use an IANA name like "Europe/Vilnius")`),
 });
 
+/**
+ * An ISO text read by luxon with an explicit locale: without one luxon asks Intl for the system's
+ * (see listedZones). Reading ISO does not depend on the locale.
+ */
+const fromIso = (s: string, options: { zone?: string; setZone?: boolean } = {}): DateTime =>
+  DateTime.fromISO(s, { ...options, locale: 'en-US' });
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (s: string): boolean => ISO_DATE.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid;
+const isDate = (s: string): boolean => ISO_DATE.test(s) && fromIso(s, { zone: 'utc' }).isValid;
 const date = z.string().refine(isDate, { error: says((v) => `${quote(v)} is not a date like "2026-12-24"`) });
 
 /** An instant needs an explicit offset so it means the same moment on every server. */
 const isInstant = (s: string): boolean =>
-  /T\d{2}:\d{2}.*(Z|[+-]\d{2}:?\d{2})$/.test(s) && DateTime.fromISO(s, { setZone: true }).isValid;
+  /T\d{2}:\d{2}.*(Z|[+-]\d{2}:?\d{2})$/.test(s) && fromIso(s, { setZone: true }).isValid;
 
 const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, {
   error: says((v) => `${quote(v)} is not a Slack user id like "U024BE7LH"`),
@@ -187,7 +208,7 @@ const absence = z.strictObject({ from: z.string(), to: z.string() }).transform((
     ctx.addIssue({ code: 'custom', message: 'give "from" and "to" both as dates or both as moments' });
   } else if (from && to) {
     // Dates include `to`; instants end just before it, so an instant absence needs from < to.
-    const [start, end] = [DateTime.fromISO(a.from), DateTime.fromISO(a.to)];
+    const [start, end] = [fromIso(a.from), fromIso(a.to)];
     if (start > end || (from === 'instant' && +start === +end)) {
       ctx.addIssue({
         code: 'custom',
