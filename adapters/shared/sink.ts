@@ -3,7 +3,7 @@
 // (retry, park) or, when the platform may have done it, rethrown so the outbox marks it ambiguous
 // and never resends it blindly; once a notice is sent the case's views (cards, approval copies)
 // follow it, best effort: a failure there is reported, never turned into a resend of the notice.
-import type { Case, ClaimedNotice, DeliveryResult } from '../../src/core/index.ts';
+import type { Case, ClaimedNotice, Clock, DeliveryResult } from '../../src/core/index.ts';
 import type { PlatformSink } from '../../src/platform/adapter.ts';
 import { oneAtATimePerCase } from './delivery-order.ts';
 
@@ -18,6 +18,11 @@ export interface DeliverySteps {
   followCase(c: Case): Promise<void>;
   /** Told when `followCase` failed: the notice stays sent, the views catch up later. */
   followFailed(error: unknown, c: Case): Promise<void>;
+  /**
+   * With a clock, a sent result says when the platform answered (`answeredAt`, before the views
+   * follow): the outbox paces the destination from the answer, not from the views' calls after it.
+   */
+  clock?: Clock | undefined;
 }
 
 export function deliveringSink(steps: DeliverySteps): PlatformSink {
@@ -36,6 +41,7 @@ export function deliveringSink(steps: DeliverySteps): PlatformSink {
       steps.notSent(result, notice, c);
       return result;
     }
+    if (steps.clock && result.answeredAt === undefined) result = { ...result, answeredAt: steps.clock.now() };
     try {
       await steps.followCase(c);
     } catch (error) {

@@ -64,6 +64,7 @@ export function createSlackAdapter(ctx: AdapterContext<SlackRefName>, options: S
       directory,
       logger,
       answers: { bank: ctx.store.answers, config: ctx.config },
+      clock: ctx.clock,
     }),
   );
   let running: { app: App; stopSocket?: () => Promise<void> } | null = null;

@@ -447,7 +447,12 @@ export interface AnswerBank {
 // Delivery: what a sink answers for one notice (src/jobs/dispatch-notices.ts records it).
 
 export type DeliveryResult =
-  | { status: 'sent' }
+  /**
+   * `answeredAt`: when the platform answered the send itself, if the sink did more after it (its
+   * case's views following); the outbox records the notice sent, and paces its destination, from
+   * it. Without it, from when the sink returned.
+   */
+  | { status: 'sent'; answeredAt?: Date }
   /**
    * The platform asked us to wait (e.g. HTTP 429 Retry-After), or a transient failure. With
    * `rateLimited` (the platform's rate limit answered) the notice is retried after exactly

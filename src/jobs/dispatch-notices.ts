@@ -26,7 +26,7 @@ export interface DispatchOptions {
   paceMs?: number;
   /** When aborted (shutdown), notices whose send has not started are given back at once. */
   signal?: AbortSignal;
-  /** Lines sent at once (default SEND_LINES; 1 sends the whole pass one after another). */
+  /** Sends in flight at once (default SEND_LINES; 1 sends the whole pass one after another). */
   sendLines?: number;
 }
 
@@ -50,10 +50,10 @@ export interface DispatchReport {
 export const NOTICE_PACE_MS = 1_010;
 
 /**
- * Lines a pass sends at once (see linesOf: a line holds the notices that share a destination or a
- * case). Each platform limits a destination (one message a second per channel) far more tightly
- * than a bot's whole traffic, so different destinations need not wait for each other; a bound
- * keeps a large pass from opening hundreds of requests together.
+ * Sends in flight at once (see createSender: notices that share a destination or a case go one
+ * after another). Each platform limits a destination (one message a second per channel) far more
+ * tightly than a bot's whole traffic, so different destinations need not wait for each other; a
+ * bound keeps a large backlog from opening hundreds of requests together.
  */
 export const SEND_LINES = 16;
 
@@ -65,7 +65,7 @@ const BACKOFF_CAP_MS = 5 * 60_000;
 export const backoffMs = (attempts: number, askedMs = 0): number =>
   Math.max(askedMs, Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempts));
 
-const emptyReport = (): DispatchReport => ({
+export const emptyReport = (): DispatchReport => ({
   claimed: 0,
   sent: 0,
   retried: 0,
@@ -108,80 +108,170 @@ function keepLease(options: DeliverOptions, notice: ClaimedNotice): () => void {
   return () => clearInterval(timer);
 }
 
-export async function dispatchOnce(options: DispatchOptions): Promise<DispatchReport> {
-  const { notices: queue, clock } = options;
-  const report = emptyReport();
-  const paceMs = options.paceMs ?? 0;
+/**
+ * Claims the notices due now for `owner` (paced per destination when `paceMs` > 0): the claim a
+ * pass makes, shared by dispatchOnce and the outbox.
+ */
+export function claimDue(
+  options: Pick<DispatchOptions, 'notices' | 'clock' | 'owner' | 'limit' | 'leaseMs' | 'paceMs'>,
+): Promise<ClaimedNotice[]> {
   const claim: ClaimOptions = {
-    now: clock.now(),
+    now: options.clock.now(),
     limit: options.limit ?? 100,
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     owner: options.owner,
-    paceMs,
+    paceMs: options.paceMs ?? 0,
   };
-  const notices = await queue.claim(claim);
+  return options.notices.claim(claim);
+}
+
+/** One claim, its notices sent (see createSender); resolves when every one of them was handled. */
+export async function dispatchOnce(options: DispatchOptions): Promise<DispatchReport> {
+  const report = emptyReport();
+  const notices = await claimDue(options);
   report.claimed = notices.length;
-  // Lines of notices sent one after another, in the order claimed; lines side by side, SEND_LINES
-  // at a time. Notices to one destination share a line (a conversation reads them in order, and the
-  // platform paces it), and so do notices of one case (a platform may redraw the case's card after
-  // each: one after another, the last redraw shows the case as it is now). A paced claim holds one
-  // notice per destination, so a pass of many cases takes about as long as its slowest send
-  // rather than the sum of them all, and the writes of sends in flight share commits.
-  const waiting = linesOf(notices);
-  const sendLine = async (line: readonly ClaimedNotice[]) => {
-    for (const notice of line) {
-      if (options.signal?.aborted) {
-        await queue.release(notice.id, notice.leaseToken);
-        report.released += 1;
-        continue;
-      }
-      const started = await queue.startSend(notice.id, notice.leaseToken, clock.now(), {
-        paceMs,
-        leaseMs: claim.leaseMs,
-      });
-      if (!started) {
-        report.leaseLost += 1;
-        continue;
-      }
-      await deliverStarted(options, notice, report);
-    }
-  };
-  const worker = async () => {
-    for (let line = waiting.shift(); line; line = waiting.shift()) await sendLine(line);
-  };
-  const width = Math.max(1, Math.min(options.sendLines ?? SEND_LINES, waiting.length));
-  await Promise.all(Array.from({ length: width }, worker));
+  await createSender(options).send(notices, report);
   return report;
 }
 
+export interface SenderOptions extends DeliverOptions {
+  /** When aborted (shutdown), notices whose send has not started are given back at once. */
+  signal?: AbortSignal | undefined;
+  /** Sends in flight at once, over every batch (default SEND_LINES). */
+  sendLines?: number | undefined;
+  /**
+   * Told, after each notice sent with a pace, the instant its destination may take its next
+   * notice (the platform's answer + paceMs): the outbox wakes then (see outbox.ts).
+   */
+  onFree?: ((at: Date) => void) | undefined;
+  /** Told of a notice whose handling failed (a store error); its successors go on. */
+  onError?: ((error: unknown, notice: ClaimedNotice) => void) | undefined;
+}
+
+export interface Sender {
+  /**
+   * Sends `claimed` (claimed by this process, in claim order), adding each outcome to `report`;
+   * resolves once every one of them was handled. A later call may come while an earlier one's
+   * sends are in flight (the outbox claims again as soon as a destination frees up).
+   */
+  send(claimed: readonly ClaimedNotice[], report: DispatchReport): Promise<void>;
+}
+
 /**
- * The claimed notices grouped so that any two sharing a destination or a case are in one line
- * (connected through either), each line in claim order, the lines in the order of their first
- * notice.
+ * The sends of one process, over as many claims as come. What it keeps, whichever batch a notice
+ * came in:
+ * - Order: a notice starts only after every notice handed over before it that shares its
+ *   destination or its case has ended (a conversation reads them in order; a case's card is
+ *   redrawn in order). Others go side by side, so a destination freed while another one's send is
+ *   slow is sent at once, not after it.
+ * - Pace: after a notice sent with a pace, the next one to its destination handed over here
+ *   starts no sooner than the answer + paceMs. The store's pace already keeps claims that far
+ *   apart; this covers a claim taken while the previous send was still in flight past its
+ *   start's pace.
+ * - Width: at most `sendLines` sends in flight at once over all batches; the rest wait in order.
+ * - Shutdown: once `signal` is aborted, a notice not yet started is given back (released), never
+ *   sent; a send under way finishes and is recorded.
  */
-export function linesOf(notices: readonly ClaimedNotice[]): ClaimedNotice[][] {
-  const parent = new Map<string, string>();
-  const root = (key: string): string => {
-    let r = key;
-    for (let up = parent.get(r); up !== undefined && up !== r; up = parent.get(r)) r = up;
-    parent.set(key, r);
-    return r;
-  };
-  const join = (a: string, b: string) => {
-    for (const k of [a, b]) if (!parent.has(k)) parent.set(k, k);
-    const [ra, rb] = [root(a), root(b)];
-    if (ra !== rb) parent.set(rb, ra);
-  };
-  const keyOf = (n: ClaimedNotice) => `to:${paceKeyOf(n.recipient)}`;
-  for (const n of notices) join(keyOf(n), `case:${n.caseId}`);
-  const lines = new Map<string, ClaimedNotice[]>();
-  for (const n of notices) {
-    const r = root(keyOf(n));
-    const line = lines.get(r);
-    if (line) line.push(n);
-    else lines.set(r, [n]);
+export function createSender(options: SenderOptions): Sender {
+  const { notices: queue, clock } = options;
+  const paceMs = options.paceMs ?? 0;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const slots = semaphore(Math.max(1, options.sendLines ?? SEND_LINES));
+  /**
+   * Per `to:<destination>` and `case:<id>`: the outcome of the last notice handed over with it (its
+   * destination's next free instant when it was sent with a pace, else null), until it settles.
+   */
+  const tails = new Map<string, Promise<number | null>>();
+
+  /**
+   * Sends one notice once the previous one to its destination and the previous one of its case
+   * have ended (and the destination is free again); resolves with the destination's next free
+   * instant when sent with a pace, else null.
+   */
+  async function sendOne(
+    notice: ClaimedNotice,
+    previousTo: Promise<number | null> | undefined,
+    previousOfCase: Promise<number | null> | undefined,
+    report: DispatchReport,
+  ): Promise<number | null> {
+    const [freeAt] = await Promise.all([previousTo, previousOfCase]);
+    if (typeof freeAt === 'number') await until(clock, freeAt, options.signal);
+    await slots.take();
+    try {
+      if (options.signal?.aborted) {
+        await queue.release(notice.id, notice.leaseToken);
+        report.released += 1;
+        return null;
+      }
+      const started = await queue.startSend(notice.id, notice.leaseToken, clock.now(), { paceMs, leaseMs });
+      if (!started) {
+        report.leaseLost += 1;
+        return null;
+      }
+      const sentAt = await deliverStarted(options, notice, report);
+      if (sentAt === null || paceMs <= 0) return null;
+      const free = sentAt.getTime() + paceMs;
+      options.onFree?.(new Date(free));
+      return free;
+    } finally {
+      slots.give();
+    }
   }
-  return [...lines.values()];
+
+  return {
+    async send(claimed, report) {
+      const outcomes = claimed.map((notice) => {
+        const to = `to:${paceKeyOf(notice.recipient)}`;
+        const ofCase = `case:${notice.caseId}`;
+        const outcome = sendOne(notice, tails.get(to), tails.get(ofCase), report).catch((e: unknown) => {
+          options.onError?.(e, notice);
+          return null;
+        });
+        tails.set(to, outcome);
+        tails.set(ofCase, outcome);
+        void outcome.then(() => {
+          for (const key of [to, ofCase]) if (tails.get(key) === outcome) tails.delete(key);
+        });
+        return outcome;
+      });
+      await Promise.all(outcomes);
+    },
+  };
+}
+
+/** Resolves at `atMs` on `clock` (at once if it has come), or as soon as `signal` is aborted. */
+function until(clock: Clock, atMs: number, signal?: AbortSignal): Promise<void> {
+  const waitMs = atMs - clock.now().getTime();
+  if (waitMs <= 0 || signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, waitMs);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** At most `width` holders at once; the others wait in the order they asked. */
+function semaphore(width: number) {
+  let free = width;
+  const waiting: (() => void)[] = [];
+  return {
+    take(): Promise<void> {
+      if (free > 0) {
+        free -= 1;
+        return Promise.resolve();
+      }
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+    give(): void {
+      const next = waiting.shift();
+      if (next) next();
+      else free += 1;
+    },
+  };
 }
 
 /**
@@ -200,13 +290,13 @@ export async function deliverClaimedAtOnce(
   return report;
 }
 
-/** Hands one started notice to the sink and records what happened. */
+/** Hands one started notice to the sink and records what happened; the answer's instant if sent. */
 async function deliverStarted(
   options: DeliverOptions,
   notice: ClaimedNotice,
   report: DispatchReport,
   known?: Case,
-): Promise<void> {
+): Promise<Date | null> {
   const { notices: queue, clock, sink, logger } = options;
   const maxAttempts = options.maxAttempts ?? 8;
   let result: DeliveryResult;
@@ -218,14 +308,17 @@ async function deliverStarted(
     logger.error('outbox.ambiguous', { notice: notice.id, case: notice.caseId, key: notice.key, error });
     await queue.markFailed(notice.id, notice.leaseToken, { error, retryAt: null, ambiguous: true });
     report.ambiguous += 1;
-    return;
+    return null;
   } finally {
     release();
   }
   if (result.status === 'sent') {
-    // The pace counts from the answer too (see NoticeQueue.markSent).
-    await queue.markSent(notice.id, notice.leaseToken, clock.now(), { paceMs: options.paceMs ?? 0 });
+    // The pace counts from the answer too (see NoticeQueue.markSent): the platform's answer to the
+    // send when the sink says when it came (before the case's views followed), else now.
+    const answeredAt = result.answeredAt ?? clock.now();
+    await queue.markSent(notice.id, notice.leaseToken, answeredAt, { paceMs: options.paceMs ?? 0 });
     report.sent += 1;
+    return answeredAt;
   } else if (result.status === 'retry' && (result.rateLimited || notice.attempts + 1 < maxAttempts)) {
     const rateLimited = result.rateLimited === true;
     const waitMs = rateLimited ? Math.max(0, result.afterMs) : backoffMs(notice.attempts, result.afterMs);
@@ -253,4 +346,5 @@ async function deliverStarted(
     await queue.markFailed(notice.id, notice.leaseToken, { error: result.error, retryAt: null });
     report.parked += 1;
   }
+  return null;
 }

@@ -4,9 +4,13 @@
 //
 // - After a command, the notices it claimed at once (a new case's, see DeskDeps.sendAtOnce) are
 //   sent right away, then a pass takes the ones left pending.
-// - A pass claims due notices (paced per destination) and sends them (dispatch-notices.ts); passes
-//   never overlap, and one asked for while another runs follows it. After each pass the next runs
-//   when the store says a destination frees up (see WAKE_MIN_MS), if that comes before the tick.
+// - A pass claims due notices (paced per destination) and hands them to the outbox's one sender
+//   (createSender in dispatch-notices.ts), which keeps a destination's and a case's notices in
+//   order over every pass. Claims never overlap (one asked for while another runs follows it), but
+//   a pass does not wait for the sends of the one before: a destination freed while another
+//   destination's send is slow is claimed when it frees up, not when that send ends. The next
+//   pass runs when a sent notice's destination frees up (its answer + the pace), or when the store
+//   says the next notice is due (see WAKE_MIN_MS), whichever comes first, if before the tick.
 // - The outbox can send from the moment it exists. A notice whose platform has no sink registered
 //   (yet: an adapter not created; or no adapter of that platform runs here) is not held in memory:
 //   the route answers "retry later" and the notice goes back to pending, sent by a later pass once
@@ -16,7 +20,13 @@ import type { Case, ClaimedNotice } from '../core/model.ts';
 import type { CaseRepository, Clock, NoticeQueue } from '../core/ports.ts';
 import type { Logger } from '../log.ts';
 import { type DeliveryObserver, type SinkRoutes, sinkRoutes } from '../platform/sink-routes.ts';
-import { deliverClaimedAtOnce, dispatchOnce, NOTICE_PACE_MS } from './dispatch-notices.ts';
+import {
+  claimDue,
+  createSender,
+  deliverClaimedAtOnce,
+  emptyReport,
+  NOTICE_PACE_MS,
+} from './dispatch-notices.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 
 export interface OutboxOptions {
@@ -45,7 +55,10 @@ export interface Outbox extends SinkRoutes {
    * unless `pass` is false, runs a pass. `known`: their case as the command wrote it.
    */
   deliverNow(sending?: readonly ClaimedNotice[], pass?: boolean, known?: Case): Promise<void>;
-  /** One pass (coalesced with one in flight); nothing once stopping. */
+  /**
+   * One pass (coalesced with one in flight, then resolving at once); nothing once stopping.
+   * Resolves when the notices it claimed (and any others in flight then) have been handled.
+   */
   pass(): Promise<void>;
   /**
    * Stops taking work: no new passes, the wake-up is cancelled, a pass in flight gives back the
@@ -57,10 +70,11 @@ export interface Outbox extends SinkRoutes {
 /** The regular pass interval of the jobs (a shorter sweep interval shortens it). */
 export const OUTBOX_TICK_MS = 1_000;
 /**
- * After each pass, the next runs when the store says the next pending notice may be claimed (its
- * retry time, its destination's pace), but never sooner than this from now (so a backlog is taken
- * in passes, not in a spin) and never later than the regular tick, which stays the baseline for
- * work other replicas write.
+ * The next pass runs when a destination this replica sent to frees up (the answer + the pace), or
+ * when the store says the next pending notice may be claimed (its retry time, its destination's
+ * pace), whichever is first, but never sooner than this from when the wake-up is set (so a backlog
+ * is taken in passes, not in a spin) and never later than the regular tick, which stays the
+ * baseline for work other replicas write.
  */
 export const WAKE_MIN_MS = 20;
 
@@ -83,56 +97,85 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const tickMs = options.tickMs ?? OUTBOX_TICK_MS;
   const routes = sinkRoutes(store.cases, options.onDelivered);
   const stopping = new AbortController();
-  /** The pass due when the next paced destination frees up, if before the next tick. */
+  /** The pass due next (see WAKE_MIN_MS), and its instant (ms on the clock). */
   let wake: NodeJS.Timeout | undefined;
+  let wakeAtMs = Number.POSITIVE_INFINITY;
   /** Deliveries of notices claimed at once, in flight (stop waits for them). */
   const atOnce = new Set<Promise<unknown>>();
+  /** Sends of the passes' claims, in flight (stop waits for them). */
+  const sending = new Set<Promise<unknown>>();
+  const sender = createSender({
+    notices,
+    clock,
+    sink: routes,
+    logger,
+    leaseMs,
+    paceMs,
+    signal: stopping.signal,
+    onFree: (at) => wakeAt(at.getTime()),
+    onError: (e, notice) =>
+      logger.error('outbox.failed', {
+        notice: notice.id,
+        error: e instanceof Error ? e.message : String(e),
+      }),
+  });
 
   const passes = oneAtATime(
     'outbox',
     async () => {
       const started = Date.now();
-      const report = await dispatchOnce({
-        notices,
-        clock,
-        sink: routes,
-        logger,
-        owner,
-        leaseMs,
-        paceMs,
-        signal: stopping.signal,
-      });
-      if (report.claimed > 0) logger.info('outbox', { ...report, ms: Date.now() - started });
+      const claimed = await claimDue({ notices, clock, owner, leaseMs, paceMs });
+      if (claimed.length > 0) {
+        const report = { ...emptyReport(), claimed: claimed.length };
+        const sends = sender
+          .send(claimed, report)
+          .then(() => logger.info('outbox', { ...report, ms: Date.now() - started }));
+        sending.add(sends);
+        void sends.finally(() => sending.delete(sends));
+      }
       await wakeForNextNotice();
     },
     { signal: stopping.signal, logger },
   );
 
   /**
-   * Sets the wake-up for the next pass from the store's next claimable instant. Replaces the
-   * previous wake-up (this answer is newer); a pass it starts while one runs is coalesced.
-   * Beyond the tick there is none: the tick's pass looks again.
+   * Sets a pass for `atMs` (not sooner than WAKE_MIN_MS from now) unless one is set for sooner
+   * already; none at or beyond the tick (the tick's pass looks again). A pass it starts while one
+   * runs is coalesced.
    */
-  async function wakeForNextNotice(): Promise<void> {
+  function wakeAt(atMs: number): void {
     if (stopping.signal.aborted) return;
-    const next = await notices.nextDueAt();
-    if (stopping.signal.aborted) return;
+    const now = clock.now().getTime();
+    const delayMs = Math.max(WAKE_MIN_MS, atMs - now);
+    if (delayMs >= tickMs || (wake && wakeAtMs <= now + delayMs)) return;
     clearTimeout(wake);
-    wake = undefined;
-    if (next === null) return;
-    const delayMs = Math.max(WAKE_MIN_MS, next.getTime() - clock.now().getTime());
-    if (delayMs >= tickMs) return;
+    wakeAtMs = now + delayMs;
     wake = setTimeout(() => {
       wake = undefined;
+      wakeAtMs = Number.POSITIVE_INFINITY;
       void passes.run();
     }, delayMs);
   }
 
-  async function deliverNow(sending: readonly ClaimedNotice[] = [], pass = true, known?: Case) {
-    if (sending.length > 0) {
+  /** Sets the wake-up for the store's next claimable instant (see wakeAt). */
+  async function wakeForNextNotice(): Promise<void> {
+    if (stopping.signal.aborted) return;
+    const next = await notices.nextDueAt();
+    if (next !== null) wakeAt(next.getTime());
+  }
+
+  /** One pass; unless coalesced with one in flight, resolves once the sends in flight after it end. */
+  async function pass(): Promise<void> {
+    const coalesced = passes.busy;
+    await passes.run();
+    if (!coalesced) await Promise.allSettled([...sending]);
+  }
+
+  async function deliverNow(claimedAtOnce: readonly ClaimedNotice[] = [], runPass = true, known?: Case) {
+    if (claimedAtOnce.length > 0) {
       const delivery = deliverClaimedAtOnce(
         { notices, clock, sink: routes, logger, leaseMs },
-        sending,
+        claimedAtOnce,
         known,
       );
       atOnce.add(delivery);
@@ -143,7 +186,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         atOnce.delete(delivery);
       }
     }
-    if (pass) await passes.run();
+    if (runPass) await pass();
   }
 
   return {
@@ -155,12 +198,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
       );
     },
     deliverNow,
-    pass: passes.run,
+    pass,
     async stop() {
       stopping.abort();
       clearTimeout(wake);
       wake = undefined;
-      while (passes.busy || atOnce.size > 0) await Promise.allSettled([passes.settled(), ...atOnce]);
+      while (passes.busy || sending.size > 0 || atOnce.size > 0)
+        await Promise.allSettled([passes.settled(), ...sending, ...atOnce]);
     },
   };
 }

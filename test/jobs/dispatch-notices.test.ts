@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimedNotice, Recipient } from '../../src/core/model.ts';
 import type { DeliveryResult } from '../../src/core/ports.ts';
-import { backoffMs, dispatchOnce, linesOf, NOTICE_PACE_MS } from '../../src/jobs/dispatch-notices.ts';
+import { backoffMs, dispatchOnce, NOTICE_PACE_MS } from '../../src/jobs/dispatch-notices.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { makeNotice, seedCase } from '../support/case-factory.ts';
@@ -302,7 +302,8 @@ describe('outbox dispatcher across replicas and shutdown', () => {
   });
 
   it('one case’s notices go one after another even to different destinations (its card is redrawn in order)', async () => {
-    // Case A writes to its conversation and to tom; case B to tom too, so all three share a line.
+    // Case A writes to its conversation and to tom; case B to tom too: a1 waits for a0 (its case),
+    // b0 for a1 (tom). c0 shares nothing and goes beside them.
     const { store, clock, logger } = await casesWith([
       [
         ['a0', conversation(1)],
@@ -311,24 +312,18 @@ describe('outbox dispatcher across replicas and shutdown', () => {
       [['b0', person('tom')]],
       [['c0', person('ann')]],
     ]);
-    expect(
-      linesOf(await store.notices.claim({ now: clock.now(), limit: 10, leaseMs: 30_000, owner: 'x' })).map(
-        (l) => l.map((n) => n.key),
-      ),
-    ).toEqual([['a0', 'a1', 'b0'], ['c0']]);
-    const again = await casesWith([
-      [
-        ['a0', conversation(1)],
-        ['a1', person('tom')],
-      ],
-    ]);
     const sink = heldSink();
-    await drive(
-      dispatchOnce({ notices: again.store.notices, clock: again.clock, sink, logger, owner: 'a' }),
-      sink,
-    );
-    expect(sink.most).toBe(1);
-    expect(sink.log).toEqual(['start a0', 'end a0', 'start a1', 'end a1']);
+    await drive(dispatchOnce({ notices: store.notices, clock, sink, logger, owner: 'a' }), sink);
+    expect(sink.most).toBe(2);
+    expect(sink.log.filter((l) => !l.endsWith('c0'))).toEqual([
+      'start a0',
+      'end a0',
+      'start a1',
+      'end a1',
+      'start b0',
+      'end b0',
+    ]);
+    expect(sink.log.slice(0, 2).sort()).toEqual(['start a0', 'start c0']);
   });
 
   it('sends to at most sendLines destinations at once', async () => {
@@ -435,6 +430,41 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     ]);
     // n4, to the conversation: a pace after n2's answer.
     expect(await store.notices.nextDueAt()).toEqual(new Date(start + 800 + 2 * P));
+  });
+
+  it('paces a destination from the answer the sink reports, not from when the sink returned', async () => {
+    const { store, clock, logger } = await fiveNotices();
+    const P = NOTICE_PACE_MS;
+    const start = clock.now().getTime();
+    // The platform answers 30 ms into each send; the sink returns 500 ms later (its views followed).
+    const sink = {
+      async deliver(): Promise<DeliveryResult> {
+        const answeredAt = new Date(clock.now().getTime() + 30);
+        clock.advance(530);
+        return { status: 'sent', answeredAt };
+      },
+    };
+    const report = await dispatchOnce({
+      notices: store.notices,
+      clock,
+      sink,
+      logger,
+      owner: 'a',
+      paceMs: P,
+      sendLines: 1,
+    });
+    expect(report).toMatchObject({ claimed: 2, sent: 2 });
+    // n0 answered at 30 ms, n1 (started at 530) at 560: the conversation's n2 is due a pace after
+    // n0's answer, and each is recorded sent at its answer.
+    expect(await store.notices.nextDueAt()).toEqual(new Date(start + 30 + P));
+    const sent = (await store.inspect.listOutbox({ statuses: ['sent'] })).map((n) => [
+      String(n.key),
+      n.sentAt?.getTime(),
+    ]);
+    expect(sent).toEqual([
+      ['n0', start + 30],
+      ['n1', start + 560],
+    ]);
   });
 
   it('a dispatcher whose lease was taken over sends nothing more; its started send goes again, noted (one after another)', async () => {

@@ -1,6 +1,7 @@
-// The outbox's wake-up: after each pass, the next runs when the store says the next paced
-// destination frees up (not sooner than WAKE_MIN_MS, never instead of the jobs' regular tick),
-// coalesced with a pass in flight and cancelled on stop. On fake timers (the jobs' ticks included), so
+// The outbox's wake-up: the next pass runs when a sent notice's destination frees up, or when the
+// store says the next paced destination frees up (not sooner than WAKE_MIN_MS, never instead of the
+// jobs' regular tick), coalesced with a pass in flight (whose sends it does not wait for) and
+// cancelled on stop. On fake timers (the jobs' ticks included), so
 // the instants below are exact.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDesk } from '../../src/core/desk.ts';
@@ -174,35 +175,93 @@ describe('outbox wake-up between ticks', () => {
     expect(wakes).toHaveBeenCalledTimes(4);
   });
 
-  it('a wake-up during a pass is coalesced: passes never overlap, the next runs right after', async () => {
+  it('a destination freed during another destination’s slow send is sent at its free time, not when that send ends', async () => {
     const store = createMemoryStore();
     await seed(store, [
       ['x0', X],
       ['x1', X],
+      ['x2', X],
     ]);
     const sink = recordingSink(async (n) => {
       if (tagOf(n) === 'slow') await new Promise((resolve) => setTimeout(resolve, 300));
       return { status: 'sent' };
     });
     const running = start(store, sink, 100);
-    await running.deliverNow(); // x0 at 0; wake-up set for 100 ms
+    await running.deliverNow(); // x0 at 0; X frees up at 100 ms
     await vi.advanceTimersByTimeAsync(50);
     await seed(store, [['slow', Y]]);
     const slowPass = running.deliverNow(); // sends `slow` from 50 to 350 ms
-    await vi.advanceTimersByTimeAsync(100); // the wake-up at 100 ms finds that pass running
+    await vi.advanceTimersByTimeAsync(50);
+    // The pass that took `slow` is still waiting for it: X's next goes all the same.
     expect(sink.sends).toEqual([
       ['x0', 0],
       ['slow', 50],
+      ['x1', 100],
     ]);
-    await vi.advanceTimersByTimeAsync(200);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sink.sends.at(-1)).toEqual(['x2', 200]);
+    expect(sink.mostInFlight()).toBe(2);
+    await vi.advanceTimersByTimeAsync(150);
     await slowPass;
+    expect((await store.inspect.listOutbox({})).map((n) => [tagOf(n), n.status])).toEqual([
+      ['x0', 'sent'],
+      ['x1', 'sent'],
+      ['x2', 'sent'],
+      ['slow', 'sent'],
+    ]);
+  });
+
+  it('passes that overlap keep one case’s notices in order across destinations', async () => {
+    const store = createMemoryStore();
+    // One case writes to X, then to Y, then to X again: `y0` waits for `x0` (its case) even though
+    // Y is free; `x1` is claimed when X frees up and waits for `y0`, slow, to end.
+    await seed(store, [
+      ['x0', X],
+      ['y0', Y],
+      ['x1', X],
+    ]);
+    const sink = recordingSink(async (n) => {
+      if (tagOf(n) === 'x0' || tagOf(n) === 'y0') await new Promise((resolve) => setTimeout(resolve, 150));
+      return { status: 'sent' };
+    });
+    const running = start(store, sink, 100);
+    void running.deliverNow();
     await vi.advanceTimersByTimeAsync(0);
+    expect(sink.sends).toEqual([['x0', 0]]);
+    await vi.advanceTimersByTimeAsync(150);
     expect(sink.sends).toEqual([
       ['x0', 0],
-      ['slow', 50],
-      ['x1', 350],
+      ['y0', 150],
     ]);
+    // X is free from 250 ms (x0's answer + the pace); x1 goes once y0 has ended, at 300 ms.
+    await vi.advanceTimersByTimeAsync(149);
+    expect(sink.sends).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sink.sends.at(-1)).toEqual(['x1', 300]);
     expect(sink.mostInFlight()).toBe(1);
+  });
+
+  it('a notice claimed while the one before it to its destination is still in flight waits for its answer + the pace', async () => {
+    const store = createMemoryStore();
+    await seed(store, [
+      ['x0', X],
+      ['x1', X],
+    ]);
+    // x0 takes 150 ms, past its start's pace (100 ms): the store lets the pass at 100 ms claim x1.
+    const sink = recordingSink(async (n) => {
+      if (tagOf(n) === 'x0') await new Promise((resolve) => setTimeout(resolve, 150));
+      return { status: 'sent' };
+    });
+    const running = start(store, sink, 100);
+    void running.deliverNow();
+    await vi.advanceTimersByTimeAsync(249);
+    expect(sink.sends).toEqual([['x0', 0]]);
+    expect((await store.inspect.listOutbox({ statuses: ['sending'] })).map(tagOf)).toEqual(['x1']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sink.sends).toEqual([
+      ['x0', 0],
+      ['x1', 250],
+    ]);
   });
 
   it('stop() cancels the wake-up: no pass after it, and no timer left behind', async () => {

@@ -133,6 +133,7 @@ export function createDiscordSink(rt: DiscordRuntime): PlatformSink {
   });
 
   return deliveringSink({
+    clock: rt.ctx.clock,
     route(notice, c) {
       rt.recentCases.remember(c);
       return route(notice, c);

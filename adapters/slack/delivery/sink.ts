@@ -9,6 +9,7 @@ import type {
   AnswerBank,
   Case,
   ClaimedNotice,
+  Clock,
   DeliveryResult,
   Directory,
   Person,
@@ -39,6 +40,8 @@ export interface SlackSinkDeps {
    * answers, its acknowledgement those strong enough for the customer. Without it, neither.
    */
   answers?: { bank: AnswerBank; config: Pick<AppConfig, 'answerBank'> };
+  /** Says when Slack answered each sent notice (see DeliverySteps.clock). */
+  clock?: Clock;
 }
 
 /** Every notice message carries its id; one that may already be there is looked for first. */
@@ -157,6 +160,7 @@ export function createSlackSink(deps: SlackSinkDeps): PlatformSink {
   });
 
   return deliveringSink({
+    clock: deps.clock,
     route,
     async failed(e, notice, c) {
       const outcome = deliveryOutcome(e);

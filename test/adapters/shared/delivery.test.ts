@@ -43,6 +43,25 @@ describe('deliveringSink', () => {
     expect(told).toEqual([`follow ${c.id}`, `follow ${c.id}`, 'views stale: no access']);
   });
 
+  it('with a clock, a sent result says when the platform answered, before the views followed', async () => {
+    let now = 1_000;
+    const timed = deliveringSink({
+      clock: { now: () => new Date(now) },
+      route: async () => {
+        now += 40; // the platform's answer comes 40 ms in
+        return { status: 'sent' };
+      },
+      failed: async () => null,
+      notSent: () => {},
+      followCase: async () => {
+        now += 300; // the views' own calls after it
+      },
+      followFailed: async () => {},
+    });
+    expect(await timed.deliver(notice, c)).toEqual({ status: 'sent', answeredAt: new Date(1_040) });
+    expect(now).toBe(1_340);
+  });
+
   it('a known failure is a result, told and not followed; an unknown outcome is rethrown', async () => {
     told.length = 0;
     const busy = steps(async () => {
