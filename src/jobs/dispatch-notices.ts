@@ -4,8 +4,8 @@
 // Claims are paced per destination (about one message per second per channel or DM, across all
 // replicas), and each send is marked as started just before the platform call, so a crash before
 // that point hands the notice to another replica instead of leaving it ambiguous. The pace counts
-// from that mark: a destination's notices are sent one after another, so a pace counted from the
-// claim would let two sends to one channel come closer than the platform allows. A rate limit answer
+// from that mark and from the platform's answer (see NOTICE_PACE_MS): a pace counted from the claim
+// would let two sends to one channel come closer than the platform allows. A rate limit answer
 // (429) is retried exactly when the platform says and never brings a notice nearer to parking.
 import type { Case, ClaimedNotice } from '../core/model.ts';
 import type { ClaimOptions, Clock, DeliveryResult, NoticeQueue, NoticeSink } from '../core/ports.ts';
@@ -44,10 +44,12 @@ export interface DispatchReport {
 
 /**
  * Slack's chat.postMessage allows about one message per second per channel. The pace counts from
- * our side of the send; the platform times arrivals, which wobble by a millisecond or two, so a
- * little margin keeps a steady stream from being answered 429 (each 429 costs the channel a second).
+ * the platform's answer to the previous send (see NoticeQueue.markSent), which comes after the
+ * platform timed that message's arrival, and the next send starts after it: two arrivals are at
+ * least the pace apart however long each send takes. The margin covers the millisecond clock and
+ * small clock differences between replicas (another replica may send a destination's next notice).
  */
-export const NOTICE_PACE_MS = 1_010;
+export const NOTICE_PACE_MS = 1_003;
 
 /**
  * Sends in flight at once (see createSender: notices that share a destination or a case go one

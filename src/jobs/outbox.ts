@@ -174,7 +174,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   async function deliverNow(claimedAtOnce: readonly ClaimedNotice[] = [], runPass = true, known?: Case) {
     if (claimedAtOnce.length > 0) {
       const delivery = deliverClaimedAtOnce(
-        { notices, clock, sink: routes, logger, leaseMs },
+        // Paced from the answer as a pass's sends are (see NOTICE_PACE_MS).
+        { notices, clock, sink: routes, logger, leaseMs, paceMs },
         claimedAtOnce,
         known,
       );

@@ -331,6 +331,33 @@ describe('outbox wake-up between ticks', () => {
     ]);
   });
 
+  it('a notice claimed at once paces its destination from its answer too', async () => {
+    const store = createMemoryStore();
+    // a0 claimed at once (to X) takes 100 ms; a1, written with it to X, waits a pace after a0's
+    // answer (100 + 150 ms), not after its claim (150 ms).
+    const sending = await openClaimingAtOnce(
+      store,
+      [
+        ['a0', X],
+        ['a1', X],
+      ],
+      150,
+    );
+    expect(sending.map(tagOf)).toEqual(['a0']);
+    const sink = recordingSink(async (n) => {
+      if (tagOf(n) === 'a0') await new Promise((resolve) => setTimeout(resolve, 100));
+      return { status: 'sent' };
+    });
+    void start(store, sink, 150).deliverNow(sending);
+    await vi.advanceTimersByTimeAsync(249);
+    expect(sink.sends).toEqual([['a0', 0]]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sink.sends).toEqual([
+      ['a0', 0],
+      ['a1', 250],
+    ]);
+  });
+
   it('stop() waits for notices claimed at once, and delivers them even when asked while stopping', async () => {
     const store = createMemoryStore();
     const sink = recordingSink(async () => {
