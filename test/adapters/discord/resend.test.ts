@@ -27,7 +27,7 @@ describe('Discord: a notice resent after a crash arrives once', () => {
     const before = rig.fake.callsTo('POST', toThread);
 
     const resent = { ...ack, lastError: RESENT_AFTER_CRASH, leaseToken: 'test', leaseUntil: rig.clock.now() };
-    expect(await rig.sink.deliver(resent)).toEqual({ status: 'sent' });
+    expect(await rig.sink.deliver(resent)).toEqual({ status: 'sent', answeredAt: expect.any(Date) });
 
     const posts = rig.fake.callsTo('POST', toThread).slice(before.length);
     expect(posts).toHaveLength(1);

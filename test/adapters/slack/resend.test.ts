@@ -53,7 +53,10 @@ describe('Slack: a notice resent after a crash is not posted twice', () => {
 
   it('finds the message already in the thread and does not post it again', async () => {
     const before = h.fake.callsTo('chat.postMessage').length;
-    expect(await h.sink.deliver({ ...ack, lastError: RESENT_AFTER_CRASH })).toEqual({ status: 'sent' });
+    expect(await h.sink.deliver({ ...ack, lastError: RESENT_AFTER_CRASH })).toEqual({
+      status: 'sent',
+      answeredAt: expect.any(Date),
+    });
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(before);
     expect(h.fake.callsTo('conversations.replies').at(-1)?.args).toMatchObject({
       channel: DM,
@@ -65,14 +68,14 @@ describe('Slack: a notice resent after a crash is not posted twice', () => {
 
   it('posts a resent notice that never arrived, once', async () => {
     const lost = { ...ack, id: `${ack.id}-lost`, lastError: RESENT_AFTER_CRASH };
-    expect(await h.sink.deliver(lost)).toEqual({ status: 'sent' });
+    expect(await h.sink.deliver(lost)).toEqual({ status: 'sent', answeredAt: expect.any(Date) });
     expect(postsOf(lost.id)).toHaveLength(1);
   });
 
   it('posts when the lookup itself fails (at least once), and says so in the log', async () => {
     h.fake.script('conversations.replies', { body: { ok: false, error: 'missing_scope' } });
     const unsure = { ...ack, id: `${ack.id}-unsure`, lastError: RESENT_AFTER_CRASH };
-    expect(await h.sink.deliver(unsure)).toEqual({ status: 'sent' });
+    expect(await h.sink.deliver(unsure)).toEqual({ status: 'sent', answeredAt: expect.any(Date) });
     expect(postsOf(unsure.id)).toHaveLength(1);
     expect(h.logger.lines.some((l) => l.includes('slack.notice_lookup_failed'))).toBe(true);
   });
@@ -80,7 +83,7 @@ describe('Slack: a notice resent after a crash is not posted twice', () => {
   it('does not look when the notice was never started before', async () => {
     const lookups = h.fake.callsTo('conversations.replies').length;
     const fresh = { ...ack, id: `${ack.id}-fresh`, lastError: null };
-    expect(await h.sink.deliver(fresh)).toEqual({ status: 'sent' });
+    expect(await h.sink.deliver(fresh)).toEqual({ status: 'sent', answeredAt: expect.any(Date) });
     expect(h.fake.callsTo('conversations.replies')).toHaveLength(lookups);
     expect(postsOf(fresh.id)).toHaveLength(1);
   });
