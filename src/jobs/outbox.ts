@@ -70,11 +70,11 @@ export interface Outbox extends SinkRoutes {
 /** The regular pass interval of the jobs (a shorter sweep interval shortens it). */
 export const OUTBOX_TICK_MS = 1_000;
 /**
- * The next pass runs when a destination this replica sent to frees up (the answer + the pace), or
- * when the store says the next pending notice may be claimed (its retry time, its destination's
- * pace), whichever is first, but never sooner than this from when the wake-up is set (so a backlog
- * is taken in passes, not in a spin) and never later than the regular tick, which stays the
- * baseline for work other replicas write.
+ * The next pass runs when a destination this replica sent to frees up (the answer + the pace:
+ * exactly), or when the store says the next pending notice may be claimed (its retry time, its
+ * destination's pace), whichever is first; a wake-up for the store's answer comes never sooner
+ * than this from when it is set (so a backlog is taken in passes, not in a spin), and none is set
+ * beyond the regular tick, which stays the baseline for work other replicas write.
  */
 export const WAKE_MIN_MS = 20;
 
@@ -97,7 +97,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const tickMs = options.tickMs ?? OUTBOX_TICK_MS;
   const routes = sinkRoutes(store.cases, options.onDelivered);
   const stopping = new AbortController();
-  /** The pass due next (see WAKE_MIN_MS), and its instant (ms on the clock). */
+  /** Instants (ms on the clock) at which destinations this replica sent to free up, soonest first. */
+  const frees: number[] = [];
+  /** The store's next claimable instant, when a wake-up is due for it (see WAKE_MIN_MS). */
+  let storeDueMs = Number.POSITIVE_INFINITY;
+  /** Questions asked of the store's next instant, and the latest whose answer was used. */
+  let storeAsked = 0;
+  let storeAnswered = 0;
+  /** The timer for the soonest of those, and its instant. */
   let wake: NodeJS.Timeout | undefined;
   let wakeAtMs = Number.POSITIVE_INFINITY;
   /** Deliveries of notices claimed at once, in flight (stop waits for them). */
@@ -112,7 +119,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     leaseMs,
     paceMs,
     signal: stopping.signal,
-    onFree: (at) => wakeAt(at.getTime()),
+    onFree: (at) => freedAt(at.getTime()),
     onError: (e, notice) =>
       logger.error('outbox.failed', {
         notice: notice.id,
@@ -127,9 +134,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
       const claimed = await claimDue({ notices, clock, owner, leaseMs, paceMs });
       if (claimed.length > 0) {
         const report = { ...emptyReport(), claimed: claimed.length };
-        const sends = sender
-          .send(claimed, report)
-          .then(() => logger.info('outbox', { ...report, ms: Date.now() - started }));
+        const sends = sender.send(claimed, report).then(async () => {
+          logger.info('outbox', { ...report, ms: Date.now() - started });
+          // A notice sent back to pending (a retry) may be due before the tick: look again.
+          if (report.retried > 0) await wakeForNextNotice();
+        });
         sending.add(sends);
         void sends.finally(() => sending.delete(sends));
       }
@@ -139,29 +148,60 @@ export function createOutbox(options: OutboxOptions): Outbox {
   );
 
   /**
-   * Sets a pass for `atMs` (not sooner than WAKE_MIN_MS from now) unless one is set for sooner
-   * already; none at or beyond the tick (the tick's pass looks again). A pass it starts while one
-   * runs is coalesced.
+   * A destination this replica sent to frees up at `atMs`: a pass runs then, exactly (each instant
+   * is used once, so it cannot spin), even beyond the tick and with other sends under way.
    */
-  function wakeAt(atMs: number): void {
-    if (stopping.signal.aborted) return;
-    const now = clock.now().getTime();
-    const delayMs = Math.max(WAKE_MIN_MS, atMs - now);
-    if (delayMs >= tickMs || (wake && wakeAtMs <= now + delayMs)) return;
-    clearTimeout(wake);
-    wakeAtMs = now + delayMs;
-    wake = setTimeout(() => {
-      wake = undefined;
-      wakeAtMs = Number.POSITIVE_INFINITY;
-      void passes.run();
-    }, delayMs);
+  function freedAt(atMs: number): void {
+    let i = frees.length;
+    while (i > 0 && (frees[i - 1] ?? 0) > atMs) i -= 1;
+    frees.splice(i, 0, atMs);
+    arm();
   }
 
-  /** Sets the wake-up for the store's next claimable instant (see wakeAt). */
+  /** Sets the timer for the soonest instant due (a destination freed, the store's next). */
+  function arm(): void {
+    if (stopping.signal.aborted) return;
+    const target = Math.min(storeDueMs, frees[0] ?? Number.POSITIVE_INFINITY);
+    if (target === Number.POSITIVE_INFINITY || (wake && wakeAtMs <= target)) return;
+    clearTimeout(wake);
+    wakeAtMs = target;
+    wake = setTimeout(fire, Math.max(0, target - clock.now().getTime()));
+  }
+
+  /** Runs a pass for the instants that have come (coalesced with one in flight), then re-arms. */
+  function fire(): void {
+    wake = undefined;
+    wakeAtMs = Number.POSITIVE_INFINITY;
+    const now = clock.now().getTime();
+    let due = false;
+    while ((frees[0] ?? Number.POSITIVE_INFINITY) <= now) {
+      frees.shift();
+      due = true;
+    }
+    if (storeDueMs <= now) {
+      storeDueMs = Number.POSITIVE_INFINITY;
+      due = true;
+    }
+    if (due) void passes.run();
+    arm();
+  }
+
+  /**
+   * The store's next claimable instant, not sooner than WAKE_MIN_MS from now (it may name a
+   * notice a claim cannot take yet: a backlog is taken in passes, not in a spin). Replaces the
+   * previous answer (this one is newer); beyond the tick there is none: the tick's pass looks again.
+   */
   async function wakeForNextNotice(): Promise<void> {
     if (stopping.signal.aborted) return;
+    const asked = ++storeAsked;
     const next = await notices.nextDueAt();
-    if (next !== null) wakeAt(next.getTime());
+    // An answer to an earlier question that came late is older than the one already used.
+    if (stopping.signal.aborted || asked < storeAnswered) return;
+    storeAnswered = asked;
+    const now = clock.now().getTime();
+    const delayMs = next === null ? Number.POSITIVE_INFINITY : Math.max(WAKE_MIN_MS, next.getTime() - now);
+    storeDueMs = delayMs >= tickMs ? Number.POSITIVE_INFINITY : now + delayMs;
+    arm();
   }
 
   /** One pass; unless coalesced with one in flight, resolves once the sends in flight after it end. */

@@ -134,20 +134,60 @@ describe('outbox wake-up between ticks', () => {
     ]);
   });
 
-  it('wakes no sooner than WAKE_MIN_MS, even when a destination frees up sooner', async () => {
+  it('a wake-up for the store’s next due notice comes no sooner than WAKE_MIN_MS', async () => {
     const store = createMemoryStore();
-    await seed(store, [
-      ['x0', X],
-      ['x1', X],
-    ]);
-    const sink = recordingSink(() => ({ status: 'sent' }));
+    await seed(store, [['x0', X]]);
+    let first = true;
+    const sink = recordingSink(() => {
+      if (!first) return { status: 'sent' };
+      first = false;
+      return { status: 'retry', afterMs: 5, error: 'ratelimited', rateLimited: true };
+    });
+    // Due again 5 ms in (its retry, and its destination's pace).
     await start(store, sink, 5).deliverNow();
     await vi.advanceTimersByTimeAsync(WAKE_MIN_MS - 1);
     expect(sink.sends).toEqual([['x0', 0]]);
     await vi.advanceTimersByTimeAsync(1);
     expect(sink.sends).toEqual([
       ['x0', 0],
-      ['x1', WAKE_MIN_MS],
+      ['x0', WAKE_MIN_MS],
+    ]);
+  });
+
+  it('a destination this replica sent to is claimed exactly when it frees up, even sooner than WAKE_MIN_MS', async () => {
+    const store = createMemoryStore();
+    await seed(store, [
+      ['x0', X],
+      ['x1', X],
+      ['x2', X],
+    ]);
+    const sink = recordingSink(() => ({ status: 'sent' }));
+    await start(store, sink, 5).deliverNow();
+    await vi.advanceTimersByTimeAsync(4);
+    expect(sink.sends).toEqual([['x0', 0]]);
+    await vi.advanceTimersByTimeAsync(6);
+    expect(sink.sends).toEqual([
+      ['x0', 0],
+      ['x1', 5],
+      ['x2', 10],
+    ]);
+  });
+
+  it('a destination freeing up a tick or more after its answer is claimed then, not at a later tick', async () => {
+    const store = createMemoryStore();
+    await seed(store, [
+      ['x0', X],
+      ['x1', X],
+      ['x2', X],
+    ]);
+    const sink = recordingSink(() => ({ status: 'sent' }));
+    // A pace of 1,250 ms, longer than the tick (every whole second, 700 ms after START).
+    await start(store, sink, 1_250).deliverNow();
+    await vi.advanceTimersByTimeAsync(2_600);
+    expect(sink.sends).toEqual([
+      ['x0', 0],
+      ['x1', 1_250],
+      ['x2', 2_500],
     ]);
   });
 
@@ -164,15 +204,16 @@ describe('outbox wake-up between ticks', () => {
     await start(store, sink, 150).deliverNow();
     await vi.advanceTimersByTimeAsync(2_499);
     expect(sink.sends).toEqual([['x0', 0]]);
-    // One look after the first pass, then one per tick (700, 1700 ms): no wake-up in between.
-    expect(wakes).toHaveBeenCalledTimes(3);
+    // One look after the first pass and one after its retry, then one per tick (700, 1700 ms): no
+    // wake-up in between.
+    expect(wakes).toHaveBeenCalledTimes(4);
     // Due at 2500 ms: the tick at 1700 ms, less than a tick before, set the wake-up for it.
     await vi.advanceTimersByTimeAsync(1);
     expect(sink.sends).toEqual([
       ['x0', 0],
       ['x0', 2_500],
     ]);
-    expect(wakes).toHaveBeenCalledTimes(4);
+    expect(wakes).toHaveBeenCalledTimes(5);
   });
 
   it('a destination freed during another destination’s slow send is sent at its free time, not when that send ends', async () => {
