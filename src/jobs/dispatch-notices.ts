@@ -148,6 +148,8 @@ export interface SenderOptions extends DeliverOptions {
   onFree?: ((at: Date) => void) | undefined;
   /** Told of a notice whose handling failed (a store error); its successors go on. */
   onError?: ((error: unknown, notice: ClaimedNotice) => void) | undefined;
+  /** Told when the last notice waiting for room to be sent has started (see Sender.full). */
+  onRoom?: (() => void) | undefined;
 }
 
 export interface Sender {
@@ -157,6 +159,11 @@ export interface Sender {
    * sends are in flight (the outbox claims again as soon as a destination frees up).
    */
   send(claimed: readonly ClaimedNotice[], report: DispatchReport): Promise<void>;
+  /**
+   * Whether notices are waiting for room (all `sendLines` sends in flight): a claim now would only
+   * queue behind them, and its query would slow the sends under way.
+   */
+  full(): boolean;
 }
 
 /**
@@ -178,7 +185,7 @@ export function createSender(options: SenderOptions): Sender {
   const { notices: queue, clock } = options;
   const paceMs = options.paceMs ?? 0;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  const slots = semaphore(Math.max(1, options.sendLines ?? SEND_LINES));
+  const slots = semaphore(Math.max(1, options.sendLines ?? SEND_LINES), options.onRoom);
   /**
    * Per `to:<destination>` and `case:<id>`: the outcome of the last notice handed over with it (its
    * destination's next free instant when it was sent with a pace, else null), until it settles.
@@ -238,6 +245,7 @@ export function createSender(options: SenderOptions): Sender {
       });
       await Promise.all(outcomes);
     },
+    full: () => slots.queued() > 0,
   };
 }
 
@@ -256,11 +264,15 @@ function until(clock: Clock, atMs: number, signal?: AbortSignal): Promise<void> 
   });
 }
 
-/** At most `width` holders at once; the others wait in the order they asked. */
-function semaphore(width: number) {
+/**
+ * At most `width` holders at once; the others wait in the order they asked. `onEmpty`: told when
+ * the last one waiting got in.
+ */
+function semaphore(width: number, onEmpty?: () => void) {
   let free = width;
   const waiting: (() => void)[] = [];
   return {
+    queued: () => waiting.length,
     take(): Promise<void> {
       if (free > 0) {
         free -= 1;
@@ -270,8 +282,12 @@ function semaphore(width: number) {
     },
     give(): void {
       const next = waiting.shift();
-      if (next) next();
-      else free += 1;
+      if (!next) {
+        free += 1;
+        return;
+      }
+      next();
+      if (waiting.length === 0) onEmpty?.();
     },
   };
 }

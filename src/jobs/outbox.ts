@@ -9,8 +9,10 @@
 //   order over every pass. Claims never overlap (one asked for while another runs follows it), but
 //   a pass does not wait for the sends of the one before: a destination freed while another
 //   destination's send is slow is claimed when it frees up, not when that send ends. The next
-//   pass runs when a sent notice's destination frees up (its answer + the pace), or when the store
-//   says the next notice is due (see WAKE_MIN_MS), whichever comes first, if before the tick.
+//   pass runs when a sent notice's destination frees up (its answer + the pace; those freeing up
+//   within FREE_BATCH_MS are claimed together), or when the store says the next notice is due (see
+//   WAKE_MIN_MS), whichever comes first. A pass that finds every send slot taken claims nothing
+//   (its query of the whole queue would slow the sends under way) and runs again once there is room.
 // - The outbox can send from the moment it exists. A notice whose platform has no sink registered
 //   (yet: an adapter not created; or no adapter of that platform runs here) is not held in memory:
 //   the route answers "retry later" and the notice goes back to pending, sent by a later pass once
@@ -77,6 +79,10 @@ export const OUTBOX_TICK_MS = 1_000;
  * beyond the regular tick, which stays the baseline for work other replicas write.
  */
 export const WAKE_MIN_MS = 20;
+/** Destinations freeing up within this of the first are claimed together (see freesDueMs). */
+export const FREE_BATCH_MS = 10;
+/** After a pass that claimed notices, the store's next instant is asked at most this often. */
+export const LOOK_EVERY_MS = 100;
 
 /**
  * The outbox's lease and tick for the sweep settings (config.sweep): the sweep's lease serves the
@@ -104,6 +110,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   /** Questions asked of the store's next instant, and the latest whose answer was used. */
   let storeAsked = 0;
   let storeAnswered = 0;
+  /** When the store was last asked after a pass (Date.now()). */
+  let lastLookMs = Number.NEGATIVE_INFINITY;
   /** The timer for the soonest of those, and its instant. */
   let wake: NodeJS.Timeout | undefined;
   let wakeAtMs = Number.POSITIVE_INFINITY;
@@ -120,6 +128,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     paceMs,
     signal: stopping.signal,
     onFree: (at) => freedAt(at.getTime()),
+    onRoom: () => {
+      if (!claimWhenRoom) return;
+      claimWhenRoom = false;
+      void passes.run();
+    },
     onError: (e, notice) =>
       logger.error('outbox.failed', {
         notice: notice.id,
@@ -127,9 +140,18 @@ export function createOutbox(options: OutboxOptions): Outbox {
       }),
   });
 
+  /** A pass found every send slot taken: it claims once one is free (see Sender.full). */
+  let claimWhenRoom = false;
+
   const passes = oneAtATime(
     'outbox',
     async () => {
+      if (sender.full()) {
+        // What it would claim could only queue; the claim's query of the whole queue would slow the
+        // sends under way (at the start of a large backlog, by seconds). It runs when there is room.
+        claimWhenRoom = true;
+        return;
+      }
       const started = Date.now();
       const claimed = await claimDue({ notices, clock, owner, leaseMs, paceMs });
       if (claimed.length > 0) {
@@ -142,7 +164,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         sending.add(sends);
         void sends.finally(() => sending.delete(sends));
       }
-      await wakeForNextNotice();
+      // The store's next instant is one more query of the whole queue: after a pass that claimed
+      // some (their destinations wake passes of their own when they free up) it is asked at most
+      // every LOOK_EVERY_MS.
+      if (claimed.length === 0 || Date.now() - lastLookMs >= LOOK_EVERY_MS) await wakeForNextNotice();
     },
     { signal: stopping.signal, logger },
   );
@@ -158,10 +183,24 @@ export function createOutbox(options: OutboxOptions): Outbox {
     arm();
   }
 
+  /**
+   * When the next pass for freed destinations runs: the last of those that free up within
+   * FREE_BATCH_MS of the first (one claim takes them together, and sent together they free up
+   * together again, so a stream of many destinations needs few claims, each a query of the
+   * whole queue).
+   */
+  function freesDueMs(): number {
+    const first = frees[0];
+    if (first === undefined) return Number.POSITIVE_INFINITY;
+    let last = first;
+    for (const at of frees) if (at <= first + FREE_BATCH_MS) last = at;
+    return last;
+  }
+
   /** Sets the timer for the soonest instant due (a destination freed, the store's next). */
   function arm(): void {
     if (stopping.signal.aborted) return;
-    const target = Math.min(storeDueMs, frees[0] ?? Number.POSITIVE_INFINITY);
+    const target = Math.min(storeDueMs, freesDueMs());
     if (target === Number.POSITIVE_INFINITY || (wake && wakeAtMs <= target)) return;
     clearTimeout(wake);
     wakeAtMs = target;
@@ -193,6 +232,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
    */
   async function wakeForNextNotice(): Promise<void> {
     if (stopping.signal.aborted) return;
+    lastLookMs = Date.now();
     const asked = ++storeAsked;
     const next = await notices.nextDueAt();
     // An answer to an earlier question that came late is older than the one already used.

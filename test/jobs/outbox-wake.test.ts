@@ -8,6 +8,7 @@ import { createDesk } from '../../src/core/desk.ts';
 import type { ClaimedNotice, Recipient } from '../../src/core/model.ts';
 import type { InspectableStore } from '../../src/store/store.ts';
 import type { DeliveryResult } from '../../src/core/ports.ts';
+import { SEND_LINES } from '../../src/jobs/dispatch-notices.ts';
 import { createOutbox, type Outbox, outboxTiming, WAKE_MIN_MS } from '../../src/jobs/outbox.ts';
 import { scheduleJobs } from '../../src/jobs/schedule-jobs.ts';
 import { memoryLogger } from '../../src/log.ts';
@@ -303,6 +304,39 @@ describe('outbox wake-up between ticks', () => {
       ['x0', 0],
       ['x1', 250],
     ]);
+  });
+
+  it('claims nothing while every send slot is taken, and claims once there is room', async () => {
+    const store = createMemoryStore();
+    // 20 cases, each with two notices to its own destination; a send takes 100 ms: SEND_LINES (16)
+    // go at once, 4 wait.
+    const to = (i: number) => toConversation(`slack:T1:C${i}:1`);
+    for (let i = 0; i < 20; i++) {
+      await seed(store, [
+        [`a${i}`, to(i)],
+        [`b${i}`, to(i)],
+      ]);
+    }
+    const claims: number[] = [];
+    const claim = store.notices.claim.bind(store.notices);
+    vi.spyOn(store.notices, 'claim').mockImplementation((options) => {
+      claims.push(Date.now() - START);
+      return claim(options);
+    });
+    const sink = recordingSink(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { status: 'sent' };
+    });
+    void start(store, sink, 50).deliverNow();
+    await vi.advanceTimersByTimeAsync(99);
+    // The store's wake-up at 50 ms (the second notices' pace from their claim) found 4 waiting.
+    expect(claims).toEqual([0]);
+    expect(sink.mostInFlight()).toBe(SEND_LINES);
+    await vi.advanceTimersByTimeAsync(1);
+    // Room at 100 ms: the pass it held back runs then.
+    expect(claims).toEqual([0, 100]);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(sink.sends).toHaveLength(40);
   });
 
   it('stop() cancels the wake-up: no pass after it, and no timer left behind', async () => {
