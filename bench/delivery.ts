@@ -249,7 +249,9 @@ for (const list of perChannelAt.values()) {
 }
 const busy = passes.filter((p) => p.at >= started);
 const totalMs = round(lastAcceptedAt - started);
-const ratio = round(totalMs / floorMs);
+/** Shown to two decimals; judged unrounded (1.0526 is above 1.05). */
+const ratio = round(totalMs / floorMs, 10_000);
+const timeMet = totalMs <= floorMs * RATIO_GOAL;
 const result = {
   notices: total,
   channels,
@@ -298,7 +300,7 @@ const result = {
   },
   logs: Object.fromEntries(events),
   goals: { duplicates: 0, missing: 0, ratioAtMost: RATIO_GOAL },
-  met: { duplicates: duplicates === 0, missing: missing === 0, ratio: ratio <= RATIO_GOAL },
+  met: { duplicates: duplicates === 0, missing: missing === 0, ratio: timeMet },
 };
 writeResult('delivery', result);
 console.log(JSON.stringify(result, null, 2));
