@@ -186,6 +186,7 @@ export function createSender(options: SenderOptions): Sender {
   const paceMs = options.paceMs ?? 0;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const slots = semaphore(Math.max(1, options.sendLines ?? SEND_LINES), options.onRoom);
+  const until = waits(clock, options.signal);
   /**
    * Per `to:<destination>` and `case:<id>`: the outcome of the last notice handed over with it (its
    * destination's next free instant when it was sent with a pace, else null), until it settles.
@@ -204,7 +205,7 @@ export function createSender(options: SenderOptions): Sender {
     report: DispatchReport,
   ): Promise<number | null> {
     const [freeAt] = await Promise.all([previousTo, previousOfCase]);
-    if (typeof freeAt === 'number') await until(clock, freeAt, options.signal);
+    if (typeof freeAt === 'number') await until(freeAt);
     await slots.take();
     try {
       if (options.signal?.aborted) {
@@ -249,19 +250,26 @@ export function createSender(options: SenderOptions): Sender {
   };
 }
 
-/** Resolves at `atMs` on `clock` (at once if it has come), or as soon as `signal` is aborted. */
-function until(clock: Clock, atMs: number, signal?: AbortSignal): Promise<void> {
-  const waitMs = atMs - clock.now().getTime();
-  if (waitMs <= 0 || signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, waitMs);
-    signal?.addEventListener('abort', done, { once: true });
-  });
+/**
+ * Waits until an instant on `clock`, cut short for every waiter at once when `signal` is aborted:
+ * one abort listener for all of them (one per wait would pass Node's listener warning at 11).
+ */
+function waits(clock: Clock, signal?: AbortSignal): (atMs: number) => Promise<void> {
+  const waiting = new Set<() => void>();
+  signal?.addEventListener('abort', () => [...waiting].forEach((done) => done()), { once: true });
+  return (atMs) => {
+    const waitMs = atMs - clock.now().getTime();
+    if (waitMs <= 0 || signal?.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        waiting.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, waitMs);
+      waiting.add(done);
+    });
+  };
 }
 
 /**

@@ -1,8 +1,15 @@
 // The outbox dispatcher against the in-memory store and a scripted sink.
-import { describe, expect, it } from 'vitest';
+import { getEventListeners } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
 import type { ClaimedNotice, Recipient } from '../../src/core/model.ts';
 import type { DeliveryResult } from '../../src/core/ports.ts';
-import { backoffMs, dispatchOnce, NOTICE_PACE_MS } from '../../src/jobs/dispatch-notices.ts';
+import {
+  backoffMs,
+  createSender,
+  dispatchOnce,
+  emptyReport,
+  NOTICE_PACE_MS,
+} from '../../src/jobs/dispatch-notices.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createMemoryStore } from '../../src/store/memory-store.ts';
 import { makeNotice, seedCase } from '../support/case-factory.ts';
@@ -341,6 +348,48 @@ describe('outbox dispatcher across replicas and shutdown', () => {
     });
     expect(await drive(pass, sink)).toMatchObject({ claimed: 7, sent: 7 });
     expect(sink.most).toBe(3);
+  });
+
+  it('notices waiting for their destination to free up share one abort listener; stopping ends every wait', async () => {
+    // Twelve destinations, two notices each: after each first send, its second waits for the pace.
+    const { store, clock, logger } = await casesWith(
+      Array.from({ length: 12 }, (_, i) => [
+        [`first${i}`, person(`person${i}`)] as const,
+        [`second${i}`, person(`person${i}`)] as const,
+      ]),
+    );
+    const stopping = new AbortController();
+    const sent: string[] = [];
+    const sender = createSender({
+      notices: store.notices,
+      clock,
+      logger,
+      paceMs: NOTICE_PACE_MS,
+      signal: stopping.signal,
+      sink: {
+        deliver: async (n) => {
+          sent.push(String(n.key));
+          return { status: 'sent' };
+        },
+      },
+    });
+    const claimed = await store.notices.claim({
+      now: clock.now(),
+      limit: 100,
+      leaseMs: 30_000,
+      owner: 'a',
+      paceMs: 0,
+    });
+    expect(claimed).toHaveLength(24);
+    const report = emptyReport();
+    const sending = sender.send(claimed, report);
+    await vi.waitFor(() => expect(sent).toHaveLength(12));
+    // Twelve waits under way (more than Node's warning threshold of ten listeners), one listener.
+    expect(getEventListeners(stopping.signal, 'abort')).toHaveLength(1);
+    stopping.abort();
+    await sending;
+    expect(report).toMatchObject({ sent: 12, released: 12 });
+    expect(sent.every((key) => key.startsWith('first'))).toBe(true);
   });
 
   it('stopping mid-pass: each line gives back what it had not started; nothing is sent twice', async () => {
