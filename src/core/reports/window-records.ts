@@ -134,8 +134,10 @@ function apply(r: Replay, e: ReportEvent): void {
       return;
     }
     case 'colleague_took':
-      // The colleague asked takes the running promise as it stands (an expert's take is followed
-      // by expert_assigned in the same commit, which replaces it).
+    case 'taken_over':
+      // The colleague asked, or a supervisor taking a heavy case, takes the running promise as it
+      // stands (an expert's take is followed by expert_assigned in the same commit, which replaces
+      // it; at level 1 the claim before a take-over in the same commit already moved it).
       r.ownerId = e.actorId;
       if (r.current) r.current.holder = e.actorId;
       return;
@@ -146,10 +148,6 @@ function apply(r: Replay, e: ReportEvent): void {
       if (w && w.kind !== 'approval') w.holder = e.actorId;
       return;
     }
-    case 'taken_over':
-      r.ownerId = e.actorId;
-      if (r.current) r.current.holder = e.actorId;
-      return;
     case 'answered':
     case 'asked_customer':
       if (r.awaitingDecision) return;
