@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeChannel, FakeInteraction, FakeMessage } from '../../fakes/discord/state.ts';
 import { buttonClick, modalSubmit } from '../../fakes/discord/payloads.ts';
-import { IDS, lastMessage, type Rig, startRig } from './rig.ts';
+import { IDS, lastMessage, openClaimedAccessCase, type Rig, startRig } from './rig.ts';
 
 type Button = { custom_id: string; label: string };
 const buttonsOf = (m: FakeMessage): Button[] =>
@@ -20,22 +20,7 @@ describe('Discord: ask a colleague', () => {
     rig = undefined;
   });
 
-  /** A member's case on the access team, claimed by Tom (front line) from the card. */
-  async function openClaimed(r: Rig) {
-    const { egle, tom } = r.users;
-    const form = await r.command(egle, r.channels.support, 'support', 'open');
-    const submitted = await r.submit(egle, r.channels.support, form, {
-      topic: 'access',
-      description: 'My account is locked after too many attempts.',
-      urgency: 'normal',
-    });
-    const threadId = /<#(\d+)>/.exec(submitted.messages[0]?.content ?? '')?.[1] ?? '';
-    await r.deliver();
-    await r.click(tom, lastMessage(r, IDS.triageAccess), 'claim');
-    await r.deliver();
-    const c = await r.caseOf(threadId);
-    return { threadId, caseId: c.id };
-  }
+  const openClaimed = openClaimedAccessCase;
   const card = (r: Rig) => lastMessage(r, IDS.triageAccess);
   const dm = (r: Rig, user: keyof Rig['users']) => {
     const channel = r.dmWith(r.users[user]) as FakeChannel | undefined;

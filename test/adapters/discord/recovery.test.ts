@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { modalSubmit } from '../../fakes/discord/payloads.ts';
 import type { FakeChannel, FakeInteraction } from '../../fakes/discord/state.ts';
-import { IDS, lastMessage, type Rig, startRig } from './rig.ts';
+import { IDS, lastMessage, openClaimedAccessCase, type Rig, startRig } from './rig.ts';
 
 const PROMISE = 'A month of the service on us, and I will call you on Friday.';
 
@@ -18,24 +18,14 @@ describe('Discord: level 4 recovery', () => {
 
   /** A member's case on the access team, claimed by Tom, then recorded outside by Sam (a supervisor). */
   async function wentOutside(r: Rig) {
-    const { egle, tom, sam } = r.users;
-    const form = await r.command(egle, r.channels.support, 'support', 'open');
-    const submitted = await r.submit(egle, r.channels.support, form, {
-      topic: 'access',
-      description: 'My account is locked after too many attempts.',
-      urgency: 'normal',
-    });
-    const threadId = /<#(\d+)>/.exec(submitted.messages[0]?.content ?? '')?.[1] ?? '';
-    await r.deliver();
-    await r.click(tom, lastMessage(r, IDS.triageAccess), 'claim');
-    await r.deliver();
-    const c = await r.caseOf(threadId);
-    const outside = await r.click(sam, lastMessage(r, IDS.triageAccess), `staff:record_outside:${c.id}`);
+    const { sam } = r.users;
+    const { threadId, caseId } = await openClaimedAccessCase(r);
+    const outside = await r.click(sam, lastMessage(r, IDS.triageAccess), `staff:record_outside:${caseId}`);
     await r.submit(sam, r.channels.triageAccess, outside, { channel: 'public' });
     await r.deliver();
     const dm = r.dmWith(r.users.marie);
     if (!dm) throw new Error('no DM with Marie');
-    return { threadId, caseId: c.id, dm: r.fake.state.channel(dm.id) as FakeChannel };
+    return { threadId, caseId, dm: r.fake.state.channel(dm.id) as FakeChannel };
   }
   const inThread = (r: Rig, threadId: string) =>
     r.fake.messagesIn(threadId).filter((m) => m.content.includes(PROMISE));

@@ -319,6 +319,28 @@ export function lastMessage(rig: Rig, channelId: string, withAction?: string): F
   return last;
 }
 
+/**
+ * A member's case on the access team (Eglė's locked account), claimed by Tom (front line) from the
+ * triage card, with its notices delivered: its thread and its case id.
+ */
+export async function openClaimedAccessCase(
+  r: Rig,
+): Promise<{ threadId: string; thread: FakeChannel; caseId: string }> {
+  const { egle, tom } = r.users;
+  const form = await r.command(egle, r.channels.support, 'support', 'open');
+  const submitted = await r.submit(egle, r.channels.support, form, {
+    topic: 'access',
+    description: 'My account is locked after too many attempts.',
+    urgency: 'normal',
+  });
+  const threadId = /<#(\d+)>/.exec(submitted.messages[0]?.content ?? '')?.[1] ?? '';
+  await r.deliver();
+  await r.click(tom, lastMessage(r, IDS.triageAccess), 'claim');
+  await r.deliver();
+  const c = await r.caseOf(threadId);
+  return { threadId, thread: r.fake.state.channel(threadId) as FakeChannel, caseId: c.id };
+}
+
 /** Every message body Discord received must parse no mentions at all. */
 export function bodiesWithContent(rig: Rig): { path: string; body: Json }[] {
   return rig.fake.calls.flatMap((call) => {

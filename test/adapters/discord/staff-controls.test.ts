@@ -2,8 +2,8 @@
 // pauses until they answer), Went outside (level 4, recorded for supervisors) and Close. The desk
 // decides who may; a refusal is shown only to the person who clicked.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FakeChannel, FakeInteraction, FakeMessage } from '../../fakes/discord/state.ts';
-import { IDS, lastMessage, type Rig, startRig } from './rig.ts';
+import type { FakeInteraction, FakeMessage } from '../../fakes/discord/state.ts';
+import { IDS, lastMessage, openClaimedAccessCase, type Rig, startRig } from './rig.ts';
 
 type Button = { custom_id: string; label: string; disabled?: boolean };
 const buttonsOf = (m: FakeMessage): Button[] =>
@@ -16,22 +16,7 @@ describe('Discord staff controls on the triage card', () => {
     rig = undefined;
   });
 
-  /** A member's case on the access team, claimed by Tom (front line) from the card. */
-  async function openClaimed(r: Rig) {
-    const { egle, tom } = r.users;
-    const form = await r.command(egle, r.channels.support, 'support', 'open');
-    const submitted = await r.submit(egle, r.channels.support, form, {
-      topic: 'access',
-      description: 'My account is locked after too many attempts.',
-      urgency: 'normal',
-    });
-    const threadId = /<#(\d+)>/.exec(submitted.messages[0]?.content ?? '')?.[1] ?? '';
-    await r.deliver();
-    await r.click(tom, lastMessage(r, IDS.triageAccess), 'claim');
-    await r.deliver();
-    const c = await r.caseOf(threadId);
-    return { threadId, thread: r.fake.state.channel(threadId) as FakeChannel, caseId: c.id };
-  }
+  const openClaimed = openClaimedAccessCase;
   const card = (r: Rig) => lastMessage(r, IDS.triageAccess);
   const current = async (r: Rig, caseId: string) => {
     const c = await r.desk.getCase(caseId);
