@@ -252,11 +252,12 @@ export function createSender(options: SenderOptions): Sender {
 
 /**
  * Waits until an instant on `clock`, cut short for every waiter at once when `signal` is aborted:
- * one abort listener for all of them (one per wait would pass Node's listener warning at 11).
+ * one abort listener for all of them, and only while one waits (one per wait would pass Node's
+ * listener warning at 11; one per sender would pile up on a signal that outlives its senders).
  */
 function waits(clock: Clock, signal?: AbortSignal): (atMs: number) => Promise<void> {
   const waiting = new Set<() => void>();
-  signal?.addEventListener('abort', () => [...waiting].forEach((done) => done()), { once: true });
+  const abortAll = () => [...waiting].forEach((done) => done());
   return (atMs) => {
     const waitMs = atMs - clock.now().getTime();
     if (waitMs <= 0 || signal?.aborted) return Promise.resolve();
@@ -264,9 +265,11 @@ function waits(clock: Clock, signal?: AbortSignal): (atMs: number) => Promise<vo
       const done = () => {
         clearTimeout(timer);
         waiting.delete(done);
+        if (waiting.size === 0) signal?.removeEventListener('abort', abortAll);
         resolve();
       };
       const timer = setTimeout(done, waitMs);
+      if (waiting.size === 0) signal?.addEventListener('abort', abortAll);
       waiting.add(done);
     });
   };

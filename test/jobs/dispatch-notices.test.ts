@@ -381,6 +381,7 @@ describe('outbox dispatcher across replicas and shutdown', () => {
       paceMs: 0,
     });
     expect(claimed).toHaveLength(24);
+    expect(getEventListeners(stopping.signal, 'abort')).toHaveLength(0); // none until one waits
     const report = emptyReport();
     const sending = sender.send(claimed, report);
     await vi.waitFor(() => expect(sent).toHaveLength(12));
