@@ -3,7 +3,7 @@
 // posts answered kindly.
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/core/model.ts';
-import { eachTest, type Session, type TestPlayground } from './fixture.ts';
+import { eachTest, escalatedBillingCase, type Session, type TestPlayground } from './fixture.ts';
 
 let pg: TestPlayground;
 let s: Session;
@@ -12,14 +12,7 @@ eachTest((p, x) => {
   s = x;
 });
 
-async function escalated(): Promise<Case> {
-  await s.playAs('customer', 'alex');
-  await s.act('/act', { form: 'open', pane: 'customer', text: 'I was charged twice.', topic: 'billing' });
-  const [c] = await pg.desk.listCases({ newestFirst: true, limit: 1 });
-  await s.playAs('staff', 'tom');
-  await s.act('/act', { form: 'escalate', pane: 'staff', caseId: c!.id, topic: 'billing' });
-  return (await pg.desk.getCase(c!.id))!;
-}
+const escalated = (): Promise<Case> => escalatedBillingCase(pg, s, 'I was charged twice.');
 
 describe('ask a colleague in the playground', () => {
   it('the holder asks, the colleague answers and takes the case; the customer is told only of the take', async () => {

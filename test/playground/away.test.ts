@@ -2,7 +2,7 @@
 // and "Hand over" on a case one holds; malformed posts answered kindly.
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/core/model.ts';
-import { eachTest, type Session, type TestPlayground } from './fixture.ts';
+import { eachTest, escalatedBillingCase, type Session, type TestPlayground } from './fixture.ts';
 
 let pg: TestPlayground;
 let s: Session;
@@ -11,14 +11,7 @@ eachTest((p, x) => {
   s = x;
 });
 
-async function escalated(text: string): Promise<Case> {
-  await s.playAs('customer', 'alex');
-  await s.act('/act', { form: 'open', pane: 'customer', text, topic: 'billing', priority: 'normal' });
-  const [c] = await pg.desk.listCases({ newestFirst: true, limit: 1 });
-  await s.playAs('staff', 'tom');
-  await s.act('/act', { form: 'escalate', pane: 'staff', caseId: c!.id, topic: 'billing' });
-  return (await pg.desk.getCase(c!.id))!;
-}
+const escalated = (text: string): Promise<Case> => escalatedBillingCase(pg, s, text, 'normal');
 
 describe('away in the playground', () => {
   it('marks the pane’s person away and back; assignments skip them meanwhile', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 // The playground for tests: composed as `npm run playground` composes it, on a quiet logger, with a
 // browser-like session over app.request() that keeps cookies and reads the message a post left.
+import type { Case } from '../../src/core/model.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { createPlayground, type Playground } from '../../src/playground/compose.ts';
 
@@ -93,4 +94,28 @@ export function eachTest(use: (pg: TestPlayground, s: Session) => void): void {
     await current?.close();
     current = undefined;
   });
+}
+
+/**
+ * Alex opens a billing case with `text` (and `priority` when given) in the customer pane, and Tom
+ * escalates it to the billing expert from the staff pane: the case as it is then.
+ */
+export async function escalatedBillingCase(
+  pg: TestPlayground,
+  s: Session,
+  text: string,
+  priority?: string,
+): Promise<Case> {
+  await s.playAs('customer', 'alex');
+  await s.act('/act', {
+    form: 'open',
+    pane: 'customer',
+    text,
+    topic: 'billing',
+    ...(priority === undefined ? {} : { priority }),
+  });
+  const [c] = await pg.desk.listCases({ newestFirst: true, limit: 1 });
+  await s.playAs('staff', 'tom');
+  await s.act('/act', { form: 'escalate', pane: 'staff', caseId: c!.id, topic: 'billing' });
+  return (await pg.desk.getCase(c!.id))!;
 }

@@ -2,7 +2,7 @@
 // and Take over, through the desk as on Slack and Discord; refused kindly where the desk refuses.
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/core/model.ts';
-import { eachTest, type Session, type TestPlayground } from './fixture.ts';
+import { eachTest, escalatedBillingCase, type Session, type TestPlayground } from './fixture.ts';
 
 let pg: TestPlayground;
 let s: Session;
@@ -11,14 +11,7 @@ eachTest((p, x) => {
   s = x;
 });
 
-async function escalated(text: string): Promise<Case> {
-  await s.playAs('customer', 'alex');
-  await s.act('/act', { form: 'open', pane: 'customer', text, topic: 'billing', priority: 'normal' });
-  const [c] = await pg.desk.listCases({ newestFirst: true, limit: 1 });
-  await s.playAs('staff', 'tom');
-  await s.act('/act', { form: 'escalate', pane: 'staff', caseId: c!.id, topic: 'billing' });
-  return (await pg.desk.getCase(c!.id))!;
-}
+const escalated = (text: string): Promise<Case> => escalatedBillingCase(pg, s, text, 'normal');
 
 describe('heavy cases in the playground', () => {
   it('staff mark it heavy; a supervisor pairs up, then takes it over', async () => {
